@@ -1,0 +1,64 @@
+/**
+ * The one application error type. Services and adapters throw it with a stable `code`;
+ * each API maps codes to HTTP statuses through its own table (see `api/error-map.ts`).
+ * Every code is listed, with its meaning, in `docs/errors.md` (a test checks it).
+ */
+export const errorCodes = [
+  'validation_failed',
+  'body_too_large',
+  'unsupported_media_type',
+  'malformed_json',
+  'unauthorized',
+  'forbidden',
+  'route_not_found',
+  'organization_not_found',
+  'project_not_found',
+  'certificate_not_found',
+  'api_key_not_found',
+  'certificate_missing',
+  'certificate_invalid',
+  'too_many_certificates',
+  'private_key_in_certificate_field',
+  'private_key_invalid',
+  'private_key_encrypted',
+  'unsupported_key_type',
+  'key_mismatch',
+  'chain_invalid',
+  'pkcs12_invalid',
+  'pkcs12_bad_password',
+  'pkcs12_no_certificate',
+  'export_no_private_key',
+  'invalid_scope',
+  'invalid_cursor',
+  'bootstrap_token_too_short',
+  'master_key_invalid',
+  'config_invalid',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface AppErrorOptions {
+  retryable?: boolean;
+  cause?: unknown;
+  /** Extra machine-readable facts, safe to return to the caller (never secrets). */
+  details?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+    this.details = options.details;
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}
