@@ -1,0 +1,159 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+
+/** Root of the compiled benchmark tree (dist-bench/), where src/cli/main.js lives. */
+export const distRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+export const cliEntry = path.join(distRoot, 'src', 'cli', 'main.js');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `certkeeper serve` as its own process, as users run it, and waits for /readyz. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [cliEntry, 'serve'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CERTKEEPER_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      const res = await request('GET', `${url}/readyz`);
+      if (res.status === 200) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not become ready: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+export function request(method: string, url: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: {
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+export async function apiResult<T = any>(method: string, url: string, token: string, body?: unknown): Promise<T> {
+  const res = await request(method, url, { token, body });
+  if (res.status !== 200) throw new Error(`${method} ${url} → ${res.status} ${res.body}`);
+  return JSON.parse(res.body).result as T;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, idx)];
+}
+
+/** p50/p99 in ms of `n` sequential requests (one client, keep-alive), after a warm-up. */
+export async function latency(n: number, makeUrl: (i: number) => string, token: string): Promise<{ p50: number; p99: number; mean: number }> {
+  for (let i = 0; i < Math.min(50, n); i++) await request('GET', makeUrl(i), { token });
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    const res = await request('GET', makeUrl(i), { token });
+    const t1 = process.hrtime.bigint();
+    if (res.status !== 200) throw new Error(`latency probe got ${res.status}: ${res.body.slice(0, 200)}`);
+    times.push(Number(t1 - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length };
+}
+
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+export function hasWrk(): boolean {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (err) {
+    // wrk --version exits 1 but prints; a missing binary throws ENOENT
+    return (err as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
+/**
+ * Requests per second that wrk measures against `url` (a Lua script may vary the path).
+ * wrk is C: it leaves most of the 2 cores to the server under test.
+ */
+export function wrk(url: string, options: { seconds: number; connections: number; threads: number; token?: string; luaScript?: string }): number {
+  const args = [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`];
+  if (options.token) args.push('-H', `Authorization: Bearer ${options.token}`);
+  if (options.luaScript) args.push('-s', options.luaScript);
+  args.push(url);
+  const out = execFileSync('wrk', args, { encoding: 'utf8' });
+  const m = /Requests\/sec:\s+([\d.]+)/.exec(out);
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out);
+  if (non2xx) throw new Error(`wrk saw ${non2xx[1]} error responses against ${url}:\n${out}`);
+  if (!m) throw new Error(`cannot read wrk output:\n${out}`);
+  return Number(m[1]);
+}
+
+export function writeLua(file: string, body: string): string {
+  writeFileSync(file, body);
+  return file;
+}
+
+export function fmt(n: number, digits = 1): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : String(n);
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Makes sure the real peers the test suite starts are on this machine: a PostgreSQL server
+# (initdb, pg_ctl) and the openssl CLI. Installs them with apt-get when missing and we are root.
+set -euo pipefail
+need=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "The test suite needs: ${need[*]} (Debian packages). Install them, e.g. sudo apt-get install -y ${need[*]}" >&2
+  exit 1
+fi
+echo "Installing test dependencies: ${need[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

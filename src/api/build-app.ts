@@ -1,0 +1,147 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from 'pino';
+import { AppError, isAppError, type ErrorCode } from '../domain/app-error.js';
+import type { Clock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+import type { AccessService } from '../services/access-service.js';
+import type { InventoryService } from '../services/inventory-service.js';
+import type { Principal } from '../services/principal.js';
+import { httpStatusOf } from './error-map.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { organizationRoutes } from './routes/organization-routes.js';
+import { projectRoutes } from './routes/project-routes.js';
+import { certificateRoutes } from './routes/certificate-routes.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export interface AppDependencies {
+  store: Store;
+  access: AccessService;
+  inventory: InventoryService;
+  clock: Clock;
+  logger?: Logger;
+  bodyLimitBytes?: number;
+  logRequests?: boolean;
+}
+
+export type App = FastifyInstance;
+
+/** The API key of a request: `Authorization: Bearer KEY` or `X-API-Key: KEY`. */
+function apiKeyOf(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization;
+  if (typeof auth === 'string' && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, '').trim() || undefined;
+  const header = request.headers['x-api-key'];
+  return typeof header === 'string' && header.trim() ? header.trim() : undefined;
+}
+
+export function errorBody(code: ErrorCode, message: string) {
+  return { success: false, code, errors: [message], messages: [], result: null, resultInfo: null };
+}
+
+/** Maps anything thrown in a request to a stable code and status; never leaks a stack trace. */
+function toAppError(err: FastifyError | Error): AppError {
+  if (isAppError(err)) return err;
+  const fe = err as FastifyError & { validation?: unknown; validationContext?: string };
+  if (fe.validation) return new AppError('validation_failed', fe.message);
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('body_too_large', 'the request body is larger than the server accepts');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 'the body must be application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('malformed_json', 'the JSON body is empty');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('malformed_json', 'the body is not valid JSON');
+    default:
+  }
+  if (fe.statusCode === 400 && err instanceof SyntaxError) return new AppError('malformed_json', 'the body is not valid JSON');
+  if (fe.statusCode === 413) return new AppError('body_too_large', 'the request body is larger than the server accepts');
+  if (fe.statusCode === 415) return new AppError('unsupported_media_type', 'the body must be application/json');
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('validation_failed', fe.message);
+  return new AppError('internal_error', 'an unexpected error occurred; it has been logged', { cause: err });
+}
+
+// Query strings and path parameters arrive as text and are coerced to the schema's types;
+// JSON bodies are not: `{"certificateBody": 42}` is a validation error, not the string "42".
+const ajvOptions = { allErrors: false, removeAdditional: false, useDefaults: true, strict: false } as const;
+const coercing = addFormats(new Ajv({ ...ajvOptions, coerceTypes: 'array' }));
+const strict = addFormats(new Ajv({ ...ajvOptions, coerceTypes: false }));
+function validatorCompiler({ schema, httpPart }: { schema: object; httpPart?: string }) {
+  return (httpPart === 'body' ? strict : coercing).compile(schema);
+}
+
+/** Builds the HTTP application (no listen): the native API, health, OpenAPI and docs. */
+export async function buildApp(deps: AppDependencies): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger | undefined,
+    logController: new LogController({ disableRequestLogging: !deps.logRequests }),
+    bodyLimit: deps.bodyLimitBytes ?? 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('principal', null);
+  app.setValidatorCompiler(validatorCompiler);
+
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const appErr = toAppError(err);
+    const status = httpStatusOf[appErr.code];
+    if (status >= 500) request.log.error({ err: appErr.cause ?? appErr, code: appErr.code }, 'request failed');
+    return reply.status(status).send(errorBody(appErr.code, appErr.message));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'certkeeper',
+        version: '0.1.0',
+        description: 'Self-hosted certificate lifecycle manager. The native API follows document 003 (envelope, paths, fields) and extends it.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+      security: [{ bearer: [] }, { apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes, { store: deps.store });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      // Authenticate before body validation, so an anonymous caller always gets 401.
+      api.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+        request.principal = await deps.access.authenticate(apiKeyOf(request));
+      });
+      await api.register(organizationRoutes, { access: deps.access });
+      await api.register(projectRoutes, { access: deps.access });
+      await api.register(certificateRoutes, { inventory: deps.inventory, clock: deps.clock });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}
+
+/** The authenticated principal of a request under /api (set by the onRequest hook). */
+export function principal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('unauthorized', 'an API key is required');
+  return request.principal;
+}

@@ -1,0 +1,113 @@
+import { Type } from 'typebox';
+import { domainToUnicode } from 'node:url';
+import {
+  additionalNames,
+  certificateType003,
+  daysLeft,
+  effectiveStatus,
+  scopeNames,
+  scopeOptions,
+  status003,
+  type CertificateRecord,
+} from '../domain/certificate.js';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+/** A certificate as the native API shows it: every document-003 field, then certkeeper's own. */
+export const CertificateView = Type.Object({
+  id: Type.Integer({ description: 'int32, stable for the slot' }),
+  projectId: Type.String({ format: 'uuid' }),
+  organizationId: Type.String({ format: 'uuid' }),
+  scopeId: Type.Integer({ description: '0 = Project, 1 = Organization' }),
+  scope: Type.String({ description: 'Project or Organization' }),
+  distributionId: Nullable(Type.String()),
+  sslCertificateId: Type.String({ format: 'uuid', description: 'names the current material; changes on renewal' }),
+  domainName: Type.String(),
+  additionalNames: Type.String({ description: 'the SANs other than domainName, comma-separated' }),
+  publicKeyInfo: Type.String(),
+  signatureAlgorithm: Type.String(),
+  issuer: Type.String(),
+  certificateType: Type.String({ description: 'Imported, Managed or Discovered' }),
+  certificateStatus: Type.String({ description: 'Active, Expired, Revoked, Failed, PendingValidation, Validating' }),
+  certificateChallenge: Nullable(Type.String()),
+  serialNumber: Type.String(),
+  dnsRecords: Type.Array(Type.Object({ key: Type.String(), value: Type.String() })),
+  notBefore: Type.String({ format: 'date-time' }),
+  notAfter: Type.String({ format: 'date-time' }),
+  scopeOptions: Type.Record(Type.String(), Type.Integer()),
+  lastModified: Type.String({ format: 'date-time' }),
+  uid: Type.String({ description: '16 characters [a-z0-9]' }),
+  kind: Type.String({ description: 'tls, apns, pass, client, ca, other' }),
+  source: Type.String({ description: 'imported, acme, discovered' }),
+  status: Type.String({ description: 'lifecycle status with expiry applied: pending_validation, validating, issued, failed, revoked, expired' }),
+  sans: Type.Array(Type.String()),
+  sansUnicode: Type.Array(Type.String(), { description: 'sans with IDN labels shown in Unicode' }),
+  domainNameUnicode: Type.String(),
+  subject: Type.String(),
+  fingerprintSha1: Type.String(),
+  fingerprintSha256: Type.String(),
+  daysLeft: Type.Integer({ description: 'whole days until notAfter, rounded down; negative once expired' }),
+  hasPrivateKey: Type.Boolean(),
+  keyUsage: Type.Array(Type.String()),
+  extendedKeyUsage: Type.Array(Type.String()),
+  apple: Type.Union([
+    Type.Object({
+      environments: Type.Optional(Type.Array(Type.String())),
+      bundleId: Type.Optional(Type.String()),
+      topics: Type.Optional(Type.Array(Type.String())),
+      teamId: Type.Optional(Type.String()),
+      passTypeIdentifier: Type.Optional(Type.String()),
+      passTeamIdentifier: Type.Optional(Type.String()),
+    }),
+    Type.Null(),
+  ]),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+function unicode(name: string): string {
+  if (!name.includes('xn--')) return name;
+  return domainToUnicode(name) || name;
+}
+
+export function certificateView(rec: CertificateRecord, now: Date) {
+  const status = effectiveStatus(rec.status, rec.notAfter, now);
+  return {
+    id: rec.id,
+    projectId: rec.projectId,
+    organizationId: rec.organizationId,
+    scopeId: rec.scopeId,
+    scope: scopeNames[rec.scopeId],
+    distributionId: null,
+    sslCertificateId: rec.sslCertificateId,
+    domainName: rec.domainName,
+    additionalNames: additionalNames(rec.domainName, rec.sans),
+    publicKeyInfo: rec.publicKeyInfo,
+    signatureAlgorithm: rec.signatureAlgorithm,
+    issuer: rec.issuer,
+    certificateType: certificateType003[rec.source],
+    certificateStatus: status003[status],
+    certificateChallenge: null,
+    serialNumber: rec.serialNumber,
+    dnsRecords: [] as Array<{ key: string; value: string }>,
+    notBefore: rec.notBefore.toISOString(),
+    notAfter: rec.notAfter.toISOString(),
+    scopeOptions: scopeOptions,
+    lastModified: rec.lastModified.toISOString(),
+    uid: rec.uid,
+    kind: rec.kind,
+    source: rec.source,
+    status,
+    sans: rec.sans,
+    sansUnicode: rec.sans.map(unicode),
+    domainNameUnicode: unicode(rec.domainName),
+    subject: rec.subject,
+    fingerprintSha1: rec.fingerprintSha1,
+    fingerprintSha256: rec.fingerprintSha256,
+    daysLeft: daysLeft(rec.notAfter, now),
+    hasPrivateKey: rec.hasPrivateKey,
+    keyUsage: rec.keyUsage,
+    extendedKeyUsage: rec.extendedKeyUsage,
+    apple: rec.apple,
+    createdAt: rec.createdAt.toISOString(),
+  };
+}

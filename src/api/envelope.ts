@@ -1,0 +1,70 @@
+import { Type, type TSchema } from 'typebox';
+
+/** The native API envelope (DESIGN.md §3, from document 003). */
+export const ResultInfo = Type.Object({
+  totalCount: Type.Integer(),
+  pageIndex: Type.Integer(),
+  pageSize: Type.Integer(),
+  totalPages: Type.Integer(),
+  hasNextPage: Type.Boolean(),
+  hasPreviousPage: Type.Boolean(),
+});
+
+export interface ResultInfoValue {
+  totalCount: number;
+  pageIndex: number;
+  pageSize: number;
+  totalPages: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/** Single-object responses carry the zeroed resultInfo that document 003 shows. */
+export const noPaging: ResultInfoValue = { totalCount: 0, pageIndex: 0, pageSize: 0, totalPages: 0, hasNextPage: false, hasPreviousPage: false };
+
+export function envelopeSchema(result: TSchema) {
+  return Type.Object({
+    success: Type.Boolean(),
+    errors: Type.Array(Type.String()),
+    messages: Type.Array(Type.String()),
+    result,
+    resultInfo: ResultInfo,
+  });
+}
+
+export const ErrorEnvelope = Type.Object({
+  success: Type.Boolean(),
+  code: Type.String({ description: 'stable machine-readable error code (docs/errors.md)' }),
+  errors: Type.Array(Type.String()),
+  messages: Type.Array(Type.String()),
+  result: Type.Null(),
+  resultInfo: Type.Null(),
+});
+
+export function ok<T>(result: T, messages: string[] = []) {
+  return { success: true, errors: [], messages, result, resultInfo: noPaging };
+}
+
+export function paged<T>(items: T[], totalCount: number, pageIndex: number, pageSize: number, messages: string[] = []) {
+  const totalPages = totalCount === 0 ? 0 : Math.ceil(totalCount / pageSize);
+  return {
+    success: true,
+    errors: [],
+    messages,
+    result: items,
+    resultInfo: { totalCount, pageIndex, pageSize, totalPages, hasNextPage: pageIndex < totalPages, hasPreviousPage: pageIndex > 1 },
+  };
+}
+
+export const PageQuery = {
+  pageIndex: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000, default: 1, description: '1-based page number' })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 20 })),
+};
+
+/** Responses every authenticated route may give, for the OpenAPI document. */
+export const errorResponses = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+};

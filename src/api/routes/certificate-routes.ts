@@ -1,0 +1,195 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../domain/app-error.js';
+import type { Clock } from '../../ports/clock.js';
+import type { InventoryService, ImportInput } from '../../services/inventory-service.js';
+import { principal } from '../build-app.js';
+import { certificateView, CertificateView } from '../certificate-view.js';
+import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
+
+const Params = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
+const IdParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+const PEM_MAX = 512 * 1024;
+
+const ImportBody = Type.Object(
+  {
+    certificateBody: Type.Optional(Type.String({ maxLength: PEM_MAX, description: 'PEM, or base64 of DER. Extra certificates after the first join the chain.' })),
+    certificatePrivateKey: Type.Optional(Type.String({ maxLength: 64 * 1024, description: 'PEM (PKCS#8, PKCS#1, SEC1) or base64 DER; leave out to monitor only' })),
+    certificateChain: Type.Optional(Type.String({ maxLength: PEM_MAX, description: 'issuer certificates, PEM; any order' })),
+    pkcs12: Type.Optional(Type.String({ maxLength: PEM_MAX, description: 'base64 of a PKCS#12 (.p12/.pfx) file, modern or legacy encryption' })),
+    password: Type.Optional(Type.String({ maxLength: 1024 })),
+    scopeId: Type.Optional(Type.Integer({ description: '0 = Project (default), 1 = Organization' })),
+  },
+  { additionalProperties: false },
+);
+
+const ListQuery = Type.Object({
+  ...PageQuery,
+  status: Type.Optional(Type.String({ maxLength: 40, description: 'Active, Expired, Revoked, Failed, PendingValidation, Validating' })),
+  kind: Type.Optional(Type.String({ maxLength: 20, description: 'tls, apns, pass, client, ca, other' })),
+  source: Type.Optional(Type.String({ maxLength: 20, description: 'imported, acme, discovered' })),
+  expiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 36500, description: 'notAfter between now and now + N days' })),
+  search: Type.Optional(Type.String({ maxLength: 253, description: 'substring of the domain name or a SAN' })),
+  covers: Type.Optional(Type.String({ maxLength: 253, description: 'a host name: certificates valid for it (RFC 6125 wildcards)' })),
+  sort: Type.Optional(Type.String({ maxLength: 20, description: 'notAfter, domainName, lastModified or id (default id, newest first)' })),
+  order: Type.Optional(Type.String({ maxLength: 4, description: 'asc or desc' })),
+});
+
+const ExportView = Type.Object({
+  format: Type.String(),
+  certificate: Type.Optional(Type.String()),
+  chain: Type.Optional(Type.String()),
+  fullChain: Type.Optional(Type.String()),
+  privateKey: Type.Optional(Type.String()),
+  pkcs12: Type.Optional(Type.String({ description: 'base64' })),
+});
+
+const VersionView = Type.Object({
+  sslCertificateId: Type.String({ format: 'uuid' }),
+  fingerprintSha256: Type.String(),
+  notBefore: Type.String({ format: 'date-time' }),
+  notAfter: Type.String({ format: 'date-time' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  current: Type.Boolean(),
+  hasPrivateKey: Type.Boolean(),
+});
+
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+export async function certificateRoutes(fastify: FastifyInstance, opts: { inventory: InventoryService; clock: Clock }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { inventory, clock } = opts;
+  const one = envelopeSchema(CertificateView);
+
+  app.get(
+    '/projects/:projectId/certificates',
+    {
+      schema: {
+        summary: 'List certificates (paged, filtered, sorted)',
+        tags: ['certificates'],
+        params: Params,
+        querystring: ListQuery,
+        response: { 200: envelopeSchema(Type.Array(CertificateView)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const pageIndex = q.pageIndex ?? 1;
+      const pageSize = q.pageSize ?? 20;
+      const page = await inventory.list(principal(request), request.params.projectId, { ...q, pageIndex, pageSize });
+      const now = clock.now();
+      return paged(page.items.map((r) => certificateView(r, now)), page.totalCount, pageIndex, pageSize);
+    },
+  );
+
+  app.get(
+    '/projects/:projectId/certificates/:id',
+    { schema: { summary: 'Get a certificate', tags: ['certificates'], params: IdParams, response: { 200: one, ...errorResponses } } },
+    async (request) => ok(certificateView(await inventory.get(principal(request), request.params.projectId, request.params.id), clock.now())),
+  );
+
+  app.post(
+    '/projects/:projectId/certificates/import',
+    {
+      schema: {
+        summary: 'Import a certificate: PEM (or base64 DER) with optional key and chain, or a PKCS#12 file',
+        tags: ['certificates'],
+        params: Params,
+        body: ImportBody,
+        response: { 200: one, ...errorResponses, 413: errorResponses[400] },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      if ((b.certificateBody === undefined) === (b.pkcs12 === undefined)) {
+        throw new AppError('validation_failed', 'give either certificateBody (PEM or base64 DER) or pkcs12 (base64), not both and not neither');
+      }
+      let input: ImportInput;
+      if (b.pkcs12 !== undefined) {
+        if (!BASE64.test(b.pkcs12)) throw new AppError('pkcs12_invalid', 'pkcs12 must be the base64 of a PKCS#12 file');
+        input = { pkcs12: Buffer.from(b.pkcs12, 'base64'), password: b.password ?? '', scopeId: b.scopeId };
+      } else {
+        input = { certificateBody: b.certificateBody!, certificatePrivateKey: b.certificatePrivateKey || undefined, certificateChain: b.certificateChain || undefined, scopeId: b.scopeId };
+      }
+      const outcome = await inventory.importCertificate(principal(request), request.params.projectId, input);
+      return ok(certificateView(outcome.record, clock.now()), outcome.notes);
+    },
+  );
+
+  app.put(
+    '/projects/:projectId/certificates/:id',
+    {
+      schema: {
+        summary: 'Change the scope of a certificate',
+        tags: ['certificates'],
+        params: IdParams,
+        body: Type.Object({ scopeId: Type.Integer() }, { additionalProperties: false }),
+        response: { 200: one, ...errorResponses },
+      },
+    },
+    async (request) => ok(certificateView(await inventory.updateScope(principal(request), request.params.projectId, request.params.id, request.body.scopeId), clock.now())),
+  );
+
+  app.delete(
+    '/projects/:projectId/certificates/:id',
+    { schema: { summary: 'Delete a certificate and its key material; returns the deleted record', tags: ['certificates'], params: IdParams, response: { 200: one, ...errorResponses } } },
+    async (request) => ok(certificateView(await inventory.delete(principal(request), request.params.projectId, request.params.id), clock.now())),
+  );
+
+  app.get(
+    '/projects/:projectId/certificates/:id/chain',
+    {
+      schema: {
+        summary: 'The certificate and its chain as PEM (public material only)',
+        tags: ['certificates'],
+        params: IdParams,
+        produces: ['application/pem-certificate-chain'],
+        response: { 200: Type.String(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const pem = await inventory.chainPem(principal(request), request.params.projectId, request.params.id);
+      return reply.type('application/pem-certificate-chain').send(pem);
+    },
+  );
+
+  app.get(
+    '/projects/:projectId/certificates/:id/versions',
+    { schema: { summary: 'The material history of a certificate, newest first', tags: ['certificates'], params: IdParams, response: { 200: envelopeSchema(Type.Array(VersionView)), ...errorResponses } } },
+    async (request) => {
+      const rec = await inventory.get(principal(request), request.params.projectId, request.params.id);
+      const versions = await inventory.versions(principal(request), request.params.projectId, request.params.id);
+      const items = versions.map((m) => ({
+        sslCertificateId: m.id,
+        fingerprintSha256: m.fingerprintSha256,
+        notBefore: m.notBefore.toISOString(),
+        notAfter: m.notAfter.toISOString(),
+        createdAt: m.createdAt.toISOString(),
+        current: m.id === rec.sslCertificateId,
+        hasPrivateKey: m.encryptedKey !== null,
+      }));
+      return paged(items, items.length, 1, Math.max(items.length, 1));
+    },
+  );
+
+  app.post(
+    '/projects/:projectId/certificates/:id/export',
+    {
+      schema: {
+        summary: 'Export the certificate with its private key (admin only; recorded in events)',
+        tags: ['certificates'],
+        params: IdParams,
+        body: Type.Object(
+          { format: Type.Union([Type.Literal('pem'), Type.Literal('pkcs12')]), password: Type.Optional(Type.String({ maxLength: 1024 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: envelopeSchema(ExportView), ...errorResponses, 409: errorResponses[400] },
+      },
+    },
+    async (request) => {
+      const { format, password } = request.body;
+      return ok(await inventory.export(principal(request), request.params.projectId, request.params.id, format, password));
+    },
+  );
+}

@@ -1,0 +1,144 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { ApiKeyRecord, AuditEvent, Project } from '../../ports/store.js';
+import type { AccessService } from '../../services/access-service.js';
+import { principal } from '../build-app.js';
+import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
+
+const ProjectView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  organizationId: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+const Role = Type.Union([Type.Literal('viewer'), Type.Literal('editor'), Type.Literal('admin')]);
+const ApiKeyView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  role: Type.String(),
+  prefix: Type.String({ description: 'the first characters of the key, to recognise it' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+const NewApiKeyView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  role: Type.String(),
+  key: Type.String({ description: 'shown once; only its hash is stored' }),
+});
+const EventView = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  actor: Type.String(),
+  objectType: Type.String(),
+  objectId: Type.String(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+export const ProjectParams = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
+
+const projectView = (p: Project) => ({ id: p.id, organizationId: p.organizationId, name: p.name, createdAt: p.createdAt.toISOString() });
+const keyView = (k: ApiKeyRecord) => ({ id: k.id, name: k.name, role: k.role, prefix: k.prefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null });
+const eventView = (e: AuditEvent) => ({ id: e.id, type: e.type, actor: e.actor, objectType: e.objectType, objectId: e.objectId, data: e.data, createdAt: e.createdAt.toISOString() });
+
+export async function projectRoutes(fastify: FastifyInstance, opts: { access: AccessService }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { access } = opts;
+
+  app.post(
+    '/projects',
+    {
+      schema: {
+        summary: 'Create a project in an organization',
+        tags: ['projects'],
+        body: Type.Object({ organizationId: Type.String({ format: 'uuid' }), name: Name }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(ProjectView), ...errorResponses },
+      },
+    },
+    async (request) => ok(projectView(await access.createProject(principal(request), request.body.organizationId, request.body.name.trim()))),
+  );
+
+  app.get(
+    '/projects',
+    {
+      schema: {
+        summary: 'List the projects the key covers',
+        tags: ['projects'],
+        querystring: Type.Object(PageQuery),
+        response: { 200: envelopeSchema(Type.Array(ProjectView)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { pageIndex = 1, pageSize = 20 } = request.query;
+      const page = await access.listProjects(principal(request), { pageIndex, pageSize });
+      return paged(page.items.map(projectView), page.totalCount, pageIndex, pageSize);
+    },
+  );
+
+  app.get(
+    '/projects/:projectId',
+    { schema: { summary: 'Get a project', tags: ['projects'], params: ProjectParams, response: { 200: envelopeSchema(ProjectView), ...errorResponses } } },
+    async (request) => ok(projectView(await access.authorizeProject(principal(request), request.params.projectId, 'viewer'))),
+  );
+
+  app.post(
+    '/projects/:projectId/api-keys',
+    {
+      schema: {
+        summary: 'Create an API key for the project (admin); the key is shown once',
+        tags: ['api-keys'],
+        params: ProjectParams,
+        body: Type.Object({ name: Name, role: Role }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(NewApiKeyView), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { record, key } = await access.createApiKey(principal(request), request.params.projectId, request.body.name.trim(), request.body.role);
+      return ok({ id: record.id, name: record.name, role: record.role, key }, ['Store this key now: it is shown once and cannot be recovered.']);
+    },
+  );
+
+  app.get(
+    '/projects/:projectId/api-keys',
+    {
+      schema: { summary: 'List the project API keys (no secrets)', tags: ['api-keys'], params: ProjectParams, response: { 200: envelopeSchema(Type.Array(ApiKeyView)), ...errorResponses } },
+    },
+    async (request) => {
+      const keys = await access.listApiKeys(principal(request), request.params.projectId);
+      return paged(keys.map(keyView), keys.length, 1, Math.max(keys.length, 1));
+    },
+  );
+
+  app.delete(
+    '/projects/:projectId/api-keys/:keyId',
+    {
+      schema: {
+        summary: 'Revoke an API key',
+        tags: ['api-keys'],
+        params: Type.Object({ projectId: Type.String({ format: 'uuid' }), keyId: Type.String({ format: 'uuid' }) }),
+        response: { 200: envelopeSchema(ApiKeyView), ...errorResponses },
+      },
+    },
+    async (request) => ok(keyView(await access.revokeApiKey(principal(request), request.params.projectId, request.params.keyId))),
+  );
+
+  app.get(
+    '/projects/:projectId/events',
+    {
+      schema: {
+        summary: 'The project audit trail: who changed what, when (newest first)',
+        tags: ['events'],
+        params: ProjectParams,
+        querystring: Type.Object({ ...PageQuery, type: Type.Optional(Type.String({ maxLength: 100 })) }),
+        response: { 200: envelopeSchema(Type.Array(EventView)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { pageIndex = 1, pageSize = 20, type } = request.query;
+      const page = await access.listEvents(principal(request), request.params.projectId, { pageIndex, pageSize }, type);
+      return paged(page.items.map(eventView), page.totalCount, pageIndex, pageSize);
+    },
+  );
+}

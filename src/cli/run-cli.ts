@@ -1,0 +1,157 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ApiClient } from './api-client.js';
+import { CliError, formatError } from './cli-error.js';
+import { processIo, writeLine, type CliIo } from './cli-io.js';
+import { exportCommand } from './export-command.js';
+import { importCommand } from './import-command.js';
+import { keysRotateCommand } from './keys-rotate-command.js';
+import { listCommand } from './list-command.js';
+import { parseDays, parseIntegerOption } from './parse-days.js';
+import { serveCommand } from './serve-command.js';
+import { showCommand } from './show-command.js';
+
+const DEFAULT_URL = 'http://127.0.0.1:8080';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface GlobalOptions {
+  url?: string;
+  token?: string;
+  project?: string;
+}
+
+/**
+ * Runs one certkeeper command line (without the node and script arguments) and returns the exit
+ * code: 0 success, 1 something failed (the server's code and message are printed), 2 the server
+ * could not be reached. Nothing is thrown and no stack trace is printed.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = 0;
+  const clients: ApiClient[] = [];
+  const program = new Command('certkeeper');
+  program
+    .description('certkeeper: one inventory of the certificates you depend on')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(certkeeper --help lists the commands)')
+    .option('--url <url>', `server URL (env CERTKEEPER_URL, default ${DEFAULT_URL})`)
+    .option('--token <token>', 'API key, sent as Authorization: Bearer (env CERTKEEPER_TOKEN)')
+    .option('--project <id>', 'project id for project commands (env CERTKEEPER_PROJECT)');
+
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  const client = (concurrency?: number): ApiClient => {
+    const g = globals();
+    const c = new ApiClient({ url: g.url ?? io.env.CERTKEEPER_URL ?? DEFAULT_URL, token: g.token ?? (io.env.CERTKEEPER_TOKEN || undefined), maxSockets: concurrency });
+    clients.push(c);
+    return c;
+  };
+  const projectId = (): string => {
+    const p = globals().project ?? (io.env.CERTKEEPER_PROJECT || undefined);
+    if (!p) throw new CliError('missing_project', 'give --project ID or set CERTKEEPER_PROJECT');
+    if (!UUID.test(p)) throw new CliError('invalid_project', `--project must be a project id (a UUID), got "${p}"`);
+    return p;
+  };
+  const certificateId = (value: string): number => parseIntegerOption('ID', value, 1, 2147483647);
+
+  program
+    .command('serve')
+    .description('run the server (configuration from the environment or CERTKEEPER_CONFIG)')
+    .action(async () => {
+      await serveCommand(io);
+    });
+
+  program
+    .command('import')
+    .description('import certificates from files and directories (PEM, DER, PKCS#12; keys paired by file name)')
+    .argument('<paths...>', 'files and directories (walked recursively)')
+    .addOption(new Option('--scope <scope>', 'who sees the imported certificates').choices(['project', 'organization']).default('project'))
+    .option('--password <password>', 'password of PKCS#12 files (default empty) and of encrypted PEM keys')
+    .option('--concurrency <n>', 'imports in flight at once', '8')
+    .option('--json', 'print one JSON summary')
+    .action(async (paths: string[], opts: { scope: string; password?: string; concurrency: string; json?: boolean }) => {
+      const concurrency = parseIntegerOption('--concurrency', opts.concurrency, 1, 256);
+      const summary = await importCommand(
+        client(concurrency),
+        { projectId: projectId(), inputs: paths, scopeId: opts.scope === 'organization' ? 1 : 0, password: opts.password, concurrency, json: Boolean(opts.json) },
+        io,
+      );
+      if (summary.failed > 0) exitCode = 1;
+    });
+
+  program
+    .command('list')
+    .description('list certificates')
+    .option('--expiring <days>', 'expiring within: 30d, 2w or a number of days')
+    .option('--status <status>', 'Active, Expired, Revoked, Failed, PendingValidation, Validating')
+    .option('--kind <kind>', 'tls, apns, pass, client, ca, other')
+    .option('--source <source>', 'imported, acme, discovered')
+    .option('--search <text>', 'substring of the domain name or a SAN')
+    .option('--covers <host>', 'certificates valid for this host name')
+    .option('--sort <field>', 'notAfter, domainName, lastModified or id')
+    .option('--desc', 'sort descending')
+    .option('--page-size <n>', 'certificates per page (default 50, or 500 with --all)')
+    .option('--page <n>', 'page number (from 1)')
+    .option('--all', 'follow every page')
+    .option('--json', 'print JSON: { totalCount, items }')
+    .action(async (opts: Record<string, string | boolean | undefined>) => {
+      const str = (k: string) => (typeof opts[k] === 'string' ? (opts[k] as string) : undefined);
+      await listCommand(
+        client(),
+        {
+          projectId: projectId(),
+          expiringWithinDays: str('expiring') !== undefined ? parseDays(str('expiring')!) : undefined,
+          status: str('status'),
+          kind: str('kind'),
+          source: str('source'),
+          search: str('search'),
+          covers: str('covers'),
+          sort: str('sort'),
+          desc: Boolean(opts.desc),
+          pageSize: str('pageSize') !== undefined ? parseIntegerOption('--page-size', str('pageSize')!, 1, 500) : undefined,
+          page: str('page') !== undefined ? parseIntegerOption('--page', str('page')!, 1, 10_000_000) : undefined,
+          all: Boolean(opts.all),
+          json: Boolean(opts.json),
+        },
+        io,
+      );
+    });
+
+  program
+    .command('show')
+    .description('show one certificate')
+    .argument('<id>', 'certificate id')
+    .option('--json', 'print the API JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      await showCommand(client(), { projectId: projectId(), id: certificateId(id), json: Boolean(opts.json) }, io);
+    });
+
+  program
+    .command('export')
+    .description('export a certificate with its private key (admin)')
+    .argument('<id>', 'certificate id')
+    .addOption(new Option('--format <format>', 'pem: cert.pem, chain.pem, fullchain.pem, privkey.pem; pkcs12: one .p12 file').choices(['pem', 'pkcs12']).default('pem'))
+    .option('--password <password>', 'password of the PKCS#12 file')
+    .option('--out <path>', 'directory (pem) or file (pkcs12); "-" writes to stdout, private key included (default ./ID or ./ID.p12)')
+    .action(async (id: string, opts: { format: 'pem' | 'pkcs12'; password?: string; out?: string }) => {
+      await exportCommand(client(), { projectId: projectId(), id: certificateId(id), format: opts.format, password: opts.password, out: opts.out }, io);
+    });
+
+  const keys = program.command('keys').description('master key maintenance (works on the data directory; no server)');
+  keys
+    .command('rotate')
+    .description('re-encrypt every stored private key under a new master key; restart servers afterwards')
+    .option('--new-key <base64>', 'the new key (base64 of 32 bytes); required when CERTKEEPER_MASTER_KEY is set, generated otherwise')
+    .action(async (opts: { newKey?: string }) => {
+      await keysRotateCommand({ newKey: opts.newKey }, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    writeLine(io.stderr, formatError(err));
+    return err instanceof CliError ? err.exitCode : 1;
+  } finally {
+    for (const c of clients) c.close();
+  }
+}

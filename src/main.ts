@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import { buildApp, type App } from './api/build-app.js';
+import type { Config } from './config/config.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import type { Store } from './ports/store.js';
+import { AccessService } from './services/access-service.js';
+import { InventoryService } from './services/inventory-service.js';
+import { loadMasterKeys } from './services/master-key-file.js';
+import { SecretBox } from './services/secret-box.js';
+import { createStore } from './storage/create-store.js';
+
+/** pino, with every header and field that could carry a secret redacted. */
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  const options = {
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers["x-api-key"]',
+        '*.certificatePrivateKey',
+        '*.privateKey',
+        '*.password',
+        '*.pkcs12',
+        '*.key',
+      ],
+      censor: '[redacted]',
+    },
+  };
+  return destination ? pino(options, destination as pino.DestinationStream) : pino(options);
+}
+
+export interface Services {
+  config: Config;
+  store: Store;
+  box: SecretBox;
+  access: AccessService;
+  inventory: InventoryService;
+  clock: Clock;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** The composition root: config → adapters → services. */
+export async function createServices(config: Config, options: { clock?: Clock; logger?: Logger; store?: Store } = {}): Promise<Services> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const keys = loadMasterKeys(config);
+  if (keys.generated) logger.warn({ file: path.join(config.dataDir, 'master.key') }, 'generated a new master key file (mode 0600); back it up: without it stored private keys cannot be read');
+  const box = new SecretBox(keys.current, keys.others);
+  const store = options.store ?? await createStore({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'certkeeper.db'), logger });
+  const access = new AccessService(store, clock);
+  const inventory = new InventoryService(store, access, box, clock);
+  return { config, store, box, access, inventory, clock, logger, close: () => store.close() };
+}
+
+export async function createHttpApp(services: Services): Promise<App> {
+  return buildApp({
+    store: services.store,
+    access: services.access,
+    inventory: services.inventory,
+    clock: services.clock,
+    logger: services.logger,
+    bodyLimitBytes: services.config.bodyLimitBytes,
+    logRequests: services.config.logRequests,
+  });
+}
+
+export interface RunningServer {
+  app: App;
+  services: Services;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server: migrations, bootstrap key, HTTP listener. Prints a generated superuser key
+ * once, to stdout, on the first start without CERTKEEPER_BOOTSTRAP_TOKEN.
+ */
+export async function startServer(config: Config, options: { clock?: Clock; logger?: Logger; print?: (line: string) => void } = {}): Promise<RunningServer> {
+  const services = await createServices(config, options);
+  const firstKey = await services.access.ensureBootstrapKey(config.bootstrapToken);
+  const app = await createHttpApp(services);
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  if (firstKey) {
+    const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
+    print(`certkeeper: created the initial superuser API key (shown once, store it now):\n\n  ${firstKey}\n`);
+  }
+  services.logger.info({ url, store: services.store.dialect }, 'certkeeper listening');
+  return {
+    app,
+    services,
+    url,
+    close: async () => {
+      await app.close();
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../domain/app-error.js';
+import type { Clock } from '../ports/clock.js';
+import type { ApiKeyRecord, AuditEvent, Organization, Page, PageResult, Project, Role, Store } from '../ports/store.js';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
+import { actorOf, principalOf, roleAtLeast, type Principal } from './principal.js';
+
+const CACHE_TTL_MS = 5_000;
+const CACHE_MAX = 10_000;
+
+/** A small TTL cache: keys and projects are read on every request and change rarely. */
+class TtlCache<V> {
+  private readonly map = new Map<string, { value: V; expires: number }>();
+  constructor(private readonly ttlMs: number) {}
+  get(key: string, now: number): V | undefined {
+    const hit = this.map.get(key);
+    if (!hit) return undefined;
+    if (hit.expires <= now) {
+      this.map.delete(key);
+      return undefined;
+    }
+    return hit.value;
+  }
+  set(key: string, value: V, now: number): void {
+    if (this.map.size >= CACHE_MAX) this.map.clear();
+    this.map.set(key, { value, expires: now + this.ttlMs });
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/**
+ * Organizations, projects, API keys and who may do what. Every project-scoped use case starts
+ * with `authorizeProject`: a project the key does not cover is reported as not found (never
+ * reveal what exists elsewhere); a role too low is forbidden.
+ */
+export class AccessService {
+  private readonly keyCache = new TtlCache<ApiKeyRecord | null>(CACHE_TTL_MS);
+  private readonly projectCache = new TtlCache<Project | null>(CACHE_TTL_MS);
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The principal of a raw API key, or 401. */
+  async authenticate(rawKey: string | undefined): Promise<Principal> {
+    if (!rawKey) throw new AppError('unauthorized', 'an API key is required (Authorization: Bearer KEY or X-API-Key: KEY)');
+    if (rawKey.length > 512) throw new AppError('unauthorized', 'the API key is not valid');
+    const hash = hashApiKey(rawKey);
+    const nowMs = this.clock.now().getTime();
+    let key = this.keyCache.get(hash, nowMs);
+    if (key === undefined) {
+      key = (await this.store.apiKeys.findByHash(hash)) ?? null;
+      this.keyCache.set(hash, key, nowMs);
+    }
+    if (!key || key.revokedAt) throw new AppError('unauthorized', 'the API key is not valid');
+    return principalOf(key);
+  }
+
+  /** The project if the principal covers it with at least `minRole`. */
+  async authorizeProject(principal: Principal, projectId: string, minRole: Role): Promise<Project> {
+    const project = await this.cachedProject(projectId);
+    if (!project || !this.covers(principal, project)) {
+      throw new AppError('project_not_found', `project ${projectId} was not found`);
+    }
+    if (!principal.superuser && !roleAtLeast(principal.role, minRole)) {
+      throw new AppError('forbidden', `this action needs the ${minRole} role; the key has ${principal.role}`);
+    }
+    return project;
+  }
+
+  private covers(principal: Principal, project: Project): boolean {
+    if (principal.superuser) return true;
+    if (principal.organizationId !== project.organizationId) return false;
+    return principal.projectId === null || principal.projectId === project.id;
+  }
+
+  private async cachedProject(projectId: string): Promise<Project | undefined> {
+    const nowMs = this.clock.now().getTime();
+    let project = this.projectCache.get(projectId, nowMs);
+    if (project === undefined) {
+      project = (await this.store.projects.get(projectId)) ?? null;
+      this.projectCache.set(projectId, project, nowMs);
+    }
+    return project ?? undefined;
+  }
+
+  async createOrganization(principal: Principal, name: string): Promise<Organization> {
+    if (!principal.superuser) throw new AppError('forbidden', 'creating an organization needs a superuser key');
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const org = await tx.organizations.insert({ id: randomUUID(), name, createdAt: now });
+      await tx.events.append(event(principal, null, org.id, 'organization.created', 'organization', org.id, { name }, now));
+      return org;
+    });
+  }
+
+  async listOrganizations(principal: Principal, page: Page): Promise<PageResult<Organization>> {
+    if (principal.superuser) return this.store.organizations.list(page);
+    const org = principal.organizationId ? await this.store.organizations.get(principal.organizationId) : undefined;
+    return { items: org ? [org] : [], totalCount: org ? 1 : 0 };
+  }
+
+  async createProject(principal: Principal, organizationId: string, name: string): Promise<Project> {
+    const org = await this.store.organizations.get(organizationId);
+    const mayCreate = principal.superuser || (principal.organizationId === organizationId && principal.projectId === null && principal.role === 'admin');
+    if (!org || (!principal.superuser && principal.organizationId !== organizationId)) {
+      throw new AppError('organization_not_found', `organization ${organizationId} was not found`);
+    }
+    if (!mayCreate) throw new AppError('forbidden', 'creating a project needs an organization-wide admin key');
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const project = await tx.projects.insert({ id: randomUUID(), organizationId, name, createdAt: now });
+      await tx.events.append(event(principal, project.id, organizationId, 'project.created', 'project', project.id, { name }, now));
+      return project;
+    });
+  }
+
+  async listProjects(principal: Principal, page: Page): Promise<PageResult<Project>> {
+    if (principal.superuser) return this.store.projects.list(page);
+    if (principal.projectId) {
+      const project = await this.store.projects.get(principal.projectId);
+      return { items: project ? [project] : [], totalCount: project ? 1 : 0 };
+    }
+    return this.store.projects.list(page, principal.organizationId ?? undefined);
+  }
+
+  async createApiKey(principal: Principal, projectId: string, name: string, role: Role): Promise<{ record: ApiKeyRecord; key: string }> {
+    const project = await this.authorizeProject(principal, projectId, 'admin');
+    if (!principal.superuser && !roleAtLeast(principal.role, role)) {
+      throw new AppError('forbidden', `a ${principal.role} key cannot create a ${role} key`);
+    }
+    const key = generateApiKey();
+    const now = this.clock.now();
+    const record: ApiKeyRecord = {
+      id: randomUUID(),
+      organizationId: project.organizationId,
+      projectId: project.id,
+      name,
+      role,
+      superuser: false,
+      keyHash: hashApiKey(key),
+      prefix: apiKeyPrefix(key),
+      createdAt: now,
+      revokedAt: null,
+    };
+    await this.store.transaction(async (tx) => {
+      await tx.apiKeys.insert(record);
+      await tx.events.append(event(principal, project.id, project.organizationId, 'api_key.created', 'api_key', record.id, { name, role }, now));
+    });
+    return { record, key };
+  }
+
+  async listApiKeys(principal: Principal, projectId: string): Promise<ApiKeyRecord[]> {
+    await this.authorizeProject(principal, projectId, 'admin');
+    return this.store.apiKeys.listForProject(projectId);
+  }
+
+  async revokeApiKey(principal: Principal, projectId: string, keyId: string): Promise<ApiKeyRecord> {
+    const project = await this.authorizeProject(principal, projectId, 'admin');
+    const key = await this.store.apiKeys.get(keyId);
+    if (!key || key.projectId !== project.id) throw new AppError('api_key_not_found', `API key ${keyId} was not found`);
+    const now = this.clock.now();
+    if (!key.revokedAt) {
+      await this.store.transaction(async (tx) => {
+        await tx.apiKeys.revoke(key.id, now);
+        await tx.events.append(event(principal, project.id, project.organizationId, 'api_key.revoked', 'api_key', key.id, { name: key.name }, now));
+      });
+    }
+    // A revoked key must stop working at once on this server (other servers: within the cache TTL).
+    this.keyCache.clear();
+    return { ...key, revokedAt: key.revokedAt ?? now };
+  }
+
+  async listEvents(principal: Principal, projectId: string, page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+    await this.authorizeProject(principal, projectId, 'viewer');
+    return this.store.events.listForProject(projectId, page, type);
+  }
+
+  /**
+   * Makes sure a superuser key exists. With a bootstrap token, a superuser key with exactly that
+   * value exists afterwards; without one, the first start creates a key and returns it (once).
+   */
+  async ensureBootstrapKey(bootstrapToken: string | undefined): Promise<string | undefined> {
+    const now = this.clock.now();
+    const superKey = (hash: string, prefix: string, name: string): ApiKeyRecord => ({
+      id: randomUUID(),
+      organizationId: null,
+      projectId: null,
+      name,
+      role: 'admin',
+      superuser: true,
+      keyHash: hash,
+      prefix,
+      createdAt: now,
+      revokedAt: null,
+    });
+    if (bootstrapToken) {
+      const hash = hashApiKey(bootstrapToken);
+      const existing = await this.store.apiKeys.findByHash(hash);
+      if (existing && existing.superuser && !existing.revokedAt) return undefined;
+      if (existing) throw new AppError('config_invalid', 'CERTKEEPER_BOOTSTRAP_TOKEN matches a key that is revoked or not a superuser key; choose another token');
+      await this.store.transaction(async (tx) => {
+        const rec = await tx.apiKeys.insert(superKey(hash, apiKeyPrefix(bootstrapToken), 'bootstrap'));
+        await tx.events.append(event('system', null, null, 'api_key.created', 'api_key', rec.id, { name: 'bootstrap', superuser: true }, now));
+        await tx.settings.set('bootstrap.done', now.toISOString());
+      });
+      return undefined;
+    }
+    if (await this.store.settings.get('bootstrap.done')) return undefined;
+    const key = generateApiKey();
+    await this.store.transaction(async (tx) => {
+      const rec = await tx.apiKeys.insert(superKey(hashApiKey(key), apiKeyPrefix(key), 'initial superuser'));
+      await tx.events.append(event('system', null, null, 'api_key.created', 'api_key', rec.id, { name: 'initial superuser', superuser: true }, now));
+      await tx.settings.set('bootstrap.done', now.toISOString());
+    });
+    return key;
+  }
+}
+
+function event(
+  principal: Principal | 'system',
+  projectId: string | null,
+  organizationId: string | null,
+  type: string,
+  objectType: string,
+  objectId: string,
+  data: Record<string, unknown>,
+  createdAt: Date,
+) {
+  return { projectId, organizationId, type, actor: actorOf(principal), objectType, objectId, data, createdAt };
+}

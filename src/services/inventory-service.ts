@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../domain/app-error.js';
+import { coverCandidates } from '../domain/host-name.js';
+import {
+  certificateKinds,
+  certificateSources,
+  parseStatusFilter,
+  type CertificateKind,
+  type CertificateRecord,
+  type CertificateSource,
+  type ScopeId,
+} from '../domain/certificate.js';
+import type { Clock } from '../ports/clock.js';
+import type { CertificateSort, MaterialRecord, NewAuditEvent, PageResult, Project, Store } from '../ports/store.js';
+import { resolveImportMaterial, type Pkcs12ImportInput, type PemImportInput } from '../pki/resolve-import-material.js';
+import { buildPkcs12 } from '../pki/build-pkcs12.js';
+import { toPem } from '../pki/pem.js';
+import type { AccessService } from './access-service.js';
+import { actorOf, type Principal } from './principal.js';
+import type { SecretBox } from './secret-box.js';
+
+export type ImportInput = (PemImportInput | Pkcs12ImportInput) & { scopeId?: number };
+
+export interface ImportOutcome {
+  record: CertificateRecord;
+  /** true when the same material was already in the project: nothing new was stored. */
+  duplicate: boolean;
+  notes: string[];
+}
+
+/** The list filters as the API receives them (strings, unvalidated). */
+export interface ListCertificatesInput {
+  pageIndex: number;
+  pageSize: number;
+  status?: string;
+  kind?: string;
+  source?: string;
+  expiringWithinDays?: number;
+  search?: string;
+  covers?: string;
+  sort?: string;
+  order?: string;
+}
+
+export interface ExportedCertificate {
+  format: 'pem' | 'pkcs12';
+  certificate?: string;
+  chain?: string;
+  privateKey?: string;
+  fullChain?: string;
+  /** base64 of the PKCS#12 file */
+  pkcs12?: string;
+}
+
+const sorts: Record<string, CertificateSort> = { notafter: 'notAfter', domainname: 'domainName', lastmodified: 'lastModified', id: 'id' };
+
+/** The certificate inventory's use cases: import, read, change scope, delete, chain, export. */
+export class InventoryService {
+  constructor(
+    private readonly store: Store,
+    private readonly access: AccessService,
+    private readonly box: SecretBox,
+    private readonly clock: Clock,
+  ) {}
+
+  async importCertificate(principal: Principal, projectId: string, input: ImportInput): Promise<ImportOutcome> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    return this.importInto(project, input, actorOf(principal));
+  }
+
+  /** Import without an API principal (the CLI working on the store directly, tests). */
+  async importInto(project: Project, input: ImportInput, actor: string): Promise<ImportOutcome> {
+    const scopeId = parseScope(input.scopeId ?? 0);
+    const material = resolveImportMaterial(input);
+    const { leaf } = material;
+    const existing = await this.store.certificates.findVisibleByFingerprint(project.id, project.organizationId, leaf.fingerprintSha256);
+    if (existing) {
+      return {
+        record: existing,
+        duplicate: true,
+        notes: [`This certificate is already in the inventory as id ${existing.id} (same SHA-256 fingerprint); nothing was imported.`],
+      };
+    }
+    const now = this.clock.now();
+    const materialId = randomUUID();
+    const sealed = material.privateKey ? this.box.seal(material.privateKey.pkcs8Der, materialId) : null;
+    const record = await this.store.transaction(async (tx) => {
+      const rec = await tx.certificates.insert(
+        {
+          projectId: project.id,
+          organizationId: project.organizationId,
+          scopeId,
+          source: 'imported',
+          kind: leaf.kind,
+          status: 'issued',
+          sslCertificateId: materialId,
+          domainName: leaf.domainName,
+          sans: leaf.sans,
+          subject: leaf.subject,
+          issuer: leaf.issuer,
+          serialNumber: leaf.serialNumber,
+          notBefore: leaf.notBefore,
+          notAfter: leaf.notAfter,
+          fingerprintSha1: leaf.fingerprintSha1,
+          fingerprintSha256: leaf.fingerprintSha256,
+          publicKeyInfo: leaf.publicKeyInfo,
+          signatureAlgorithm: leaf.signatureAlgorithm,
+          keyUsage: leaf.keyUsage,
+          extendedKeyUsage: leaf.extendedKeyUsage,
+          apple: leaf.apple,
+          hasPrivateKey: sealed !== null,
+          createdAt: now,
+          lastModified: now,
+        },
+        {
+          id: materialId,
+          certificateId: 0,
+          certificateDer: leaf.der,
+          chainPem: material.chain.map((c) => c.pem).join(''),
+          encryptedKey: sealed,
+          fingerprintSha256: leaf.fingerprintSha256,
+          notBefore: leaf.notBefore,
+          notAfter: leaf.notAfter,
+          createdAt: now,
+        },
+      );
+      await tx.events.append(certEvent(actor, project, 'certificate.imported', rec, now, { domainName: rec.domainName, kind: rec.kind, hasPrivateKey: rec.hasPrivateKey }));
+      return rec;
+    });
+    return { record, duplicate: false, notes: material.notes };
+  }
+
+  async list(principal: Principal, projectId: string, input: ListCertificatesInput): Promise<PageResult<CertificateRecord>> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    const status = input.status === undefined ? undefined : parseStatusFilter(input.status);
+    if (input.status !== undefined && !status) throw invalid(`status must be one of Active, Expired, Revoked, Failed, PendingValidation, Validating (got "${input.status}")`);
+    if (input.kind !== undefined && !certificateKinds.includes(input.kind as CertificateKind)) throw invalid(`kind must be one of ${certificateKinds.join(', ')}`);
+    if (input.source !== undefined && !certificateSources.includes(input.source as CertificateSource)) throw invalid(`source must be one of ${certificateSources.join(', ')}`);
+    const sort = sorts[(input.sort ?? 'id').toLowerCase()];
+    if (!sort) throw invalid('sort must be one of notAfter, domainName, lastModified, id');
+    const order = (input.order ?? (input.sort ? 'asc' : 'desc')).toLowerCase();
+    if (order !== 'asc' && order !== 'desc') throw invalid('order must be asc or desc');
+    let coversNames: string[] | undefined;
+    if (input.covers !== undefined) {
+      coversNames = coverCandidates(input.covers);
+      if (coversNames.length === 0) throw invalid(`covers must be a host name or IP address (got "${input.covers}")`);
+    }
+    return this.store.certificates.list({
+      projectId: project.id,
+      organizationId: project.organizationId,
+      pageIndex: input.pageIndex,
+      pageSize: input.pageSize,
+      status,
+      kind: input.kind as CertificateKind | undefined,
+      source: input.source as CertificateSource | undefined,
+      expiringWithinDays: input.expiringWithinDays,
+      search: input.search?.trim().toLowerCase() || undefined,
+      coversNames,
+      sort,
+      descending: order === 'desc',
+      now: this.clock.now(),
+    });
+  }
+
+  async get(principal: Principal, projectId: string, id: number): Promise<CertificateRecord> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    return this.visible(project, id);
+  }
+
+  async updateScope(principal: Principal, projectId: string, id: number, scopeIdInput: number): Promise<CertificateRecord> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    const scopeId = parseScope(scopeIdInput);
+    const current = await this.visible(project, id);
+    if (current.projectId !== project.id) throw notOwned(current.id);
+    if (current.scopeId === scopeId) return current;
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const rec = await tx.certificates.updateScope(id, scopeId, now);
+      if (!rec) throw notFound(id);
+      await tx.events.append(certEvent(actorOf(principal), project, 'certificate.updated', rec, now, { scopeId: { from: current.scopeId, to: scopeId } }));
+      return rec;
+    });
+  }
+
+  async delete(principal: Principal, projectId: string, id: number): Promise<CertificateRecord> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    const current = await this.visible(project, id);
+    if (current.projectId !== project.id) throw notOwned(current.id);
+    const now = this.clock.now();
+    await this.store.transaction(async (tx) => {
+      await tx.certificates.delete(id);
+      await tx.events.append(certEvent(actorOf(principal), project, 'certificate.deleted', current, now, { domainName: current.domainName, fingerprintSha256: current.fingerprintSha256 }));
+    });
+    return current;
+  }
+
+  /** The leaf and its chain as PEM (public material only). */
+  async chainPem(principal: Principal, projectId: string, id: number): Promise<string> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    const rec = await this.visible(project, id);
+    const material = await this.currentMaterial(rec);
+    return toPem(material.certificateDer, 'CERTIFICATE') + material.chainPem;
+  }
+
+  /** Material history of a slot, newest first. */
+  async versions(principal: Principal, projectId: string, id: number): Promise<MaterialRecord[]> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    const rec = await this.visible(project, id);
+    const list = await this.store.certificates.listMaterials(rec.id);
+    return [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  /** The certificate with its private key: admin only, and recorded. */
+  async export(principal: Principal, projectId: string, id: number, format: 'pem' | 'pkcs12', password?: string): Promise<ExportedCertificate> {
+    const project = await this.access.authorizeProject(principal, projectId, 'admin');
+    const rec = await this.visible(project, id);
+    const material = await this.currentMaterial(rec);
+    if (!material.encryptedKey) throw new AppError('export_no_private_key', `certificate ${id} has no private key to export (it was imported without one)`);
+    const pkcs8Der = this.box.open(material.encryptedKey, material.id);
+    const certificate = toPem(material.certificateDer, 'CERTIFICATE');
+    let result: ExportedCertificate;
+    if (format === 'pkcs12') {
+      const chainDers = pemBlocks(material.chainPem);
+      result = { format, pkcs12: buildPkcs12({ certificateDer: material.certificateDer, chainDers, pkcs8Der, password: password ?? '', friendlyName: rec.domainName }).toString('base64') };
+    } else {
+      result = { format, certificate, chain: material.chainPem, fullChain: certificate + material.chainPem, privateKey: toPem(pkcs8Der, 'PRIVATE KEY') };
+    }
+    const now = this.clock.now();
+    await this.store.events.append(certEvent(actorOf(principal), project, 'certificate.exported', rec, now, { format }));
+    return result;
+  }
+
+  private async visible(project: Project, id: number): Promise<CertificateRecord> {
+    const rec = await this.store.certificates.findVisible(project.id, project.organizationId, id);
+    if (!rec) throw notFound(id);
+    return rec;
+  }
+
+  private async currentMaterial(rec: CertificateRecord): Promise<MaterialRecord> {
+    const material = await this.store.certificates.getMaterial(rec.sslCertificateId);
+    if (!material) throw notFound(rec.id);
+    return material;
+  }
+}
+
+function parseScope(value: number): ScopeId {
+  if (value === 0 || value === 1) return value;
+  throw new AppError('invalid_scope', `scopeId must be 0 (Project) or 1 (Organization), got ${value}`);
+}
+
+function invalid(message: string): AppError {
+  return new AppError('validation_failed', message);
+}
+
+function notFound(id: number): AppError {
+  return new AppError('certificate_not_found', `certificate ${id} was not found`);
+}
+
+function notOwned(id: number): AppError {
+  return new AppError('forbidden', `certificate ${id} is shared by another project of the organization; change it from its own project`);
+}
+
+function pemBlocks(pem: string): Buffer[] {
+  const out: Buffer[] = [];
+  for (const m of pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)) out.push(Buffer.from(m[1].replace(/\s+/g, ''), 'base64'));
+  return out;
+}
+
+function certEvent(actor: string, project: Project, type: string, rec: CertificateRecord, at: Date, data: Record<string, unknown>): NewAuditEvent {
+  return { projectId: project.id, organizationId: project.organizationId, type, actor, objectType: 'certificate', objectId: String(rec.id), data, createdAt: at };
+}

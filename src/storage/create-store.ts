@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../domain/app-error.js';
+import type { Store } from '../ports/store.js';
+import type { Database } from './database.js';
+import { KyselyStore, storeInternals } from './kysely-store.js';
+import { migrationProvider } from './migrations/index.js';
+
+/** The few logger methods the store uses (a pino logger fits). */
+export interface StoreLogger {
+  info(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+}
+
+export interface CreateStoreOptions {
+  /** A postgres:// or postgresql:// URL selects PostgreSQL; otherwise SQLite at sqlitePath. */
+  databaseUrl?: string;
+  /** SQLite database file (its directory is created), or ':memory:'. */
+  sqlitePath: string;
+  logger?: StoreLogger;
+}
+
+const INT8_OID = 20;
+
+/**
+ * Opens the database, brings its schema to the latest migration and returns the Store.
+ * PostgreSQL: a pg Pool whose BIGINT (int8) values are parsed to numbers: epoch milliseconds
+ * and counts stay far below 2^53. SQLite: WAL, synchronous=NORMAL, busy_timeout=5000,
+ * foreign_keys=ON.
+ */
+export async function createStore(options: CreateStoreOptions): Promise<Store> {
+  const url = options.databaseUrl?.trim();
+  let store: KyselyStore;
+  if (url && /^postgres(ql)?:\/\//i.test(url)) {
+    const types = {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    };
+    const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+    pool.on('error', (err) => options.logger?.warn({ err: err.message }, 'idle PostgreSQL connection failed'));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    store = new KyselyStore(db, 'postgres', { pool });
+  } else if (url) {
+    throw new AppError('config_invalid', 'the database URL must start with postgres:// or postgresql://');
+  } else {
+    const file = options.sqlitePath;
+    if (file !== ':memory:' && file !== '') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    store = new KyselyStore(db, 'sqlite', { sqlite });
+  }
+  try {
+    await migrate(store, options.logger);
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
+  return store;
+}
+
+async function migrate(store: KyselyStore, logger: StoreLogger | undefined): Promise<void> {
+  const { db, dialect } = storeInternals(store);
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  for (const r of results ?? []) {
+    if (r.status === 'Success') logger?.info({ migration: r.migrationName, dialect }, 'applied database migration');
+    if (r.status === 'Error') logger?.warn({ migration: r.migrationName, dialect }, 'database migration failed');
+  }
+  if (error) throw new AppError('internal_error', `database migration failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+}

@@ -1,0 +1,151 @@
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+/**
+ * The database schema as Kysely sees it (storage-private: nothing outside `storage/` imports
+ * Kysely). Times are epoch milliseconds (BIGINT on PostgreSQL, INTEGER on SQLite) so both
+ * dialects compare and sort them the same way; booleans are 0/1 integers; arrays and objects
+ * are JSON text.
+ */
+export interface Database {
+  organizations: OrganizationsTable;
+  projects: ProjectsTable;
+  api_keys: ApiKeysTable;
+  events: EventsTable;
+  settings: SettingsTable;
+  certificates: CertificatesTable;
+  certificate_materials: CertificateMaterialsTable;
+  certificate_names: CertificateNamesTable;
+  certificate_tallies: CertificateTalliesTable;
+  certificate_expiry_days: CertificateExpiryDaysTable;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ProjectsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  organization_id: string | null;
+  project_id: string | null;
+  name: string;
+  role: string;
+  superuser: number;
+  key_hash: string;
+  prefix: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  organization_id: string | null;
+  project_id: string | null;
+  type: string;
+  actor: string;
+  object_type: string;
+  object_id: string;
+  data: string;
+  created_at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface CertificatesTable {
+  id: Generated<number>;
+  uid: string;
+  project_id: string;
+  organization_id: string;
+  scope_id: number;
+  source: string;
+  kind: string;
+  status: string;
+  ssl_certificate_id: string;
+  domain_name: string;
+  /** JSON array. */
+  sans: string;
+  /** Lower-cased domain name and SANs, space-separated: the haystack of `search`. */
+  names_lower: string;
+  subject: string;
+  issuer: string;
+  serial_number: string;
+  not_before: number;
+  not_after: number;
+  fingerprint_sha1: string;
+  fingerprint_sha256: string;
+  public_key_info: string;
+  signature_algorithm: string;
+  /** JSON array. */
+  key_usage: string;
+  /** JSON array. */
+  extended_key_usage: string;
+  /** JSON object or null. */
+  apple: string | null;
+  has_private_key: number;
+  created_at: number;
+  last_modified: number;
+}
+
+export interface CertificateMaterialsTable {
+  id: string;
+  certificate_id: number;
+  der: Buffer;
+  chain_pem: string;
+  encrypted_key: Buffer | null;
+  fingerprint_sha256: string;
+  not_before: number;
+  not_after: number;
+  created_at: number;
+}
+
+export interface CertificateNamesTable {
+  certificate_id: number;
+  name: string;
+}
+
+/**
+ * Exact number of certificates per project, scope and (status, kind, source). Kept in the same
+ * transaction as every insert, delete, scope change and status change.
+ */
+export interface CertificateTalliesTable {
+  project_id: string;
+  organization_id: string;
+  scope_id: number;
+  status: string;
+  kind: string;
+  source: string;
+  count: number;
+}
+
+/**
+ * Exact histogram of notAfter by UTC day (floor(notAfter / 86400000)), per project, scope and
+ * (status, kind, source); kept like `certificate_tallies`. Time-window counts sum whole days
+ * here and count only the two partial boundary days from the certificates index.
+ */
+export interface CertificateExpiryDaysTable {
+  project_id: string;
+  organization_id: string;
+  scope_id: number;
+  status: string;
+  kind: string;
+  source: string;
+  day: number;
+  count: number;
+}
+
+export type Db = Kysely<Database>;
+export type Executor = Kysely<Database> | Transaction<Database>;
+export type SqlDialect = 'sqlite' | 'postgres';
+
+export const DAY_MS = 86_400_000;

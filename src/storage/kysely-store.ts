@@ -1,0 +1,107 @@
+import { sql, type Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type pg from 'pg';
+import type { Repositories, Store } from '../ports/store.js';
+import type { Database, Executor, SqlDialect } from './database.js';
+import { KyselyApiKeyRepository } from './repositories/api-key-repository.js';
+import { KyselyCertificateRepository, type Atomic } from './repositories/certificate-repository.js';
+import { KyselyEventRepository } from './repositories/event-repository.js';
+import { KyselyOrganizationRepository } from './repositories/organization-repository.js';
+import { KyselyProjectRepository } from './repositories/project-repository.js';
+import { KyselySettingRepository } from './repositories/setting-repository.js';
+
+/** What storage-private code (bulk seeding, maintenance) may reach behind a Store. */
+export interface StoreInternals {
+  db: Kysely<Database>;
+  dialect: SqlDialect;
+  /** The better-sqlite3 handle (SQLite only). */
+  sqlite?: BetterSqlite3.Database;
+  /** The pg pool (PostgreSQL only). */
+  pool?: pg.Pool;
+  /** Runs fn in one transaction (SQLite: BEGIN IMMEDIATE). */
+  transaction: Atomic;
+}
+
+const internals = new WeakMap<Store, StoreInternals>();
+
+/** Storage-private: the Kysely database and driver handles behind a store made by createStore. */
+export function storeInternals(store: Store): StoreInternals {
+  const found = internals.get(store);
+  if (!found) throw new Error('not a store made by createStore');
+  return found;
+}
+
+function repositories(db: Executor, atomic: Atomic): Repositories {
+  return {
+    organizations: new KyselyOrganizationRepository(db),
+    projects: new KyselyProjectRepository(db),
+    apiKeys: new KyselyApiKeyRepository(db),
+    events: new KyselyEventRepository(db),
+    certificates: new KyselyCertificateRepository(db, atomic),
+    settings: new KyselySettingRepository(db),
+  };
+}
+
+/**
+ * The Store over a migrated Kysely database. Not safe to use the store itself (rather than the
+ * repositories handed to fn) inside `transaction(fn)` on SQLite: there is one connection, held
+ * by the transaction, so such a call would wait for ever.
+ */
+export class KyselyStore implements Store {
+  readonly organizations;
+  readonly projects;
+  readonly apiKeys;
+  readonly events;
+  readonly certificates;
+  readonly settings;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dialect: SqlDialect,
+    handles: { sqlite?: BetterSqlite3.Database; pool?: pg.Pool } = {},
+  ) {
+    const repos = repositories(db, this.runInTransaction);
+    this.organizations = repos.organizations;
+    this.projects = repos.projects;
+    this.apiKeys = repos.apiKeys;
+    this.events = repos.events;
+    this.certificates = repos.certificates;
+    this.settings = repos.settings;
+    internals.set(this, { db, dialect, ...handles, transaction: this.runInTransaction });
+  }
+
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.runInTransaction((tx) => fn(repositories(tx, (inner) => inner(tx))));
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await sql`select 1`.execute(this.db);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private readonly runInTransaction: Atomic = async (fn) => {
+    if (this.dialect === 'postgres') return this.db.transaction().execute((tx) => fn(tx));
+    // SQLite: BEGIN IMMEDIATE takes the write lock up front, so a transaction that reads then
+    // writes never fails with SQLITE_BUSY half-way when another process (the CLI) writes too;
+    // busy_timeout makes it wait for the lock instead.
+    return this.db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (err) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        throw err;
+      }
+    });
+  };
+}

@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { SqlDialect } from '../database.js';
+import { initialSchema } from './0001-initial-schema.js';
+
+/**
+ * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
+ * the order they apply. Append new ones; never edit one that has shipped.
+ */
+export function migrationProvider(dialect: SqlDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001-initial-schema': initialSchema(dialect),
+      };
+    },
+  };
+}

@@ -1,0 +1,434 @@
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { AppError } from '../../domain/app-error.js';
+import type { CertificateRecord, LifecycleStatus, ScopeId } from '../../domain/certificate.js';
+import type { CertificateQuery, CertificateRepository, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
+import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
+import { DAY_MS, type Database, type Executor } from '../database.js';
+import { certificateNames, toCertificateRecord, toMaterialRecord, type CertificateRow } from '../rows.js';
+import { generateUid } from '../uid.js';
+
+/** Runs fn atomically: in the caller's transaction when there is one, else in a new one. */
+export type Atomic = <T>(fn: (db: Executor) => Promise<T>) => Promise<T>;
+
+type CertEb = ExpressionBuilder<Database, 'certificates'>;
+
+const sortColumns = {
+  notAfter: 'not_after',
+  domainName: 'domain_name',
+  lastModified: 'last_modified',
+  id: 'id',
+} as const;
+
+const UID_ATTEMPTS = 8;
+
+function tallyDelta(row: CertificateRow, delta: number): TallyDelta {
+  return {
+    projectId: row.project_id,
+    organizationId: row.organization_id,
+    scopeId: Number(row.scope_id),
+    status: row.status,
+    kind: row.kind,
+    source: row.source,
+    notAfter: Number(row.not_after),
+    delta,
+  };
+}
+
+/** `%`, `_` and the escape character itself taken literally in a LIKE pattern (ESCAPE '\'). */
+function likeContains(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Inclusive epoch-ms bounds on notAfter implied by a query; undefined side = unbounded. */
+interface TimeBounds {
+  lo?: number;
+  hi?: number;
+}
+
+function timeBounds(q: CertificateQuery): TimeBounds | undefined {
+  const now = q.now.getTime();
+  let lo: number | undefined;
+  let hi: number | undefined;
+  if (q.status === 'expired') hi = now;
+  if (q.status === 'issued') lo = now + 1;
+  if (q.expiringWithinDays !== undefined) {
+    lo = Math.max(lo ?? -Infinity, now);
+    hi = Math.min(hi ?? Infinity, now + Math.floor(q.expiringWithinDays * DAY_MS));
+  }
+  if (lo === undefined && hi === undefined) return undefined;
+  return { lo, hi };
+}
+
+/**
+ * Certificates over Kysely. Visibility: a project sees its own certificates plus the
+ * Organization-scoped ones of its organization. Every write keeps `certificate_tallies` and
+ * `certificate_expiry_days` exact in the same transaction.
+ */
+export class KyselyCertificateRepository implements CertificateRepository {
+  constructor(
+    private readonly db: Executor,
+    private readonly atomic: Atomic,
+  ) {}
+
+  async insert(cert: NewCertificate, material: MaterialRecord): Promise<CertificateRecord> {
+    if (material.id !== cert.sslCertificateId) {
+      throw new AppError('validation_failed', 'the material id must equal the certificate slot\'s sslCertificateId');
+    }
+    const names = certificateNames(cert.domainName, cert.sans);
+    return this.atomic(async (db) => {
+      let row: CertificateRow | undefined;
+      for (let attempt = 0; attempt < UID_ATTEMPTS && !row; attempt++) {
+        const uid = cert.uid ?? generateUid();
+        // ON CONFLICT DO NOTHING rather than catching the violation: on PostgreSQL a failed
+        // statement would abort the surrounding transaction.
+        row = await db
+          .insertInto('certificates')
+          .values({
+            uid,
+            project_id: cert.projectId,
+            organization_id: cert.organizationId,
+            scope_id: cert.scopeId,
+            source: cert.source,
+            kind: cert.kind,
+            status: cert.status,
+            ssl_certificate_id: cert.sslCertificateId,
+            domain_name: cert.domainName,
+            sans: JSON.stringify(cert.sans),
+            names_lower: names.join(' '),
+            subject: cert.subject,
+            issuer: cert.issuer,
+            serial_number: cert.serialNumber,
+            not_before: cert.notBefore.getTime(),
+            not_after: cert.notAfter.getTime(),
+            fingerprint_sha1: cert.fingerprintSha1,
+            fingerprint_sha256: cert.fingerprintSha256,
+            public_key_info: cert.publicKeyInfo,
+            signature_algorithm: cert.signatureAlgorithm,
+            key_usage: JSON.stringify(cert.keyUsage),
+            extended_key_usage: JSON.stringify(cert.extendedKeyUsage),
+            apple: cert.apple === null ? null : JSON.stringify(cert.apple),
+            has_private_key: cert.hasPrivateKey ? 1 : 0,
+            created_at: cert.createdAt.getTime(),
+            last_modified: cert.lastModified.getTime(),
+          })
+          .onConflict((oc) => oc.column('uid').doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (!row && cert.uid !== undefined) throw new AppError('validation_failed', `certificate uid ${cert.uid} is already in use`);
+      }
+      if (!row) throw new AppError('internal_error', 'could not pick an unused certificate uid');
+      await db
+        .insertInto('certificate_materials')
+        .values({
+          id: material.id,
+          certificate_id: row.id,
+          der: material.certificateDer,
+          chain_pem: material.chainPem,
+          encrypted_key: material.encryptedKey,
+          fingerprint_sha256: material.fingerprintSha256,
+          not_before: material.notBefore.getTime(),
+          not_after: material.notAfter.getTime(),
+          created_at: material.createdAt.getTime(),
+        })
+        .execute();
+      if (names.length > 0) {
+        await db
+          .insertInto('certificate_names')
+          .values(names.map((name) => ({ certificate_id: row.id, name })))
+          .execute();
+      }
+      await applyTallyDeltas(db, [tallyDelta(row, 1)]);
+      return toCertificateRecord(row);
+    });
+  }
+
+  async findVisible(projectId: string, organizationId: string, id: number): Promise<CertificateRecord | undefined> {
+    const row = await this.db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('id', '=', id)
+      .where((eb) => this.visibleTo(eb, projectId, organizationId))
+      .executeTakeFirst();
+    return row && toCertificateRecord(row);
+  }
+
+  /** Prefers the project's own certificate, then the lowest id. */
+  async findVisibleByFingerprint(projectId: string, organizationId: string, fingerprintSha256: string): Promise<CertificateRecord | undefined> {
+    const row = await this.db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('fingerprint_sha256', '=', fingerprintSha256)
+      .where((eb) => this.visibleTo(eb, projectId, organizationId))
+      .orderBy(sql`case when project_id = ${projectId} then 0 else 1 end`)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row && toCertificateRecord(row);
+  }
+
+  async findByUid(uid: string): Promise<CertificateRecord | undefined> {
+    const row = await this.db.selectFrom('certificates').selectAll().where('uid', '=', uid).executeTakeFirst();
+    return row && toCertificateRecord(row);
+  }
+
+  /**
+   * One page plus the exact total. The page is a UNION ALL of two ordered, limited branches
+   * (the project's own rows; Organization-scoped rows of other projects of the organization),
+   * each served by a (project|organization, sort key, id) index, merged by the outer
+   * ORDER BY/LIMIT/OFFSET; only the page's rows are then read in full. See `count` for totals.
+   */
+  async list(q: CertificateQuery): Promise<PageResult<CertificateRecord>> {
+    const pageIndex = Math.max(1, Math.floor(q.pageIndex));
+    const limit = Math.max(0, Math.floor(q.pageSize));
+    const offset = (pageIndex - 1) * limit;
+    if (q.coversNames !== undefined && q.coversNames.length === 0) return { items: [], totalCount: 0 };
+    const [items, totalCount] = await Promise.all([limit === 0 ? Promise.resolve([]) : this.page(q, limit, offset), this.count(q)]);
+    return { items, totalCount };
+  }
+
+  async updateScope(id: number, scopeId: ScopeId, at: Date): Promise<CertificateRecord | undefined> {
+    return this.atomic(async (db) => {
+      const before = await db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before) return undefined;
+      if (Number(before.scope_id) === scopeId) return toCertificateRecord(before);
+      const after = await db
+        .updateTable('certificates')
+        .set({ scope_id: scopeId, last_modified: at.getTime() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await applyTallyDeltas(db, [tallyDelta(before, -1), tallyDelta(after, 1)]);
+      return toCertificateRecord(after);
+    });
+  }
+
+  /** Sets the stored lifecycle status (and lastModified) when it changes; unknown ids are ignored. */
+  async updateStatus(id: number, status: LifecycleStatus, at: Date): Promise<void> {
+    await this.atomic(async (db) => {
+      const before = await db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before || before.status === status) return;
+      const after = await db
+        .updateTable('certificates')
+        .set({ status, last_modified: at.getTime() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await applyTallyDeltas(db, [tallyDelta(before, -1), tallyDelta(after, 1)]);
+    });
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.atomic(async (db) => {
+      const before = await db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before) return;
+      // Materials and names go with it (ON DELETE CASCADE); deleted explicitly too, so the
+      // outcome does not depend on SQLite's foreign_keys pragma.
+      await db.deleteFrom('certificate_names').where('certificate_id', '=', id).execute();
+      await db.deleteFrom('certificate_materials').where('certificate_id', '=', id).execute();
+      await db.deleteFrom('certificates').where('id', '=', id).execute();
+      await applyTallyDeltas(db, [tallyDelta(before, -1)]);
+    });
+  }
+
+  async getMaterial(sslCertificateId: string): Promise<MaterialRecord | undefined> {
+    const row = await this.db.selectFrom('certificate_materials').selectAll().where('id', '=', sslCertificateId).executeTakeFirst();
+    return row && toMaterialRecord(row);
+  }
+
+  /** Oldest first. */
+  async listMaterials(certificateId: number): Promise<MaterialRecord[]> {
+    const rows = await this.db
+      .selectFrom('certificate_materials')
+      .selectAll()
+      .where('certificate_id', '=', certificateId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toMaterialRecord);
+  }
+
+  async listSealedKeys(afterId: string | null, limit: number): Promise<Array<{ id: string; encryptedKey: Buffer }>> {
+    let qb = this.db
+      .selectFrom('certificate_materials')
+      .select(['id', 'encrypted_key'])
+      .where('encrypted_key', 'is not', null);
+    if (afterId !== null) qb = qb.where('id', '>', afterId);
+    const rows = await qb.orderBy('id').limit(Math.max(0, Math.floor(limit))).execute();
+    return rows.map((r) => ({ id: r.id, encryptedKey: Buffer.from(r.encrypted_key!) }));
+  }
+
+  async updateSealedKey(id: string, encryptedKey: Buffer): Promise<void> {
+    await this.db.updateTable('certificate_materials').set({ encrypted_key: encryptedKey }).where('id', '=', id).execute();
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  private visibleTo(eb: CertEb, projectId: string, organizationId: string): Expression<SqlBool> {
+    return eb.or([eb('project_id', '=', projectId), eb.and([eb('scope_id', '=', sql.lit(1)), eb('organization_id', '=', organizationId)])]);
+  }
+
+  /** The branch conditions: the project's own rows, or other projects' Organization-scoped rows. */
+  private branch(eb: CertEb, own: boolean, q: CertificateQuery): Expression<SqlBool>[] {
+    if (own) return [eb('project_id', '=', q.projectId)];
+    // The literal 1 (not a parameter) lets both planners match the partial indexes.
+    return [eb('scope_id', '=', sql.lit(1)), eb('organization_id', '=', q.organizationId), eb('project_id', '<>', q.projectId)];
+  }
+
+  /** Every filter of the query except visibility. */
+  private filters(eb: CertEb, q: CertificateQuery): Expression<SqlBool>[] {
+    const now = q.now.getTime();
+    const out: Expression<SqlBool>[] = [];
+    if (q.status === 'expired') out.push(eb('status', '=', 'issued'), eb('not_after', '<=', now));
+    else if (q.status === 'issued') out.push(eb('status', '=', 'issued'), eb('not_after', '>', now));
+    else if (q.status !== undefined) out.push(eb('status', '=', q.status));
+    if (q.kind !== undefined) out.push(eb('kind', '=', q.kind));
+    if (q.source !== undefined) out.push(eb('source', '=', q.source));
+    if (q.expiringWithinDays !== undefined) {
+      out.push(eb('not_after', '>=', now), eb('not_after', '<=', now + Math.floor(q.expiringWithinDays * DAY_MS)));
+    }
+    if (q.search !== undefined && q.search !== '') {
+      out.push(sql<SqlBool>`${eb.ref('names_lower')} like ${likeContains(q.search.toLowerCase())} escape '\\'`);
+    }
+    if (q.coversNames !== undefined) {
+      const names = [...new Set(q.coversNames.map((n) => n.toLowerCase()))];
+      out.push(eb('id', 'in', eb.selectFrom('certificate_names').select('certificate_names.certificate_id').where('certificate_names.name', 'in', names)));
+    }
+    return out;
+  }
+
+  private async page(q: CertificateQuery, limit: number, offset: number): Promise<CertificateRecord[]> {
+    const column = sortColumns[q.sort];
+    if (!column) throw new AppError('validation_failed', `unknown sort ${String(q.sort)}`);
+    const dir = q.descending ? 'desc' : 'asc';
+    const n = offset + limit;
+    const branch = (own: boolean) =>
+      this.db
+        .selectFrom('certificates')
+        .select((eb) => ['id', eb.ref(column).as('k')])
+        .where((eb) => eb.and([...this.branch(eb, own, q), ...this.filters(eb, q)]))
+        .orderBy(column, dir)
+        .orderBy('id', dir)
+        .limit(n);
+    const merged = this.db
+      .selectFrom(branch(true).as('a'))
+      .selectAll()
+      .unionAll(this.db.selectFrom(branch(false).as('b')).selectAll());
+    // Page the (id, key) pairs first, then read only the page's rows in full.
+    const pageIds = this.db
+      .selectFrom(merged.as('u'))
+      .select(['u.id', 'u.k'])
+      .orderBy('u.k', dir)
+      .orderBy('u.id', dir)
+      .limit(limit)
+      .offset(offset);
+    const rows = await this.db
+      .selectFrom(pageIds.as('p'))
+      .innerJoin('certificates as c', 'c.id', 'p.id')
+      .selectAll('c')
+      .orderBy('p.k', dir)
+      .orderBy('p.id', dir)
+      .execute();
+    return rows.map((r) => toCertificateRecord(r as CertificateRow));
+  }
+
+  /**
+   * The exact number of visible certificates matching the query, without counting a million
+   * rows:
+   * - no time-dependent filter: a sum over `certificate_tallies` (a handful of rows);
+   * - a notAfter window (expiringWithinDays, issued = not yet expired, expired): whole UTC days
+   *   are summed from `certificate_expiry_days`, and only the two partial boundary days are
+   *   counted from the (project_id, not_after, id) index;
+   * - search / coversNames: counted from the rows (coversNames through the names index).
+   */
+  private async count(q: CertificateQuery): Promise<number> {
+    const db = this.db;
+    const parts: Array<SelectQueryBuilder<Database, any, { n: number }>> = [];
+    if (q.search !== undefined || q.coversNames !== undefined) {
+      parts.push(this.countRows(q, true, (eb) => this.filters(eb, q)), this.countRows(q, false, (eb) => this.filters(eb, q)));
+    } else {
+      const bounds = timeBounds(q);
+      const storedStatus = q.status === 'expired' || q.status === 'issued' ? 'issued' : q.status;
+      if (!bounds) {
+        for (const own of [true, false]) {
+          parts.push(
+            db
+              .selectFrom('certificate_tallies')
+              .select((eb) => eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('count'), sql.lit(0)), 'bigint').as('n'))
+              .where((eb) => eb.and(this.counterConditions(eb, own, q, storedStatus))),
+          );
+        }
+      } else {
+        const lo = bounds.lo ?? -Infinity;
+        const hi = bounds.hi ?? Infinity;
+        if (lo > hi) return 0;
+        const loDay = Math.floor(lo / DAY_MS);
+        const hiDay = Math.floor(hi / DAY_MS);
+        const loAligned = !Number.isFinite(lo) || lo === loDay * DAY_MS;
+        const hiAligned = !Number.isFinite(hi) || hi === (hiDay + 1) * DAY_MS - 1;
+        const fullFrom = loAligned ? loDay : loDay + 1;
+        const fullTo = hiAligned ? hiDay : hiDay - 1;
+        const ranges: Array<[number, number]> = [];
+        if (!(fullFrom <= fullTo)) {
+          // No whole day inside: the window lies within at most two days; count it directly.
+          ranges.push([lo, hi]);
+        } else {
+          if (!loAligned) ranges.push([lo, loDay * DAY_MS + DAY_MS - 1]);
+          if (!hiAligned) ranges.push([hiDay * DAY_MS, hi]);
+          for (const own of [true, false]) {
+            parts.push(
+              db
+                .selectFrom('certificate_expiry_days')
+                .select((eb) => eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('count'), sql.lit(0)), 'bigint').as('n'))
+                .where((eb) => {
+                  const c = this.counterConditions(eb, own, q, storedStatus);
+                  if (Number.isFinite(fullFrom)) c.push(eb('day', '>=', fullFrom));
+                  if (Number.isFinite(fullTo)) c.push(eb('day', '<=', fullTo));
+                  return eb.and(c);
+                }),
+            );
+          }
+        }
+        for (const [from, to] of ranges) {
+          const rangeFilters = (eb: CertEb): Expression<SqlBool>[] => {
+            const c: Expression<SqlBool>[] = [];
+            if (Number.isFinite(from)) c.push(eb('not_after', '>=', from));
+            if (Number.isFinite(to)) c.push(eb('not_after', '<=', to));
+            if (storedStatus !== undefined) c.push(eb('status', '=', storedStatus));
+            if (q.kind !== undefined) c.push(eb('kind', '=', q.kind));
+            if (q.source !== undefined) c.push(eb('source', '=', q.source));
+            return c;
+          };
+          parts.push(this.countRows(q, true, rangeFilters), this.countRows(q, false, rangeFilters));
+        }
+      }
+    }
+    // One round trip: every part is a scalar subquery of one SELECT.
+    const row = await db
+      .selectNoFrom(() => parts.map((p, i) => p.as(`p${i}`)))
+      .executeTakeFirstOrThrow();
+    return Object.values(row as Record<string, unknown>).reduce<number>((sum, v) => sum + Number(v ?? 0), 0);
+  }
+
+  private countRows(q: CertificateQuery, own: boolean, filters: (eb: CertEb) => Expression<SqlBool>[]): SelectQueryBuilder<Database, any, { n: number }> {
+    return this.db
+      .selectFrom('certificates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.and([...this.branch(eb, own, q), ...filters(eb)]));
+  }
+
+  private counterConditions(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by the two counter tables
+    eb: ExpressionBuilder<any, any>,
+    own: boolean,
+    q: CertificateQuery,
+    storedStatus: string | undefined,
+  ): Expression<SqlBool>[] {
+    const c: Expression<SqlBool>[] = own
+      ? [eb('project_id', '=', q.projectId)]
+      : [eb('scope_id', '=', sql.lit(1)), eb('organization_id', '=', q.organizationId), eb('project_id', '<>', q.projectId)];
+    if (storedStatus !== undefined) c.push(eb('status', '=', storedStatus));
+    if (q.kind !== undefined) c.push(eb('kind', '=', q.kind));
+    if (q.source !== undefined) c.push(eb('source', '=', q.source));
+    return c;
+  }
+}

@@ -1,0 +1,57 @@
+import type { AuditEvent, EventRepository, NewAuditEvent, Page, PageResult } from '../../ports/store.js';
+import type { EventsTable, Executor } from '../database.js';
+import { pageWindow } from './paging.js';
+
+type EventRow = Omit<EventsTable, 'id'> & { id: number };
+
+function toEvent(row: EventRow): AuditEvent {
+  return {
+    id: Number(row.id),
+    organizationId: row.organization_id,
+    projectId: row.project_id,
+    type: row.type,
+    actor: row.actor,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    createdAt: new Date(Number(row.created_at)),
+  };
+}
+
+/** The audit log: append-only; a project's events are listed newest first (by id). */
+export class KyselyEventRepository implements EventRepository {
+  constructor(private readonly db: Executor) {}
+
+  async append(event: NewAuditEvent): Promise<AuditEvent> {
+    const row = await this.db
+      .insertInto('events')
+      .values({
+        organization_id: event.organizationId,
+        project_id: event.projectId,
+        type: event.type,
+        actor: event.actor,
+        object_type: event.objectType,
+        object_id: event.objectId,
+        data: JSON.stringify(event.data ?? {}),
+        created_at: event.createdAt.getTime(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { ...event, data: { ...event.data }, id: Number(row.id) };
+  }
+
+  async listForProject(projectId: string, page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+    const { limit, offset } = pageWindow(page);
+    let rows = this.db.selectFrom('events').selectAll().where('project_id', '=', projectId);
+    let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId);
+    if (type !== undefined) {
+      rows = rows.where('type', '=', type);
+      count = count.where('type', '=', type);
+    }
+    const [items, total] = await Promise.all([
+      rows.orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+      count.executeTakeFirstOrThrow(),
+    ]);
+    return { items: items.map(toEvent), totalCount: Number(total.n) };
+  }
+}

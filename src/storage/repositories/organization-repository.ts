@@ -1,0 +1,31 @@
+import type { Organization, OrganizationRepository, Page, PageResult } from '../../ports/store.js';
+import type { Executor, OrganizationsTable } from '../database.js';
+import { pageWindow } from './paging.js';
+
+function toOrganization(row: OrganizationsTable): Organization {
+  return { id: row.id, name: row.name, createdAt: new Date(Number(row.created_at)) };
+}
+
+/** Organizations, listed oldest first. */
+export class KyselyOrganizationRepository implements OrganizationRepository {
+  constructor(private readonly db: Executor) {}
+
+  async insert(org: Organization): Promise<Organization> {
+    await this.db.insertInto('organizations').values({ id: org.id, name: org.name, created_at: org.createdAt.getTime() }).execute();
+    return { ...org };
+  }
+
+  async get(id: string): Promise<Organization | undefined> {
+    const row = await this.db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toOrganization(row);
+  }
+
+  async list(page: Page): Promise<PageResult<Organization>> {
+    const { limit, offset } = pageWindow(page);
+    const [rows, total] = await Promise.all([
+      this.db.selectFrom('organizations').selectAll().orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute(),
+      this.db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toOrganization), totalCount: Number(total.n) };
+  }
+}

@@ -1,0 +1,40 @@
+import type { Page, PageResult, Project, ProjectRepository } from '../../ports/store.js';
+import type { Executor, ProjectsTable } from '../database.js';
+import { pageWindow } from './paging.js';
+
+function toProject(row: ProjectsTable): Project {
+  return { id: row.id, organizationId: row.organization_id, name: row.name, createdAt: new Date(Number(row.created_at)) };
+}
+
+/** Projects, listed oldest first. */
+export class KyselyProjectRepository implements ProjectRepository {
+  constructor(private readonly db: Executor) {}
+
+  async insert(project: Project): Promise<Project> {
+    await this.db
+      .insertInto('projects')
+      .values({ id: project.id, organization_id: project.organizationId, name: project.name, created_at: project.createdAt.getTime() })
+      .execute();
+    return { ...project };
+  }
+
+  async get(id: string): Promise<Project | undefined> {
+    const row = await this.db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toProject(row);
+  }
+
+  async list(page: Page, organizationId?: string): Promise<PageResult<Project>> {
+    const { limit, offset } = pageWindow(page);
+    let rows = this.db.selectFrom('projects').selectAll();
+    let count = this.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (organizationId !== undefined) {
+      rows = rows.where('organization_id', '=', organizationId);
+      count = count.where('organization_id', '=', organizationId);
+    }
+    const [items, total] = await Promise.all([
+      rows.orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute(),
+      count.executeTakeFirstOrThrow(),
+    ]);
+    return { items: items.map(toProject), totalCount: Number(total.n) };
+  }
+}

@@ -1,0 +1,212 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Store } from '../ports/store.js';
+import type { Database, SqlDialect } from './database.js';
+import { storeInternals } from './kysely-store.js';
+import { generateUids } from './uid.js';
+
+export interface SyntheticSeedOptions {
+  projectId: string;
+  organizationId: string;
+  count: number;
+  /** The clock's now: notAfter values are spread around it. */
+  now: Date;
+  /** Real certificates whose DER (and chain) the synthetic materials reuse, round-robin. */
+  materials: Array<{ der: Buffer; chainPem: string }>;
+  /** Certificates per INSERT … SELECT statement (default 100000). */
+  batchSize?: number;
+  /** Called after each batch with the number of certificates written so far. */
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * A pseudo-random draw in [0, 1000003) from the row id: i·p mod a prime. Deterministic, so runs
+ * are comparable, and usable several times in one row with the same value (random() is not).
+ */
+const M = 1_000_003;
+const draw = (p: number) => sql.raw(`((s.i * ${p}) % ${M})`);
+const P = {
+  wildcard: 7919,
+  extraNames: 104729,
+  expired: 15485863,
+  notAfter: 32452843,
+  lifetime: 49979687,
+  created: 67867967,
+  status: 86028121,
+  kind: 1_299_709,
+  source: 2_750_159,
+  algorithm: 4_256_249,
+  privateKey: 5_800_079,
+} as const;
+
+/** Dialect-specific random values (everything else is portable SQL). */
+function randomFragments(dialect: SqlDialect) {
+  if (dialect === 'sqlite') {
+    const hex = (bytes: number) => sql.raw(`lower(hex(randomblob(${bytes})))`);
+    return {
+      hex,
+      upperHex: (bytes: number) => sql.raw(`hex(randomblob(${bytes}))`),
+      uuid: sql.raw(
+        "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " +
+          "substr('89ab', 1 + abs(random() % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))",
+      ),
+      blob: (bytes: number) => sql.raw(`randomblob(${bytes})`),
+    };
+  }
+  const md5 = 'md5(random()::text)';
+  return {
+    hex: (bytes: number) => sql.raw(`substr(${new Array(Math.ceil(bytes / 16)).fill(md5).join(' || ')}, 1, ${bytes * 2})`),
+    upperHex: (bytes: number) => sql.raw(`upper(substr(${new Array(Math.ceil(bytes / 16)).fill(md5).join(' || ')}, 1, ${bytes * 2}))`),
+    uuid: sql.raw('gen_random_uuid()::text'),
+    blob: (bytes: number) => sql.raw(`decode(${new Array(Math.ceil(bytes / 16)).fill(md5).join(' || ')}, 'hex')`),
+  };
+}
+
+/**
+ * Inserts `count` realistic certificates into one project as fast as the database allows (for
+ * the benchmark): distinct names (`host123456.zone456.example.com`, about 10% wildcards), 1-3
+ * SANs, notAfter spread over the next 400 days with about 5% already expired (up to 90 days
+ * ago), about 92% TLS, unique random fingerprints, a material row per certificate reusing one
+ * of the given DER blobs, the names rows, and exact counters. The rows are generated inside the
+ * database (`INSERT … SELECT` over the uids, which come from the same generator as the store's
+ * own), all in one transaction; then ANALYZE. Creates the organization and project when
+ * missing. Storage-private: reaches the store's Kysely database through storeInternals.
+ */
+export async function seedSyntheticCertificates(store: Store, options: SyntheticSeedOptions): Promise<void> {
+  if (options.materials.length === 0) throw new Error('seedSyntheticCertificates needs at least one material');
+  const { db, dialect, transaction } = storeInternals(store);
+  const now = options.now.getTime();
+  if (!(await store.organizations.get(options.organizationId))) {
+    await store.organizations.insert({ id: options.organizationId, name: 'Synthetic organization', createdAt: options.now });
+  }
+  if (!(await store.projects.get(options.projectId))) {
+    await store.projects.insert({ id: options.projectId, organizationId: options.organizationId, name: 'Synthetic project', createdAt: options.now });
+  }
+  const rnd = randomFragments(dialect);
+  const batchSize = options.batchSize ?? 100_000;
+  const blobs = `seed_blobs_${process.pid}_${Date.now()}`;
+
+  await transaction(async (tx) => {
+    if (dialect === 'postgres') {
+      // Explicit ids: keep other writers out until the identity sequence has moved past them.
+      await sql`lock table certificates in share row exclusive mode`.execute(tx);
+      await sql`create temp table ${sql.id(blobs)} (idx integer primary key, der bytea not null, chain_pem text not null) on commit drop`.execute(tx);
+    } else {
+      await sql`create temp table ${sql.id(blobs)} (idx integer primary key, der blob not null, chain_pem text not null)`.execute(tx);
+    }
+    await tx
+      .withTables<Record<string, { idx: number; der: Buffer; chain_pem: string }>>()
+      .insertInto(blobs)
+      .values(options.materials.map((m, idx) => ({ idx, der: m.der, chain_pem: m.chainPem })))
+      .execute();
+
+    const max = await tx.selectFrom('certificates').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+    const firstId = Number(max?.m ?? 0) + 1;
+    const lastId = firstId + options.count - 1;
+
+    for (let from = firstId; from <= lastId; from += batchSize) {
+      const to = Math.min(lastId, from + batchSize - 1);
+      const uids = generateUids(to - from + 1);
+      // s(i, uid): the row ids of this batch with their uids.
+      const series =
+        dialect === 'postgres'
+          ? sql`select (u.n + ${from - 1})::int8 as i, u.uid from unnest(${uids}::text[]) with ordinality as u(uid, n)`
+          : sql`select j.key + ${from} as i, j.value as uid from json_each(${JSON.stringify(uids)}) as j`;
+      await insertCertificates(tx, series, options, now, rnd);
+      await sql`
+        insert into certificate_materials (id, certificate_id, der, chain_pem, encrypted_key, fingerprint_sha256, not_before, not_after, created_at)
+        select c.ssl_certificate_id, c.id, b.der, b.chain_pem,
+               case when c.has_private_key = 1 then ${rnd.blob(96)} end,
+               c.fingerprint_sha256, c.not_before, c.not_after, c.created_at
+        from certificates c join ${sql.id(blobs)} b on b.idx = c.id % ${sql.lit(options.materials.length)}
+        where c.id between ${from} and ${to}`.execute(tx);
+      await insertNames(tx, from, to);
+      options.onProgress?.(to - firstId + 1);
+    }
+
+    // The counters, from the rows just written (exact by construction).
+    await sql`
+      insert into certificate_tallies (project_id, organization_id, scope_id, status, kind, source, count)
+      select project_id, organization_id, scope_id, status, kind, source, count(*) from certificates
+      where id between ${firstId} and ${lastId}
+      group by project_id, organization_id, scope_id, status, kind, source
+      on conflict (project_id, scope_id, status, kind, source) do update set count = certificate_tallies.count + excluded.count`.execute(tx);
+    await sql`
+      insert into certificate_expiry_days (project_id, organization_id, scope_id, status, kind, source, day, count)
+      select project_id, organization_id, scope_id, status, kind, source, not_after / 86400000, count(*) from certificates
+      where id between ${firstId} and ${lastId}
+      group by project_id, organization_id, scope_id, status, kind, source, not_after / 86400000
+      on conflict (project_id, day, scope_id, status, kind, source) do update set count = certificate_expiry_days.count + excluded.count`.execute(tx);
+
+    if (dialect === 'postgres') {
+      await sql`select setval(pg_get_serial_sequence('certificates', 'id'), (select max(id) from certificates))`.execute(tx);
+    } else {
+      await sql`drop table ${sql.id(blobs)}`.execute(tx);
+    }
+  });
+  await sql`analyze`.execute(db);
+}
+
+async function insertCertificates(
+  tx: Kysely<Database>,
+  series: RawBuilder<unknown>,
+  o: SyntheticSeedOptions,
+  nowMs: number,
+  rnd: ReturnType<typeof randomFragments>,
+): Promise<void> {
+  const host = sql`'host' || s.i || '.zone' || (s.i % 1000) || '.example.com'`;
+  const wildcard = sql`${draw(P.wildcard)} < 100000`;
+  const extra = sql`(${draw(P.extraNames)} % 3)`;
+  const domain = sql`case when ${wildcard} then '*.' || ${host} else ${host} end`;
+  const sans = sql`case when ${wildcard} then '["*.' || ${host} || '","' || ${host} || '"]'
+    when ${extra} = 0 then '["' || ${host} || '"]'
+    when ${extra} = 1 then '["' || ${host} || '","www.' || ${host} || '"]'
+    else '["' || ${host} || '","www.' || ${host} || '","api.' || ${host} || '"]' end`;
+  const namesLower = sql`case when ${wildcard} then '*.' || ${host} || ' ' || ${host}
+    when ${extra} = 0 then ${host}
+    when ${extra} = 1 then ${host} || ' www.' || ${host}
+    else ${host} || ' www.' || ${host} || ' api.' || ${host} end`;
+  // 5% expired up to 90 days ago; the rest over the next 400 days (draw · 7776 ≤ 90 d, · 34560 ≤ 400 d).
+  const notAfter = sql`case when ${draw(P.expired)} < 50000 then ${nowMs - 1} - ${draw(P.notAfter)} * 7776 else ${nowMs} + ${draw(P.notAfter)} * 34560 end`;
+  const lifetime = sql`(case when ${draw(P.lifetime)} < 600000 then 7776000000 else 34300800000 end)`;
+  const status = sql`case when ${draw(P.status)} < 970000 then 'issued' when ${draw(P.status)} < 980000 then 'revoked'
+    when ${draw(P.status)} < 990000 then 'failed' when ${draw(P.status)} < 995000 then 'pending_validation' else 'validating' end`;
+  const kindDraw = draw(P.kind);
+  const kind = sql`case when ${kindDraw} < 920000 then 'tls' when ${kindDraw} < 950000 then 'apns' when ${kindDraw} < 970000 then 'pass'
+    when ${kindDraw} < 990000 then 'client' when ${kindDraw} < 995000 then 'ca' else 'other' end`;
+  const sourceDraw = draw(P.source);
+  const source = sql`case when ${sourceDraw} < 600000 then 'imported' when ${sourceDraw} < 900000 then 'acme' else 'discovered' end`;
+  const hasKey = sql`case when ${sourceDraw} >= 600000 and ${sourceDraw} < 900000 then 1 when ${sourceDraw} < 600000 and ${draw(P.privateKey)} < 500000 then 1 else 0 end`;
+  const algo = sql`(${draw(P.algorithm)} % 4)`;
+  const issuer = sql`case ${algo} when 0 then 'CN=E6, O=Let''s Encrypt, C=US' when 1 then 'CN=R11, O=Let''s Encrypt, C=US'
+    when 2 then 'CN=GTS CA 1P5, O=Google Trust Services LLC, C=US' else 'CN=Sectigo RSA Domain Validation Secure Server CA, O=Sectigo Limited, C=GB' end`;
+  const keyInfo = sql`case ${algo} when 0 then 'EC P-256' when 1 then 'RSA 2048' when 2 then 'EC P-384' else 'RSA 4096' end`;
+  const sigAlg = sql`case ${algo} when 0 then 'ecdsa-with-SHA256' when 2 then 'ecdsa-with-SHA384' else 'sha256WithRSAEncryption' end`;
+  const keyUsage = sql`case when ${kindDraw} < 920000 then '["digitalSignature"]' else '["digitalSignature","keyEncipherment"]' end`;
+  const eku = sql`case when ${kindDraw} < 920000 then '["serverAuth","clientAuth"]' else '["clientAuth"]' end`;
+  const created = sql`${nowMs} - ${draw(P.created)} * 34560`;
+
+  await sql`
+    insert into certificates (id, uid, project_id, organization_id, scope_id, source, kind, status, ssl_certificate_id,
+      domain_name, sans, names_lower, subject, issuer, serial_number, not_before, not_after, fingerprint_sha1,
+      fingerprint_sha256, public_key_info, signature_algorithm, key_usage, extended_key_usage, apple, has_private_key,
+      created_at, last_modified)
+    select s.i, s.uid, ${o.projectId}, ${o.organizationId}, 0, ${source}, ${kind}, ${status}, ${rnd.uuid},
+      ${domain}, ${sans}, ${namesLower}, 'CN=' || ${domain}, ${issuer}, ${rnd.upperHex(8)}, ${notAfter} - ${lifetime}, ${notAfter},
+      ${rnd.hex(20)}, ${rnd.hex(32)}, ${keyInfo}, ${sigAlg}, ${keyUsage}, ${eku}, null, ${hasKey}, ${created}, ${created}
+    from (${series}) as s`.execute(tx);
+}
+
+async function insertNames(tx: Kysely<Database>, from: number, to: number): Promise<void> {
+  // The same names as names_lower: the domain name; for a wildcard also its base host; else
+  // www. and api. variants by the same draw as insertCertificates.
+  const extra = sql.raw(`((c.id * ${P.extraNames}) % ${M} % 3)`);
+  await sql`
+    insert into certificate_names (certificate_id, name)
+    select c.id, c.domain_name from certificates c where c.id between ${from} and ${to}
+    union all
+    select c.id, substr(c.domain_name, 3) from certificates c where c.id between ${from} and ${to} and c.domain_name like '*.%'
+    union all
+    select c.id, 'www.' || c.domain_name from certificates c where c.id between ${from} and ${to} and c.domain_name not like '*.%' and ${extra} >= 1
+    union all
+    select c.id, 'api.' || c.domain_name from certificates c where c.id between ${from} and ${to} and c.domain_name not like '*.%' and ${extra} = 2`.execute(tx);
+}
