@@ -72,10 +72,16 @@ export async function findImportFiles(inputs: string[]): Promise<{ batches: Dire
   };
 
   const walkDir = async (dir: string): Promise<void> => {
-    const real = await realpath(dir);
-    if (seenDirs.has(real)) return; // a symbolic link loop, or the same tree given twice
-    seenDirs.add(real);
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      const real = await realpath(dir);
+      if (seenDirs.has(real)) return; // a symbolic link loop, or the same tree given twice
+      seenDirs.add(real);
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      problems.push({ kind: 'fail', path: dir, files: [dir], code: 'file_unreadable', message: (err as Error).message });
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: string[] = [];
     for (const e of entries) {
@@ -98,13 +104,8 @@ export async function findImportFiles(inputs: string[]): Promise<{ batches: Dire
       problems.push({ kind: 'fail', path: input, files: [input], code, message: st.code === 'ENOENT' ? 'no such file or directory' : st.message });
       continue;
     }
-    if (st.isDirectory()) {
-      try {
-        await walkDir(input);
-      } catch (err) {
-        problems.push({ kind: 'fail', path: input, files: [input], code: 'file_unreadable', message: (err as Error).message });
-      }
-    } else addFile(input);
+    if (st.isDirectory()) await walkDir(input);
+    else addFile(input);
   }
   return { batches: [...byDir.values()], fileCount: fileCount + problems.length, problems };
 }

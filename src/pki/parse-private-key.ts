@@ -136,9 +136,11 @@ function fromDer(der: Buffer): ParsedPrivateKey {
   try {
     key = createPrivateKey({ key: der, format: 'der', type: format });
   } catch (err) {
-    const msg = (err as Error).message ?? '';
-    if (/unsupported/i.test(msg)) throw new AppError('unsupported_key_type', `the key type is not supported: ${msg}`, { cause: err });
-    throw new AppError('private_key_invalid', `the private key could not be read: ${msg}`, { cause: err });
+    // OpenSSL 3's decoders report every failure as "unsupported"; the algorithm was checked
+    // above, so this is a malformed key. The innermost error says why.
+    const stack = (err as { opensslErrorStack?: string[] }).opensslErrorStack ?? [];
+    const reason = (stack[stack.length - 1] ?? (err as Error).message ?? '').replace(/^error:[0-9A-F]+:/, '');
+    throw new AppError('private_key_invalid', `the private key could not be read: ${reason}`, { cause: err });
   }
   const type = key.asymmetricKeyType ?? 'unknown';
   if (!SUPPORTED_TYPES.has(type)) {

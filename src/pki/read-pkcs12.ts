@@ -40,9 +40,9 @@ export interface Pkcs12Contents {
 export function readPkcs12(data: Buffer, password: string): Pkcs12Contents {
   if (!Buffer.isBuffer(data) || data.length === 0) throw new AppError('pkcs12_invalid', 'the PKCS#12 file is empty');
   const pw = typeof password === 'string' ? password : '';
-  if (!looksLikePfx(data)) {
-    throw new AppError('pkcs12_invalid', 'the data is not a PKCS#12 (PFX) file');
-  }
+  const shape = pfxShape(data);
+  if (shape === 'not-pfx') throw new AppError('pkcs12_invalid', 'the data is not a PKCS#12 (PFX) file');
+  if (shape === 'truncated') throw new AppError('pkcs12_invalid', 'the PKCS#12 file is truncated');
   let result = attempt(data, pw);
   if (result.kind === 'bad-password' && pw === '') {
     const second = attempt(data, null);
@@ -71,12 +71,20 @@ class IterationLimitError extends Error {}
 class SkipForgeDecoding extends Error {}
 
 /** PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo, macData MacData OPTIONAL }; BER tolerated. */
-function looksLikePfx(b: Buffer): boolean {
-  if (b.length < 8 || b[0] !== 0x30) return false;
-  let p = 1;
-  const l = b[p++];
-  if (l & 0x80 && l !== 0x80) p += l & 0x7f; // long form (0x80 = BER indefinite length)
-  return b[p] === 0x02 && b[p + 1] === 0x01 && b[p + 2] === 0x03 && b[p + 3] === 0x30;
+function pfxShape(b: Buffer): 'pfx' | 'not-pfx' | 'truncated' {
+  if (b.length < 8 || b[0] !== 0x30) return 'not-pfx';
+  let p = 2;
+  let declared = -1; // unknown for BER indefinite length
+  const l = b[1];
+  if (l < 0x80) declared = l;
+  else if (l !== 0x80) {
+    const n = l & 0x7f;
+    if (n > 4) return 'not-pfx';
+    declared = b.readUIntBE(2, n);
+    p += n;
+  }
+  if (!(b[p] === 0x02 && b[p + 1] === 0x01 && b[p + 2] === 0x03 && b[p + 3] === 0x30)) return 'not-pfx';
+  return declared >= 0 && p + declared > b.length ? 'truncated' : 'pfx';
 }
 
 interface ForgeByteBuffer {
@@ -172,8 +180,13 @@ function attempt(data: Buffer, password: string | null): Attempt {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof IterationLimitError) return { kind: 'invalid', reason: `the PKCS#12 file was refused: ${message}` };
     if (/MAC could not be verified/i.test(message)) return { kind: 'bad-password', reason: 'integrity MAC mismatch' };
-    if (/Failed to decrypt|Unable to decrypt/i.test(message)) return { kind: 'bad-password', reason: 'decryption failed' };
     const hasMac = Array.isArray(asn1Root?.value) && asn1Root.value.length > 2;
+    if (/Failed to decrypt|Unable to decrypt/i.test(message)) {
+      // forge checks the MAC first: past a verified MAC the password is right and the file corrupt
+      return hasMac
+        ? { kind: 'invalid', reason: 'the PKCS#12 file is corrupt: its MAC verified but decryption failed' }
+        : { kind: 'bad-password', reason: 'decryption failed' };
+    }
     if (!hasMac && derivations > 0) {
       return { kind: 'bad-password', reason: 'the file has no MAC and decryption produced garbage' };
     }

@@ -21,6 +21,30 @@ import type { SecretBox } from './secret-box.js';
 
 export type ImportInput = (PemImportInput | Pkcs12ImportInput) & { scopeId?: number };
 
+/** An import request as the API receives it: PEM/DER fields, or a base64 PKCS#12 file. */
+export interface ImportRequest {
+  certificateBody?: string;
+  certificatePrivateKey?: string;
+  certificateChain?: string;
+  pkcs12?: string;
+  password?: string;
+  scopeId?: number;
+}
+
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+/** Checks the request's shape and turns it into importer input. */
+export function toImportInput(b: ImportRequest): ImportInput {
+  if ((b.certificateBody === undefined) === (b.pkcs12 === undefined)) {
+    throw new AppError('validation_failed', 'give either certificateBody (PEM or base64 DER) or pkcs12 (base64), not both and not neither');
+  }
+  if (b.pkcs12 !== undefined) {
+    if (!BASE64.test(b.pkcs12)) throw new AppError('pkcs12_invalid', 'pkcs12 must be the base64 of a PKCS#12 file');
+    return { pkcs12: Buffer.from(b.pkcs12, 'base64'), password: b.password ?? '', scopeId: b.scopeId };
+  }
+  return { certificateBody: b.certificateBody!, certificatePrivateKey: b.certificatePrivateKey || undefined, certificateChain: b.certificateChain || undefined, scopeId: b.scopeId };
+}
+
 export interface ImportOutcome {
   record: CertificateRecord;
   /** true when the same material was already in the project: nothing new was stored. */
@@ -63,9 +87,10 @@ export class InventoryService {
     private readonly clock: Clock,
   ) {}
 
-  async importCertificate(principal: Principal, projectId: string, input: ImportInput): Promise<ImportOutcome> {
+  async importCertificate(principal: Principal, projectId: string, request: ImportRequest): Promise<ImportOutcome> {
+    // Authorize before looking at the body: a caller without access learns nothing from it.
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
-    return this.importInto(project, input, actorOf(principal));
+    return this.importInto(project, toImportInput(request), actorOf(principal));
   }
 
   /** Import without an API principal (the CLI working on the store directly, tests). */

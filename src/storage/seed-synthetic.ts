@@ -85,6 +85,18 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
   const batchSize = options.batchSize ?? 100_000;
   const blobs = `seed_blobs_${process.pid}_${Date.now()}`;
 
+  // SQLite: a page cache big enough for the indexes with random keys (uid, fingerprint,
+  // material id) keeps the bulk load from spilling and re-reading pages; restored afterwards.
+  const sqliteCache = dialect === 'sqlite' ? (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size : undefined;
+  if (sqliteCache !== undefined) await sql`pragma cache_size = -1048576`.execute(db);
+  try {
+    await seedInTransaction();
+  } finally {
+    if (sqliteCache !== undefined) await sql.raw(`pragma cache_size = ${Number(sqliteCache)}`).execute(db);
+  }
+  await sql`analyze`.execute(db);
+
+  async function seedInTransaction(): Promise<void> {
   await transaction(async (tx) => {
     if (dialect === 'postgres') {
       // Explicit ids: keep other writers out until the identity sequence has moved past them.
@@ -102,6 +114,9 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
     const max = await tx.selectFrom('certificates').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
     const firstId = Number(max?.m ?? 0) + 1;
     const lastId = firstId + options.count - 1;
+    // Into empty tables, building the secondary indexes once at the end (sorted) is much
+    // cheaper than maintaining them row by row.
+    const deferred = max?.m === null || max?.m === undefined ? await dropSecondaryIndexes(tx, dialect) : [];
 
     for (let from = firstId; from <= lastId; from += batchSize) {
       const to = Math.min(lastId, from + batchSize - 1);
@@ -123,6 +138,8 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
       options.onProgress?.(to - firstId + 1);
     }
 
+    for (const ddl of deferred) await sql.raw(ddl).execute(tx);
+
     // The counters, from the rows just written (exact by construction).
     await sql`
       insert into certificate_tallies (project_id, organization_id, scope_id, status, kind, source, count)
@@ -143,7 +160,7 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
       await sql`drop table ${sql.id(blobs)}`.execute(tx);
     }
   });
-  await sql`analyze`.execute(db);
+  }
 }
 
 async function insertCertificates(
@@ -194,6 +211,27 @@ async function insertCertificates(
       ${domain}, ${sans}, ${namesLower}, 'CN=' || ${domain}, ${issuer}, ${rnd.upperHex(8)}, ${notAfter} - ${lifetime}, ${notAfter},
       ${rnd.hex(20)}, ${rnd.hex(32)}, ${keyInfo}, ${sigAlg}, ${keyUsage}, ${eku}, null, ${hasKey}, ${created}, ${created}
     from (${series}) as s`.execute(tx);
+}
+
+const BULK_TABLES = ['certificates', 'certificate_materials', 'certificate_names'];
+
+/** Drops the secondary (non-constraint) indexes of the bulk tables; returns their DDL. */
+async function dropSecondaryIndexes(tx: Kysely<Database>, dialect: SqlDialect): Promise<string[]> {
+  let indexes: Array<{ name: string; ddl: string }>;
+  if (dialect === 'sqlite') {
+    const rows = await sql<{ name: string; sql: string }>`
+      select name, sql from sqlite_master
+      where type = 'index' and sql is not null and tbl_name in (${sql.join(BULK_TABLES)})`.execute(tx);
+    indexes = rows.rows.map((r) => ({ name: r.name, ddl: r.sql }));
+  } else {
+    const rows = await sql<{ name: string; ddl: string }>`
+      select i.indexname as name, i.indexdef as ddl from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename in (${sql.join(BULK_TABLES)})
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(tx);
+    indexes = rows.rows;
+  }
+  for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(tx);
+  return indexes.map((i) => i.ddl);
 }
 
 async function insertNames(tx: Kysely<Database>, from: number, to: number): Promise<void> {

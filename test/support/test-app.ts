@@ -23,14 +23,15 @@ export interface TestApp {
   call(method: string, url: string, options?: { key?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   /** Creates another organization+project with an admin key, for isolation tests. */
   otherTenant(sameOrganization?: boolean): Promise<{ orgId: string; projectId: string; adminKey: string }>;
-  close(): Promise<void>;
+  close(options?: { keepDataDir?: boolean }): Promise<void>;
+  removeDataDir(): void;
 }
 
 /**
  * The whole HTTP application over a real store (SQLite in a temp dir unless a store is given),
  * with a fake clock, a superuser, and a project with admin/editor/viewer keys.
  */
-export async function createTestApp(options: { store?: Store; clock?: FakeClock; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
+export async function createTestApp(options: { store?: Store; clock?: FakeClock; logStream?: NodeJS.WritableStream; logRequests?: boolean } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'certkeeper-test-'));
   const clock = options.clock ?? new FakeClock('2026-06-01T00:00:00Z');
   const config = loadConfig({
@@ -38,6 +39,7 @@ export async function createTestApp(options: { store?: Store; clock?: FakeClock;
     CERTKEEPER_MASTER_KEY: randomBytes(32).toString('base64'),
     CERTKEEPER_BOOTSTRAP_TOKEN: SUPER_TOKEN,
     CERTKEEPER_LOG_LEVEL: options.logStream ? 'debug' : 'silent',
+    CERTKEEPER_LOG_REQUESTS: options.logRequests ? 'true' : 'false',
   });
   const logger = createLogger(config.logLevel, options.logStream);
   const services = await createServices(config, { clock, logger, store: options.store });
@@ -78,10 +80,11 @@ export async function createTestApp(options: { store?: Store; clock?: FakeClock;
       const t = await makeTenant(sameOrganization ? tenant.orgId : undefined);
       return { ...t, adminKey: await keyFor(t.projectId, 'admin') };
     },
-    close: async () => {
+    close: async (closeOptions = {}) => {
       await app.close();
       await services.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!closeOptions.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
+    removeDataDir: () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError } from '../../domain/app-error.js';
 import type { Clock } from '../../ports/clock.js';
-import type { InventoryService, ImportInput } from '../../services/inventory-service.js';
+import type { InventoryService } from '../../services/inventory-service.js';
 import { principal } from '../build-app.js';
 import { certificateView, CertificateView } from '../certificate-view.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
@@ -55,8 +54,6 @@ const VersionView = Type.Object({
   hasPrivateKey: Type.Boolean(),
 });
 
-const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
-
 export async function certificateRoutes(fastify: FastifyInstance, opts: { inventory: InventoryService; clock: Clock }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { inventory, clock } = opts;
@@ -101,18 +98,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
       },
     },
     async (request) => {
-      const b = request.body;
-      if ((b.certificateBody === undefined) === (b.pkcs12 === undefined)) {
-        throw new AppError('validation_failed', 'give either certificateBody (PEM or base64 DER) or pkcs12 (base64), not both and not neither');
-      }
-      let input: ImportInput;
-      if (b.pkcs12 !== undefined) {
-        if (!BASE64.test(b.pkcs12)) throw new AppError('pkcs12_invalid', 'pkcs12 must be the base64 of a PKCS#12 file');
-        input = { pkcs12: Buffer.from(b.pkcs12, 'base64'), password: b.password ?? '', scopeId: b.scopeId };
-      } else {
-        input = { certificateBody: b.certificateBody!, certificatePrivateKey: b.certificatePrivateKey || undefined, certificateChain: b.certificateChain || undefined, scopeId: b.scopeId };
-      }
-      const outcome = await inventory.importCertificate(principal(request), request.params.projectId, input);
+      const outcome = await inventory.importCertificate(principal(request), request.params.projectId, request.body);
       return ok(certificateView(outcome.record, clock.now()), outcome.notes);
     },
   );
