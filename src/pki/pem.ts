@@ -27,6 +27,7 @@ const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 #._/-]{0,62})-----/gi;
  */
 export function scanPem(text: string): PemScan {
   const blocks: PemBlock[] = [];
+  let upper: string | null = null; // computed once, only if an END line is cased differently
   BEGIN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BEGIN.exec(text)) !== null) {
@@ -36,7 +37,8 @@ export function scanPem(text: string): PemScan {
     let endAt = text.indexOf(endMarker, bodyStart);
     if (endAt < 0) {
       // tolerate a differently-cased END line
-      const idx = text.toUpperCase().indexOf(`-----END ${label}-----`, bodyStart);
+      upper ??= text.toUpperCase();
+      const idx = upper.length === text.length ? upper.indexOf(`-----END ${label}-----`, bodyStart) : -1;
       if (idx < 0) return { blocks, unterminated: label };
       endAt = idx;
     }

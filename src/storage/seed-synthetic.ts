@@ -39,16 +39,17 @@ const P = {
 } as const;
 
 /** Dialect-specific random values (everything else is portable SQL). */
-function randomFragments(dialect: SqlDialect) {
+function randomFragments(dialect: SqlDialect, baseMs: number) {
+  // Material ids: UUIDv7 layout (RFC 9562 §5.7), the 48-bit time part being baseMs + row id, so
+  // they arrive in key order and the primary key index is appended to rather than split.
+  const ts = sql.raw(`(${Math.trunc(baseMs)} + s.i)`);
   if (dialect === 'sqlite') {
     const hex = (bytes: number) => sql.raw(`lower(hex(randomblob(${bytes})))`);
     return {
       hex,
       upperHex: (bytes: number) => sql.raw(`hex(randomblob(${bytes}))`),
-      uuid: sql.raw(
-        "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " +
-          "substr('89ab', 1 + abs(random() % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))",
-      ),
+      uuid: sql`lower(printf('%08x-%04x-7', ${ts} >> 16, ${ts} & 65535) || substr(hex(randomblob(2)), 2) || '-' ||
+        substr('89ab', 1 + abs(random() % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`,
       blob: (bytes: number) => sql.raw(`randomblob(${bytes})`),
     };
   }
@@ -56,7 +57,9 @@ function randomFragments(dialect: SqlDialect) {
   return {
     hex: (bytes: number) => sql.raw(`substr(${new Array(Math.ceil(bytes / 16)).fill(md5).join(' || ')}, 1, ${bytes * 2})`),
     upperHex: (bytes: number) => sql.raw(`upper(substr(${new Array(Math.ceil(bytes / 16)).fill(md5).join(' || ')}, 1, ${bytes * 2}))`),
-    uuid: sql.raw('gen_random_uuid()::text'),
+    uuid: sql`lpad(to_hex(${ts} >> 16), 8, '0') || '-' || lpad(to_hex(${ts} & 65535), 4, '0') || '-7' ||
+      substr(md5(random()::text), 1, 3) || '-' || substr('89ab', 1 + floor(random() * 4)::int, 1) ||
+      substr(md5(random()::text), 1, 3) || '-' || substr(md5(random()::text), 1, 12)`,
     blob: (bytes: number) => sql.raw(`decode(${new Array(Math.ceil(bytes / 16)).fill(md5).join(' || ')}, 'hex')`),
   };
 }
@@ -81,18 +84,30 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
   if (!(await store.projects.get(options.projectId))) {
     await store.projects.insert({ id: options.projectId, organizationId: options.organizationId, name: 'Synthetic project', createdAt: options.now });
   }
-  const rnd = randomFragments(dialect);
+  const rnd = randomFragments(dialect, now);
   const batchSize = options.batchSize ?? 100_000;
   const blobs = `seed_blobs_${process.pid}_${Date.now()}`;
 
-  // SQLite: a page cache big enough for the indexes with random keys (uid, fingerprint,
-  // material id) keeps the bulk load from spilling and re-reading pages; restored afterwards.
-  const sqliteCache = dialect === 'sqlite' ? (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size : undefined;
-  if (sqliteCache !== undefined) await sql`pragma cache_size = -1048576`.execute(db);
+  const empty = (await db.selectFrom('certificates').select('id').limit(1).execute()).length === 0;
+  const restore: string[] = [];
+  if (dialect === 'sqlite') {
+    // A page cache that holds the whole load keeps SQLite from spilling and re-reading pages.
+    const cache = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size;
+    await sql`pragma cache_size = -4194304`.execute(db);
+    restore.push(`pragma cache_size = ${Number(cache)}`);
+    if (empty) {
+      // Loading into an empty database: an in-memory rollback journal instead of the WAL halves
+      // the bytes written (the WAL would be written, then checkpointed). Rollback still works;
+      // a crash in the middle could damage the file, which held nothing yet.
+      const mode = (await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db)).rows[0]?.journal_mode ?? 'wal';
+      await sql`pragma journal_mode = memory`.execute(db);
+      restore.push(`pragma journal_mode = ${mode.replace(/[^a-z]/gi, '')}`);
+    }
+  }
   try {
     await seedInTransaction();
   } finally {
-    if (sqliteCache !== undefined) await sql.raw(`pragma cache_size = ${Number(sqliteCache)}`).execute(db);
+    for (const statement of restore.reverse()) await sql.raw(statement).execute(db);
   }
   await sql`analyze`.execute(db);
 
@@ -116,7 +131,7 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
     const lastId = firstId + options.count - 1;
     // Into empty tables, building the secondary indexes once at the end (sorted) is much
     // cheaper than maintaining them row by row.
-    const deferred = max?.m === null || max?.m === undefined ? await dropSecondaryIndexes(tx, dialect) : [];
+    const deferred = empty ? await dropSecondaryIndexes(tx, dialect) : [];
 
     for (let from = firstId; from <= lastId; from += batchSize) {
       const to = Math.min(lastId, from + batchSize - 1);
@@ -140,19 +155,23 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
 
     for (const ddl of deferred) await sql.raw(ddl).execute(tx);
 
-    // The counters, from the rows just written (exact by construction).
-    await sql`
-      insert into certificate_tallies (project_id, organization_id, scope_id, status, kind, source, count)
-      select project_id, organization_id, scope_id, status, kind, source, count(*) from certificates
-      where id between ${firstId} and ${lastId}
-      group by project_id, organization_id, scope_id, status, kind, source
-      on conflict (project_id, scope_id, status, kind, source) do update set count = certificate_tallies.count + excluded.count`.execute(tx);
+    // The counters, from the rows just written (exact by construction): one GROUP BY into a
+    // scratch table, then both counter tables from it.
+    const counts = `${blobs}_counts`;
+    await sql`create temp table ${sql.id(counts)} as
+      select project_id, organization_id, scope_id, status, kind, source, not_after / 86400000 as day, count(*) as n
+      from certificates where id between ${firstId} and ${lastId}
+      group by project_id, organization_id, scope_id, status, kind, source, not_after / 86400000`.execute(tx);
     await sql`
       insert into certificate_expiry_days (project_id, organization_id, scope_id, status, kind, source, day, count)
-      select project_id, organization_id, scope_id, status, kind, source, not_after / 86400000, count(*) from certificates
-      where id between ${firstId} and ${lastId}
-      group by project_id, organization_id, scope_id, status, kind, source, not_after / 86400000
+      select project_id, organization_id, scope_id, status, kind, source, day, n from ${sql.id(counts)} where true
       on conflict (project_id, day, scope_id, status, kind, source) do update set count = certificate_expiry_days.count + excluded.count`.execute(tx);
+    await sql`
+      insert into certificate_tallies (project_id, organization_id, scope_id, status, kind, source, count)
+      select project_id, organization_id, scope_id, status, kind, source, sum(n) from ${sql.id(counts)} where true
+      group by project_id, organization_id, scope_id, status, kind, source
+      on conflict (project_id, scope_id, status, kind, source) do update set count = certificate_tallies.count + excluded.count`.execute(tx);
+    await sql`drop table ${sql.id(counts)}`.execute(tx);
 
     if (dialect === 'postgres') {
       await sql`select setval(pg_get_serial_sequence('certificates', 'id'), (select max(id) from certificates))`.execute(tx);
@@ -237,7 +256,7 @@ async function dropSecondaryIndexes(tx: Kysely<Database>, dialect: SqlDialect): 
 async function insertNames(tx: Kysely<Database>, from: number, to: number): Promise<void> {
   // The same names as names_lower: the domain name; for a wildcard also its base host; else
   // www. and api. variants by the same draw as insertCertificates.
-  const extra = sql.raw(`((c.id * ${P.extraNames}) % ${M} % 3)`);
+  const extra = sql.raw(`((cast(c.id as bigint) * ${P.extraNames}) % ${M} % 3)`);
   await sql`
     insert into certificate_names (certificate_id, name)
     select c.id, c.domain_name from certificates c where c.id between ${from} and ${to}

@@ -123,12 +123,12 @@ export function distinctKey(keyType: TestKeyType = 'ec-p256'): KeyObject {
   return keyType === 'rsa-2048' ? pooledRsaKey(rsaPoolIndex++) : freshKey(keyType);
 }
 
-/** A private key generated once per (type, slot) in this process and then reused. */
+/** A private key made once per (type, slot) in this process (with `distinctKey`) and then reused. */
 export function testKey(keyType: TestKeyType = 'ec-p256', slot: string | number = 'leaf'): KeyObject {
   const id = `${keyType}/${slot}`;
   let key = keyCache.get(id);
   if (key === undefined) {
-    key = freshKey(keyType);
+    key = distinctKey(keyType);
     keyCache.set(id, key);
   }
   return key;

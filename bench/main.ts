@@ -1,0 +1,206 @@
+/**
+ * certkeeper benchmark (npm run bench). Not part of the tests. Prints a table and writes
+ * bench-results/bench-<timestamp>.json. Options: --quick (smaller sizes), --rows N,
+ * --skip-postgres, --skip-import, --seconds N (wrk duration).
+ */
+import { spawn } from 'node:child_process';
+import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createStore } from '../src/storage/create-store.js';
+import { seedSyntheticCertificates } from '../src/storage/seed-synthetic.js';
+import { aCertificate } from '../test/support/test-ca.js';
+import { startPostgresCluster } from '../test/support/postgres.js';
+import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latency, request, rssMb, startServerProcess, wrk, writeLua } from './bench-lib.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const quick = flag('--quick');
+const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
+const WRK_SECONDS = option('--seconds', quick ? 5 : 10);
+const IMPORT_WITH_KEYS = quick ? 600 : 2000;
+const IMPORT_WITHOUT_KEYS = quick ? 1200 : 4000;
+const TOKEN = `bench-${randomBytes(24).toString('hex')}`;
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, rows: ROWS };
+const log = (s: string) => process.stderr.write(s + '\n');
+
+function runCli(argv: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, [cliEntry, ...argv], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr, seconds: Number(process.hrtime.bigint() - t0) / 1e9 }));
+  });
+}
+
+async function tenant(url: string): Promise<{ orgId: string; projectId: string }> {
+  const org = await apiResult('POST', `${url}/api/v1/organizations`, TOKEN, { name: 'bench' });
+  const project = await apiResult('POST', `${url}/api/v1/projects`, TOKEN, { organizationId: org.id, name: 'bench' });
+  return { orgId: org.id, projectId: project.id };
+}
+
+/** Bulk import through the CLI into a server, against a node:crypto parse-only loop over the same files. */
+async function importBench(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'certkeeper-bench-import-'));
+  const withKeys = path.join(work, 'with-keys');
+  const withoutKeys = path.join(work, 'without-keys');
+  mkdirSync(withKeys);
+  mkdirSync(withoutKeys);
+  log(`minting ${IMPORT_WITH_KEYS} certificates with keys (3/4 EC P-256, 1/4 RSA-2048) and ${IMPORT_WITHOUT_KEYS} without…`);
+  for (let i = 0; i < IMPORT_WITH_KEYS; i++) {
+    const rsa = i % 4 === 3;
+    const c = aCertificate({ commonName: `k${i}.bench.example.com`, keyType: rsa ? 'rsa-2048' : 'ec-p256', keySlot: rsa ? `bench-rsa-${i % 16}` : undefined });
+    writeFileSync(path.join(withKeys, `site${i}.crt`), c.certPem);
+    writeFileSync(path.join(withKeys, `site${i}.key`), c.keyPem);
+  }
+  for (let i = 0; i < IMPORT_WITHOUT_KEYS; i++) {
+    const c = aCertificate({ commonName: `n${i}.bench.example.com`, keySlot: `bench-ec-${i % 64}` });
+    writeFileSync(path.join(withoutKeys, `site${i}.crt`), c.certPem);
+  }
+
+  // The ceiling: parse each file with node:crypto, nothing else (same process count: one core).
+  const parseOnly = (dir: string, keys: boolean) => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.crt'));
+    const contents = files.map((f) => ({ cert: readFileSync(path.join(dir, f), 'utf8'), key: keys ? readFileSync(path.join(dir, f.replace(/\.crt$/, '.key')), 'utf8') : '' }));
+    const t0 = process.hrtime.bigint();
+    for (const c of contents) {
+      new X509Certificate(c.cert).fingerprint256;
+      if (keys) createPrivateKey(c.key);
+    }
+    return files.length / (Number(process.hrtime.bigint() - t0) / 1e9);
+  };
+
+  const dataDir = path.join(work, 'data');
+  const server = await startServerProcess({ CERTKEEPER_DATA_DIR: dataDir, CERTKEEPER_BOOTSTRAP_TOKEN: TOKEN });
+  try {
+    const { projectId } = await tenant(server.url);
+    const env = { CERTKEEPER_URL: server.url, CERTKEEPER_TOKEN: TOKEN, CERTKEEPER_PROJECT: projectId };
+    const rows: Array<Record<string, unknown>> = [];
+    for (const [label, dir, count, keys] of [
+      ['with keys', withKeys, IMPORT_WITH_KEYS, true],
+      ['without keys', withoutKeys, IMPORT_WITHOUT_KEYS, false],
+    ] as const) {
+      const run = await runCli(['import', dir, '--json'], env);
+      if (run.code !== 0) throw new Error(`import failed (${run.code}): ${run.stderr}\n${run.stdout.slice(0, 2000)}`);
+      const summary = JSON.parse(run.stdout);
+      const imported = summary.imported ?? summary.counts?.imported;
+      if (imported !== count) throw new Error(`expected ${count} imported, got ${JSON.stringify(summary).slice(0, 500)}`);
+      const rate = count / run.seconds;
+      const ceiling = parseOnly(dir, keys);
+      rows.push({ label, count, seconds: run.seconds, ratePerSecond: rate, parseOnlyPerSecond: ceiling, ratio: rate / ceiling });
+      log(`import ${label}: ${count} in ${fmt(run.seconds, 2)} s = ${fmt(rate, 0)}/s; node:crypto parse-only ${fmt(ceiling, 0)}/s; ratio ${fmt(rate / ceiling, 2)}`);
+    }
+    results.import = rows;
+  } finally {
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function helloWorldRps(luaDir: string): Promise<number> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(distRoot, 'bench', 'hello-world.js')], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  try {
+    wrk(`http://127.0.0.1:${port}/hello`, { seconds: 2, connections: 32, threads: 1 }); // warm-up
+    return wrk(`http://127.0.0.1:${port}/hello`, { seconds: WRK_SECONDS, connections: 32, threads: 1 });
+  } finally {
+    child.kill('SIGTERM');
+    void luaDir;
+  }
+}
+
+/** 1M stored certificates: GET-by-id throughput against hello-world, list latencies, memory. */
+async function millionBench(dialect: 'sqlite' | 'postgres'): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), `certkeeper-bench-${dialect}-`));
+  const dataDir = path.join(work, 'data');
+  const cluster = dialect === 'postgres' ? await startPostgresCluster({ settings: { shared_buffers: '512MB', fsync: 'off', synchronous_commit: 'off' } }) : undefined;
+  const env: Record<string, string> = { CERTKEEPER_DATA_DIR: dataDir, CERTKEEPER_BOOTSTRAP_TOKEN: TOKEN, ...(cluster ? { DATABASE_URL: cluster.url } : {}) };
+  try {
+    // Create the schema and a tenant through the real server, then seed directly.
+    let server = await startServerProcess(env);
+    const { orgId, projectId } = await tenant(server.url);
+    await server.stop();
+    const materials = Array.from({ length: 8 }, (_, i) => {
+      const c = aCertificate({ commonName: `seed${i}.example.com` });
+      return { der: c.certDer, chainPem: c.chainPem };
+    });
+    const store = await createStore({ databaseUrl: cluster?.url, sqlitePath: path.join(dataDir, 'certkeeper.db') });
+    const t0 = Date.now();
+    await seedSyntheticCertificates(store, { projectId, organizationId: orgId, count: ROWS, now: new Date(), materials, onProgress: (n) => log(`  ${dialect}: seeded ${n}`) });
+    const seedSeconds = (Date.now() - t0) / 1000;
+    await store.close();
+    log(`${dialect}: seeded ${ROWS} certificates in ${fmt(seedSeconds)} s`);
+
+    server = await startServerProcess(env);
+    try {
+      const base = `${server.url}/api/v1/projects/${projectId}/certificates`;
+      const first = JSON.parse((await request('GET', `${base}?pageSize=1&sort=id&order=asc`, { token: TOKEN })).body);
+      const firstId: number = first.result[0].id;
+      const lua = writeLua(
+        path.join(work, 'get-by-id.lua'),
+        `math.randomseed(42)\nrequest = function()\n  return wrk.format("GET", "/api/v1/projects/${projectId}/certificates/" .. math.random(${firstId}, ${firstId + ROWS - 1}))\nend\n`,
+      );
+      wrk(`${server.url}/`, { seconds: 3, connections: 32, threads: 1, token: TOKEN, luaScript: lua }); // warm-up
+      const getById = wrk(`${server.url}/`, { seconds: WRK_SECONDS, connections: 32, threads: 1, token: TOKEN, luaScript: lua });
+      const hello = await helloWorldRps(work);
+      log(`${dialect}: GET by id ${fmt(getById, 0)} req/s; hello-world ${fmt(hello, 0)} req/s; ratio ${fmt(getById / hello, 2)}`);
+
+      const N = quick ? 200 : 500;
+      const rnd = (i: number) => 1 + ((i * 7919 + 13) % ROWS);
+      const listPage = await latency(N, (i) => `${base}?pageSize=100&pageIndex=${1 + (i % 5)}`, TOKEN);
+      const expiring = await latency(N, () => `${base}?expiringWithinDays=30&sort=notAfter&order=asc&pageSize=100`, TOKEN);
+      const covers = await latency(N, (i) => `${base}?covers=host${rnd(i)}.zone${rnd(i) % 1000}.example.com`, TOKEN);
+      const coversHit = JSON.parse((await request('GET', `${base}?covers=www.host${rnd(1)}.zone${rnd(1) % 1000}.example.com`, { token: TOKEN })).body).resultInfo.totalCount;
+      const rss = rssMb(server.pid);
+      log(`${dialect}: list p50 ${fmt(listPage.p50, 2)} p99 ${fmt(listPage.p99, 2)} ms; expiring30 p50 ${fmt(expiring.p50, 2)} p99 ${fmt(expiring.p99, 2)} ms; covers p50 ${fmt(covers.p50, 2)} p99 ${fmt(covers.p99, 2)} ms; RSS ${fmt(rss, 0)} MB`);
+      results[dialect] = { seedSeconds, getByIdRps: getById, helloWorldRps: hello, ratio: getById / hello, listPage100: listPage, expiringWithin30: expiring, covers, coversSampleHits: coversHit, serverRssMb: rss };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await cluster?.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function table(): string {
+  const lines = ['| measure | value | target |', '|---|---|---|'];
+  const imp = (results.import as Array<Record<string, number | string>>) ?? [];
+  for (const r of imp) {
+    lines.push(`| CLI bulk import ${r.label} | ${fmt(r.ratePerSecond as number, 0)}/s (ratio to node:crypto parse-only ${fmt(r.ratio as number, 2)}, parse-only ${fmt(r.parseOnlyPerSecond as number, 0)}/s) | ${r.label === 'with keys' ? '≥ 1,500/s' : '≥ 5,000/s'} |`);
+  }
+  for (const d of ['sqlite', 'postgres']) {
+    const r = results[d] as Record<string, any> | undefined;
+    if (!r) continue;
+    lines.push(`| ${d}: seed ${ROWS} rows | ${fmt(r.seedSeconds)} s | a few minutes |`);
+    lines.push(`| ${d}: GET by id / hello-world | ${fmt(r.getByIdRps, 0)} / ${fmt(r.helloWorldRps, 0)} req/s = ${fmt(r.ratio, 2)} | ≥ 0.5 |`);
+    lines.push(`| ${d}: list page of 100, p50 / p99 | ${fmt(r.listPage100.p50, 2)} / ${fmt(r.listPage100.p99, 2)} ms | p99 ≤ 5 ms |`);
+    lines.push(`| ${d}: first page expiring ≤ 30 d, p50 / p99 | ${fmt(r.expiringWithin30.p50, 2)} / ${fmt(r.expiringWithin30.p99, 2)} ms | p99 ≤ 5 ms |`);
+    lines.push(`| ${d}: covers query, p50 / p99 | ${fmt(r.covers.p50, 2)} / ${fmt(r.covers.p99, 2)} ms | p99 ≤ 5 ms |`);
+    lines.push(`| ${d}: server RSS after the run | ${fmt(r.serverRssMb, 0)} MB | ≤ 300 MB |`);
+  }
+  return lines.join('\n');
+}
+
+if (!hasWrk()) {
+  console.error('npm run bench needs wrk (Debian package "wrk"): apt-get install -y wrk');
+  process.exit(2);
+}
+if (!flag('--skip-import')) await importBench();
+await millionBench('sqlite');
+if (!flag('--skip-postgres')) await millionBench('postgres');
+const out = table();
+console.log(out);
+mkdirSync('bench-results', { recursive: true });
+const file = path.join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ ...results, table: out }, null, 2));
+console.log(`\nwritten ${file}`);
