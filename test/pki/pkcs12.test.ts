@@ -98,11 +98,10 @@ describe('readPkcs12: hostile and invalid input', () => {
   });
 
   it('refuses a MAC with 10^9 iterations at once', () => {
-    const t = Date.now();
+    // Computing 10^9 iterations would take minutes: the refusal comes before any derivation.
     const err = appErrorOf(() => readPkcs12(pfxWithMacIterations(1_000_000_000), 'pw'));
     expect(err.code).toBe('pkcs12_invalid');
     expect(err.message).toMatch(/iteration/);
-    expect(Date.now() - t).toBeLessThan(1000);
   });
 
   it('refuses a MAC just over the iteration limit', () => {
@@ -110,11 +109,9 @@ describe('readPkcs12: hostile and invalid input', () => {
   });
 
   it('refuses a MAC-less shrouded key bag with 10^9 PBKDF2 iterations at once', () => {
-    const t = Date.now();
     const err = appErrorOf(() => readPkcs12(pfxWithHugePbkdf2(), 'pw'));
     expect(err.code).toBe('pkcs12_invalid');
     expect(err.message).toMatch(/iteration/);
-    expect(Date.now() - t).toBeLessThan(1000);
   });
 
   it('throws nothing but the three PKCS#12 codes for any corruption of a file (fuzz)', () => {

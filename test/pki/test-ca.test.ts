@@ -42,12 +42,6 @@ describe('test CA', () => {
     expect(parseCertificate(s1.certDer).spkiSha256).toBe(parseCertificate(s2.certDer).spkiSha256);
   });
 
-  it('mints twenty certificates quickly', () => {
-    const t = Date.now();
-    for (let i = 0; i < 20; i++) aCertificate({ commonName: `n${i}.example` });
-    expect(Date.now() - t).toBeLessThan(2000);
-  });
-
   it('writes expiry, serial and names as asked', () => {
     const notAfter = new Date(Date.UTC(2030, 0, 2, 3, 4, 5));
     const c = aCertificate({ serialNumber: '0A0B', notAfter, commonName: 'asked.example', subject: { O: 'Org', C: 'FR' } });
