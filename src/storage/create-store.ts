@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { withStatementCache } from './statement-cache.js';
 import pg from 'pg';
 import { AppError } from '../domain/app-error.js';
 import type { Store } from '../ports/store.js';
@@ -53,7 +54,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     store = new KyselyStore(db, 'sqlite', { sqlite });
   }
   try {

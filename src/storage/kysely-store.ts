@@ -31,13 +31,13 @@ export function storeInternals(store: Store): StoreInternals {
   return found;
 }
 
-function repositories(db: Executor, atomic: Atomic): Repositories {
+function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect): Repositories {
   return {
     organizations: new KyselyOrganizationRepository(db),
     projects: new KyselyProjectRepository(db),
     apiKeys: new KyselyApiKeyRepository(db),
     events: new KyselyEventRepository(db),
-    certificates: new KyselyCertificateRepository(db, atomic),
+    certificates: new KyselyCertificateRepository(db, atomic, dialect),
     settings: new KyselySettingRepository(db),
   };
 }
@@ -60,7 +60,7 @@ export class KyselyStore implements Store {
     readonly dialect: SqlDialect,
     handles: { sqlite?: BetterSqlite3.Database; pool?: pg.Pool } = {},
   ) {
-    const repos = repositories(db, this.runInTransaction);
+    const repos = repositories(db, this.runInTransaction, dialect);
     this.organizations = repos.organizations;
     this.projects = repos.projects;
     this.apiKeys = repos.apiKeys;
@@ -71,7 +71,7 @@ export class KyselyStore implements Store {
   }
 
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.runInTransaction((tx) => fn(repositories(tx, (inner) => inner(tx))));
+    return this.runInTransaction((tx) => fn(repositories(tx, (inner) => inner(tx), this.dialect)));
   }
 
   async ping(): Promise<boolean> {

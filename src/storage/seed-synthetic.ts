@@ -140,7 +140,7 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
       const series =
         dialect === 'postgres'
           ? sql`select (u.n + ${from - 1})::int8 as i, u.uid from unnest(${uids}::text[]) with ordinality as u(uid, n)`
-          : sql`select j.key + ${from} as i, j.value as uid from json_each(${JSON.stringify(uids)}) as j`;
+          : sql`select cast(j.key + ${from} as integer) as i, j.value as uid from json_each(${JSON.stringify(uids)}) as j`;
       await insertCertificates(tx, series, options, now, rnd);
       await sql`
         insert into certificate_materials (id, certificate_id, der, chain_pem, encrypted_key, fingerprint_sha256, not_before, not_after, created_at)

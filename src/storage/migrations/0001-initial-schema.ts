@@ -110,6 +110,8 @@ export function initialSchema(dialect: SqlDialect): Migration {
       await db.schema.createIndex('certificates_project_not_after_idx').on('certificates').columns(['project_id', 'not_after', 'id']).execute();
       await db.schema.createIndex('certificates_project_domain_idx').on('certificates').columns(['project_id', 'domain_name', 'id']).execute();
       await db.schema.createIndex('certificates_project_modified_idx').on('certificates').columns(['project_id', 'last_modified', 'id']).execute();
+      // A lifecycle status filter (revoked, failed…: a few percent of rows) sorted by notAfter.
+      await db.schema.createIndex('certificates_project_status_idx').on('certificates').columns(['project_id', 'status', 'not_after', 'id']).execute();
       // The same for Organization-scoped rows (list's second branch); partial, so they cost
       // nothing for Project-scoped rows.
       for (const [name, column] of [

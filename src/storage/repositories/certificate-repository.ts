@@ -3,7 +3,7 @@ import { AppError } from '../../domain/app-error.js';
 import type { CertificateRecord, LifecycleStatus, ScopeId } from '../../domain/certificate.js';
 import type { CertificateQuery, CertificateRepository, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
-import { DAY_MS, type Database, type Executor } from '../database.js';
+import { DAY_MS, type Database, type Executor, type SqlDialect } from '../database.js';
 import { certificateNames, toCertificateRecord, toMaterialRecord, type CertificateRow } from '../rows.js';
 import { generateUid } from '../uid.js';
 
@@ -68,6 +68,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
   constructor(
     private readonly db: Executor,
     private readonly atomic: Atomic,
+    private readonly dialect: SqlDialect = 'postgres',
   ) {}
 
   async insert(cert: NewCertificate, material: MaterialRecord): Promise<CertificateRecord> {
@@ -182,7 +183,23 @@ export class KyselyCertificateRepository implements CertificateRepository {
     const limit = Math.max(0, Math.floor(q.pageSize));
     const offset = (pageIndex - 1) * limit;
     if (q.coversNames !== undefined && q.coversNames.length === 0) return { items: [], totalCount: 0 };
-    const [items, totalCount] = await Promise.all([limit === 0 ? Promise.resolve([]) : this.page(q, limit, offset), this.count(q)]);
+    if (this.dialect === 'postgres') {
+      // PostgreSQL plans with real statistics; run page and count side by side.
+      const [items, totalCount] = await Promise.all([limit === 0 ? Promise.resolve([]) : this.page(q, limit, offset, false), this.count(q)]);
+      return { items, totalCount };
+    }
+    // SQLite runs one statement at a time anyway. Counting first lets us choose the plan the
+    // planner cannot see: for a notAfter window or a status sorted by another key, walking the sort index
+    // and filtering reads about n·N/M rows (n = offset + limit, N = all visible, M = matching),
+    // while reading the window and sorting it reads M rows. Past M² > n·N the walk wins, and the
+    // window's and the status index are kept out of the plan (unary + on the columns).
+    const totalCount = await this.count(q);
+    let walkSortIndex = false;
+    if (limit > 0 && q.sort !== 'notAfter' && (timeBounds(q) || q.status !== undefined) && q.search === undefined && q.coversNames === undefined && totalCount > 0) {
+      const all = await this.count({ projectId: q.projectId, organizationId: q.organizationId, now: q.now, sort: q.sort, descending: q.descending, pageIndex: 1, pageSize: 0 });
+      walkSortIndex = totalCount * totalCount > (offset + limit) * all;
+    }
+    const items = limit === 0 || offset >= totalCount ? [] : await this.page(q, limit, offset, walkSortIndex);
     return { items, totalCount };
   }
 
@@ -274,17 +291,19 @@ export class KyselyCertificateRepository implements CertificateRepository {
     return [eb('scope_id', '=', sql.lit(1)), eb('organization_id', '=', q.organizationId), eb('project_id', '<>', q.projectId)];
   }
 
-  /** Every filter of the query except visibility. */
-  private filters(eb: CertEb, q: CertificateQuery): Expression<SqlBool>[] {
+  /** Every filter of the query except visibility; `noRangeIndex`: keep the notAfter index out of the plan (SQLite). */
+  private filters(eb: CertEb, q: CertificateQuery, noRangeIndex = false): Expression<SqlBool>[] {
     const now = q.now.getTime();
     const out: Expression<SqlBool>[] = [];
-    if (q.status === 'expired') out.push(eb('status', '=', 'issued'), eb('not_after', '<=', now));
-    else if (q.status === 'issued') out.push(eb('status', '=', 'issued'), eb('not_after', '>', now));
-    else if (q.status !== undefined) out.push(eb('status', '=', q.status));
+    const notAfter = noRangeIndex ? sql<number>`+${sql.ref('not_after')}` : eb.ref('not_after');
+    const status = noRangeIndex ? sql<string>`+${sql.ref('status')}` : eb.ref('status');
+    if (q.status === 'expired') out.push(eb(status, '=', 'issued'), eb(notAfter, '<=', now));
+    else if (q.status === 'issued') out.push(eb(status, '=', 'issued'), eb(notAfter, '>', now));
+    else if (q.status !== undefined) out.push(eb(status, '=', q.status));
     if (q.kind !== undefined) out.push(eb('kind', '=', q.kind));
     if (q.source !== undefined) out.push(eb('source', '=', q.source));
     if (q.expiringWithinDays !== undefined) {
-      out.push(eb('not_after', '>=', now), eb('not_after', '<=', now + Math.floor(q.expiringWithinDays * DAY_MS)));
+      out.push(eb(notAfter, '>=', now), eb(notAfter, '<=', now + Math.floor(q.expiringWithinDays * DAY_MS)));
     }
     if (q.search !== undefined && q.search !== '') {
       out.push(sql<SqlBool>`${eb.ref('names_lower')} like ${likeContains(q.search.toLowerCase())} escape '\\'`);
@@ -296,7 +315,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
     return out;
   }
 
-  private async page(q: CertificateQuery, limit: number, offset: number): Promise<CertificateRecord[]> {
+  private async page(q: CertificateQuery, limit: number, offset: number, walkSortIndex: boolean): Promise<CertificateRecord[]> {
     const column = sortColumns[q.sort];
     if (!column) throw new AppError('validation_failed', `unknown sort ${String(q.sort)}`);
     const dir = q.descending ? 'desc' : 'asc';
@@ -305,7 +324,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
       this.db
         .selectFrom('certificates')
         .select((eb) => ['id', eb.ref(column).as('k')])
-        .where((eb) => eb.and([...this.branch(eb, own, q), ...this.filters(eb, q)]))
+        .where((eb) => eb.and([...this.branch(eb, own, q), ...this.filters(eb, q, walkSortIndex)]))
         .orderBy(column, dir)
         .orderBy('id', dir)
         .limit(n);
