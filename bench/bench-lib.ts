@@ -29,7 +29,9 @@ export interface ServerProcess {
 /** Starts `certkeeper serve` as its own process, as users run it, and waits for /readyz. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [cliEntry, 'serve'], {
+  // CERTKEEPER_BENCH_PROFILE=DIR writes a V8 CPU profile of each server process into DIR.
+  const profile = process.env.CERTKEEPER_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CERTKEEPER_BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, cliEntry, 'serve'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CERTKEEPER_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

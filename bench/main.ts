@@ -1,7 +1,8 @@
 /**
  * certkeeper benchmark (npm run bench). Not part of the tests. Prints a table and writes
  * bench-results/bench-<timestamp>.json. Options: --quick (smaller sizes), --rows N,
- * --skip-postgres, --skip-import, --seconds N (wrk duration).
+ * --skip-sqlite, --skip-postgres, --skip-import, --seconds N (wrk duration);
+ * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { spawn } from 'node:child_process';
 import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
@@ -196,7 +197,7 @@ if (!hasWrk()) {
   process.exit(2);
 }
 if (!flag('--skip-import')) await importBench();
-await millionBench('sqlite');
+if (!flag('--skip-sqlite')) await millionBench('sqlite');
 if (!flag('--skip-postgres')) await millionBench('postgres');
 const out = table();
 console.log(out);

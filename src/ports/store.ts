@@ -111,10 +111,14 @@ export interface CertificateQuery extends Page {
 export interface CertificateRepository {
   /** Inserts the slot, its material and its names. Returns the stored record. */
   insert(cert: NewCertificate, material: MaterialRecord): Promise<CertificateRecord>;
+  /** Inserts many slots atomically (a bulk import); records come back in input order. */
+  insertMany(items: ReadonlyArray<{ cert: NewCertificate; material: MaterialRecord }>): Promise<CertificateRecord[]>;
   /** A certificate visible to the project (its own, or Organization-scoped in its organization). */
   findVisible(projectId: string, organizationId: string, id: number): Promise<CertificateRecord | undefined>;
   /** Visible certificate whose current material has this SHA-256 fingerprint. */
   findVisibleByFingerprint(projectId: string, organizationId: string, fingerprintSha256: string): Promise<CertificateRecord | undefined>;
+  /** The visible certificates among these fingerprints, by fingerprint (one query for a batch). */
+  findVisibleByFingerprints(projectId: string, organizationId: string, fingerprintsSha256: readonly string[]): Promise<Map<string, CertificateRecord>>;
   findByUid(uid: string): Promise<CertificateRecord | undefined>;
   list(query: CertificateQuery): Promise<PageResult<CertificateRecord>>;
   updateScope(id: number, scopeId: ScopeId, at: Date): Promise<CertificateRecord | undefined>;
@@ -151,6 +155,8 @@ export interface ApiKeyRepository {
 
 export interface EventRepository {
   append(event: NewAuditEvent): Promise<AuditEvent>;
+  /** Appends many events with one statement. */
+  appendMany(events: readonly NewAuditEvent[]): Promise<void>;
   listForProject(projectId: string, page: Page, type?: string): Promise<PageResult<AuditEvent>>;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../domain/app-error.js';
+import { AppError, isAppError } from '../domain/app-error.js';
 import { coverCandidates } from '../domain/host-name.js';
 import {
   certificateKinds,
@@ -11,7 +11,7 @@ import {
   type ScopeId,
 } from '../domain/certificate.js';
 import type { Clock } from '../ports/clock.js';
-import type { CertificateSort, MaterialRecord, NewAuditEvent, PageResult, Project, Store } from '../ports/store.js';
+import type { CertificateSort, MaterialRecord, NewAuditEvent, NewCertificate, PageResult, Project, Store } from '../ports/store.js';
 import { resolveImportMaterial, type Pkcs12ImportInput, type PemImportInput } from '../pki/resolve-import-material.js';
 import { buildPkcs12 } from '../pki/build-pkcs12.js';
 import { toPem } from '../pki/pem.js';
@@ -43,6 +43,18 @@ export function toImportInput(b: ImportRequest): ImportInput {
     return { pkcs12: Buffer.from(b.pkcs12, 'base64'), password: b.password ?? '', scopeId: b.scopeId };
   }
   return { certificateBody: b.certificateBody!, certificatePrivateKey: b.certificatePrivateKey || undefined, certificateChain: b.certificateChain || undefined, scopeId: b.scopeId };
+}
+
+/** One item of a bulk import: a record (new or duplicate), or an error. */
+export interface BatchImportOutcome {
+  record?: CertificateRecord;
+  duplicate: boolean;
+  notes: string[];
+  error?: AppError;
+}
+
+function duplicateNote(id: number): string {
+  return `This certificate is already in the inventory as id ${id} (same SHA-256 fingerprint); nothing was imported.`;
 }
 
 export interface ImportOutcome {
@@ -90,28 +102,68 @@ export class InventoryService {
   async importCertificate(principal: Principal, projectId: string, request: ImportRequest): Promise<ImportOutcome> {
     // Authorize before looking at the body: a caller without access learns nothing from it.
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
-    return this.importInto(project, toImportInput(request), actorOf(principal));
+    const [outcome] = await this.importMany(project, [() => toImportInput(request)], actorOf(principal));
+    if (outcome.error) throw outcome.error;
+    return outcome as ImportOutcome;
   }
 
-  /** Import without an API principal (the CLI working on the store directly, tests). */
+  /**
+   * Imports many certificates in one transaction (bulk import). Each item succeeds, is a
+   * duplicate, or fails with its own error; the failures do not stop the others.
+   */
+  async importBatch(principal: Principal, projectId: string, requests: ImportRequest[]): Promise<BatchImportOutcome[]> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    return this.importMany(project, requests.map((r) => () => toImportInput(r)), actorOf(principal));
+  }
+
+  /** Import without an API principal (tests, maintenance). */
   async importInto(project: Project, input: ImportInput, actor: string): Promise<ImportOutcome> {
-    const scopeId = parseScope(input.scopeId ?? 0);
-    const material = resolveImportMaterial(input);
-    const { leaf } = material;
-    const existing = await this.store.certificates.findVisibleByFingerprint(project.id, project.organizationId, leaf.fingerprintSha256);
-    if (existing) {
-      return {
-        record: existing,
-        duplicate: true,
-        notes: [`This certificate is already in the inventory as id ${existing.id} (same SHA-256 fingerprint); nothing was imported.`],
-      };
-    }
+    const [outcome] = await this.importMany(project, [() => input], actor);
+    if (outcome.error) throw outcome.error;
+    return outcome as ImportOutcome;
+  }
+
+  private async importMany(project: Project, inputs: Array<() => ImportInput>, actor: string): Promise<BatchImportOutcome[]> {
+    const outcomes: BatchImportOutcome[] = inputs.map(() => ({ record: undefined, duplicate: false, notes: [] }));
+    const resolved: Array<{ index: number; scopeId: ScopeId; material: ReturnType<typeof resolveImportMaterial> }> = [];
+    inputs.forEach((input, index) => {
+      try {
+        const i = input();
+        const scopeId = parseScope(i.scopeId ?? 0);
+        resolved.push({ index, scopeId, material: resolveImportMaterial(i) });
+      } catch (err) {
+        if (!isAppError(err)) throw err;
+        outcomes[index].error = err;
+      }
+    });
+    const existing = await this.store.certificates.findVisibleByFingerprints(
+      project.id,
+      project.organizationId,
+      resolved.map((r) => r.material.leaf.fingerprintSha256),
+    );
     const now = this.clock.now();
-    const materialId = randomUUID();
-    const sealed = material.privateKey ? this.box.seal(material.privateKey.pkcs8Der, materialId) : null;
-    const record = await this.store.transaction(async (tx) => {
-      const rec = await tx.certificates.insert(
-        {
+    const fresh: Array<{ index: number; cert: NewCertificate; material: MaterialRecord }> = [];
+    const firstInBatch = new Map<string, number>();
+    const sameAs = new Map<number, number>();
+    for (const { index, scopeId, material } of resolved) {
+      const { leaf } = material;
+      const known = existing.get(leaf.fingerprintSha256);
+      if (known) {
+        outcomes[index] = { record: known, duplicate: true, notes: [duplicateNote(known.id)] };
+        continue;
+      }
+      const earlier = firstInBatch.get(leaf.fingerprintSha256);
+      if (earlier !== undefined) {
+        sameAs.set(index, earlier);
+        continue;
+      }
+      firstInBatch.set(leaf.fingerprintSha256, index);
+      const materialId = randomUUID();
+      const sealed = material.privateKey ? this.box.seal(material.privateKey.pkcs8Der, materialId) : null;
+      outcomes[index].notes = material.notes;
+      fresh.push({
+        index,
+        cert: {
           projectId: project.id,
           organizationId: project.organizationId,
           scopeId,
@@ -137,7 +189,7 @@ export class InventoryService {
           createdAt: now,
           lastModified: now,
         },
-        {
+        material: {
           id: materialId,
           certificateId: 0,
           certificateDer: leaf.der,
@@ -148,11 +200,23 @@ export class InventoryService {
           notAfter: leaf.notAfter,
           createdAt: now,
         },
-      );
-      await tx.events.append(certEvent(actor, project, 'certificate.imported', rec, now, { domainName: rec.domainName, kind: rec.kind, hasPrivateKey: rec.hasPrivateKey }));
-      return rec;
-    });
-    return { record, duplicate: false, notes: material.notes };
+      });
+    }
+    if (fresh.length > 0) {
+      const records = await this.store.transaction(async (tx) => {
+        const recs = await tx.certificates.insertMany(fresh);
+        await tx.events.appendMany(
+          recs.map((rec) => certEvent(actor, project, 'certificate.imported', rec, now, { domainName: rec.domainName, kind: rec.kind, hasPrivateKey: rec.hasPrivateKey })),
+        );
+        return recs;
+      });
+      fresh.forEach((f, i) => (outcomes[f.index].record = records[i]));
+    }
+    for (const [index, earlier] of sameAs) {
+      const record = outcomes[earlier].record!;
+      outcomes[index] = { record, duplicate: true, notes: [duplicateNote(record.id)] };
+    }
+    return outcomes;
   }
 
   async list(principal: Principal, projectId: string, input: ListCertificatesInput): Promise<PageResult<CertificateRecord>> {

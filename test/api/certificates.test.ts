@@ -216,6 +216,43 @@ describe('certificates API (document 003, extended)', () => {
     expect(material).toBeUndefined();
   });
 
+  it('imports in bulk: each item imported, duplicate or failed on its own, in one transaction', async () => {
+    const a = aCertificate({ commonName: 'bulk-a.example.com' });
+    const b = aCertificate({ commonName: 'bulk-b.example.com', keyType: 'rsa-2048' });
+    const existing = aCertificate({ commonName: 'bulk-existing.example.com' });
+    const existingId = (await importPem({ certificateBody: existing.certPem })).json().result.id;
+    const items = [
+      { certificateBody: a.certPem, certificatePrivateKey: a.keyPem, certificateChain: a.chainPem },
+      { certificateBody: b.certPem, certificatePrivateKey: a.keyPem },
+      { certificateBody: existing.certPem },
+      { pkcs12: toPkcs12(b, { password: 'pw' }).toString('base64'), password: 'pw', scopeId: 1 },
+      { certificateBody: a.certPem },
+      { certificateBody: 'garbage' },
+    ];
+    const res = await t.call('POST', `${base}/import-batch`, { key: t.keys.editor, body: { items } });
+    expect(res.statusCode).toBe(200);
+    const out = res.json();
+    expect(out.messages).toEqual(['imported 2, duplicate 2, failed 2']);
+    const r = out.result;
+    expect(r.map((i: { success: boolean; duplicate: boolean; code: string | null }) => [i.success, i.duplicate, i.code])).toEqual([
+      [true, false, null],
+      [false, false, 'key_mismatch'],
+      [true, true, null],
+      [true, false, null],
+      [true, true, null],
+      [false, false, 'certificate_invalid'],
+    ]);
+    expect(r[0].certificate).toMatchObject({ domainName: 'bulk-a.example.com', hasPrivateKey: true });
+    expect(r[2].certificate.id).toBe(existingId);
+    expect(r[3].certificate).toMatchObject({ domainName: 'bulk-b.example.com', hasPrivateKey: true, scopeId: 1 });
+    expect(r[4].certificate.id).toBe(r[0].certificate.id);
+    expect((await t.call('GET', base, { key: t.keys.viewer })).json().resultInfo.totalCount).toBe(3);
+    const events = (await t.call('GET', `/api/v1/projects/${t.project.id}/events?type=certificate.imported`, { key: t.keys.viewer })).json();
+    expect(events.resultInfo.totalCount).toBe(3);
+    expect((await t.call('POST', `${base}/import-batch`, { key: t.keys.viewer, body: { items } })).statusCode).toBe(403);
+    expect((await t.call('POST', `${base}/import-batch`, { key: t.keys.editor, body: { items: [] } })).json().code).toBe('validation_failed');
+  });
+
   it('refuses to export a certificate that has no key', async () => {
     const c = await aCertificate({ commonName: 'nokey.example.com' });
     const id = (await importPem({ certificateBody: c.certPem })).json().result.id;

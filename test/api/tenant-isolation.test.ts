@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCertificate } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; anyOf?: Schema[]; enum?: unknown[]; const?: unknown; format?: string; minimum?: number; items?: Schema; minLength?: number };
+type Schema = { minItems?: number; type?: string; properties?: Record<string, Schema>; required?: string[]; anyOf?: Schema[]; enum?: unknown[]; const?: unknown; format?: string; minimum?: number; items?: Schema; minLength?: number };
 
 /** A minimal value that satisfies a JSON schema, so routes fail on authorization, not validation. */
 function exampleOf(schema: Schema): unknown {
@@ -21,7 +21,7 @@ function exampleOf(schema: Schema): unknown {
     case 'boolean':
       return false;
     case 'array':
-      return [];
+      return Array.from({ length: schema.minItems ?? 0 }, () => exampleOf(schema.items!));
     default:
       return null;
   }

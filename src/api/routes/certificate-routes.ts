@@ -23,6 +23,18 @@ const ImportBody = Type.Object(
   { additionalProperties: false },
 );
 
+const BATCH_BODY_LIMIT = 32 * 1024 * 1024;
+
+const BatchItemView = Type.Object({
+  index: Type.Integer({ description: 'position of the item in the request' }),
+  success: Type.Boolean(),
+  duplicate: Type.Boolean({ description: 'the same material was already in the inventory; certificate is the existing record' }),
+  code: Type.Union([Type.String(), Type.Null()], { description: 'the error code when success is false (docs/errors.md)' }),
+  errors: Type.Array(Type.String()),
+  messages: Type.Array(Type.String()),
+  certificate: Type.Union([CertificateView, Type.Null()]),
+});
+
 const ListQuery = Type.Object({
   ...PageQuery,
   status: Type.Optional(Type.String({ maxLength: 40, description: 'Active, Expired, Revoked, Failed, PendingValidation, Validating' })),
@@ -100,6 +112,33 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     async (request) => {
       const outcome = await inventory.importCertificate(principal(request), request.params.projectId, request.body);
       return ok(certificateView(outcome.record, clock.now()), outcome.notes);
+    },
+  );
+
+  app.post(
+    '/projects/:projectId/certificates/import-batch',
+    {
+      // A batch of up to 500 PEM certificates with keys and chains needs more room than one import.
+      bodyLimit: BATCH_BODY_LIMIT,
+      schema: {
+        summary: 'Import up to 500 certificates in one request (bulk import): each item as in /import; failures do not stop the others',
+        tags: ['certificates'],
+        params: Params,
+        body: Type.Object({ items: Type.Array(ImportBody, { minItems: 1, maxItems: 500 }) }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(Type.Array(BatchItemView)), ...errorResponses, 413: errorResponses[400] },
+      },
+    },
+    async (request) => {
+      const outcomes = await inventory.importBatch(principal(request), request.params.projectId, request.body.items);
+      const now = clock.now();
+      const items = outcomes.map((o, index) =>
+        o.error
+          ? { index, success: false, duplicate: false, code: o.error.code, errors: [o.error.message], messages: [], certificate: null }
+          : { index, success: true, duplicate: o.duplicate, code: null, errors: [], messages: o.notes, certificate: certificateView(o.record!, now) },
+      );
+      const count = (f: (i: (typeof items)[number]) => boolean) => items.filter(f).length;
+      const summary = `imported ${count((i) => i.success && !i.duplicate)}, duplicate ${count((i) => i.duplicate)}, failed ${count((i) => !i.success)}`;
+      return paged(items, items.length, 1, Math.max(items.length, 1), [summary]);
     },
   );
 

@@ -12,6 +12,9 @@ export type Atomic = <T>(fn: (db: Executor) => Promise<T>) => Promise<T>;
 
 type CertEb = ExpressionBuilder<Database, 'certificates'>;
 
+/** Rows per multi-row INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 200;
+
 const sortColumns = {
   notAfter: 'not_after',
   domainName: 'domain_name',
@@ -72,75 +75,108 @@ export class KyselyCertificateRepository implements CertificateRepository {
   ) {}
 
   async insert(cert: NewCertificate, material: MaterialRecord): Promise<CertificateRecord> {
-    if (material.id !== cert.sslCertificateId) {
-      throw new AppError('validation_failed', 'the material id must equal the certificate slot\'s sslCertificateId');
+    return (await this.insertMany([{ cert, material }]))[0];
+  }
+
+  /**
+   * Inserts many slots with their materials and names in one transaction, with multi-row
+   * statements: a bulk import costs a few statements per batch, not per certificate.
+   */
+  async insertMany(items: ReadonlyArray<{ cert: NewCertificate; material: MaterialRecord }>): Promise<CertificateRecord[]> {
+    for (const { cert, material } of items) {
+      if (material.id !== cert.sslCertificateId) {
+        throw new AppError('validation_failed', "the material id must equal the certificate slot's sslCertificateId");
+      }
     }
-    const names = certificateNames(cert.domainName, cert.sans);
+    if (items.length === 0) return [];
     return this.atomic(async (db) => {
-      let row: CertificateRow | undefined;
-      for (let attempt = 0; attempt < UID_ATTEMPTS && !row; attempt++) {
-        const uid = cert.uid ?? generateUid();
-        // ON CONFLICT DO NOTHING rather than catching the violation: on PostgreSQL a failed
-        // statement would abort the surrounding transaction.
-        row = await db
-          .insertInto('certificates')
-          .values({
-            uid,
-            project_id: cert.projectId,
-            organization_id: cert.organizationId,
-            scope_id: cert.scopeId,
-            source: cert.source,
-            kind: cert.kind,
-            status: cert.status,
-            ssl_certificate_id: cert.sslCertificateId,
-            domain_name: cert.domainName,
-            sans: JSON.stringify(cert.sans),
-            names_lower: names.join(' '),
-            subject: cert.subject,
-            issuer: cert.issuer,
-            serial_number: cert.serialNumber,
-            not_before: cert.notBefore.getTime(),
-            not_after: cert.notAfter.getTime(),
-            fingerprint_sha1: cert.fingerprintSha1,
-            fingerprint_sha256: cert.fingerprintSha256,
-            public_key_info: cert.publicKeyInfo,
-            signature_algorithm: cert.signatureAlgorithm,
-            key_usage: JSON.stringify(cert.keyUsage),
-            extended_key_usage: JSON.stringify(cert.extendedKeyUsage),
-            apple: cert.apple === null ? null : JSON.stringify(cert.apple),
-            has_private_key: cert.hasPrivateKey ? 1 : 0,
-            created_at: cert.createdAt.getTime(),
-            last_modified: cert.lastModified.getTime(),
-          })
-          .onConflict((oc) => oc.column('uid').doNothing())
-          .returningAll()
-          .executeTakeFirst();
-        if (!row && cert.uid !== undefined) throw new AppError('validation_failed', `certificate uid ${cert.uid} is already in use`);
-      }
-      if (!row) throw new AppError('internal_error', 'could not pick an unused certificate uid');
-      await db
-        .insertInto('certificate_materials')
-        .values({
-          id: material.id,
-          certificate_id: row.id,
-          der: material.certificateDer,
-          chain_pem: material.chainPem,
-          encrypted_key: material.encryptedKey,
-          fingerprint_sha256: material.fingerprintSha256,
-          not_before: material.notBefore.getTime(),
-          not_after: material.notAfter.getTime(),
-          created_at: material.createdAt.getTime(),
-        })
-        .execute();
-      if (names.length > 0) {
+      const out: CertificateRow[] = new Array(items.length);
+      for (let from = 0; from < items.length; from += INSERT_CHUNK) {
+        const chunk = items.slice(from, from + INSERT_CHUNK);
+        const rows = await this.insertSlots(db, chunk.map((i) => i.cert));
+        rows.forEach((row, i) => (out[from + i] = row));
         await db
-          .insertInto('certificate_names')
-          .values(names.map((name) => ({ certificate_id: row.id, name })))
+          .insertInto('certificate_materials')
+          .values(
+            chunk.map(({ material }, i) => ({
+              id: material.id,
+              certificate_id: rows[i].id,
+              der: material.certificateDer,
+              chain_pem: material.chainPem,
+              encrypted_key: material.encryptedKey,
+              fingerprint_sha256: material.fingerprintSha256,
+              not_before: material.notBefore.getTime(),
+              not_after: material.notAfter.getTime(),
+              created_at: material.createdAt.getTime(),
+            })),
+          )
           .execute();
+        const names = chunk.flatMap(({ cert }, i) => certificateNames(cert.domainName, cert.sans).map((name) => ({ certificate_id: rows[i].id, name })));
+        if (names.length > 0) await db.insertInto('certificate_names').values(names).execute();
       }
-      await applyTallyDeltas(db, [tallyDelta(row, 1)]);
-      return toCertificateRecord(row);
+      await applyTallyDeltas(db, out.map((row) => tallyDelta(row, 1)));
+      return out.map(toCertificateRecord);
     });
+  }
+
+  /** Inserts the slot rows, picking fresh uids for any that collide; rows come back in input order. */
+  private async insertSlots(db: Executor, certs: NewCertificate[]): Promise<CertificateRow[]> {
+    const result: Array<CertificateRow | undefined> = new Array(certs.length);
+    let pending = certs.map((cert, index) => ({ cert, index }));
+    for (let attempt = 0; attempt < UID_ATTEMPTS && pending.length > 0; attempt++) {
+      const uids = pending.map(({ cert }) => cert.uid ?? generateUid());
+      // ON CONFLICT DO NOTHING rather than catching the violation: on PostgreSQL a failed
+      // statement would abort the surrounding transaction.
+      const rows = await db
+        .insertInto('certificates')
+        .values(pending.map(({ cert }, i) => this.slotValues(cert, uids[i])))
+        .onConflict((oc) => oc.column('uid').doNothing())
+        .returningAll()
+        .execute();
+      const byUid = new Map(rows.map((r) => [r.uid, r as CertificateRow]));
+      const next: typeof pending = [];
+      pending.forEach((p, i) => {
+        const row = byUid.get(uids[i]);
+        if (row) result[p.index] = row;
+        else if (p.cert.uid !== undefined) throw new AppError('validation_failed', `certificate uid ${p.cert.uid} is already in use`);
+        else next.push(p);
+      });
+      pending = next;
+    }
+    if (pending.length > 0) throw new AppError('internal_error', 'could not pick an unused certificate uid');
+    return result as CertificateRow[];
+  }
+
+  private slotValues(cert: NewCertificate, uid: string) {
+    const names = certificateNames(cert.domainName, cert.sans);
+    return {
+      uid,
+      project_id: cert.projectId,
+      organization_id: cert.organizationId,
+      scope_id: cert.scopeId,
+      source: cert.source,
+      kind: cert.kind,
+      status: cert.status,
+      ssl_certificate_id: cert.sslCertificateId,
+      domain_name: cert.domainName,
+      sans: JSON.stringify(cert.sans),
+      names_lower: names.join(' '),
+      subject: cert.subject,
+      issuer: cert.issuer,
+      serial_number: cert.serialNumber,
+      not_before: cert.notBefore.getTime(),
+      not_after: cert.notAfter.getTime(),
+      fingerprint_sha1: cert.fingerprintSha1,
+      fingerprint_sha256: cert.fingerprintSha256,
+      public_key_info: cert.publicKeyInfo,
+      signature_algorithm: cert.signatureAlgorithm,
+      key_usage: JSON.stringify(cert.keyUsage),
+      extended_key_usage: JSON.stringify(cert.extendedKeyUsage),
+      apple: cert.apple === null ? null : JSON.stringify(cert.apple),
+      has_private_key: cert.hasPrivateKey ? 1 : 0,
+      created_at: cert.createdAt.getTime(),
+      last_modified: cert.lastModified.getTime(),
+    };
   }
 
   async findVisible(projectId: string, organizationId: string, id: number): Promise<CertificateRecord | undefined> {
@@ -165,6 +201,26 @@ export class KyselyCertificateRepository implements CertificateRepository {
       .limit(1)
       .executeTakeFirst();
     return row && toCertificateRecord(row);
+  }
+
+  async findVisibleByFingerprints(projectId: string, organizationId: string, fingerprintsSha256: readonly string[]): Promise<Map<string, CertificateRecord>> {
+    const found = new Map<string, CertificateRecord>();
+    const unique = [...new Set(fingerprintsSha256)];
+    for (let from = 0; from < unique.length; from += INSERT_CHUNK) {
+      const rows = await this.db
+        .selectFrom('certificates')
+        .selectAll()
+        .where('fingerprint_sha256', 'in', unique.slice(from, from + INSERT_CHUNK))
+        .where((eb) => this.visibleTo(eb, projectId, organizationId))
+        .orderBy('id')
+        .execute();
+      // Prefer the project's own certificate, then the lowest id (as findVisibleByFingerprint).
+      for (const row of rows) {
+        const current = found.get(row.fingerprint_sha256);
+        if (!current || (current.projectId !== projectId && row.project_id === projectId)) found.set(row.fingerprint_sha256, toCertificateRecord(row as CertificateRow));
+      }
+    }
+    return found;
   }
 
   async findByUid(uid: string): Promise<CertificateRecord | undefined> {

@@ -40,6 +40,26 @@ export class KyselyEventRepository implements EventRepository {
     return { ...event, data: { ...event.data }, id: Number(row.id) };
   }
 
+  async appendMany(events: readonly NewAuditEvent[]): Promise<void> {
+    for (let from = 0; from < events.length; from += 500) {
+      await this.db
+        .insertInto('events')
+        .values(
+          events.slice(from, from + 500).map((event) => ({
+            organization_id: event.organizationId,
+            project_id: event.projectId,
+            type: event.type,
+            actor: event.actor,
+            object_type: event.objectType,
+            object_id: event.objectId,
+            data: JSON.stringify(event.data ?? {}),
+            created_at: event.createdAt.getTime(),
+          })),
+        )
+        .execute();
+    }
+  }
+
   async listForProject(projectId: string, page: Page, type?: string): Promise<PageResult<AuditEvent>> {
     const { limit, offset } = pageWindow(page);
     let rows = this.db.selectFrom('events').selectAll().where('project_id', '=', projectId);
