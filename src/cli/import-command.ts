@@ -10,6 +10,8 @@ export interface ImportOptions {
   scopeId: 0 | 1;
   password?: string;
   concurrency: number;
+  /** Certificates per request to the bulk endpoint (1 = one /import request per certificate). */
+  batchSize?: number;
   json: boolean;
 }
 
@@ -32,8 +34,8 @@ export interface ImportSummary {
   certificates: Array<{ path: string; id: number; duplicate: boolean }>;
 }
 
-/** The server says "already in the inventory" (a success that stored nothing). */
-const DUPLICATE_MESSAGE = /already (in the inventory|exists)/i;
+/** Certificates per bulk request: large enough to amortise a request and a transaction, small enough to keep a progress bar moving. */
+export const DEFAULT_BATCH_SIZE = 100;
 
 /** Codes that would fail every file the same way: stop at the first one instead of listing them all. */
 const FATAL_CODES = new Set(['unauthorized', 'forbidden', 'project_not_found', 'organization_not_found', 'route_not_found', 'bad_response']);
@@ -64,7 +66,8 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
     : undefined;
   bar?.start(found.fileCount, 0);
 
-  const importPath = `/api/v1/projects/${encodeURIComponent(options.projectId)}/certificates/import`;
+  const batchPath = `/api/v1/projects/${encodeURIComponent(options.projectId)}/certificates/import-batch`;
+  const batchSize = Math.max(1, Math.min(500, options.batchSize ?? DEFAULT_BATCH_SIZE));
   let fatal: CliError | undefined;
 
   const record = (item: ImportItem, outcome: { id: number; duplicate: boolean } | { code: string; message: string } | { skip: string }) => {
@@ -82,19 +85,34 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
     bar?.increment(item.files.length);
   };
 
-  const handle = async (item: ImportItem): Promise<void> => {
-    if (item.kind === 'skip') return record(item, { skip: item.reason });
-    if (item.kind === 'fail') return record(item, { code: item.code, message: item.message });
+  const failure = (item: ImportItem, err: ApiError) => {
+    const hint = err.code === 'private_key_encrypted' && options.password === undefined ? ' (give --password to decrypt it)' : '';
+    record(item, { code: err.code, message: err.message + hint });
+  };
+
+  /** Sends a batch through the bulk endpoint: one request, one transaction, an outcome per item. */
+  const handleBatch = async (batch: ImportItem[]): Promise<void> => {
+    const toSend: Array<ImportItem & { kind: 'send' }> = [];
+    for (const item of batch) {
+      if (item.kind === 'skip') record(item, { skip: item.reason });
+      else if (item.kind === 'fail') record(item, { code: item.code, message: item.message });
+      else toSend.push(item);
+    }
+    if (toSend.length === 0) return;
     try {
-      const res = await client.post(importPath, { ...item.body, scopeId: options.scopeId });
-      const id = (res.result as { id: number }).id;
-      record(item, { id, duplicate: res.messages.some((m) => DUPLICATE_MESSAGE.test(m)) });
+      const res = await client.post(batchPath, { items: toSend.map((item) => ({ ...item.body, scopeId: options.scopeId })) });
+      const outcomes = res.result as Array<{ index: number; success: boolean; duplicate: boolean; code: string | null; errors: string[]; certificate: { id: number } | null }>;
+      for (const o of outcomes) {
+        const item = toSend[o.index];
+        if (o.success && o.certificate) record(item, { id: o.certificate.id, duplicate: o.duplicate });
+        else failure(item, new ApiError(o.code ?? 'unknown_error', o.errors.join('; ') || 'import failed', 200));
+      }
     } catch (err) {
       if (err instanceof ConnectionError) throw err;
       if (err instanceof ApiError) {
         if (FATAL_CODES.has(err.code)) throw err;
-        const hint = err.code === 'private_key_encrypted' && options.password === undefined ? ' (give --password to decrypt it)' : '';
-        return record(item, { code: err.code, message: err.message + hint });
+        for (const item of toSend) failure(item, err);
+        return;
       }
       throw err;
     }
@@ -105,10 +123,15 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
   const items = importItems(found.batches, { password: options.password });
   const worker = async () => {
     while (!fatal) {
-      const next = await items.next();
-      if (next.done) return;
+      const batch: ImportItem[] = [];
+      while (batch.length < batchSize) {
+        const next = await items.next();
+        if (next.done) break;
+        batch.push(next.value);
+      }
+      if (batch.length === 0) return;
       try {
-        await handle(next.value);
+        await handleBatch(batch);
       } catch (err) {
         fatal ??= err instanceof CliError ? err : new CliError('internal_error', (err as Error).message);
       }

@@ -65,13 +65,15 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .argument('<paths...>', 'files and directories (walked recursively)')
     .addOption(new Option('--scope <scope>', 'who sees the imported certificates').choices(['project', 'organization']).default('project'))
     .option('--password <password>', 'password of PKCS#12 files (default empty) and of encrypted PEM keys')
-    .option('--concurrency <n>', 'imports in flight at once', '8')
+    .option('--concurrency <n>', 'bulk requests in flight at once', '4')
+    .option('--batch-size <n>', 'certificates per bulk request (1-500)', '100')
     .option('--json', 'print one JSON summary')
-    .action(async (paths: string[], opts: { scope: string; password?: string; concurrency: string; json?: boolean }) => {
+    .action(async (paths: string[], opts: { scope: string; password?: string; concurrency: string; batchSize: string; json?: boolean }) => {
       const concurrency = parseIntegerOption('--concurrency', opts.concurrency, 1, 256);
+      const batchSize = parseIntegerOption('--batch-size', opts.batchSize, 1, 500);
       const summary = await importCommand(
         client(concurrency),
-        { projectId: projectId(), inputs: paths, scopeId: opts.scope === 'organization' ? 1 : 0, password: opts.password, concurrency, json: Boolean(opts.json) },
+        { projectId: projectId(), inputs: paths, scopeId: opts.scope === 'organization' ? 1 : 0, password: opts.password, concurrency, batchSize, json: Boolean(opts.json) },
         io,
       );
       if (summary.failed > 0) exitCode = 1;
