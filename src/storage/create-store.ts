@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { withStatementCache } from './statement-cache.js';
+import { SqliteReader } from './sqlite-reader.js';
 import pg from 'pg';
 import { AppError } from '../domain/app-error.js';
 import type { Store } from '../ports/store.js';
@@ -56,6 +57,16 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     store = new KyselyStore(db, 'sqlite', { sqlite });
+    const inMemory = file === ':memory:' || file === '';
+    try {
+      await migrate(store, options.logger);
+    } catch (err) {
+      await store.close().catch(() => undefined);
+      throw err;
+    }
+    // A file database gets a read-only second connection for point reads (an in-memory one
+    // cannot: a second connection would open another, empty database).
+    return inMemory ? store : new KyselyStore(db, 'sqlite', { sqlite }, new SqliteReader(path.resolve(file)));
   }
   try {
     await migrate(store, options.logger);

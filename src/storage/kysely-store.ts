@@ -9,6 +9,7 @@ import { KyselyEventRepository } from './repositories/event-repository.js';
 import { KyselyOrganizationRepository } from './repositories/organization-repository.js';
 import { KyselyProjectRepository } from './repositories/project-repository.js';
 import { KyselySettingRepository } from './repositories/setting-repository.js';
+import type { SqliteReader } from './sqlite-reader.js';
 
 /** What storage-private code (bulk seeding, maintenance) may reach behind a Store. */
 export interface StoreInternals {
@@ -31,13 +32,13 @@ export function storeInternals(store: Store): StoreInternals {
   return found;
 }
 
-function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect): Repositories {
+function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?: SqliteReader): Repositories {
   return {
     organizations: new KyselyOrganizationRepository(db),
     projects: new KyselyProjectRepository(db),
     apiKeys: new KyselyApiKeyRepository(db),
     events: new KyselyEventRepository(db),
-    certificates: new KyselyCertificateRepository(db, atomic, dialect),
+    certificates: new KyselyCertificateRepository(db, atomic, dialect, reader),
     settings: new KyselySettingRepository(db),
   };
 }
@@ -59,8 +60,10 @@ export class KyselyStore implements Store {
     private readonly db: Kysely<Database>,
     readonly dialect: SqlDialect,
     handles: { sqlite?: BetterSqlite3.Database; pool?: pg.Pool } = {},
+    /** SQLite file databases: a read-only connection for hot point reads outside transactions. */
+    private readonly reader?: SqliteReader,
   ) {
-    const repos = repositories(db, this.runInTransaction, dialect);
+    const repos = repositories(db, this.runInTransaction, dialect, reader);
     this.organizations = repos.organizations;
     this.projects = repos.projects;
     this.apiKeys = repos.apiKeys;
@@ -84,6 +87,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.reader?.close();
     await this.db.destroy();
   }
 

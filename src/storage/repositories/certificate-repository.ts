@@ -5,6 +5,7 @@ import type { CertificateQuery, CertificateRepository, MaterialRecord, NewCertif
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
 import { DAY_MS, type Database, type Executor, type SqlDialect } from '../database.js';
 import { certificateNames, toCertificateRecord, toMaterialRecord, type CertificateRow } from '../rows.js';
+import type { SqliteReader } from '../sqlite-reader.js';
 import { generateUid } from '../uid.js';
 
 /** Runs fn atomically: in the caller's transaction when there is one, else in a new one. */
@@ -68,11 +69,28 @@ function timeBounds(q: CertificateQuery): TimeBounds | undefined {
  * `certificate_expiry_days` exact in the same transaction.
  */
 export class KyselyCertificateRepository implements CertificateRepository {
+  private readonly fastFindVisible?: (id: number, projectId: string, organizationId: string) => CertificateRow | undefined;
+
   constructor(
     private readonly db: Executor,
     private readonly atomic: Atomic,
     private readonly dialect: SqlDialect = 'postgres',
-  ) {}
+    reader?: SqliteReader,
+  ) {
+    if (reader) {
+      // Sentinels that cannot collide with real arguments stand for (id, projectId, organizationId).
+      const sentinels: [number, string, string] = [-987654321, '\u0000project', '\u0000organization'];
+      this.fastFindVisible = reader.prepare(this.findVisibleQuery(...sentinels).compile(), sentinels);
+    }
+  }
+
+  private findVisibleQuery(id: number, projectId: string, organizationId: string) {
+    return this.db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('id', '=', id)
+      .where((eb) => this.visibleTo(eb, projectId, organizationId));
+  }
 
   async insert(cert: NewCertificate, material: MaterialRecord): Promise<CertificateRecord> {
     return (await this.insertMany([{ cert, material }]))[0];
@@ -180,13 +198,8 @@ export class KyselyCertificateRepository implements CertificateRepository {
   }
 
   async findVisible(projectId: string, organizationId: string, id: number): Promise<CertificateRecord | undefined> {
-    const row = await this.db
-      .selectFrom('certificates')
-      .selectAll()
-      .where('id', '=', id)
-      .where((eb) => this.visibleTo(eb, projectId, organizationId))
-      .executeTakeFirst();
-    return row && toCertificateRecord(row);
+    const row = this.fastFindVisible ? this.fastFindVisible(id, projectId, organizationId) : await this.findVisibleQuery(id, projectId, organizationId).executeTakeFirst();
+    return row && toCertificateRecord(row as CertificateRow);
   }
 
   /** Prefers the project's own certificate, then the lowest id. */
