@@ -225,9 +225,11 @@ export class InventoryService {
     if (input.status !== undefined && !status) throw invalid(`status must be one of Active, Expired, Revoked, Failed, PendingValidation, Validating (got "${input.status}")`);
     if (input.kind !== undefined && !certificateKinds.includes(input.kind as CertificateKind)) throw invalid(`kind must be one of ${certificateKinds.join(', ')}`);
     if (input.source !== undefined && !certificateSources.includes(input.source as CertificateSource)) throw invalid(`source must be one of ${certificateSources.join(', ')}`);
-    const sort = sorts[(input.sort ?? 'id').toLowerCase()];
-    if (!sort) throw invalid('sort must be one of notAfter, domainName, lastModified, id');
-    const order = (input.order ?? (input.sort ? 'asc' : 'desc')).toLowerCase();
+    // sort=notAfter&order=desc, or the direction in sort itself: "-notAfter", "notAfter:desc", "notAfter desc".
+    const sortMatch = /^(-?)([a-z]+)(?:[: ](asc|desc))?$/i.exec((input.sort ?? 'id').trim());
+    const sort = sortMatch ? sorts[sortMatch[2].toLowerCase()] : undefined;
+    if (!sortMatch || !sort) throw invalid('sort must be one of notAfter, domainName, lastModified, id (optionally -notAfter or notAfter:desc)');
+    const order = (input.order ?? sortMatch[3] ?? (sortMatch[1] === '-' ? 'desc' : input.sort ? 'asc' : 'desc')).toLowerCase();
     if (order !== 'asc' && order !== 'desc') throw invalid('order must be asc or desc');
     let coversNames: string[] | undefined;
     if (input.covers !== undefined) {

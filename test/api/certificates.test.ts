@@ -143,6 +143,8 @@ describe('certificates API (document 003, extended)', () => {
     expect(names(p2)).toEqual(['a.example.com', 'b.example.com']);
     expect(p2.resultInfo).toEqual({ totalCount: 5, pageIndex: 2, pageSize: 2, totalPages: 3, hasNextPage: true, hasPreviousPage: true });
     expect(names(await get('sort=notAfter&order=desc'))).toEqual(['e.example.com', 'b.example.com', 'a.example.com', 'c.shop.example.net', 'd.example.org']);
+    expect(names(await get('sort=-notAfter'))).toEqual(names(await get('sort=notAfter&order=desc')));
+    expect(names(await get('sort=notAfter:desc'))).toEqual(names(await get('sort=notAfter&order=desc')));
     expect(names(await get('sort=domainName&order=asc'))).toEqual(['a.example.com', 'b.example.com', 'c.shop.example.net', 'd.example.org', 'e.example.com']);
     expect(names(await get('sort=lastModified&order=desc'))[0]).toBe('e.example.com');
     expect(names(await get('expiringWithinDays=30&sort=notAfter'))).toEqual(['c.shop.example.net', 'a.example.com']);
