@@ -18,6 +18,19 @@ function toEvent(row: EventRow): AuditEvent {
   };
 }
 
+function toRow(event: NewAuditEvent) {
+  return {
+    organization_id: event.organizationId,
+    project_id: event.projectId,
+    type: event.type,
+    actor: event.actor,
+    object_type: event.objectType,
+    object_id: event.objectId,
+    data: JSON.stringify(event.data ?? {}),
+    created_at: event.createdAt.getTime(),
+  };
+}
+
 /** The audit log: append-only; a project's events are listed newest first (by id). */
 export class KyselyEventRepository implements EventRepository {
   constructor(private readonly db: Executor) {}
@@ -25,16 +38,7 @@ export class KyselyEventRepository implements EventRepository {
   async append(event: NewAuditEvent): Promise<AuditEvent> {
     const row = await this.db
       .insertInto('events')
-      .values({
-        organization_id: event.organizationId,
-        project_id: event.projectId,
-        type: event.type,
-        actor: event.actor,
-        object_type: event.objectType,
-        object_id: event.objectId,
-        data: JSON.stringify(event.data ?? {}),
-        created_at: event.createdAt.getTime(),
-      })
+      .values(toRow(event))
       .returning('id')
       .executeTakeFirstOrThrow();
     return { ...event, data: { ...event.data }, id: Number(row.id) };
@@ -44,18 +48,7 @@ export class KyselyEventRepository implements EventRepository {
     for (let from = 0; from < events.length; from += 500) {
       await this.db
         .insertInto('events')
-        .values(
-          events.slice(from, from + 500).map((event) => ({
-            organization_id: event.organizationId,
-            project_id: event.projectId,
-            type: event.type,
-            actor: event.actor,
-            object_type: event.objectType,
-            object_id: event.objectId,
-            data: JSON.stringify(event.data ?? {}),
-            created_at: event.createdAt.getTime(),
-          })),
-        )
+        .values(events.slice(from, from + 500).map(toRow))
         .execute();
     }
   }
