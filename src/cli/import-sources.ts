@@ -113,18 +113,62 @@ export async function findImportFiles(inputs: string[]): Promise<{ batches: Dire
 /** Reads, classifies and pairs the files of each batch, yielding what to import. */
 export async function* importItems(batches: DirectoryBatch[], options: ImportSourceOptions = {}): AsyncGenerator<ImportItem> {
   for (const batch of batches) {
-    const infos: FileInfo[] = [];
-    const failed: ImportItem[] = [];
-    for (let i = 0; i < batch.paths.length; i++) {
-      const r = readClassified(batch.paths[i]);
-      if ('item' in r) failed.push(r.item);
-      else infos.push(r);
-      // Let responses in between: a huge directory must not stall the requests in flight.
-      if (i % 64 === 63) await new Promise<void>((resolve) => setImmediate(resolve));
+    // Pairing only ever joins files that share a stem or a certbot-style group number, both read
+    // from the names: pair each such group of names on its own, so that the first requests leave
+    // after a few files are read instead of after the whole (possibly huge) directory.
+    let read = 0;
+    for (const group of nameGroups(batch.paths)) {
+      const infos: FileInfo[] = [];
+      const failed: ImportItem[] = [];
+      for (const p of group) {
+        const r = readClassified(p);
+        if ('item' in r) failed.push(r.item);
+        else infos.push(r);
+        // Let responses in between: a huge directory must not stall the requests in flight.
+        if (++read % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      yield* failed;
+      yield* pairFiles(infos, options);
     }
-    yield* failed;
-    yield* pairFiles(infos, options);
   }
+}
+
+/**
+ * Splits the paths of one directory into the smallest groups that `pairFiles` never pairs
+ * across: files are joined when they share a stem, or a certbot-style layout group (`cert3.pem`
+ * + `privkey3.pem`). Groups come in the order of their first file, files in their given order.
+ */
+export function nameGroups(paths: string[]): string[][] {
+  const parent: number[] = new Array(paths.length);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const owner = new Map<string, number>();
+  const join = (key: string, i: number) => {
+    const o = owner.get(key);
+    if (o === undefined) {
+      owner.set(key, i);
+      return;
+    }
+    const a = find(o);
+    const b = find(i);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+  for (let i = 0; i < paths.length; i++) {
+    parent[i] = i;
+    const parts = nameParts(path.basename(paths[i]));
+    join(`s:${parts.stem}`, i);
+    if (parts.layout) join(`l:${parts.layout.group}`, i);
+  }
+  const groups = new Map<number, string[]>();
+  for (let i = 0; i < paths.length; i++) {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(paths[i]);
+    else groups.set(root, [paths[i]]);
+  }
+  return [...groups.values()];
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classify, findImportFiles, importItems, nameParts, type ImportItem } from '../../src/cli/import-sources.js';
+import { classify, findImportFiles, importItems, nameGroups, nameParts, type ImportItem } from '../../src/cli/import-sources.js';
 import { parseDays } from '../../src/cli/parse-days.js';
 import { sniffDer } from '../../src/cli/pem-blocks.js';
 
@@ -63,6 +63,46 @@ describe('nameParts', () => {
     expect(nameParts('fullchain.pem').layout).toEqual({ role: 'cert', group: '', word: 'fullchain' });
     expect(nameParts('chain.pem').layout?.role).toBe('chain');
     expect(nameParts('site.pem').layout).toBeUndefined();
+  });
+});
+
+describe('nameGroups', () => {
+  it('keeps together the files pairing may join (same stem, same certbot number), in first-file order', () => {
+    const paths = ['d/a.crt', 'd/b.crt', 'd/cert1.pem', 'd/a.key', 'd/fullchain.pem', 'd/b-chain.pem', 'd/privkey1.pem', 'd/privkey.pem', 'd/c.p12', 'd/chain1.pem'];
+    expect(nameGroups(paths)).toEqual([
+      ['d/a.crt', 'd/a.key'],
+      ['d/b.crt', 'd/b-chain.pem'],
+      ['d/cert1.pem', 'd/privkey1.pem', 'd/chain1.pem'],
+      ['d/fullchain.pem', 'd/privkey.pem'],
+      ['d/c.p12'],
+    ]);
+  });
+
+  it('joins groups through a shared stem or number, transitively', () => {
+    // cert2.pem (number 2, stem cert2) and cert2.key (stem cert2) and privkey2.pem (number 2)
+    expect(nameGroups(['x/privkey2.pem', 'x/other.crt', 'x/cert2.key', 'x/cert2.pem'])).toEqual([['x/privkey2.pem', 'x/cert2.key', 'x/cert2.pem'], ['x/other.crt']]);
+  });
+});
+
+describe('importItems over a large directory', () => {
+  it('pairs every certificate with its key when the directory is read group by group', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) {
+      files[`site${i}.crt`] = CERT(String(i));
+      files[`site${i}.key`] = KEY(String(i));
+      files[`lone${i}.pem`] = CERT(`L${i}`);
+    }
+    files['orphan.key'] = KEY('o');
+    const root = tree(files);
+    const items = await itemsOf([root]);
+    const sent = items.filter((i) => i.kind === 'send');
+    expect(sent).toHaveLength(600);
+    for (const i of sent) {
+      const name = path.basename(i.path);
+      if (name.startsWith('site')) expect(i.kind === 'send' && i.keyPath).toBe(i.path.replace(/\.crt$/, '.key'));
+      else expect(i.kind === 'send' && i.keyPath).toBeUndefined();
+    }
+    expect(items.filter((i) => i.kind === 'skip').map((i) => path.basename(i.path))).toEqual(['orphan.key']);
   });
 });
 

@@ -89,5 +89,10 @@ describe('PEM helpers', () => {
     expect(decodeBase64Strict('AAE')?.toString('hex')).toBe('0001');
     expect(decodeBase64Strict('AA*C')).toBeNull();
     expect(decodeBase64Strict('')).toBeNull();
+    expect(decodeBase64Strict('AAE=')?.toString('hex')).toBe('0001');
+    expect(decodeBase64Strict('AA==')?.toString('hex')).toBe('00');
+    expect(decodeBase64Strict('A=AA')).toBeNull();
+    expect(decodeBase64Strict('AAE==')).toBeNull();
+    expect(decodeBase64Strict('AAECA')).toBeNull();
   });
 });
