@@ -8,8 +8,10 @@ import {
   scopeNames,
   scopeOptions,
   status003,
+  type AppleInfo,
   type CertificateRecord,
 } from '../domain/certificate.js';
+import { isoDateTime } from './iso-date-time.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -69,6 +71,23 @@ function unicode(name: string): string {
   return domainToUnicode(name) || name;
 }
 
+/** The apple object in the schema's key order, without absent or unknown keys (what the schema serializer writes). */
+function appleView(apple: AppleInfo | null): AppleInfo | null {
+  if (apple === null) return null;
+  const out: AppleInfo = {};
+  if (apple.environments !== undefined) out.environments = apple.environments;
+  if (apple.bundleId !== undefined) out.bundleId = apple.bundleId;
+  if (apple.topics !== undefined) out.topics = apple.topics;
+  if (apple.teamId !== undefined) out.teamId = apple.teamId;
+  if (apple.passTypeIdentifier !== undefined) out.passTypeIdentifier = apple.passTypeIdentifier;
+  if (apple.passTeamIdentifier !== undefined) out.passTeamIdentifier = apple.passTeamIdentifier;
+  return out;
+}
+
+/**
+ * A certificate as the native API shows it, keys in the schema's order, so that
+ * `JSON.stringify` of it writes the same text as the `CertificateView` schema serializer.
+ */
 export function certificateView(rec: CertificateRecord, now: Date) {
   const status = effectiveStatus(rec.status, rec.notAfter, now);
   return {
@@ -89,10 +108,10 @@ export function certificateView(rec: CertificateRecord, now: Date) {
     certificateChallenge: null,
     serialNumber: rec.serialNumber,
     dnsRecords: [] as Array<{ key: string; value: string }>,
-    notBefore: rec.notBefore.toISOString(),
-    notAfter: rec.notAfter.toISOString(),
+    notBefore: isoDateTime(rec.notBefore.getTime()),
+    notAfter: isoDateTime(rec.notAfter.getTime()),
     scopeOptions: scopeOptions,
-    lastModified: rec.lastModified.toISOString(),
+    lastModified: isoDateTime(rec.lastModified.getTime()),
     uid: rec.uid,
     kind: rec.kind,
     source: rec.source,
@@ -107,7 +126,7 @@ export function certificateView(rec: CertificateRecord, now: Date) {
     hasPrivateKey: rec.hasPrivateKey,
     keyUsage: rec.keyUsage,
     extendedKeyUsage: rec.extendedKeyUsage,
-    apple: rec.apple,
-    createdAt: rec.createdAt.toISOString(),
+    apple: appleView(rec.apple),
+    createdAt: isoDateTime(rec.createdAt.getTime()),
   };
 }

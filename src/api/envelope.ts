@@ -68,3 +68,9 @@ export const errorResponses = {
   403: ErrorEnvelope,
   404: ErrorEnvelope,
 };
+
+/**
+ * The content type fastify gives serialized JSON; routes that send JSON text they wrote
+ * themselves set it.
+ */
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

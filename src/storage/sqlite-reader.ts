@@ -6,13 +6,21 @@ import type { CompiledQuery } from 'kysely';
  * reads the last committed state while the writer connection works, so a read never waits for a
  * write transaction and never sees one half-done. Statements run synchronously, without
  * Kysely's connection mutex: Kysely builds the SQL once (`prepare`), the reader binds values.
+ *
+ * The connection opens on the first read, not before: while it is open the writer cannot
+ * change the journal mode (a bulk load into an empty database switches WAL off for a while).
  */
 export class SqliteReader {
-  private readonly conn: BetterSqlite3.Database;
+  private conn?: BetterSqlite3.Database;
 
-  constructor(file: string) {
-    this.conn = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    this.conn.pragma('busy_timeout = 5000');
+  constructor(private readonly file: string) {}
+
+  private connection(): BetterSqlite3.Database {
+    if (!this.conn) {
+      this.conn = new BetterSqlite3(this.file, { readonly: true, fileMustExist: true });
+      this.conn.pragma('busy_timeout = 5000');
+    }
+    return this.conn;
   }
 
   /**
@@ -20,14 +28,29 @@ export class SqliteReader {
    * arguments; returns a function binding real arguments in their places.
    */
   prepare<A extends unknown[], R>(compiled: CompiledQuery, sentinels: A): (...args: A) => R | undefined {
-    const stmt = this.conn.prepare(compiled.sql);
+    return this.prepareStatement(compiled, sentinels, false);
+  }
+
+  /** As `prepare`, but the row comes back as an array of column values, in select order (cheaper than an object). */
+  prepareRaw<A extends unknown[]>(compiled: CompiledQuery, sentinels: A): (...args: A) => unknown[] | undefined {
+    return this.prepareStatement(compiled, sentinels, true);
+  }
+
+  private prepareStatement<A extends unknown[], R>(compiled: CompiledQuery, sentinels: A, raw: boolean): (...args: A) => R | undefined {
+    let stmt: BetterSqlite3.Statement | undefined;
     // For each bound parameter: the index of the argument it stands for, or -1 for a constant.
     const argIndex = compiled.parameters.map((p) => sentinels.indexOf(p));
     const constants = compiled.parameters;
-    return (...args: A) => stmt.get(argIndex.map((i, k) => (i >= 0 ? args[i] : constants[k]))) as R | undefined;
+    const values: unknown[] = new Array(argIndex.length);
+    return (...args: A) => {
+      stmt ??= raw ? this.connection().prepare(compiled.sql).raw(true) : this.connection().prepare(compiled.sql);
+      for (let k = 0; k < argIndex.length; k++) values[k] = argIndex[k] >= 0 ? args[argIndex[k]] : constants[k];
+      return stmt.get(values) as R | undefined;
+    };
   }
 
   close(): void {
-    this.conn.close();
+    this.conn?.close();
+    this.conn = undefined;
   }
 }

@@ -4,7 +4,7 @@ import type { CertificateRecord, LifecycleStatus, ScopeId } from '../../domain/c
 import type { CertificateQuery, CertificateRepository, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
 import { DAY_MS, type Database, type Executor, type SqlDialect } from '../database.js';
-import { certificateNames, toCertificateRecord, toMaterialRecord, type CertificateRow } from '../rows.js';
+import { certificateNames, certificateRecordColumns, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
 import type { SqliteReader } from '../sqlite-reader.js';
 import { generateUid } from '../uid.js';
 
@@ -69,7 +69,7 @@ function timeBounds(q: CertificateQuery): TimeBounds | undefined {
  * `certificate_expiry_days` exact in the same transaction.
  */
 export class KyselyCertificateRepository implements CertificateRepository {
-  private readonly fastFindVisible?: (id: number, projectId: string, organizationId: string) => CertificateRow | undefined;
+  private readonly fastFindVisible?: (id: number, projectId: string, organizationId: string) => unknown[] | undefined;
 
   constructor(
     private readonly db: Executor,
@@ -80,14 +80,14 @@ export class KyselyCertificateRepository implements CertificateRepository {
     if (reader) {
       // Sentinels that cannot collide with real arguments stand for (id, projectId, organizationId).
       const sentinels: [number, string, string] = [-987654321, '\u0000project', '\u0000organization'];
-      this.fastFindVisible = reader.prepare(this.findVisibleQuery(...sentinels).compile(), sentinels);
+      this.fastFindVisible = reader.prepareRaw(this.findVisibleQuery(...sentinels).compile(), sentinels);
     }
   }
 
   private findVisibleQuery(id: number, projectId: string, organizationId: string) {
     return this.db
       .selectFrom('certificates')
-      .selectAll()
+      .select(certificateRecordColumns)
       .where('id', '=', id)
       .where((eb) => this.visibleTo(eb, projectId, organizationId));
   }
@@ -198,7 +198,11 @@ export class KyselyCertificateRepository implements CertificateRepository {
   }
 
   async findVisible(projectId: string, organizationId: string, id: number): Promise<CertificateRecord | undefined> {
-    const row = this.fastFindVisible ? this.fastFindVisible(id, projectId, organizationId) : await this.findVisibleQuery(id, projectId, organizationId).executeTakeFirst();
+    if (this.fastFindVisible) {
+      const values = this.fastFindVisible(id, projectId, organizationId);
+      return values && tupleToCertificateRecord(values);
+    }
+    const row = await this.findVisibleQuery(id, projectId, organizationId).executeTakeFirst();
     return row && toCertificateRecord(row as CertificateRow);
   }
 

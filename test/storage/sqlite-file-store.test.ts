@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/ports/store.js';
+import { createStore } from '../../src/storage/create-store.js';
+import { seedSyntheticCertificates } from '../../src/storage/seed-synthetic.js';
+import { aCertificate } from './certificate-builder.js';
+
+// A SQLite file database serves point reads from a second, read-only connection.
+describe('SQLite file store', () => {
+  let dir: string;
+  let store: Store;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'certkeeper-file-store-'));
+    store = await createStore({ sqlitePath: path.join(dir, 'certkeeper.db') });
+    await store.organizations.insert({ id: 'o1', name: 'o1', createdAt: new Date() });
+    await store.organizations.insert({ id: 'o2', name: 'o2', createdAt: new Date() });
+    for (const [id, org] of [['p1', 'o1'], ['p2', 'o1'], ['p3', 'o2']]) await store.projects.insert({ id, organizationId: org, name: id, createdAt: new Date() });
+  });
+
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads a visible certificate with every field as stored, and hides the others', async () => {
+    const apns = aCertificate({
+      kind: 'apns',
+      sans: ['push.example.com', 'xn--bcher-kva.example'],
+      keyUsage: [],
+      extendedKeyUsage: ['clientAuth'],
+      apple: { environments: ['production'], bundleId: 'com.example.app', topics: ['com.example.app'] },
+      hasPrivateKey: true,
+    });
+    const own = await store.certificates.insert(apns.cert, apns.material);
+    const other = aCertificate({ projectId: 'p2', scopeId: 1 });
+    const shared = await store.certificates.insert(other.cert, other.material);
+    expect(await store.certificates.findVisible('p1', 'o1', own.id)).toEqual(own);
+    expect(await store.certificates.findVisible('p1', 'o1', shared.id)).toEqual(shared);
+    expect(await store.certificates.findVisible('p2', 'o1', own.id)).toBeUndefined();
+    expect(await store.certificates.findVisible('p3', 'o2', shared.id)).toBeUndefined();
+    expect(await store.certificates.findVisible('p1', 'o1', own.id + 1000)).toBeUndefined();
+  });
+
+  it('sees committed writes at once', async () => {
+    const f = aCertificate({ projectId: 'p1' });
+    const rec = await store.certificates.insert(f.cert, f.material);
+    expect((await store.certificates.findVisible('p1', 'o1', rec.id))?.scopeId).toBe(0);
+    await store.certificates.updateScope(rec.id, 1, new Date('2026-04-01T00:00:00.000Z'));
+    expect((await store.certificates.findVisible('p1', 'o1', rec.id))?.scopeId).toBe(1);
+    await store.certificates.delete(rec.id);
+    expect(await store.certificates.findVisible('p1', 'o1', rec.id)).toBeUndefined();
+  });
+
+  it('bulk-seeds an empty database', async () => {
+    await seedSyntheticCertificates(store, {
+      projectId: 'p1',
+      organizationId: 'o1',
+      count: 50,
+      now: new Date('2026-06-01T12:00:00.000Z'),
+      materials: [{ der: randomBytes(700), chainPem: '' }],
+    });
+    const page = await store.certificates.list({ projectId: 'p1', organizationId: 'o1', now: new Date(), sort: 'id', descending: false, pageIndex: 1, pageSize: 1 });
+    expect(page.totalCount).toBe(50);
+    expect(await store.certificates.findVisible('p1', 'o1', page.items[0].id)).toEqual(page.items[0]);
+  });
+});
