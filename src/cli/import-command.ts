@@ -67,7 +67,7 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
     : undefined;
   bar?.start(found.fileCount, 0);
 
-  const batchPath = `/api/v1/projects/${encodeURIComponent(options.projectId)}/certificates/import-batch`;
+  const batchPath = `/api/v1/projects/${encodeURIComponent(options.projectId)}/certificates/import-batch?brief=true`;
   const batchSize = Math.max(1, Math.min(500, options.batchSize ?? DEFAULT_BATCH_SIZE));
   let fatal: CliError | undefined;
 
@@ -102,10 +102,10 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
     if (toSend.length === 0) return;
     try {
       const res = await client.post(batchPath, { items: toSend.map((item) => ({ ...item.body, scopeId: options.scopeId })) });
-      const outcomes = res.result as Array<{ index: number; success: boolean; duplicate: boolean; code: string | null; errors: string[]; certificate: { id: number } | null }>;
+      const outcomes = res.result as Array<{ index: number; success: boolean; duplicate: boolean; code: string | null; errors: string[]; id: number | null }>;
       for (const o of outcomes) {
         const item = toSend[o.index];
-        if (o.success && o.certificate) record(item, { id: o.certificate.id, duplicate: o.duplicate });
+        if (o.success && o.id !== null) record(item, { id: o.id, duplicate: o.duplicate });
         else failure(item, new ApiError(o.code ?? 'unknown_error', o.errors.join('; ') || 'import failed', 200));
       }
     } catch (err) {

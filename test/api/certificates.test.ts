@@ -251,6 +251,9 @@ describe('certificates API (document 003, extended)', () => {
     expect((await t.call('GET', base, { key: t.keys.viewer })).json().resultInfo.totalCount).toBe(3);
     const events = (await t.call('GET', `/api/v1/projects/${t.project.id}/events?type=certificate.imported`, { key: t.keys.viewer })).json();
     expect(events.resultInfo.totalCount).toBe(3);
+    expect(r.map((i: { id: number | null }) => i.id)).toEqual([r[0].certificate.id, null, existingId, r[3].certificate.id, r[0].certificate.id, null]);
+    const brief = (await t.call('POST', `${base}/import-batch?brief=true`, { key: t.keys.editor, body: { items: items.slice(0, 1) } })).json();
+    expect(brief.result).toEqual([{ index: 0, success: true, duplicate: true, code: null, errors: [], messages: [expect.stringMatching(/already/)], id: r[0].certificate.id, certificate: null }]);
     expect((await t.call('POST', `${base}/import-batch`, { key: t.keys.viewer, body: { items } })).statusCode).toBe(403);
     expect((await t.call('POST', `${base}/import-batch`, { key: t.keys.editor, body: { items: [] } })).json().code).toBe('validation_failed');
   });

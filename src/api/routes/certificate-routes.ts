@@ -32,7 +32,8 @@ const BatchItemView = Type.Object({
   code: Type.Union([Type.String(), Type.Null()], { description: 'the error code when success is false (docs/errors.md)' }),
   errors: Type.Array(Type.String()),
   messages: Type.Array(Type.String()),
-  certificate: Type.Union([CertificateView, Type.Null()]),
+  id: Type.Union([Type.Integer(), Type.Null()], { description: 'the certificate id (new or existing), null when the item failed' }),
+  certificate: Type.Union([CertificateView, Type.Null()], { description: 'the certificate, unless brief=true' }),
 });
 
 const ListQuery = Type.Object({
@@ -43,7 +44,7 @@ const ListQuery = Type.Object({
   expiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 36500, description: 'notAfter between now and now + N days' })),
   search: Type.Optional(Type.String({ maxLength: 253, description: 'substring of the domain name or a SAN' })),
   covers: Type.Optional(Type.String({ maxLength: 253, description: 'a host name: certificates valid for it (RFC 6125 wildcards)' })),
-  sort: Type.Optional(Type.String({ maxLength: 20, description: 'notAfter, domainName, lastModified or id (default id, newest first)' })),
+  sort: Type.Optional(Type.String({ maxLength: 20, description: 'notAfter, domainName, lastModified or id (default id, newest first); -notAfter or notAfter:desc sorts descending' })),
   order: Type.Optional(Type.String({ maxLength: 4, description: 'asc or desc' })),
 });
 
@@ -137,6 +138,9 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
         summary: 'Import up to 500 certificates in one request (bulk import): each item as in /import; failures do not stop the others',
         tags: ['certificates'],
         params: Params,
+        querystring: Type.Object({
+          brief: Type.Optional(Type.Boolean({ description: 'true: each item carries the certificate id only (certificate is null); cheaper for bulk tools' })),
+        }),
         body: Type.Object({ items: Type.Array(ImportBody, { minItems: 1, maxItems: 500 }) }, { additionalProperties: false }),
         response: { 200: envelopeSchema(Type.Array(BatchItemView)), ...errorResponses, 413: errorResponses[400] },
       },
@@ -144,10 +148,11 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     async (request) => {
       const outcomes = await inventory.importBatch(principal(request), request.params.projectId, request.body.items);
       const now = clock.now();
+      const brief = request.query.brief === true;
       const items = outcomes.map((o, index) =>
         o.error
-          ? { index, success: false, duplicate: false, code: o.error.code, errors: [o.error.message], messages: [], certificate: null }
-          : { index, success: true, duplicate: o.duplicate, code: null, errors: [], messages: o.notes, certificate: certificateView(o.record!, now) },
+          ? { index, success: false, duplicate: false, code: o.error.code, errors: [o.error.message], messages: [], id: null, certificate: null }
+          : { index, success: true, duplicate: o.duplicate, code: null, errors: [], messages: o.notes, id: o.record!.id, certificate: brief ? null : certificateView(o.record!, now) },
       );
       const count = (f: (i: (typeof items)[number]) => boolean) => items.filter(f).length;
       const summary = `imported ${count((i) => i.success && !i.duplicate)}, duplicate ${count((i) => i.duplicate)}, failed ${count((i) => !i.success)}`;
