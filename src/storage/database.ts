@@ -14,6 +14,7 @@ export interface Database {
   settings: SettingsTable;
   certificates: CertificatesTable;
   certificate_materials: CertificateMaterialsTable;
+  certificate_chains: CertificateChainsTable;
   certificate_names: CertificateNamesTable;
   certificate_tallies: CertificateTalliesTable;
   certificate_expiry_days: CertificateExpiryDaysTable;
@@ -101,12 +102,18 @@ export interface CertificateMaterialsTable {
   id: string;
   certificate_id: number;
   der: Buffer;
-  chain_pem: string;
+  /** The issuer chain in certificate_chains, or null when none was given. */
+  chain_sha256: string | null;
   encrypted_key: Buffer | null;
   fingerprint_sha256: string;
   not_before: number;
   not_after: number;
   created_at: number;
+}
+
+export interface CertificateChainsTable {
+  sha256: string;
+  pem: string;
 }
 
 export interface CertificateNamesTable {

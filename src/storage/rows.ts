@@ -111,12 +111,15 @@ export function toCertificateRecord(row: CertificateRow): CertificateRecord {
   };
 }
 
-export function toMaterialRecord(row: CertificateMaterialsTable): MaterialRecord {
+/** A materials row joined with its chain's PEM. */
+export type MaterialRow = CertificateMaterialsTable & { chain_pem: string | null };
+
+export function toMaterialRecord(row: MaterialRow): MaterialRecord {
   return {
     id: row.id,
     certificateId: Number(row.certificate_id),
     certificateDer: Buffer.from(row.der),
-    chainPem: row.chain_pem,
+    chainPem: row.chain_pem ?? '',
     encryptedKey: row.encrypted_key === null ? null : Buffer.from(row.encrypted_key),
     fingerprintSha256: row.fingerprint_sha256,
     notBefore: new Date(Number(row.not_before)),

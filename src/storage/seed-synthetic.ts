@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Store } from '../ports/store.js';
 import type { Database, SqlDialect } from './database.js';
 import { storeInternals } from './kysely-store.js';
 import { generateUids } from './uid.js';
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export interface SyntheticSeedOptions {
   projectId: string;
@@ -124,15 +127,23 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
       // Explicit ids: keep other writers out until the identity sequence has moved past them.
       await sql`lock table certificates in share row exclusive mode`.execute(tx);
       await sql`set local maintenance_work_mem = '256MB'`.execute(tx); // for the index rebuilds
-      await sql`create temp table ${sql.id(blobs)} (idx integer primary key, der bytea not null, chain_pem text not null) on commit drop`.execute(tx);
+      await sql`create temp table ${sql.id(blobs)} (idx integer primary key, der bytea not null, chain_sha256 text) on commit drop`.execute(tx);
     } else {
-      await sql`create temp table ${sql.id(blobs)} (idx integer primary key, der blob not null, chain_pem text not null)`.execute(tx);
+      await sql`create temp table ${sql.id(blobs)} (idx integer primary key, der blob not null, chain_sha256 text)`.execute(tx);
     }
     await tx
-      .withTables<Record<string, { idx: number; der: Buffer; chain_pem: string }>>()
+      .withTables<Record<string, { idx: number; der: Buffer; chain_sha256: string | null }>>()
       .insertInto(blobs)
-      .values(options.materials.map((m, idx) => ({ idx, der: m.der, chain_pem: m.chainPem })))
+      .values(options.materials.map((m, idx) => ({ idx, der: m.der, chain_sha256: m.chainPem ? sha256Hex(m.chainPem) : null })))
       .execute();
+    const chains = new Map(options.materials.filter((m) => m.chainPem).map((m) => [sha256Hex(m.chainPem), m.chainPem]));
+    if (chains.size > 0) {
+      await tx
+        .insertInto('certificate_chains')
+        .values([...chains].map(([sha256, pem]) => ({ sha256, pem })))
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
+    }
 
     const max = await tx.selectFrom('certificates').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
     const firstId = Number(max?.m ?? 0) + 1;
@@ -151,8 +162,8 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
           : sql`select cast(j.key + ${from} as integer) as i, j.value as uid from json_each(${JSON.stringify(uids)}) as j`;
       await insertCertificates(tx, series, options, now, rnd);
       await sql`
-        insert into certificate_materials (id, certificate_id, der, chain_pem, encrypted_key, fingerprint_sha256, not_before, not_after, created_at)
-        select c.ssl_certificate_id, c.id, b.der, b.chain_pem,
+        insert into certificate_materials (id, certificate_id, der, chain_sha256, encrypted_key, fingerprint_sha256, not_before, not_after, created_at)
+        select c.ssl_certificate_id, c.id, b.der, b.chain_sha256,
                case when c.has_private_key = 1 then ${rnd.blob(96)} end,
                c.fingerprint_sha256, c.not_before, c.not_after, c.created_at
         from certificates c join ${sql.id(blobs)} b on b.idx = c.id % ${sql.lit(options.materials.length)}

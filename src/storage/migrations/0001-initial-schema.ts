@@ -129,12 +129,19 @@ export function initialSchema(dialect: SqlDialect): Migration {
           .execute();
       }
 
+      // Issuer chains are shared by many certificates (a CA's intermediates): stored once, by hash.
+      await db.schema
+        .createTable('certificate_chains')
+        .addColumn('sha256', 'text', (c) => c.primaryKey())
+        .addColumn('pem', 'text', (c) => c.notNull())
+        .execute();
+
       await db.schema
         .createTable('certificate_materials')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('certificate_id', 'integer', (c) => c.notNull().references('certificates.id').onDelete('cascade'))
         .addColumn('der', binary, (c) => c.notNull())
-        .addColumn('chain_pem', 'text', (c) => c.notNull())
+        .addColumn('chain_sha256', 'text', (c) => c.references('certificate_chains.sha256'))
         .addColumn('encrypted_key', binary)
         .addColumn('fingerprint_sha256', 'text', (c) => c.notNull())
         .addColumn('not_before', 'bigint', (c) => c.notNull())

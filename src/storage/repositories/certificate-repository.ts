@@ -6,12 +6,17 @@ import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
 import { DAY_MS, type Database, type Executor, type SqlDialect } from '../database.js';
 import { certificateNames, certificateRecordColumns, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
 import type { SqliteReader } from '../sqlite-reader.js';
+import { createHash } from 'node:crypto';
 import { generateUid } from '../uid.js';
 
 /** Runs fn atomically: in the caller's transaction when there is one, else in a new one. */
 export type Atomic = <T>(fn: (db: Executor) => Promise<T>) => Promise<T>;
 
 type CertEb = ExpressionBuilder<Database, 'certificates'>;
+
+function chainHash(pem: string): string {
+  return createHash('sha256').update(pem).digest('hex');
+}
 
 /** Rows per multi-row INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 200;
@@ -113,6 +118,15 @@ export class KyselyCertificateRepository implements CertificateRepository {
         const chunk = items.slice(from, from + INSERT_CHUNK);
         const rows = await this.insertSlots(db, chunk.map((i) => i.cert));
         rows.forEach((row, i) => (out[from + i] = row));
+        const chains = new Map<string, string>();
+        for (const { material } of chunk) if (material.chainPem) chains.set(chainHash(material.chainPem), material.chainPem);
+        if (chains.size > 0) {
+          await db
+            .insertInto('certificate_chains')
+            .values([...chains].map(([sha256, pem]) => ({ sha256, pem })))
+            .onConflict((oc) => oc.column('sha256').doNothing())
+            .execute();
+        }
         await db
           .insertInto('certificate_materials')
           .values(
@@ -120,7 +134,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
               id: material.id,
               certificate_id: rows[i].id,
               der: material.certificateDer,
-              chain_pem: material.chainPem,
+              chain_sha256: material.chainPem ? chainHash(material.chainPem) : null,
               encrypted_key: material.encryptedKey,
               fingerprint_sha256: material.fingerprintSha256,
               not_before: material.notBefore.getTime(),
@@ -321,20 +335,23 @@ export class KyselyCertificateRepository implements CertificateRepository {
   }
 
   async getMaterial(sslCertificateId: string): Promise<MaterialRecord | undefined> {
-    const row = await this.db.selectFrom('certificate_materials').selectAll().where('id', '=', sslCertificateId).executeTakeFirst();
+    const row = await this.materials().where('m.id', '=', sslCertificateId).executeTakeFirst();
     return row && toMaterialRecord(row);
   }
 
   /** Oldest first. */
   async listMaterials(certificateId: number): Promise<MaterialRecord[]> {
-    const rows = await this.db
-      .selectFrom('certificate_materials')
-      .selectAll()
-      .where('certificate_id', '=', certificateId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    const rows = await this.materials().where('m.certificate_id', '=', certificateId).orderBy('m.created_at').orderBy('m.id').execute();
     return rows.map(toMaterialRecord);
+  }
+
+  /** Materials with their chain's PEM. */
+  private materials() {
+    return this.db
+      .selectFrom('certificate_materials as m')
+      .leftJoin('certificate_chains as ch', 'ch.sha256', 'm.chain_sha256')
+      .selectAll('m')
+      .select('ch.pem as chain_pem');
   }
 
   async listSealedKeys(afterId: string | null, limit: number): Promise<Array<{ id: string; encryptedKey: Buffer }>> {
