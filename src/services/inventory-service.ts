@@ -136,22 +136,13 @@ export class InventoryService {
         outcomes[index].error = err;
       }
     });
-    const existing = await this.store.certificates.findVisibleByFingerprints(
-      project.id,
-      project.organizationId,
-      resolved.map((r) => r.material.leaf.fingerprintSha256),
-    );
     const now = this.clock.now();
-    const fresh: Array<{ index: number; cert: NewCertificate; material: MaterialRecord }> = [];
+    // Within the batch, the first copy of a material is imported and later copies point to it.
+    const candidates: Array<{ index: number; cert: NewCertificate; material: MaterialRecord }> = [];
     const firstInBatch = new Map<string, number>();
     const sameAs = new Map<number, number>();
     for (const { index, scopeId, material } of resolved) {
       const { leaf } = material;
-      const known = existing.get(leaf.fingerprintSha256);
-      if (known) {
-        outcomes[index] = { record: known, duplicate: true, notes: [duplicateNote(known.id)] };
-        continue;
-      }
       const earlier = firstInBatch.get(leaf.fingerprintSha256);
       if (earlier !== undefined) {
         sameAs.set(index, earlier);
@@ -161,7 +152,7 @@ export class InventoryService {
       const materialId = randomUUID();
       const sealed = material.privateKey ? this.box.seal(material.privateKey.pkcs8Der, materialId) : null;
       outcomes[index].notes = material.notes;
-      fresh.push({
+      candidates.push({
         index,
         cert: {
           projectId: project.id,
@@ -202,15 +193,24 @@ export class InventoryService {
         },
       });
     }
-    if (fresh.length > 0) {
-      const records = await this.store.transaction(async (tx) => {
-        const recs = await tx.certificates.insertMany(fresh);
+    if (candidates.length > 0) {
+      // Lock, then check: the duplicate check and the insert happen under one lock, so two
+      // concurrent imports of the same material store it once.
+      await this.store.transaction(async (tx) => {
+        await tx.certificates.lockForImport(project.id);
+        const existing = await tx.certificates.findVisibleByFingerprints(project.id, project.organizationId, candidates.map((c) => c.cert.fingerprintSha256));
+        const fresh = candidates.filter((c) => {
+          const known = existing.get(c.cert.fingerprintSha256);
+          if (known) outcomes[c.index] = { record: known, duplicate: true, notes: [duplicateNote(known.id)] };
+          return !known;
+        });
+        if (fresh.length === 0) return;
+        const records = await tx.certificates.insertMany(fresh);
         await tx.events.appendMany(
-          recs.map((rec) => certEvent(actor, project, 'certificate.imported', rec, now, { domainName: rec.domainName, kind: rec.kind, hasPrivateKey: rec.hasPrivateKey })),
+          records.map((rec) => certEvent(actor, project, 'certificate.imported', rec, now, { domainName: rec.domainName, kind: rec.kind, hasPrivateKey: rec.hasPrivateKey })),
         );
-        return recs;
+        fresh.forEach((f, i) => (outcomes[f.index].record = records[i]));
       });
-      fresh.forEach((f, i) => (outcomes[f.index].record = records[i]));
     }
     for (const [index, earlier] of sameAs) {
       const record = outcomes[earlier].record!;

@@ -234,6 +234,11 @@ export class KyselyCertificateRepository implements CertificateRepository {
     return row && toCertificateRecord(row);
   }
 
+  async lockForImport(projectId: string): Promise<void> {
+    // SQLite: the transaction began IMMEDIATE, which already holds the one write lock.
+    if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`certkeeper:import:${projectId}`}))`.execute(this.db);
+  }
+
   async findVisibleByFingerprints(projectId: string, organizationId: string, fingerprintsSha256: readonly string[]): Promise<Map<string, CertificateRecord>> {
     const found = new Map<string, CertificateRecord>();
     const unique = [...new Set(fingerprintsSha256)];
