@@ -1,15 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { ResultInfoValue } from '../api/envelope.js';
 import { ApiError, CliError, ConnectionError } from './cli-error.js';
 
-export interface ResultInfo {
-  totalCount: number;
-  pageIndex: number;
-  pageSize: number;
-  totalPages: number;
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-}
+/** The envelope's paging facts, as the API defines them. */
+export type ResultInfo = ResultInfoValue;
 
 /** The native API envelope (DESIGN.md §3). */
 export interface Envelope<T> {

@@ -115,14 +115,12 @@ export interface CertificateRepository {
   insertMany(items: ReadonlyArray<{ cert: NewCertificate; material: MaterialRecord }>): Promise<CertificateRecord[]>;
   /** A certificate visible to the project (its own, or Organization-scoped in its organization). */
   findVisible(projectId: string, organizationId: string, id: number): Promise<CertificateRecord | undefined>;
-  /** Visible certificate whose current material has this SHA-256 fingerprint. */
-  findVisibleByFingerprint(projectId: string, organizationId: string, fingerprintSha256: string): Promise<CertificateRecord | undefined>;
   /**
    * Inside a transaction: serializes imports into the project until the transaction ends, so a
    * fingerprint checked for duplicates cannot be inserted by a concurrent import meanwhile.
    */
   lockForImport(projectId: string): Promise<void>;
-  /** The visible certificates among these fingerprints, by fingerprint (one query for a batch). */
+  /** The visible certificates whose current material has one of these SHA-256 fingerprints, by fingerprint; the project's own is preferred, then the lowest id. */
   findVisibleByFingerprints(projectId: string, organizationId: string, fingerprintsSha256: readonly string[]): Promise<Map<string, CertificateRecord>>;
   findByUid(uid: string): Promise<CertificateRecord | undefined>;
   list(query: CertificateQuery): Promise<PageResult<CertificateRecord>>;

@@ -116,13 +116,6 @@ export class InventoryService {
     return this.importMany(project, requests.map((r) => () => toImportInput(r)), actorOf(principal));
   }
 
-  /** Import without an API principal (tests, maintenance). */
-  async importInto(project: Project, input: ImportInput, actor: string): Promise<ImportOutcome> {
-    const [outcome] = await this.importMany(project, [() => input], actor);
-    if (outcome.error) throw outcome.error;
-    return outcome as ImportOutcome;
-  }
-
   private async importMany(project: Project, inputs: Array<() => ImportInput>, actor: string): Promise<BatchImportOutcome[]> {
     const outcomes: BatchImportOutcome[] = inputs.map(() => ({ record: undefined, duplicate: false, notes: [] }));
     const resolved: Array<{ index: number; scopeId: ScopeId; material: ReturnType<typeof resolveImportMaterial> }> = [];
@@ -293,12 +286,12 @@ export class InventoryService {
     return toPem(material.certificateDer, 'CERTIFICATE') + material.chainPem;
   }
 
-  /** Material history of a slot, newest first. */
-  async versions(principal: Principal, projectId: string, id: number): Promise<MaterialRecord[]> {
+  /** The slot and its material history, newest first. */
+  async versions(principal: Principal, projectId: string, id: number): Promise<{ record: CertificateRecord; materials: MaterialRecord[] }> {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
-    const rec = await this.visible(project, id);
-    const list = await this.store.certificates.listMaterials(rec.id);
-    return [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    const record = await this.visible(project, id);
+    const list = await this.store.certificates.listMaterials(record.id);
+    return { record, materials: [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()) };
   }
 
   /** The certificate with its private key: admin only, and recorded. */

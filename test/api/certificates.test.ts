@@ -204,6 +204,10 @@ describe('certificates API (document 003, extended)', () => {
     const pub = (k: string) => createPublicKey(createPrivateKey(k)).export({ type: 'spki', format: 'der' });
     expect(pub(out.privateKey)).toEqual(pub(c.keyPem));
     expect(out.fullChain.startsWith(out.certificate)).toBe(true);
+    const versions = (await t.call('GET', `${base}/${id}/versions`, { key: t.keys.viewer })).json();
+    expect(versions.result).toEqual([
+      expect.objectContaining({ current: true, hasPrivateKey: true, fingerprintSha256: new X509Certificate(c.certPem).fingerprint256.replace(/:/g, '').toLowerCase() }),
+    ]);
     const p12 = await t.call('POST', `${base}/${id}/export`, { key: t.keys.admin, body: { format: 'pkcs12', password: 'pw' } });
     expect(p12.statusCode).toBe(200);
     const events = (await t.call('GET', `/api/v1/projects/${t.project.id}/events?type=certificate.exported`, { key: t.keys.viewer })).json();

@@ -143,13 +143,14 @@ describe.each(dialects)('repositories on %s', (dialect) => {
       const fp = randomBytes(32).toString('hex');
       const inP2 = aCertificate({ projectId: 'p2', scopeId: 1, fingerprintSha256: fp });
       const inP1 = aCertificate({ projectId: 'p1', scopeId: 0, fingerprintSha256: fp });
+      const byFingerprint = async (projectId: string, orgId: string, f: string) => (await store.certificates.findVisibleByFingerprints(projectId, orgId, [f, 'ee'.repeat(32)])).get(f);
       const rP2 = await store.certificates.insert(inP2.cert, inP2.material);
-      expect((await store.certificates.findVisibleByFingerprint('p1', 'o1', fp))?.id).toBe(rP2.id);
+      expect((await byFingerprint('p1', 'o1', fp))?.id).toBe(rP2.id);
       const rP1 = await store.certificates.insert(inP1.cert, inP1.material);
-      expect((await store.certificates.findVisibleByFingerprint('p1', 'o1', fp))?.id).toBe(rP1.id);
-      expect((await store.certificates.findVisibleByFingerprint('p2', 'o1', fp))?.id).toBe(rP2.id);
-      expect(await store.certificates.findVisibleByFingerprint('p3', 'o2', fp)).toBeUndefined();
-      expect(await store.certificates.findVisibleByFingerprint('p1', 'o1', 'ff'.repeat(32))).toBeUndefined();
+      expect((await byFingerprint('p1', 'o1', fp))?.id).toBe(rP1.id);
+      expect((await byFingerprint('p2', 'o1', fp))?.id).toBe(rP2.id);
+      expect(await byFingerprint('p3', 'o2', fp)).toBeUndefined();
+      expect(await byFingerprint('p1', 'o1', 'ff'.repeat(32))).toBeUndefined();
     });
 
     it('uses an index for the fingerprint lookup', async () => {

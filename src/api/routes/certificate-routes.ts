@@ -201,9 +201,8 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     '/projects/:projectId/certificates/:id/versions',
     { schema: { summary: 'The material history of a certificate, newest first', tags: ['certificates'], params: IdParams, response: { 200: envelopeSchema(Type.Array(VersionView)), ...errorResponses } } },
     async (request) => {
-      const rec = await inventory.get(principal(request), request.params.projectId, request.params.id);
-      const versions = await inventory.versions(principal(request), request.params.projectId, request.params.id);
-      const items = versions.map((m) => ({
+      const { record: rec, materials } = await inventory.versions(principal(request), request.params.projectId, request.params.id);
+      const items = materials.map((m) => ({
         sslCertificateId: m.id,
         fingerprintSha256: m.fingerprintSha256,
         notBefore: m.notBefore.toISOString(),

@@ -220,20 +220,6 @@ export class KyselyCertificateRepository implements CertificateRepository {
     return row && toCertificateRecord(row as CertificateRow);
   }
 
-  /** Prefers the project's own certificate, then the lowest id. */
-  async findVisibleByFingerprint(projectId: string, organizationId: string, fingerprintSha256: string): Promise<CertificateRecord | undefined> {
-    const row = await this.db
-      .selectFrom('certificates')
-      .selectAll()
-      .where('fingerprint_sha256', '=', fingerprintSha256)
-      .where((eb) => this.visibleTo(eb, projectId, organizationId))
-      .orderBy(sql`case when project_id = ${projectId} then 0 else 1 end`)
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    return row && toCertificateRecord(row);
-  }
-
   async lockForImport(projectId: string): Promise<void> {
     // SQLite: the transaction began IMMEDIATE, which already holds the one write lock.
     if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`certkeeper:import:${projectId}`}))`.execute(this.db);
@@ -250,7 +236,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
         .where((eb) => this.visibleTo(eb, projectId, organizationId))
         .orderBy('id')
         .execute();
-      // Prefer the project's own certificate, then the lowest id (as findVisibleByFingerprint).
+      // Prefer the project's own certificate, then the lowest id.
       for (const row of rows) {
         const current = found.get(row.fingerprint_sha256);
         if (!current || (current.projectId !== projectId && row.project_id === projectId)) found.set(row.fingerprint_sha256, toCertificateRecord(row as CertificateRow));
