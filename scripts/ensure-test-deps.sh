@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Makes sure the real peers the test suite starts are on this machine: a PostgreSQL server
-# (initdb, pg_ctl) and the openssl CLI. Installs them with apt-get when missing and we are root.
+# (initdb, pg_ctl), the openssl CLI, Pebble with challtestsrv (ACME) and BIND9 (RFC 2136). Installs them with apt-get when missing and we are root.
 set -euo pipefail
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v pebble >/dev/null 2>&1 || need+=(pebble)
+command -v named >/dev/null 2>&1 || [ -x /usr/sbin/named ] || need+=(bind9)
+command -v nsupdate >/dev/null 2>&1 || need+=(bind9-dnsutils)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "The test suite needs: ${need[*]} (Debian packages). Install them, e.g. sudo apt-get install -y ${need[*]}" >&2

@@ -33,6 +33,18 @@ export const errorCodes = [
   'bootstrap_token_too_short',
   'master_key_invalid',
   'config_invalid',
+  'acme_validation_failed',
+  'acme_error',
+  'acme_unavailable',
+  'dns_update_failed',
+  'challenge_hook_failed',
+  'dns_provider_invalid',
+  'certificate_not_managed',
+  'certificate_state_conflict',
+  'service_not_found',
+  'domain_not_found',
+  'domain_already_exists',
+  'certificate_does_not_cover',
   'internal_error',
 ] as const;
 
