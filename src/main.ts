@@ -6,9 +6,17 @@ import { systemClock, type Clock } from './ports/clock.js';
 import type { Store } from './ports/store.js';
 import { AccessService } from './services/access-service.js';
 import { InventoryService } from './services/inventory-service.js';
+import { ServiceDomainService } from './services/service-domain-service.js';
+import { CertificateDetailsService } from './services/certificate-details-service.js';
 import { loadMasterKeys } from './services/master-key-file.js';
 import { SecretBox } from './services/secret-box.js';
 import { createStore } from './storage/create-store.js';
+import { readFileSync } from 'node:fs';
+import { AppError } from './domain/app-error.js';
+import { AcmeIssuer } from './issuers/acme/acme-issuer.js';
+import { dnsSolverFactory } from './issuers/acme/solvers/dns-solver-factory.js';
+import { ManagedCertificateService } from './services/managed-certificate-service.js';
+import { startHttp01Listener } from './api/http01-listener.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -36,6 +44,9 @@ export interface Services {
   box: SecretBox;
   access: AccessService;
   inventory: InventoryService;
+  managed: ManagedCertificateService;
+  serviceDomains: ServiceDomainService;
+  certificateDetails: CertificateDetailsService;
   clock: Clock;
   logger: Logger;
   close(): Promise<void>;
@@ -51,7 +62,33 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const store = options.store ?? await createStore({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'certkeeper.db'), logger });
   const access = new AccessService(store, clock);
   const inventory = new InventoryService(store, access, box, clock);
-  return { config, store, box, access, inventory, clock, logger, close: () => store.close() };
+  const serviceDomains = new ServiceDomainService(store, access, clock);
+  const certificateDetails = new CertificateDetailsService(store, access);
+  let caPem: Buffer | undefined;
+  if (config.acmeCaFile) {
+    try {
+      caPem = readFileSync(config.acmeCaFile);
+    } catch (err) {
+      throw new AppError('config_invalid', `cannot read CERTKEEPER_ACME_CA_FILE ${config.acmeCaFile}: ${(err as Error).message}`);
+    }
+  }
+  const issuer = new AcmeIssuer({ caPem });
+  const managed = new ManagedCertificateService(
+    store,
+    access,
+    box,
+    clock,
+    issuer,
+    { directoryUrl: config.acmeDirectoryUrl, contactEmail: config.acmeContactEmail, externalAccountBinding: config.acmeEab, instanceId: config.instanceId },
+    dnsSolverFactory(config.dnsHookDir),
+    logger,
+  );
+  const close = async () => {
+    await managed.stop();
+    issuer.close();
+    await store.close();
+  };
+  return { config, store, box, access, inventory, managed, serviceDomains, certificateDetails, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -59,6 +96,9 @@ export async function createHttpApp(services: Services): Promise<App> {
     store: services.store,
     access: services.access,
     inventory: services.inventory,
+    managed: services.managed,
+    serviceDomains: services.serviceDomains,
+    certificateDetails: services.certificateDetails,
     clock: services.clock,
     logger: services.logger,
     bodyLimitBytes: services.config.bodyLimitBytes,
@@ -82,6 +122,9 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   const firstKey = await services.access.ensureBootstrapKey(config.bootstrapToken);
   const app = await createHttpApp(services);
   await app.listen({ host: config.host, port: config.port });
+  const http01 = config.http01Port === undefined ? undefined : await startHttp01Listener(services.managed, config.host, config.http01Port);
+  // Resume what an earlier run left (a Validating certificate), then renew on schedule.
+  services.managed.start(config.renewalIntervalMs);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -96,6 +139,7 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
     url,
     close: async () => {
       await app.close();
+      if (http01) await new Promise((resolve) => http01.server.close(resolve));
       await services.close();
     },
   };

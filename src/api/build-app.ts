@@ -10,12 +10,19 @@ import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import type { AccessService } from '../services/access-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
+import type { ManagedCertificateService } from '../services/managed-certificate-service.js';
+import { acmeChallengeRoutes } from './routes/acme-challenge-routes.js';
 import type { Principal } from '../services/principal.js';
 import { httpStatusOf } from './error-map.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organizationRoutes } from './routes/organization-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
 import { certificateRoutes } from './routes/certificate-routes.js';
+import { serviceRoutes } from './routes/service-routes.js';
+import type { ServiceDomainService } from '../services/service-domain-service.js';
+import type { CertificateDetailsService } from '../services/certificate-details-service.js';
+import { waapRoutes } from '../compat/waap-routes.js';
+import { scmRoutes } from '../compat/scm-routes.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -29,6 +36,10 @@ export interface AppDependencies {
   store: Store;
   access: AccessService;
   inventory: InventoryService;
+  /** Managed certificates (ACME); absent = create/validate/renew/revoke routes are not served. */
+  managed?: ManagedCertificateService;
+  serviceDomains: ServiceDomainService;
+  certificateDetails: CertificateDetailsService;
   clock: Clock;
   logger?: Logger;
   bodyLimitBytes?: number;
@@ -38,7 +49,7 @@ export interface AppDependencies {
 export type App = FastifyInstance;
 
 /** The API key of a request: `Authorization: Bearer KEY` or `X-API-Key: KEY`. */
-function apiKeyOf(request: FastifyRequest): string | undefined {
+export function apiKeyOf(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
   if (typeof auth === 'string' && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, '').trim() || undefined;
   const header = request.headers['x-api-key'];
@@ -133,10 +144,15 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       });
       await api.register(organizationRoutes, { access: deps.access });
       await api.register(projectRoutes, { access: deps.access });
-      await api.register(certificateRoutes, { inventory: deps.inventory, clock: deps.clock });
+      await api.register(certificateRoutes, { inventory: deps.inventory, clock: deps.clock, managed: deps.managed });
+      await api.register(serviceRoutes, { serviceDomains: deps.serviceDomains });
     },
     { prefix: '/api/v1' },
   );
+  if (deps.managed) await app.register(acmeChallengeRoutes, { managed: deps.managed });
+  // Compatible APIs: each an encapsulated plugin with its own authentication and error shape.
+  await app.register(waapRoutes, { prefix: '/waap/v1.0', access: deps.access, serviceDomains: deps.serviceDomains });
+  await app.register(scmRoutes, { prefix: '/v3/scm', access: deps.access, certificateDetails: deps.certificateDetails, clock: deps.clock });
   return app;
 }
 

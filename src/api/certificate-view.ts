@@ -11,6 +11,7 @@ import {
   type AppleInfo,
   type CertificateRecord,
 } from '../domain/certificate.js';
+import type { ManagedInfo } from '../domain/managed-certificate.js';
 import { isoDateTime } from './iso-date-time.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -31,11 +32,11 @@ export const CertificateView = Type.Object({
   issuer: Type.String(),
   certificateType: Type.String({ description: 'Imported, Managed or Discovered' }),
   certificateStatus: Type.String({ description: 'Active, Expired, Revoked, Failed, PendingValidation, Validating' }),
-  certificateChallenge: Nullable(Type.String()),
+  certificateChallenge: Nullable(Type.String({ description: 'managed certificates: dns-01 or http-01' })),
   serialNumber: Type.String(),
-  dnsRecords: Type.Array(Type.Object({ key: Type.String(), value: Type.String() })),
-  notBefore: Type.String({ format: 'date-time' }),
-  notAfter: Type.String({ format: 'date-time' }),
+  dnsRecords: Type.Array(Type.Object({ key: Type.String(), value: Type.String() }), { description: 'dns-01: the TXT records to publish for the pending order' }),
+  notBefore: Nullable(Type.String({ format: 'date-time', description: 'null until a managed certificate is first issued' })),
+  notAfter: Nullable(Type.String({ format: 'date-time', description: 'null until a managed certificate is first issued' })),
   scopeOptions: Type.Record(Type.String(), Type.Integer()),
   lastModified: Type.String({ format: 'date-time' }),
   uid: Type.String({ description: '16 characters [a-z0-9]' }),
@@ -48,7 +49,7 @@ export const CertificateView = Type.Object({
   subject: Type.String(),
   fingerprintSha1: Type.String(),
   fingerprintSha256: Type.String(),
-  daysLeft: Type.Integer({ description: 'whole days until notAfter, rounded down; negative once expired' }),
+  daysLeft: Type.Union([Type.Integer(), Type.Null()], { description: 'whole days until notAfter, rounded down; negative once expired; null before issuance' }),
   hasPrivateKey: Type.Boolean(),
   keyUsage: Type.Array(Type.String()),
   extendedKeyUsage: Type.Array(Type.String()),
@@ -64,7 +65,37 @@ export const CertificateView = Type.Object({
     Type.Null(),
   ]),
   createdAt: Type.String({ format: 'date-time' }),
+  managed: Type.Union(
+    [
+      Type.Object({
+        challengeType: Type.String(),
+        keyType: Type.String(),
+        renewAt: Nullable(Type.String({ format: 'date-time' })),
+        nextAttemptAt: Nullable(Type.String({ format: 'date-time' })),
+        failureCount: Type.Integer(),
+        lastProblem: Type.Union([Type.Object({ type: Type.String(), detail: Type.String() }), Type.Null()]),
+        revokeReason: Nullable(Type.String()),
+      }),
+      Type.Null(),
+    ],
+    { description: 'the issuing state of a certificate certkeeper issues and renews (source acme); null for the others' },
+  ),
 });
+
+const dateOrNull = (d: Date | null): string | null => (d === null ? null : isoDateTime(d.getTime()));
+
+function managedView(m: ManagedInfo | null | undefined) {
+  if (!m) return null;
+  return {
+    challengeType: m.challengeType,
+    keyType: m.keyType,
+    renewAt: dateOrNull(m.renewAt),
+    nextAttemptAt: dateOrNull(m.nextAttemptAt),
+    failureCount: m.failureCount,
+    lastProblem: m.lastProblem ? { type: m.lastProblem.type, detail: m.lastProblem.detail } : null,
+    revokeReason: m.revokeReason,
+  };
+}
 
 function unicode(name: string): string {
   if (!name.includes('xn--')) return name;
@@ -90,6 +121,8 @@ function appleView(apple: AppleInfo | null): AppleInfo | null {
  */
 export function certificateView(rec: CertificateRecord, now: Date) {
   const status = effectiveStatus(rec.status, rec.notAfter, now);
+  // A managed slot before its first issuance has no material: no dates to show.
+  const issued = rec.issued !== false;
   return {
     id: rec.id,
     projectId: rec.projectId,
@@ -105,11 +138,11 @@ export function certificateView(rec: CertificateRecord, now: Date) {
     issuer: rec.issuer,
     certificateType: certificateType003[rec.source],
     certificateStatus: status003[status],
-    certificateChallenge: null,
+    certificateChallenge: rec.managed?.challengeType ?? null,
     serialNumber: rec.serialNumber,
-    dnsRecords: [] as Array<{ key: string; value: string }>,
-    notBefore: isoDateTime(rec.notBefore.getTime()),
-    notAfter: isoDateTime(rec.notAfter.getTime()),
+    dnsRecords: (rec.managed?.dnsRecords ?? []).map((r) => ({ key: r.key, value: r.value })),
+    notBefore: issued ? isoDateTime(rec.notBefore.getTime()) : null,
+    notAfter: issued ? isoDateTime(rec.notAfter.getTime()) : null,
     scopeOptions: scopeOptions,
     lastModified: isoDateTime(rec.lastModified.getTime()),
     uid: rec.uid,
@@ -122,11 +155,12 @@ export function certificateView(rec: CertificateRecord, now: Date) {
     subject: rec.subject,
     fingerprintSha1: rec.fingerprintSha1,
     fingerprintSha256: rec.fingerprintSha256,
-    daysLeft: daysLeft(rec.notAfter, now),
+    daysLeft: issued ? daysLeft(rec.notAfter, now) : null,
     hasPrivateKey: rec.hasPrivateKey,
     keyUsage: rec.keyUsage,
     extendedKeyUsage: rec.extendedKeyUsage,
     apple: appleView(rec.apple),
     createdAt: isoDateTime(rec.createdAt.getTime()),
+    managed: managedView(rec.managed),
   };
 }

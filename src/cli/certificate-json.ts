@@ -16,8 +16,9 @@ export interface CertificateJson {
   certificateType: string;
   certificateStatus: string;
   serialNumber: string;
-  notBefore: string;
-  notAfter: string;
+  /** null until a managed certificate is first issued. */
+  notBefore: string | null;
+  notAfter: string | null;
   lastModified: string;
   createdAt: string;
   uid: string;
@@ -28,7 +29,7 @@ export interface CertificateJson {
   sansUnicode?: string[];
   fingerprintSha1: string;
   fingerprintSha256: string;
-  daysLeft: number;
+  daysLeft: number | null;
   hasPrivateKey: boolean;
   keyUsage: string[];
   extendedKeyUsage: string[];

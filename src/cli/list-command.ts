@@ -55,7 +55,7 @@ export async function listCommand(client: ApiClient, options: ListOptions, io: C
     writeLine(io.stdout, 'no certificates');
     return items;
   }
-  const rows = items.map((c) => [String(c.id), c.status, String(c.daysLeft), c.notAfter.slice(0, 10), c.domainNameUnicode || c.domainName, c.kind, c.source]);
+  const rows = items.map((c) => [String(c.id), c.status, c.daysLeft === null ? '-' : String(c.daysLeft), c.notAfter?.slice(0, 10) ?? '-', c.domainNameUnicode || c.domainName, c.kind, c.source]);
   writeLine(io.stdout, formatTable(['ID', 'STATUS', 'DAYS', 'NOT AFTER', 'DOMAIN', 'KIND', 'SOURCE'], rows));
   if (!options.all && info?.hasNextPage) {
     writeLine(io.stderr, `showing ${items.length} of ${totalCount} (page ${info.pageIndex} of ${info.totalPages}); --all lists every one, --page N another page`);

@@ -11,14 +11,14 @@ export async function showCommand(client: ApiClient, options: { projectId: strin
     return c;
   }
   const unicode = c.domainNameUnicode && c.domainNameUnicode !== c.domainName ? ` (${c.domainNameUnicode})` : '';
-  const days = c.daysLeft >= 0 ? `${c.daysLeft} days left` : `expired ${-c.daysLeft} days ago`;
+  const days = c.daysLeft === null ? 'not issued yet' : c.daysLeft >= 0 ? `${c.daysLeft} days left` : `expired ${-c.daysLeft} days ago`;
   const lines: Array<[string, string]> = [
     ['id', String(c.id)],
     ['domain', c.domainName + unicode],
     ['names', c.sans.join(', ') || '-'],
     ['status', `${c.status} (${c.certificateStatus}), ${days}`],
-    ['not before', c.notBefore],
-    ['not after', c.notAfter],
+    ['not before', c.notBefore ?? '-'],
+    ['not after', c.notAfter ?? '-'],
     ['kind', c.kind],
     ['source', `${c.source} (${c.certificateType})`],
     ['scope', c.scope],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { hostname } from 'node:os';
 import { AppError } from '../domain/app-error.js';
 
 /** The server's configuration, parsed and validated once, then frozen. */
@@ -18,6 +19,21 @@ export interface Config {
   bodyLimitBytes: number;
   /** Whether to log one line per request (off by default: it costs throughput and says little). */
   logRequests: boolean;
+  /** The default ACME directory (an organization setting may override it). */
+  acmeDirectoryUrl: string;
+  /** Extra CA certificates (PEM file) to trust for the ACME directory's HTTPS, e.g. Pebble's. */
+  acmeCaFile?: string;
+  acmeContactEmail?: string;
+  /** External account binding for CAs that require it (RFC 8555 §7.3.4). */
+  acmeEab?: { keyId: string; hmacKey: string };
+  /** An extra listener that answers only http-01 challenges (port 80 in production); undefined = none. */
+  http01Port?: number;
+  /** This server's name in certificate leases; stable across restarts. */
+  instanceId: string;
+  /** How often the renewal scheduler looks for due work. */
+  renewalIntervalMs: number;
+  /** Where exec DNS hooks may live: a project names a file here, never an arbitrary command. */
+  dnsHookDir?: string;
 }
 
 /** The keys a config file or the environment may set. */
@@ -32,7 +48,18 @@ export const configKeys = [
   'CERTKEEPER_LOG_LEVEL',
   'CERTKEEPER_BODY_LIMIT_BYTES',
   'CERTKEEPER_LOG_REQUESTS',
+  'CERTKEEPER_ACME_DIRECTORY_URL',
+  'CERTKEEPER_ACME_CA_FILE',
+  'CERTKEEPER_ACME_EMAIL',
+  'CERTKEEPER_ACME_EAB_KEY_ID',
+  'CERTKEEPER_ACME_EAB_HMAC_KEY',
+  'CERTKEEPER_HTTP01_PORT',
+  'CERTKEEPER_INSTANCE_ID',
+  'CERTKEEPER_RENEWAL_INTERVAL_SECONDS',
+  'CERTKEEPER_DNS_HOOK_DIR',
 ] as const;
+
+export const LETS_ENCRYPT_DIRECTORY = 'https://acme-v02.api.letsencrypt.org/directory';
 
 type Source = Partial<Record<(typeof configKeys)[number], string>>;
 
@@ -74,6 +101,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     throw new AppError('bootstrap_token_too_short', 'CERTKEEPER_BOOTSTRAP_TOKEN must be at least 32 characters');
   }
 
+  const acmeDirectoryUrl = get('CERTKEEPER_ACME_DIRECTORY_URL') ?? LETS_ENCRYPT_DIRECTORY;
+  if (!/^https?:\/\//.test(acmeDirectoryUrl)) throw new AppError('config_invalid', 'CERTKEEPER_ACME_DIRECTORY_URL must be an https:// URL');
+  const http01 = get('CERTKEEPER_HTTP01_PORT');
+  const http01Port = http01 === undefined ? undefined : Number(http01);
+  if (http01Port !== undefined && (!Number.isInteger(http01Port) || http01Port < 0 || http01Port > 65535)) throw new AppError('config_invalid', 'CERTKEEPER_HTTP01_PORT must be an integer 0-65535');
+  const eabKeyId = get('CERTKEEPER_ACME_EAB_KEY_ID');
+  const eabHmac = get('CERTKEEPER_ACME_EAB_HMAC_KEY');
+  if ((eabKeyId === undefined) !== (eabHmac === undefined)) throw new AppError('config_invalid', 'CERTKEEPER_ACME_EAB_KEY_ID and CERTKEEPER_ACME_EAB_HMAC_KEY go together');
+  const renewalSeconds = Number(get('CERTKEEPER_RENEWAL_INTERVAL_SECONDS') ?? '300');
+  if (!Number.isFinite(renewalSeconds) || renewalSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_RENEWAL_INTERVAL_SECONDS must be a number >= 1');
+
   return Object.freeze({
     host: get('HOST') ?? '127.0.0.1',
     port,
@@ -85,5 +123,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     logLevel: get('CERTKEEPER_LOG_LEVEL') ?? 'info',
     bodyLimitBytes,
     logRequests: /^(1|true|yes)$/i.test(get('CERTKEEPER_LOG_REQUESTS') ?? ''),
+    acmeDirectoryUrl,
+    acmeCaFile: get('CERTKEEPER_ACME_CA_FILE'),
+    acmeContactEmail: get('CERTKEEPER_ACME_EMAIL'),
+    acmeEab: eabKeyId && eabHmac ? { keyId: eabKeyId, hmacKey: eabHmac } : undefined,
+    http01Port,
+    instanceId: get('CERTKEEPER_INSTANCE_ID') ?? (port === 0 ? `${hostname()}:pid-${process.pid}` : `${hostname()}:${port}`),
+    renewalIntervalMs: Math.round(renewalSeconds * 1000),
+    dnsHookDir: get('CERTKEEPER_DNS_HOOK_DIR'),
   });
 }

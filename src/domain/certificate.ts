@@ -1,4 +1,5 @@
 /** The certificate inventory's vocabulary (DESIGN.md §2). Pure types and functions; time is passed in. */
+import type { ManagedInfo } from './managed-certificate.js';
 
 export type CertificateKind = 'tls' | 'apns' | 'pass' | 'client' | 'ca' | 'other';
 export type CertificateSource = 'imported' | 'acme' | 'discovered';
@@ -53,6 +54,10 @@ export interface CertificateRecord {
   hasPrivateKey: boolean;
   createdAt: Date;
   lastModified: Date;
+  /** The issuing state of a managed (source `acme`) slot; null or absent for the others. */
+  managed?: ManagedInfo | null;
+  /** false for a managed slot before its first issuance: the material facts above are placeholders. */
+  issued?: boolean;
 }
 
 /** Lifecycle status as the clock sees it: an issued certificate past its notAfter is expired. */

@@ -7,6 +7,8 @@ import type {
   ScopeId,
   AppleInfo,
 } from '../domain/certificate.js';
+import type { ManagedInfo } from '../domain/managed-certificate.js';
+import type { AutocertStatus, CertType, Service, ServiceDomain } from '../domain/service-domain.js';
 
 export type Role = 'viewer' | 'editor' | 'admin';
 
@@ -123,16 +125,120 @@ export interface CertificateRepository {
   /** The visible certificates whose current material has one of these SHA-256 fingerprints, by fingerprint; the project's own is preferred, then the lowest id. */
   findVisibleByFingerprints(projectId: string, organizationId: string, fingerprintsSha256: readonly string[]): Promise<Map<string, CertificateRecord>>;
   findByUid(uid: string): Promise<CertificateRecord | undefined>;
+  /** A certificate by id, whoever owns it (for the scheduler: no caller to authorize). */
+  findById(id: number): Promise<CertificateRecord | undefined>;
   list(query: CertificateQuery): Promise<PageResult<CertificateRecord>>;
   updateScope(id: number, scopeId: ScopeId, at: Date): Promise<CertificateRecord | undefined>;
   updateStatus(id: number, status: LifecycleStatus, at: Date): Promise<void>;
   /** Deletes the slot with all its materials and names. */
   delete(id: number): Promise<void>;
+  /**
+   * Inserts a managed slot before its first issuance (no material yet): the material facts are
+   * placeholders (`fingerprintSha256` '', notBefore = notAfter = epoch 0) until `storeIssued`.
+   */
+  insertPending(cert: NewCertificate): Promise<CertificateRecord>;
+  /**
+   * Stores newly issued material as the slot's current one (a renewal keeps the slot's id and
+   * gets a new sslCertificateId; the earlier material stays as history) and marks it issued.
+   */
+  storeIssued(id: number, facts: IssuedFacts, material: MaterialRecord, at: Date): Promise<CertificateRecord>;
   getMaterial(sslCertificateId: string): Promise<MaterialRecord | undefined>;
   listMaterials(certificateId: number): Promise<MaterialRecord[]>;
   /** Every material id with a sealed key, in batches, for `keys rotate`. */
   listSealedKeys(afterId: string | null, limit: number): Promise<Array<{ id: string; encryptedKey: Buffer }>>;
   updateSealedKey(id: string, encryptedKey: Buffer): Promise<void>;
+}
+
+/** The facts of a slot's current material, denormalized onto the slot. */
+export type IssuedFacts = Pick<
+  CertificateRecord,
+  | 'sslCertificateId'
+  | 'kind'
+  | 'domainName'
+  | 'sans'
+  | 'subject'
+  | 'issuer'
+  | 'serialNumber'
+  | 'notBefore'
+  | 'notAfter'
+  | 'fingerprintSha1'
+  | 'fingerprintSha256'
+  | 'publicKeyInfo'
+  | 'signatureAlgorithm'
+  | 'keyUsage'
+  | 'extendedKeyUsage'
+  | 'apple'
+  | 'hasPrivateKey'
+>;
+
+/** The issuing state of a managed slot as stored: what the API shows plus what only the issuing service uses. */
+export interface ManagedState extends ManagedInfo {
+  certificateId: number;
+  /** true when no person is needed to answer challenges (http-01, or dns-01 through the project's provider). */
+  automated: boolean;
+  /** Sealed PKCS#8 of the order being finalized, or null. */
+  pendingKey: Buffer | null;
+  updatedAt: Date;
+}
+
+export type ManagedPatch = Partial<Omit<ManagedState, 'certificateId'>>;
+
+export interface AcmeAccountRecord {
+  organizationId: string;
+  directoryUrl: string;
+  accountUrl: string | null;
+  /** Sealed PKCS#8 of the account key. */
+  sealedKey: Buffer;
+  contactEmail: string | null;
+  createdAt: Date;
+}
+
+export interface DnsProviderSettings {
+  type: 'rfc2136' | 'exec';
+  /** The provider's settings without its secret (server, port, zone, key name, algorithm; or the hook's name). */
+  settings: Record<string, unknown>;
+  /** Sealed secret (the TSIG key), or null. */
+  sealedSecret: Buffer | null;
+}
+
+export interface ProjectSettings {
+  projectId: string;
+  renewBeforeDays: number | null;
+  dnsProvider: DnsProviderSettings | null;
+  updatedAt: Date;
+}
+
+export interface OrganizationSettings {
+  organizationId: string;
+  acmeDirectoryUrl: string | null;
+  acmeContactEmail: string | null;
+  updatedAt: Date;
+}
+
+/** Managed certificates' issuing state, ACME accounts, http-01 tokens and the settings issuance reads. */
+export interface ManagedCertificateRepository {
+  insert(state: ManagedState): Promise<void>;
+  get(certificateId: number): Promise<ManagedState | undefined>;
+  update(certificateId: number, patch: ManagedPatch): Promise<void>;
+  /** Takes the slot's lease when it is free or expired; true when `owner` holds it afterwards. */
+  acquireLease(certificateId: number, owner: string, now: Date, until: Date): Promise<boolean>;
+  releaseLease(certificateId: number, owner: string): Promise<void>;
+  /**
+   * Slots with work due at `now`, oldest due first: issued ones whose renewAt passed, automated
+   * ones whose nextAttemptAt passed, and validating ones whose lease expired (a server died).
+   */
+  listDue(now: Date, limit: number): Promise<number[]>;
+  putHttpTokens(certificateId: number, tokens: ReadonlyArray<{ token: string; keyAuthorization: string }>, at: Date): Promise<void>;
+  deleteHttpTokens(certificateId: number): Promise<void>;
+  findHttpKeyAuthorization(token: string): Promise<string | undefined>;
+  getAccount(organizationId: string, directoryUrl: string): Promise<AcmeAccountRecord | undefined>;
+  /** Inserts the account unless one exists for (organization, directory); returns the stored one. */
+  insertAccountIfAbsent(account: AcmeAccountRecord): Promise<AcmeAccountRecord>;
+  setAccountUrl(organizationId: string, directoryUrl: string, accountUrl: string): Promise<void>;
+  getProjectSettings(projectId: string): Promise<ProjectSettings | undefined>;
+  putProjectSettings(settings: ProjectSettings): Promise<void>;
+  getOrganizationSettings(organizationId: string): Promise<OrganizationSettings | undefined>;
+  putOrganizationSettings(settings: OrganizationSettings): Promise<void>;
 }
 
 export interface OrganizationRepository {
@@ -168,6 +274,40 @@ export interface SettingRepository {
   set(key: string, value: string): Promise<void>;
 }
 
+export type NewService = Omit<Service, 'id'>;
+
+/** The fields of a domain that change after it is added; a field left out is kept. */
+export interface ServiceDomainPatch {
+  certificateId?: number | null;
+  certType?: CertType;
+  autocertStatus?: AutocertStatus | null;
+  autocertRequestedAt?: Date | null;
+}
+
+/**
+ * Services and their domains. A domain's `certificateId` is cleared by the database when its
+ * certificate is deleted (foreign key ON DELETE SET NULL), and a `manual` domain without a
+ * certificate reads as `none`: no delete path has to know about services.
+ */
+export interface ServiceRepository {
+  /** Inserts a service; the store assigns its integer id (unique in the deployment). */
+  insert(service: NewService): Promise<Service>;
+  get(id: number): Promise<Service | undefined>;
+  /** A project's services, oldest first. */
+  list(projectId: string, page: Page): Promise<PageResult<Service>>;
+  /** Deletes the service and all its domains. */
+  delete(id: number): Promise<void>;
+  /** Adds a domain (certType none); AppError('domain_already_exists') when the service has it. */
+  insertDomain(domain: Omit<ServiceDomain, 'certificateId' | 'certType' | 'autocertStatus' | 'autocertRequestedAt'>): Promise<ServiceDomain>;
+  getDomain(serviceId: number, domain: string): Promise<ServiceDomain | undefined>;
+  /** A service's domains, by name. */
+  listDomains(serviceId: number, page: Page): Promise<PageResult<ServiceDomain>>;
+  /** Changes a domain; undefined when the service has no such domain. */
+  updateDomain(serviceId: number, domain: string, patch: ServiceDomainPatch): Promise<ServiceDomain | undefined>;
+  /** true when the domain existed. */
+  deleteDomain(serviceId: number, domain: string): Promise<boolean>;
+}
+
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
   organizations: OrganizationRepository;
@@ -175,7 +315,9 @@ export interface Repositories {
   apiKeys: ApiKeyRepository;
   events: EventRepository;
   certificates: CertificateRepository;
+  managed: ManagedCertificateRepository;
   settings: SettingRepository;
+  services: ServiceRepository;
 }
 
 /** The storage port: repositories plus atomic units of work. */

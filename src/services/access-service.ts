@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../domain/app-error.js';
+import type { CertificateRecord } from '../domain/certificate.js';
 import type { Clock } from '../ports/clock.js';
 import type { ApiKeyRecord, AuditEvent, Organization, Page, PageResult, Project, Role, Store } from '../ports/store.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
@@ -69,6 +70,22 @@ export class AccessService {
       throw new AppError('forbidden', `this action needs the ${minRole} role; the key has ${principal.role}`);
     }
     return project;
+  }
+
+  /**
+   * Checks that the principal may read a certificate found by a deployment-wide id (document
+   * 002's uid): it must be visible in a project the key covers. A project key sees its
+   * project's certificates and its organization's Organization-scoped ones; an
+   * organization-wide key every certificate of its organization; a superuser all. Another
+   * organization's certificate is not found (never revealed); one of the key's own
+   * organization that the key's project cannot see is forbidden.
+   */
+  authorizeCertificate(principal: Principal, cert: Pick<CertificateRecord, 'projectId' | 'organizationId' | 'scopeId'>): void {
+    if (principal.superuser) return;
+    // The message names nothing of the certificate: it is not the caller's to learn about.
+    if (principal.organizationId !== cert.organizationId) throw new AppError('certificate_not_found', 'the certificate was not found');
+    if (principal.projectId === null || principal.projectId === cert.projectId || cert.scopeId === 1) return;
+    throw new AppError('forbidden', 'the certificate belongs to a project this key does not cover');
   }
 
   private covers(principal: Principal, project: Project): boolean {

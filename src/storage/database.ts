@@ -18,6 +18,11 @@ export interface Database {
   certificate_names: CertificateNamesTable;
   certificate_tallies: CertificateTalliesTable;
   certificate_expiry_days: CertificateExpiryDaysTable;
+  managed_certificates: ManagedCertificatesTable;
+  acme_accounts: AcmeAccountsTable;
+  acme_http_tokens: AcmeHttpTokensTable;
+  project_settings: ProjectSettingsTable;
+  organization_settings: OrganizationSettingsTable;
 }
 
 export interface OrganizationsTable {
@@ -149,6 +154,63 @@ export interface CertificateExpiryDaysTable {
   source: string;
   day: number;
   count: number;
+}
+
+/** The issuing state of a managed certificate slot (migration 0002). */
+export interface ManagedCertificatesTable {
+  certificate_id: number;
+  challenge_type: string;
+  key_type: string;
+  /** JSON array. */
+  identifiers: string;
+  automated: number;
+  order_url: string | null;
+  order_created_at: number | null;
+  /** JSON array of {key, value}. */
+  dns_records: string;
+  pending_key: Buffer | null;
+  renew_at: number | null;
+  next_attempt_at: number | null;
+  failure_count: number;
+  /** JSON problem document or null. */
+  last_problem: string | null;
+  revoke_reason: string | null;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  updated_at: number;
+}
+
+export interface AcmeAccountsTable {
+  organization_id: string;
+  directory_url: string;
+  account_url: string | null;
+  sealed_key: Buffer;
+  contact_email: string | null;
+  created_at: number;
+}
+
+export interface AcmeHttpTokensTable {
+  token: string;
+  key_authorization: string;
+  certificate_id: number;
+  created_at: number;
+}
+
+export interface ProjectSettingsTable {
+  project_id: string;
+  renew_before_days: number | null;
+  dns_provider_type: string | null;
+  /** JSON object: the provider's settings without its secret. */
+  dns_provider_settings: string | null;
+  dns_provider_secret: Buffer | null;
+  updated_at: number;
+}
+
+export interface OrganizationSettingsTable {
+  organization_id: string;
+  acme_directory_url: string | null;
+  acme_contact_email: string | null;
+  updated_at: number;
 }
 
 export type Db = Kysely<Database>;

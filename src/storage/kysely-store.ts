@@ -6,9 +6,11 @@ import type { Database, Executor, SqlDialect } from './database.js';
 import { KyselyApiKeyRepository } from './repositories/api-key-repository.js';
 import { KyselyCertificateRepository, type Atomic } from './repositories/certificate-repository.js';
 import { KyselyEventRepository } from './repositories/event-repository.js';
+import { KyselyManagedCertificateRepository } from './repositories/managed-certificate-repository.js';
 import { KyselyOrganizationRepository } from './repositories/organization-repository.js';
 import { KyselyProjectRepository } from './repositories/project-repository.js';
 import { KyselySettingRepository } from './repositories/setting-repository.js';
+import { KyselyServiceRepository } from './repositories/service-repository.js';
 import type { SqliteReader } from './sqlite-reader.js';
 
 /** What storage-private code (bulk seeding, maintenance) may reach behind a Store. */
@@ -39,7 +41,9 @@ function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?
     apiKeys: new KyselyApiKeyRepository(db),
     events: new KyselyEventRepository(db),
     certificates: new KyselyCertificateRepository(db, atomic, dialect, reader),
+    managed: new KyselyManagedCertificateRepository(db),
     settings: new KyselySettingRepository(db),
+    services: new KyselyServiceRepository(db),
   };
 }
 
@@ -54,7 +58,9 @@ export class KyselyStore implements Store {
   readonly apiKeys;
   readonly events;
   readonly certificates;
+  readonly managed;
   readonly settings;
+  readonly services;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -69,7 +75,9 @@ export class KyselyStore implements Store {
     this.apiKeys = repos.apiKeys;
     this.events = repos.events;
     this.certificates = repos.certificates;
+    this.managed = repos.managed;
     this.settings = repos.settings;
+    this.services = repos.services;
     internals.set(this, { db, dialect, ...handles, transaction: this.runInTransaction });
   }
 

@@ -1,4 +1,5 @@
 import type { AppleInfo, CertificateKind, CertificateRecord, CertificateSource, LifecycleStatus, ScopeId } from '../domain/certificate.js';
+import type { AcmeProblem, ChallengeType, DnsRecord, KeyType, ManagedInfo } from '../domain/managed-certificate.js';
 import type { MaterialRecord } from '../ports/store.js';
 import type { CertificatesTable, CertificateMaterialsTable } from './database.js';
 
@@ -45,6 +46,49 @@ export const certificateRecordColumns = [
   'last_modified',
 ] as const;
 
+/** The managed_certificates columns read with a record (LEFT JOIN, aliased `m_…`), in tuple order after the certificate's. */
+export const managedRecordColumns = [
+  'challenge_type',
+  'key_type',
+  'identifiers',
+  'dns_records',
+  'order_url',
+  'order_created_at',
+  'renew_at',
+  'next_attempt_at',
+  'failure_count',
+  'last_problem',
+  'revoke_reason',
+] as const;
+
+/** `mc.challenge_type as m_challenge_type`, … for a query that joined managed_certificates as mc. */
+export const managedSelections = managedRecordColumns.map((c) => `mc.${c} as m_${c}` as const);
+
+const optionalDate = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(Number(v)));
+
+/** The managed state from the `m_…` values (in managedRecordColumns order), or null when the slot is not managed. */
+export function tupleToManagedInfo(v: readonly unknown[], at: number): ManagedInfo | null {
+  if (v[at] === null || v[at] === undefined) return null;
+  return {
+    challengeType: v[at] as ChallengeType,
+    keyType: v[at + 1] as KeyType,
+    identifiers: JSON.parse(v[at + 2] as string) as string[],
+    dnsRecords: JSON.parse(v[at + 3] as string) as DnsRecord[],
+    orderUrl: (v[at + 4] as string | null) ?? null,
+    orderCreatedAt: optionalDate(v[at + 5]),
+    renewAt: optionalDate(v[at + 6]),
+    nextAttemptAt: optionalDate(v[at + 7]),
+    failureCount: Number(v[at + 8] ?? 0),
+    lastProblem: v[at + 9] ? (JSON.parse(v[at + 9] as string) as AcmeProblem) : null,
+    revokeReason: (v[at + 10] as string | null) ?? null,
+  };
+}
+
+function managedOfRow(row: Record<string, unknown>): ManagedInfo | null {
+  if (!('m_challenge_type' in row)) return null;
+  return tupleToManagedInfo(managedRecordColumns.map((c) => row[`m_${c}`]), 0);
+}
+
 /**
  * A record from the values of `certificateRecordColumns`, in that order (a raw SQLite row: an
  * array is cheaper to fetch than an object with 27 keys on the hottest read).
@@ -77,6 +121,8 @@ export function tupleToCertificateRecord(v: readonly unknown[]): CertificateReco
     hasPrivateKey: Number(v[23]) !== 0,
     createdAt: new Date(Number(v[24])),
     lastModified: new Date(Number(v[25])),
+    managed: v.length > 26 ? tupleToManagedInfo(v, 26) : null,
+    issued: v[17] !== '',
   };
 }
 
@@ -108,6 +154,8 @@ export function toCertificateRecord(row: CertificateRow): CertificateRecord {
     hasPrivateKey: Number(row.has_private_key) !== 0,
     createdAt: new Date(Number(row.created_at)),
     lastModified: new Date(Number(row.last_modified)),
+    managed: managedOfRow(row as unknown as Record<string, unknown>),
+    issued: row.fingerprint_sha256 !== '',
   };
 }
 

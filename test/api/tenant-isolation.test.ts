@@ -31,6 +31,7 @@ describe('tenant isolation: every route, with another tenant’s key', () => {
   let t: TestApp;
   let certId: number;
   let keyId: string;
+  let serviceId: number;
   let paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>;
 
   beforeAll(async () => {
@@ -39,6 +40,11 @@ describe('tenant isolation: every route, with another tenant’s key', () => {
     const imported = await t.call('POST', `/api/v1/projects/${t.project.id}/certificates/import`, { key: t.keys.editor, body: { certificateBody: c.certPem, certificatePrivateKey: c.keyPem, scopeId: 0 } });
     certId = imported.json().result.id;
     keyId = (await t.call('GET', `/api/v1/projects/${t.project.id}/api-keys`, { key: t.keys.admin })).json().result[0].id;
+    // A service whose domain uses the certificate, so service and domain routes have ids that exist.
+    serviceId = (await t.call('POST', `/api/v1/projects/${t.project.id}/services`, { key: t.keys.editor, body: { name: 'secret service' } })).json().result.id;
+    await t.call('POST', `/api/v1/projects/${t.project.id}/services/${serviceId}/domains`, { key: t.keys.editor, body: { domain: 'secret.example.com' } });
+    const attached = await t.call('PUT', `/api/v1/projects/${t.project.id}/services/${serviceId}/domains/secret.example.com/certificate`, { key: t.keys.editor, body: { certificateId: certId } });
+    expect(attached.statusCode).toBe(200);
     paths = (await t.call('GET', '/openapi.json', { key: null })).json().paths;
   });
   afterAll(async () => t.close());
@@ -56,7 +62,12 @@ describe('tenant isolation: every route, with another tenant’s key', () => {
     const projectRoutes = routes().filter((r) => r.path.includes('{projectId}'));
     expect(projectRoutes.length).toBeGreaterThanOrEqual(10);
     for (const r of projectRoutes) {
-      const url = r.path.replace('{projectId}', t.project.id).replace('{id}', String(certId)).replace('{keyId}', keyId);
+      const url = r.path
+        .replace('{projectId}', t.project.id)
+        .replace('{id}', String(certId))
+        .replace('{keyId}', keyId)
+        .replace('{serviceId}', String(serviceId))
+        .replace('{domain}', 'secret.example.com');
       const schema = r.op.requestBody?.content['application/json']?.schema;
       let body = schema ? exampleOf(schema) : undefined;
       if (r.path.endsWith('/certificates/import')) body = { certificateBody: aCertificate({ commonName: 'intruder.example.com' }).certPem };
@@ -78,5 +89,7 @@ describe('tenant isolation: every route, with another tenant’s key', () => {
     expect(cert.json().result).toMatchObject({ id: certId, scopeId: 0, domainName: 'secret.example.com' });
     expect((await t.call('GET', `/api/v1/projects/${t.project.id}/certificates`, { key: t.keys.viewer })).json().resultInfo.totalCount).toBe(1);
     expect((await t.call('GET', `/api/v1/projects/${t.project.id}/api-keys`, { key: t.keys.admin })).json().result.every((k: { revokedAt: string | null }) => k.revokedAt === null)).toBe(true);
+    const domains = await t.call('GET', `/api/v1/projects/${t.project.id}/services/${serviceId}/domains`, { key: t.keys.viewer });
+    expect(domains.json().result).toEqual([expect.objectContaining({ domain: 'secret.example.com', certType: 'manual', certificateId: certId })]);
   });
 });

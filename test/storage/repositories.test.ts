@@ -65,7 +65,7 @@ describe.each(dialects)('repositories on %s', (dialect) => {
       expect(rec.id).toBeLessThan(2 ** 31);
       expect(rec.uid).toMatch(/^[a-z0-9]{16}$/);
       const { uid: _uid, ...rest } = cert;
-      expect(rec).toEqual({ ...rest, id: rec.id, uid: rec.uid });
+      expect(rec).toEqual({ ...rest, id: rec.id, uid: rec.uid, managed: null, issued: true });
       expect(rec.notAfter).toBeInstanceOf(Date);
       expect(rec.hasPrivateKey).toBe(true);
       expect(await store.certificates.findVisible('p1', 'o1', rec.id)).toEqual(rec);

@@ -31,7 +31,9 @@ export interface TestApp {
  * The whole HTTP application over a real store (SQLite in a temp dir unless a store is given),
  * with a fake clock, a superuser, and a project with admin/editor/viewer keys.
  */
-export async function createTestApp(options: { store?: Store; clock?: FakeClock; logStream?: NodeJS.WritableStream; logRequests?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { store?: Store; clock?: FakeClock; logStream?: NodeJS.WritableStream; logRequests?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'certkeeper-test-'));
   const clock = options.clock ?? new FakeClock('2026-06-01T00:00:00Z');
   const config = loadConfig({
@@ -40,6 +42,7 @@ export async function createTestApp(options: { store?: Store; clock?: FakeClock;
     CERTKEEPER_BOOTSTRAP_TOKEN: SUPER_TOKEN,
     CERTKEEPER_LOG_LEVEL: options.logStream ? 'debug' : 'silent',
     CERTKEEPER_LOG_REQUESTS: options.logRequests ? 'true' : 'false',
+    ...options.env,
   });
   const logger = createLogger(config.logLevel, options.logStream);
   const services = await createServices(config, { clock, logger, store: options.store });

@@ -3,6 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Clock } from '../../ports/clock.js';
 import type { InventoryService } from '../../services/inventory-service.js';
+import type { AttemptOutcome, ManagedCertificateService } from '../../services/managed-certificate-service.js';
+import { revocationReasons } from '../../services/managed-certificate-service.js';
+import { httpStatusOf } from '../error-map.js';
 import { principal } from '../build-app.js';
 import { certificateView, CertificateView } from '../certificate-view.js';
 import { envelopeSchema, errorResponses, JSON_CONTENT_TYPE, ok, paged, PageQuery } from '../envelope.js';
@@ -77,10 +80,95 @@ function sendJsonText(reply: FastifyReply, json: string): FastifyReply {
   return reply.type(JSON_CONTENT_TYPE).send(json);
 }
 
-export async function certificateRoutes(fastify: FastifyInstance, opts: { inventory: InventoryService; clock: Clock }): Promise<void> {
+const CreateBody = Type.Object(
+  {
+    domainName: Type.String({ minLength: 1, maxLength: 253 }),
+    additionalDomainNames: Type.Optional(Type.Array(Type.String({ maxLength: 253 }), { maxItems: 99 })),
+    scopeId: Type.Optional(Type.Integer({ description: '0 = Project (default), 1 = Organization' })),
+    challengeType: Type.Optional(Type.String({ maxLength: 20, description: 'dns-01 (default) or http-01' })),
+    keyType: Type.Optional(Type.String({ maxLength: 20, description: 'ec-p256 (default), ec-p384, rsa-2048, rsa-3072, rsa-4096' })),
+  },
+  { additionalProperties: false },
+);
+
+const RevokeBody = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 40, description: `RFC 5280 reason: ${Object.keys(revocationReasons).join(', ')} (default unspecified)` })) },
+  { additionalProperties: false },
+);
+
+const FailedAttempt = Type.Object({
+  success: Type.Boolean(),
+  code: Type.String(),
+  errors: Type.Array(Type.String()),
+  messages: Type.Array(Type.String()),
+  result: CertificateView,
+  resultInfo: Type.Null(),
+});
+
+export async function certificateRoutes(fastify: FastifyInstance, opts: { inventory: InventoryService; clock: Clock; managed?: ManagedCertificateService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { inventory, clock } = opts;
+  const { inventory, clock, managed } = opts;
   const one = envelopeSchema(CertificateView);
+
+  /** An attempt's answer: the record either way; a failure keeps its stable code and the CA's problem in errors. */
+  const sendAttempt = (reply: FastifyReply, outcome: AttemptOutcome) => {
+    const view = certificateView(outcome.record, clock.now());
+    if (!outcome.error) return sendJsonText(reply, JSON.stringify(ok(view, outcome.notes)));
+    const problem = outcome.error.details?.problem as { type?: string; detail?: string } | undefined;
+    const errors = problem?.type ? [`${problem.type}: ${problem.detail ?? ''}`.trim(), outcome.error.message] : [outcome.error.message];
+    return reply
+      .status(httpStatusOf[outcome.error.code])
+      .type(JSON_CONTENT_TYPE)
+      .send(JSON.stringify({ success: false, code: outcome.error.code, errors, messages: outcome.notes, result: view, resultInfo: null }));
+  };
+
+  if (managed) {
+    app.post(
+      '/projects/:projectId/certificates',
+      {
+        schema: {
+          summary: 'Create a managed certificate: certkeeper orders it through ACME (answers at once with PendingValidation and, for dns-01, the TXT records to publish)',
+          tags: ['certificates'],
+          params: Params,
+          body: CreateBody,
+          response: { 200: one, ...errorResponses },
+        },
+      },
+      async (request, reply) => sendAttempt(reply, await managed.create(principal(request), request.params.projectId, request.body)),
+    );
+    app.put(
+      '/projects/:projectId/certificates/:id/validate',
+      {
+        schema: {
+          summary: 'Validate: tell the CA the challenge records are in place, wait for validation, issue (Active) or fail (Failed, with the CA problem in errors)',
+          tags: ['certificates'],
+          params: IdParams,
+          response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+        },
+      },
+      async (request, reply) => sendAttempt(reply, await managed.validate(principal(request), request.params.projectId, request.params.id)),
+    );
+    app.post(
+      '/projects/:projectId/certificates/:id/renew',
+      {
+        schema: {
+          summary: 'Renew a managed certificate now (same id, new sslCertificateId; the earlier material stays in versions)',
+          tags: ['certificates'],
+          params: IdParams,
+          response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+        },
+      },
+      async (request, reply) => sendAttempt(reply, await managed.renewNow(principal(request), request.params.projectId, request.params.id)),
+    );
+    app.post(
+      '/projects/:projectId/certificates/:id/revoke',
+      { schema: { summary: 'Revoke a managed certificate at the CA', tags: ['certificates'], params: IdParams, body: RevokeBody, response: { 200: one, ...errorResponses } } },
+      async (request, reply) => {
+        const rec = await managed.revoke(principal(request), request.params.projectId, request.params.id, request.body?.reason ?? 'unspecified');
+        return sendJsonText(reply, JSON.stringify(ok(certificateView(rec, clock.now()))));
+      },
+    );
+  }
 
   app.get(
     '/projects/:projectId/certificates',

@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from '../database.js';
 import { initialSchema } from './0001-initial-schema.js';
+import { managedCertificates } from './0002-managed-certificates.js';
+import { servicesAndDomains } from './0003-services-and-domains.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -11,6 +13,8 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '0001-initial-schema': initialSchema(dialect),
+        '0002-managed-certificates': managedCertificates(dialect),
+        '0003-services-and-domains': servicesAndDomains(dialect),
       };
     },
   };

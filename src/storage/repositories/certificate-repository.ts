@@ -1,10 +1,10 @@
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
 import type { CertificateRecord, LifecycleStatus, ScopeId } from '../../domain/certificate.js';
-import type { CertificateQuery, CertificateRepository, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
+import type { CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
 import { DAY_MS, type Database, type Executor, type SqlDialect } from '../database.js';
-import { certificateNames, certificateRecordColumns, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
+import { certificateNames, certificateRecordColumns, managedSelections, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
 import type { SqliteReader } from '../sqlite-reader.js';
 import { createHash } from 'node:crypto';
 import { generateUid } from '../uid.js';
@@ -92,7 +92,9 @@ export class KyselyCertificateRepository implements CertificateRepository {
   private findVisibleQuery(id: number, projectId: string, organizationId: string) {
     return this.db
       .selectFrom('certificates')
-      .select(certificateRecordColumns)
+      .leftJoin('managed_certificates as mc', 'mc.certificate_id', 'certificates.id')
+      .select(certificateRecordColumns.map((c) => `certificates.${c}` as const))
+      .select(managedSelections)
       .where('id', '=', id)
       .where((eb) => this.visibleTo(eb, projectId, organizationId));
   }
@@ -217,7 +219,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
       return values && tupleToCertificateRecord(values);
     }
     const row = await this.findVisibleQuery(id, projectId, organizationId).executeTakeFirst();
-    return row && toCertificateRecord(row as CertificateRow);
+    return row && toCertificateRecord(row as unknown as CertificateRow);
   }
 
   async lockForImport(projectId: string): Promise<void> {
@@ -245,9 +247,26 @@ export class KyselyCertificateRepository implements CertificateRepository {
     return found;
   }
 
+  async findById(id: number): Promise<CertificateRecord | undefined> {
+    const row = await this.db
+      .selectFrom('certificates')
+      .leftJoin('managed_certificates as mc', 'mc.certificate_id', 'certificates.id')
+      .selectAll('certificates')
+      .select(managedSelections)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toCertificateRecord(row as CertificateRow);
+  }
+
   async findByUid(uid: string): Promise<CertificateRecord | undefined> {
-    const row = await this.db.selectFrom('certificates').selectAll().where('uid', '=', uid).executeTakeFirst();
-    return row && toCertificateRecord(row);
+    const row = await this.db
+      .selectFrom('certificates')
+      .leftJoin('managed_certificates as mc', 'mc.certificate_id', 'certificates.id')
+      .selectAll('certificates')
+      .select(managedSelections)
+      .where('uid', '=', uid)
+      .executeTakeFirst();
+    return row && toCertificateRecord(row as CertificateRow);
   }
 
   /**
@@ -322,6 +341,78 @@ export class KyselyCertificateRepository implements CertificateRepository {
       await db.deleteFrom('certificate_materials').where('certificate_id', '=', id).execute();
       await db.deleteFrom('certificates').where('id', '=', id).execute();
       await applyTallyDeltas(db, [tallyDelta(before, -1)]);
+    });
+  }
+
+  async insertPending(cert: NewCertificate): Promise<CertificateRecord> {
+    return this.atomic(async (db) => {
+      const [row] = await this.insertSlots(db, [cert]);
+      const names = certificateNames(cert.domainName, cert.sans).map((name) => ({ certificate_id: row.id, name }));
+      if (names.length > 0) await db.insertInto('certificate_names').values(names).execute();
+      await applyTallyDeltas(db, [tallyDelta(row, 1)]);
+      return toCertificateRecord(row);
+    });
+  }
+
+  async storeIssued(id: number, facts: IssuedFacts, material: MaterialRecord, at: Date): Promise<CertificateRecord> {
+    if (material.id !== facts.sslCertificateId) throw new AppError('validation_failed', "the material id must equal the slot's new sslCertificateId");
+    return this.atomic(async (db) => {
+      const before = await db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before) throw new AppError('certificate_not_found', `certificate ${id} does not exist`);
+      if (material.chainPem) {
+        await db
+          .insertInto('certificate_chains')
+          .values({ sha256: chainHash(material.chainPem), pem: material.chainPem })
+          .onConflict((oc) => oc.column('sha256').doNothing())
+          .execute();
+      }
+      await db
+        .insertInto('certificate_materials')
+        .values({
+          id: material.id,
+          certificate_id: id,
+          der: material.certificateDer,
+          chain_sha256: material.chainPem ? chainHash(material.chainPem) : null,
+          encrypted_key: material.encryptedKey,
+          fingerprint_sha256: material.fingerprintSha256,
+          not_before: material.notBefore.getTime(),
+          not_after: material.notAfter.getTime(),
+          created_at: material.createdAt.getTime(),
+        })
+        .execute();
+      const names = certificateNames(facts.domainName, facts.sans);
+      const after = await db
+        .updateTable('certificates')
+        .set({
+          status: 'issued',
+          ssl_certificate_id: facts.sslCertificateId,
+          kind: facts.kind,
+          domain_name: facts.domainName,
+          sans: JSON.stringify(facts.sans),
+          names_lower: names.join(' '),
+          subject: facts.subject,
+          issuer: facts.issuer,
+          serial_number: facts.serialNumber,
+          not_before: facts.notBefore.getTime(),
+          not_after: facts.notAfter.getTime(),
+          fingerprint_sha1: facts.fingerprintSha1,
+          fingerprint_sha256: facts.fingerprintSha256,
+          public_key_info: facts.publicKeyInfo,
+          signature_algorithm: facts.signatureAlgorithm,
+          key_usage: JSON.stringify(facts.keyUsage),
+          extended_key_usage: JSON.stringify(facts.extendedKeyUsage),
+          apple: facts.apple === null ? null : JSON.stringify(facts.apple),
+          has_private_key: facts.hasPrivateKey ? 1 : 0,
+          last_modified: at.getTime(),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      // The names follow the new material (a re-issue may change them).
+      await db.deleteFrom('certificate_names').where('certificate_id', '=', id).execute();
+      if (names.length > 0) await db.insertInto('certificate_names').values(names.map((name) => ({ certificate_id: id, name }))).execute();
+      await applyTallyDeltas(db, [tallyDelta(before, -1), tallyDelta(after, 1)]);
+      return toCertificateRecord(after);
     });
   }
 
@@ -424,7 +515,9 @@ export class KyselyCertificateRepository implements CertificateRepository {
     const rows = await this.db
       .selectFrom(pageIds.as('p'))
       .innerJoin('certificates as c', 'c.id', 'p.id')
+      .leftJoin('managed_certificates as mc', 'mc.certificate_id', 'c.id')
       .selectAll('c')
+      .select(managedSelections)
       .orderBy('p.k', dir)
       .orderBy('p.id', dir)
       .execute();

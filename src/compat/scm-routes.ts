@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { principal } from '../api/build-app.js';
+import type { Clock } from '../ports/clock.js';
+import type { AccessService } from '../services/access-service.js';
+import type { CertificateDetailsService } from '../services/certificate-details-service.js';
+import { scmCertificateView, ScmCertificateSchema } from './scm-certificate-view.js';
+import { scmError, scmErrorOf } from './scm-error.js';
+
+const ScmErrorBody = Type.Object({ error_code: Type.String({ description: 'docs/compat-errors.md' }), error_msg: Type.String() });
+
+/** Document 002's token header: here an API key. */
+function authTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-auth-token'];
+  return typeof header === 'string' && header.trim() ? header.trim() : undefined;
+}
+
+/**
+ * Document 002's "Obtaining Details of a Certificate", registered under `/v3/scm` as an
+ * encapsulated plugin with its own authentication (`X-Auth-Token: API key`), error handler and
+ * 404 handler: every failure on these paths answers `{"error_code", "error_msg"}`.
+ */
+export async function scmRoutes(fastify: FastifyInstance, opts: { access: AccessService; certificateDetails: CertificateDetailsService; clock: Clock }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { access, certificateDetails, clock } = opts;
+
+  app.setErrorHandler((err, request, reply) => {
+    const { status, body } = scmErrorOf(err);
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    const { status, body } = scmError('SCM.0404', 'No such API.');
+    return reply.status(status).send(body);
+  });
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    request.principal = await access.authenticate(authTokenOf(request));
+  });
+
+  app.get(
+    '/certificates/:certificate_id',
+    {
+      schema: {
+        summary: 'Document 002: details of a certificate by its 16-character id',
+        tags: ['compat 002'],
+        security: [],
+        headers: Type.Object({ 'x-auth-token': Type.Optional(Type.String({ description: 'an API key' })) }),
+        params: Type.Object({ certificate_id: Type.String({ pattern: '^[a-z0-9]{16}$', description: 'the certificate uid' }) }),
+        response: { 200: ScmCertificateSchema, 400: ScmErrorBody, 401: ScmErrorBody, 403: ScmErrorBody, 404: ScmErrorBody, 500: ScmErrorBody },
+      },
+    },
+    async (request) => scmCertificateView(await certificateDetails.byUid(principal(request), request.params.certificate_id), clock.now()),
+  );
+}

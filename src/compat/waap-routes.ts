@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { apiKeyOf, principal } from '../api/build-app.js';
+import type { AccessService } from '../services/access-service.js';
+import type { ServiceDomainService } from '../services/service-domain-service.js';
+import { waapCertificateView, WaapCertificateSchema } from './waap-certificate-view.js';
+import { waapError, waapErrorOf } from './waap-error.js';
+
+const WaapErrorBody = Type.Object({ code: Type.String({ description: 'docs/compat-errors.md' }), message: Type.String() });
+
+/**
+ * Document 004's "Get Domain Certificate", registered under `/waap/v1.0` as an encapsulated
+ * plugin: its own authentication hook (the native API's key headers), error handler and 404
+ * handler, so every failure on these paths, schema failures included, answers in 004's
+ * `{"code", "message"}` shape and never in the native envelope.
+ */
+export async function waapRoutes(fastify: FastifyInstance, opts: { access: AccessService; serviceDomains: ServiceDomainService }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { access, serviceDomains } = opts;
+
+  app.setErrorHandler((err, request, reply) => {
+    const { status, body } = waapErrorOf(err);
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    const { status, body } = waapError('Route.NotFound');
+    return reply.status(status).send(body);
+  });
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    request.principal = await access.authenticate(apiKeyOf(request));
+  });
+
+  app.get(
+    '/services/:serviceId/certificates',
+    {
+      schema: {
+        summary: 'Document 004: the certificate attached to a domain of a service',
+        tags: ['compat 004'],
+        params: Type.Object({ serviceId: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
+        querystring: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
+        response: { 200: WaapCertificateSchema, 400: WaapErrorBody, 401: WaapErrorBody, 404: WaapErrorBody },
+      },
+    },
+    async (request) => {
+      const { domain, certificate } = await serviceDomains.domainCertificate(principal(request), request.params.serviceId, request.query.domain);
+      return waapCertificateView(domain, certificate);
+    },
+  );
+}

@@ -1,0 +1,200 @@
+import { AppError, isAppError } from '../domain/app-error.js';
+import type { CertificateRecord } from '../domain/certificate.js';
+import { certificateCoversDomain, normalizeServiceDomain, type Service, type ServiceDomain } from '../domain/service-domain.js';
+import type { Clock } from '../ports/clock.js';
+import type { NewAuditEvent, Page, PageResult, Project, Repositories, Store } from '../ports/store.js';
+import type { AccessService } from './access-service.js';
+import { actorOf, type Principal } from './principal.js';
+
+/** A domain with the certificate attached to it, as document 004 reads it. */
+export interface DomainCertificate {
+  service: Service;
+  domain: ServiceDomain;
+  /** The attached certificate, or null when none is (none, or an auto request without one yet). */
+  certificate: CertificateRecord | null;
+}
+
+/**
+ * Services and their domains (DESIGN.md §2, document 004): create, read and delete services of
+ * a project, add and remove their domains, attach an inventory certificate to a domain (only
+ * one whose names cover it) and detach it. Viewers read, editors change; every change is
+ * recorded in the audit log in the same transaction.
+ */
+export class ServiceDomainService {
+  constructor(
+    private readonly store: Store,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async createService(principal: Principal, projectId: string, name: string): Promise<Service> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    const trimmed = name.trim();
+    if (!trimmed) throw new AppError('validation_failed', 'name must not be empty');
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const service = await tx.services.insert({ projectId: project.id, name: trimmed, createdAt: now });
+      await tx.events.append(serviceEvent(principal, project, 'service.created', service.id, now, { name: trimmed }));
+      return service;
+    });
+  }
+
+  async listServices(principal: Principal, projectId: string, page: Page): Promise<PageResult<Service>> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    return this.store.services.list(project.id, page);
+  }
+
+  async getService(principal: Principal, projectId: string, serviceId: number): Promise<Service> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    return this.serviceIn(project, serviceId);
+  }
+
+  /** Deletes the service with all its domains; returns the deleted service. */
+  async deleteService(principal: Principal, projectId: string, serviceId: number): Promise<Service> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const service = await tx.services.get(serviceId);
+      if (!service || service.projectId !== project.id) throw serviceNotFound(serviceId);
+      const domains = await tx.services.listDomains(serviceId, { pageIndex: 1, pageSize: 0 });
+      await tx.services.delete(serviceId);
+      await tx.events.append(serviceEvent(principal, project, 'service.deleted', serviceId, now, { name: service.name, domainCount: domains.totalCount }));
+      return service;
+    });
+  }
+
+  async addDomain(principal: Principal, projectId: string, serviceId: number, domainInput: string): Promise<ServiceDomain> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    const domain = parseDomain(domainInput);
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const service = await tx.services.get(serviceId);
+      if (!service || service.projectId !== project.id) throw serviceNotFound(serviceId);
+      const added = await tx.services.insertDomain({ serviceId, domain, createdAt: now });
+      await tx.events.append(serviceEvent(principal, project, 'service.domain_added', serviceId, now, { domain }));
+      return added;
+    });
+  }
+
+  async listDomains(principal: Principal, projectId: string, serviceId: number, page: Page): Promise<PageResult<ServiceDomain>> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    await this.serviceIn(project, serviceId);
+    return this.store.services.listDomains(serviceId, page);
+  }
+
+  /** Removes the domain from the service; returns it as it was. */
+  async deleteDomain(principal: Principal, projectId: string, serviceId: number, domainInput: string): Promise<ServiceDomain> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const { domain } = await this.domainIn(tx, project, serviceId, domainInput);
+      await tx.services.deleteDomain(serviceId, domain.domain);
+      await tx.events.append(serviceEvent(principal, project, 'service.domain_removed', serviceId, now, { domain: domain.domain, certificateId: domain.certificateId }));
+      return domain;
+    });
+  }
+
+  /**
+   * Attaches an inventory certificate visible to the project (its own, or Organization-scoped
+   * in its organization) to the domain, as a manual certificate. The certificate's names must
+   * cover the domain (RFC 6125 §6.4.3), else `certificate_does_not_cover`.
+   */
+  async attachCertificate(principal: Principal, projectId: string, serviceId: number, domainInput: string, certificateId: number): Promise<ServiceDomain> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const { domain } = await this.domainIn(tx, project, serviceId, domainInput);
+      const cert = await tx.certificates.findVisible(project.id, project.organizationId, certificateId);
+      if (!cert) throw new AppError('certificate_not_found', `certificate ${certificateId} was not found`);
+      if (!certificateCoversDomain(cert.sans, domain.domain)) {
+        throw new AppError('certificate_does_not_cover', `certificate ${certificateId} (${cert.sans.join(', ') || cert.domainName}) does not cover ${domain.domain}`, {
+          details: { domain: domain.domain, names: cert.sans },
+        });
+      }
+      if (domain.certType === 'manual' && domain.certificateId === cert.id) return domain;
+      const updated = await tx.services.updateDomain(serviceId, domain.domain, { certificateId: cert.id, certType: 'manual' });
+      if (!updated) throw domainNotFound(serviceId, domain.domain);
+      await tx.events.append(
+        serviceEvent(principal, project, 'service.certificate_attached', serviceId, now, { domain: domain.domain, certificateId: cert.id, previousCertificateId: domain.certificateId, previousCertType: domain.certType }),
+      );
+      return updated;
+    });
+  }
+
+  /** Detaches the domain's certificate (manual or auto): the domain has none afterwards. */
+  async detachCertificate(principal: Principal, projectId: string, serviceId: number, domainInput: string): Promise<ServiceDomain> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const { domain } = await this.domainIn(tx, project, serviceId, domainInput);
+      if (domain.certType === 'none' && domain.certificateId === null) return domain;
+      // The auto request's status stays as history: document 004 shows it next to a later manual certificate.
+      const updated = await tx.services.updateDomain(serviceId, domain.domain, { certificateId: null, certType: 'none' });
+      if (!updated) throw domainNotFound(serviceId, domain.domain);
+      await tx.events.append(
+        serviceEvent(principal, project, 'service.certificate_detached', serviceId, now, { domain: domain.domain, certificateId: domain.certificateId, previousCertType: domain.certType }),
+      );
+      return updated;
+    });
+  }
+
+  /**
+   * The certificate of a domain, by the service's deployment-wide id alone (document 004): the
+   * service must belong to a project the key covers, else it is not found (other tenants'
+   * services are never revealed). An attached certificate that the service's project can no
+   * longer see (e.g. its scope went back to Project in another project) is
+   * `certificate_not_found`.
+   */
+  async domainCertificate(principal: Principal, serviceId: number, domainInput: string): Promise<DomainCertificate> {
+    const name = parseDomain(domainInput);
+    const service = await this.store.services.get(serviceId);
+    if (!service) throw serviceNotFound(serviceId);
+    let project: Project;
+    try {
+      project = await this.access.authorizeProject(principal, service.projectId, 'viewer');
+    } catch (err) {
+      if (isAppError(err) && err.code === 'project_not_found') throw serviceNotFound(serviceId);
+      throw err;
+    }
+    const domain = await this.store.services.getDomain(serviceId, name);
+    if (!domain) throw domainNotFound(serviceId, name);
+    if (domain.certificateId === null) return { service, domain, certificate: null };
+    const certificate = await this.store.certificates.findVisible(project.id, project.organizationId, domain.certificateId);
+    if (!certificate) throw new AppError('certificate_not_found', `the certificate attached to ${name} is no longer available to the service's project`);
+    return { service, domain, certificate };
+  }
+
+  private async serviceIn(project: Project, serviceId: number): Promise<Service> {
+    const service = await this.store.services.get(serviceId);
+    if (!service || service.projectId !== project.id) throw serviceNotFound(serviceId);
+    return service;
+  }
+
+  /** The service (of this project) and its domain, read inside the transaction. */
+  private async domainIn(tx: Pick<Repositories, 'services'>, project: Project, serviceId: number, domainInput: string): Promise<{ service: Service; domain: ServiceDomain }> {
+    const service = await tx.services.get(serviceId);
+    if (!service || service.projectId !== project.id) throw serviceNotFound(serviceId);
+    const name = normalizeServiceDomain(domainInput);
+    const domain = name === undefined ? undefined : await tx.services.getDomain(serviceId, name);
+    if (!domain) throw domainNotFound(serviceId, name ?? domainInput);
+    return { service, domain };
+  }
+}
+
+function parseDomain(input: string): string {
+  const domain = normalizeServiceDomain(input);
+  if (domain === undefined) throw new AppError('validation_failed', `"${input.slice(0, 260)}" is not a domain name (a host name, a wildcard *.example.com, or an IP address)`);
+  return domain;
+}
+
+function serviceNotFound(id: number): AppError {
+  return new AppError('service_not_found', `service ${id} was not found`);
+}
+
+function domainNotFound(serviceId: number, domain: string): AppError {
+  return new AppError('domain_not_found', `service ${serviceId} has no domain ${domain.slice(0, 260)}`);
+}
+
+function serviceEvent(principal: Principal, project: Project, type: string, serviceId: number, at: Date, data: Record<string, unknown>): NewAuditEvent {
+  return { projectId: project.id, organizationId: project.organizationId, type, actor: actorOf(principal), objectType: 'service', objectId: String(serviceId), data, createdAt: at };
+}
