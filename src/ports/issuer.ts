@@ -94,7 +94,7 @@ export interface Issuer {
    * authorization rejects with AppError `acme_validation_failed` carrying the CA's problem.
    */
   completeChallenges(account: IssuerAccount, order: IssuerOrder): Promise<IssuerOrder>;
-  /** Finalizes a ready order with a CSR (DER) and downloads the chain. */
+  /** Finalizes a ready order with a CSR (DER) and downloads the chain; an order finalized before (valid or processing) is only waited for and downloaded. */
   finalize(account: IssuerAccount, order: IssuerOrder, csrDer: Buffer): Promise<IssuedChain>;
   /** Revokes at the CA (RFC 8555 §7.6); reason is an RFC 5280 CRLReason code. */
   revoke(account: IssuerAccount, certificateDer: Buffer, reason: number): Promise<void>;

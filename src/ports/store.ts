@@ -215,6 +215,11 @@ export interface OrganizationSettings {
   updatedAt: Date;
 }
 
+export type IssuanceSecret =
+  | { kind: 'acmeAccountKey'; organizationId: string; directoryUrl: string; sealed: Buffer }
+  | { kind: 'pendingKey'; certificateId: number; sealed: Buffer }
+  | { kind: 'dnsProviderSecret'; projectId: string; sealed: Buffer };
+
 /** Managed certificates' issuing state, ACME accounts, http-01 tokens and the settings issuance reads. */
 export interface ManagedCertificateRepository {
   insert(state: ManagedState): Promise<void>;
@@ -235,6 +240,9 @@ export interface ManagedCertificateRepository {
   /** Inserts the account unless one exists for (organization, directory); returns the stored one. */
   insertAccountIfAbsent(account: AcmeAccountRecord): Promise<AcmeAccountRecord>;
   setAccountUrl(organizationId: string, directoryUrl: string, accountUrl: string): Promise<void>;
+  /** Every sealed issuance secret (account keys, pending order keys, DNS provider secrets), for `keys rotate`. */
+  listIssuanceSecrets(): Promise<IssuanceSecret[]>;
+  updateIssuanceSecret(secret: IssuanceSecret, sealed: Buffer): Promise<void>;
   getProjectSettings(projectId: string): Promise<ProjectSettings | undefined>;
   putProjectSettings(settings: ProjectSettings): Promise<void>;
   getOrganizationSettings(organizationId: string): Promise<OrganizationSettings | undefined>;

@@ -17,6 +17,7 @@ import { renewalCertificateId } from '../pki/renewal-certificate-id.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import type { SecretBox } from './secret-box.js';
+import { sealedSecretAad } from './sealed-secret-aad.js';
 
 /** What issuance needs from the configuration. */
 export interface ManagedCertificateConfig {
@@ -318,7 +319,7 @@ export class ManagedCertificateService {
       if (!renewal) await this.store.certificates.updateStatus(rec.id, 'validating', this.clock.now());
 
       if (order.status === 'pending') {
-        const solver = provider ? this.solverFor(provider, provider.sealedSecret ? this.box.open(provider.sealedSecret, `dns-provider:${rec.projectId}`) : null) : null;
+        const solver = provider ? this.solverFor(provider, provider.sealedSecret ? this.box.open(provider.sealedSecret, sealedSecretAad.dnsProviderSecret(rec.projectId)) : null) : null;
         const published = solver ? dnsRecordsOf(order) : [];
         try {
           for (const r of published) await solver!.present(r.key, r.value);
@@ -332,10 +333,10 @@ export class ManagedCertificateService {
       let keyPem: string;
       const fresh = await this.store.managed.get(rec.id);
       if (fresh?.pendingKey) {
-        keyPem = this.box.open(fresh.pendingKey, `pending-key:${rec.id}`).toString('utf8');
+        keyPem = this.box.open(fresh.pendingKey, sealedSecretAad.pendingKey(rec.id)).toString('utf8');
       } else {
         keyPem = (await generateKeyPair(state.keyType)).privateKeyPem;
-        await this.store.managed.update(rec.id, { pendingKey: this.box.seal(Buffer.from(keyPem), `pending-key:${rec.id}`), updatedAt: this.clock.now() });
+        await this.store.managed.update(rec.id, { pendingKey: this.box.seal(Buffer.from(keyPem), sealedSecretAad.pendingKey(rec.id)), updatedAt: this.clock.now() });
       }
       const chain = await this.issuer.finalize(account, order, await createCsr(keyPem, state.identifiers));
       await this.storeCertificate(rec, project, state, keyPem, chain.certificatePem, chain.chainPem, account, renewal, actor, settings?.renewBeforeDays ?? null);
@@ -465,7 +466,7 @@ export class ManagedCertificateService {
     const orgSettings = await this.store.managed.getOrganizationSettings(organizationId);
     const directoryUrl = orgSettings?.acmeDirectoryUrl ?? this.config.directoryUrl;
     const contactEmail = orgSettings?.acmeContactEmail ?? this.config.contactEmail;
-    const aad = `acme-account:${organizationId}:${directoryUrl}`;
+    const aad = sealedSecretAad.acmeAccountKey(organizationId, directoryUrl);
     let stored = await this.store.managed.getAccount(organizationId, directoryUrl);
     if (!stored) {
       const keyPem = await generateAccountKey();

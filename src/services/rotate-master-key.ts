@@ -2,7 +2,8 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../domain/app-error.js';
-import type { Store } from '../ports/store.js';
+import type { IssuanceSecret, Store } from '../ports/store.js';
+import { sealedSecretAad } from './sealed-secret-aad.js';
 import { masterKeyFiles, writeSecretFile } from './master-key-file.js';
 import { decodeMasterKey, SecretBox } from './secret-box.js';
 
@@ -86,9 +87,36 @@ export async function rotateMasterKey(options: {
     options.onProgress?.(reencrypted + alreadyCurrent);
   }
 
+  // The issuance secrets (ACME account keys, keys of orders being finalized, DNS provider
+  // secrets) are few: one transaction.
+  await store.transaction(async (tx) => {
+    for (const secret of await tx.managed.listIssuanceSecrets()) {
+      if (SecretBox.keyIdOf(secret.sealed) === box.currentKeyId) {
+        alreadyCurrent++;
+        continue;
+      }
+      const aad = aadOf(secret);
+      const plain = box.open(secret.sealed, aad);
+      await tx.managed.updateIssuanceSecret(secret, box.seal(plain, aad));
+      plain.fill(0);
+      reencrypted++;
+    }
+  });
+
   if (!options.envMasterKey) {
     writeSecretFile(path.join(dataDir, masterKeyFiles.previous), oldKey.toString('base64') + '\n');
     renameSync(nextFile, currentFile);
   }
   return { reencrypted, alreadyCurrent, newKeyId: box.currentKeyId, keyLocation: options.envMasterKey ? 'environment' : 'file' };
+}
+
+function aadOf(secret: IssuanceSecret): string {
+  switch (secret.kind) {
+    case 'acmeAccountKey':
+      return sealedSecretAad.acmeAccountKey(secret.organizationId, secret.directoryUrl);
+    case 'pendingKey':
+      return sealedSecretAad.pendingKey(secret.certificateId);
+    case 'dnsProviderSecret':
+      return sealedSecretAad.dnsProviderSecret(secret.projectId);
+  }
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AcmeProblem, ChallengeType, DnsRecord, KeyType } from '../../domain/managed-certificate.js';
 import type {
   AcmeAccountRecord,
+  IssuanceSecret,
   ManagedCertificateRepository,
   ManagedPatch,
   ManagedState,
@@ -196,6 +197,32 @@ export class KyselyManagedCertificateRepository implements ManagedCertificateRep
       .where('organization_id', '=', organizationId)
       .where('directory_url', '=', directoryUrl)
       .execute();
+  }
+
+  async listIssuanceSecrets(): Promise<IssuanceSecret[]> {
+    const accounts = await this.db.selectFrom('acme_accounts').select(['organization_id', 'directory_url', 'sealed_key']).execute();
+    const pending = await this.db.selectFrom('managed_certificates').select(['certificate_id', 'pending_key']).where('pending_key', 'is not', null).execute();
+    const dns = await this.db.selectFrom('project_settings').select(['project_id', 'dns_provider_secret']).where('dns_provider_secret', 'is not', null).execute();
+    return [
+      ...accounts.map((a) => ({ kind: 'acmeAccountKey' as const, organizationId: a.organization_id, directoryUrl: a.directory_url, sealed: a.sealed_key })),
+      ...pending.map((p) => ({ kind: 'pendingKey' as const, certificateId: Number(p.certificate_id), sealed: p.pending_key! })),
+      ...dns.map((d) => ({ kind: 'dnsProviderSecret' as const, projectId: d.project_id, sealed: d.dns_provider_secret! })),
+    ];
+  }
+
+  async updateIssuanceSecret(secret: IssuanceSecret, sealed: Buffer): Promise<void> {
+    if (secret.kind === 'acmeAccountKey') {
+      await this.db
+        .updateTable('acme_accounts')
+        .set({ sealed_key: sealed })
+        .where('organization_id', '=', secret.organizationId)
+        .where('directory_url', '=', secret.directoryUrl)
+        .execute();
+    } else if (secret.kind === 'pendingKey') {
+      await this.db.updateTable('managed_certificates').set({ pending_key: sealed }).where('certificate_id', '=', secret.certificateId).execute();
+    } else {
+      await this.db.updateTable('project_settings').set({ dns_provider_secret: sealed }).where('project_id', '=', secret.projectId).execute();
+    }
   }
 
   async getProjectSettings(projectId: string): Promise<ProjectSettings | undefined> {

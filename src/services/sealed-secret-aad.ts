@@ -1,0 +1,10 @@
+/**
+ * The associated data each sealed secret is bound to (AES-GCM AAD, see secret-box.ts): a blob
+ * copied to another row does not open there. One place, so sealing, opening and `keys rotate`
+ * agree.
+ */
+export const sealedSecretAad = {
+  acmeAccountKey: (organizationId: string, directoryUrl: string) => `acme-account:${organizationId}:${directoryUrl}`,
+  pendingKey: (certificateId: number) => `pending-key:${certificateId}`,
+  dnsProviderSecret: (projectId: string) => `dns-provider:${projectId}`,
+};
