@@ -18,6 +18,7 @@ import { toPem } from '../pki/pem.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import type { SecretBox } from './secret-box.js';
+import { issuedFactsOf, materialOf } from './material-of-leaf.js';
 
 export type ImportInput = (PemImportInput | Pkcs12ImportInput) & { scopeId?: number };
 
@@ -152,38 +153,12 @@ export class InventoryService {
           organizationId: project.organizationId,
           scopeId,
           source: 'imported',
-          kind: leaf.kind,
           status: 'issued',
-          sslCertificateId: materialId,
-          domainName: leaf.domainName,
-          sans: leaf.sans,
-          subject: leaf.subject,
-          issuer: leaf.issuer,
-          serialNumber: leaf.serialNumber,
-          notBefore: leaf.notBefore,
-          notAfter: leaf.notAfter,
-          fingerprintSha1: leaf.fingerprintSha1,
-          fingerprintSha256: leaf.fingerprintSha256,
-          publicKeyInfo: leaf.publicKeyInfo,
-          signatureAlgorithm: leaf.signatureAlgorithm,
-          keyUsage: leaf.keyUsage,
-          extendedKeyUsage: leaf.extendedKeyUsage,
-          apple: leaf.apple,
-          hasPrivateKey: sealed !== null,
+          ...issuedFactsOf(leaf, materialId, sealed !== null),
           createdAt: now,
           lastModified: now,
         },
-        material: {
-          id: materialId,
-          certificateId: 0,
-          certificateDer: leaf.der,
-          chainPem: material.chain.map((c) => c.pem).join(''),
-          encryptedKey: sealed,
-          fingerprintSha256: leaf.fingerprintSha256,
-          notBefore: leaf.notBefore,
-          notAfter: leaf.notAfter,
-          createdAt: now,
-        },
+        material: materialOf(leaf, materialId, 0, material.chain.map((c) => c.pem).join(''), sealed, now),
       });
     }
     if (candidates.length > 0) {

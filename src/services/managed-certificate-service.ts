@@ -18,6 +18,7 @@ import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import type { SecretBox } from './secret-box.js';
 import { sealedSecretAad } from './sealed-secret-aad.js';
+import { issuedFactsOf, materialOf } from './material-of-leaf.js';
 
 /** What issuance needs from the configuration. */
 export interface ManagedCertificateConfig {
@@ -372,36 +373,9 @@ export class ManagedCertificateService {
     await this.store.transaction(async (tx: Repositories) => {
       await tx.certificates.storeIssued(
         rec.id,
-        {
-          sslCertificateId: materialId,
-          kind: leaf.kind,
-          domainName: state.identifiers[0],
-          sans: leaf.sans,
-          subject: leaf.subject,
-          issuer: leaf.issuer,
-          serialNumber: leaf.serialNumber,
-          notBefore: leaf.notBefore,
-          notAfter: leaf.notAfter,
-          fingerprintSha1: leaf.fingerprintSha1,
-          fingerprintSha256: leaf.fingerprintSha256,
-          publicKeyInfo: leaf.publicKeyInfo,
-          signatureAlgorithm: leaf.signatureAlgorithm,
-          keyUsage: leaf.keyUsage,
-          extendedKeyUsage: leaf.extendedKeyUsage,
-          apple: leaf.apple,
-          hasPrivateKey: true,
-        },
-        {
-          id: materialId,
-          certificateId: rec.id,
-          certificateDer: der,
-          chainPem,
-          encryptedKey: this.box.seal(key.pkcs8Der, materialId),
-          fingerprintSha256: leaf.fingerprintSha256,
-          notBefore: leaf.notBefore,
-          notAfter: leaf.notAfter,
-          createdAt: now,
-        },
+        // The slot keeps the domainName it was ordered with, whatever CN the CA wrote.
+        { ...issuedFactsOf(leaf, materialId, true), domainName: state.identifiers[0] },
+        materialOf(leaf, materialId, rec.id, chainPem, this.box.seal(key.pkcs8Der, materialId), now),
         now,
       );
       await tx.managed.update(rec.id, { orderUrl: null, dnsRecords: [], pendingKey: null, renewAt, nextAttemptAt: null, failureCount: 0, lastProblem: null, updatedAt: now });

@@ -18,6 +18,35 @@ function chainHash(pem: string): string {
   return createHash('sha256').update(pem).digest('hex');
 }
 
+/** Inserts materials with one statement, their issuer chains first (stored once by hash). */
+async function insertMaterials(db: Executor, items: ReadonlyArray<{ material: MaterialRecord; certificateId: number }>): Promise<void> {
+  const chains = new Map<string, string>();
+  for (const { material } of items) if (material.chainPem) chains.set(chainHash(material.chainPem), material.chainPem);
+  if (chains.size > 0) {
+    await db
+      .insertInto('certificate_chains')
+      .values([...chains].map(([sha256, pem]) => ({ sha256, pem })))
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+  }
+  await db
+    .insertInto('certificate_materials')
+    .values(
+      items.map(({ material, certificateId }) => ({
+        id: material.id,
+        certificate_id: certificateId,
+        der: material.certificateDer,
+        chain_sha256: material.chainPem ? chainHash(material.chainPem) : null,
+        encrypted_key: material.encryptedKey,
+        fingerprint_sha256: material.fingerprintSha256,
+        not_before: material.notBefore.getTime(),
+        not_after: material.notAfter.getTime(),
+        created_at: material.createdAt.getTime(),
+      })),
+    )
+    .execute();
+}
+
 /** Rows per multi-row INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 200;
 
@@ -120,31 +149,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
         const chunk = items.slice(from, from + INSERT_CHUNK);
         const rows = await this.insertSlots(db, chunk.map((i) => i.cert));
         rows.forEach((row, i) => (out[from + i] = row));
-        const chains = new Map<string, string>();
-        for (const { material } of chunk) if (material.chainPem) chains.set(chainHash(material.chainPem), material.chainPem);
-        if (chains.size > 0) {
-          await db
-            .insertInto('certificate_chains')
-            .values([...chains].map(([sha256, pem]) => ({ sha256, pem })))
-            .onConflict((oc) => oc.column('sha256').doNothing())
-            .execute();
-        }
-        await db
-          .insertInto('certificate_materials')
-          .values(
-            chunk.map(({ material }, i) => ({
-              id: material.id,
-              certificate_id: rows[i].id,
-              der: material.certificateDer,
-              chain_sha256: material.chainPem ? chainHash(material.chainPem) : null,
-              encrypted_key: material.encryptedKey,
-              fingerprint_sha256: material.fingerprintSha256,
-              not_before: material.notBefore.getTime(),
-              not_after: material.notAfter.getTime(),
-              created_at: material.createdAt.getTime(),
-            })),
-          )
-          .execute();
+        await insertMaterials(db, chunk.map(({ material }, i) => ({ material, certificateId: rows[i].id })));
         const names = chunk.flatMap(({ cert }, i) => certificateNames(cert.domainName, cert.sans).map((name) => ({ certificate_id: rows[i].id, name })));
         if (names.length > 0) await db.insertInto('certificate_names').values(names).execute();
       }
@@ -359,27 +364,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
     return this.atomic(async (db) => {
       const before = await db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) throw new AppError('certificate_not_found', `certificate ${id} does not exist`);
-      if (material.chainPem) {
-        await db
-          .insertInto('certificate_chains')
-          .values({ sha256: chainHash(material.chainPem), pem: material.chainPem })
-          .onConflict((oc) => oc.column('sha256').doNothing())
-          .execute();
-      }
-      await db
-        .insertInto('certificate_materials')
-        .values({
-          id: material.id,
-          certificate_id: id,
-          der: material.certificateDer,
-          chain_sha256: material.chainPem ? chainHash(material.chainPem) : null,
-          encrypted_key: material.encryptedKey,
-          fingerprint_sha256: material.fingerprintSha256,
-          not_before: material.notBefore.getTime(),
-          not_after: material.notAfter.getTime(),
-          created_at: material.createdAt.getTime(),
-        })
-        .execute();
+      await insertMaterials(db, [{ material, certificateId: id }]);
       const names = certificateNames(facts.domainName, facts.sans);
       const after = await db
         .updateTable('certificates')
