@@ -16,6 +16,7 @@ import { AppError } from './domain/app-error.js';
 import { AcmeIssuer } from './issuers/acme/acme-issuer.js';
 import { dnsSolverFactory } from './issuers/acme/solvers/dns-solver-factory.js';
 import { ManagedCertificateService } from './services/managed-certificate-service.js';
+import { IssuanceSettingsService } from './services/issuance-settings-service.js';
 import { startHttp01Listener } from './api/http01-listener.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
@@ -45,6 +46,7 @@ export interface Services {
   access: AccessService;
   inventory: InventoryService;
   managed: ManagedCertificateService;
+  settings: IssuanceSettingsService;
   serviceDomains: ServiceDomainService;
   certificateDetails: CertificateDetailsService;
   clock: Clock;
@@ -62,7 +64,6 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const store = options.store ?? await createStore({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'certkeeper.db'), logger });
   const access = new AccessService(store, clock);
   const inventory = new InventoryService(store, access, box, clock);
-  const serviceDomains = new ServiceDomainService(store, access, clock);
   const certificateDetails = new CertificateDetailsService(store, access);
   let caPem: Buffer | undefined;
   if (config.acmeCaFile) {
@@ -73,6 +74,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     }
   }
   const issuer = new AcmeIssuer({ caPem });
+  const solverFor = dnsSolverFactory(config.dnsHookDir);
   const managed = new ManagedCertificateService(
     store,
     access,
@@ -80,15 +82,17 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     clock,
     issuer,
     { directoryUrl: config.acmeDirectoryUrl, contactEmail: config.acmeContactEmail, externalAccountBinding: config.acmeEab, instanceId: config.instanceId },
-    dnsSolverFactory(config.dnsHookDir),
+    solverFor,
     logger,
   );
+  const serviceDomains = new ServiceDomainService(store, access, clock, managed);
+  const settings = new IssuanceSettingsService(store, access, box, clock, solverFor, (orgId) => managed.forgetAccount(orgId));
   const close = async () => {
     await managed.stop();
     issuer.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, serviceDomains, certificateDetails, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -97,6 +101,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     access: services.access,
     inventory: services.inventory,
     managed: services.managed,
+    settings: services.settings,
     serviceDomains: services.serviceDomains,
     certificateDetails: services.certificateDetails,
     clock: services.clock,

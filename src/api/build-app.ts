@@ -19,6 +19,8 @@ import { organizationRoutes } from './routes/organization-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
 import { certificateRoutes } from './routes/certificate-routes.js';
 import { serviceRoutes } from './routes/service-routes.js';
+import { settingsRoutes } from './routes/settings-routes.js';
+import type { IssuanceSettingsService } from '../services/issuance-settings-service.js';
 import type { ServiceDomainService } from '../services/service-domain-service.js';
 import type { CertificateDetailsService } from '../services/certificate-details-service.js';
 import { waapRoutes } from '../compat/waap-routes.js';
@@ -38,6 +40,8 @@ export interface AppDependencies {
   inventory: InventoryService;
   /** Managed certificates (ACME); absent = create/validate/renew/revoke routes are not served. */
   managed?: ManagedCertificateService;
+  /** Issuance settings of projects and organizations; absent with `managed`. */
+  settings?: IssuanceSettingsService;
   serviceDomains: ServiceDomainService;
   certificateDetails: CertificateDetailsService;
   clock: Clock;
@@ -146,6 +150,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       await api.register(projectRoutes, { access: deps.access });
       await api.register(certificateRoutes, { inventory: deps.inventory, clock: deps.clock, managed: deps.managed });
       await api.register(serviceRoutes, { serviceDomains: deps.serviceDomains });
+      if (deps.settings) await api.register(settingsRoutes, { settings: deps.settings });
     },
     { prefix: '/api/v1' },
   );

@@ -245,6 +245,8 @@ export interface ManagedCertificateRepository {
   updateIssuanceSecret(secret: IssuanceSecret, sealed: Buffer): Promise<void>;
   getProjectSettings(projectId: string): Promise<ProjectSettings | undefined>;
   putProjectSettings(settings: ProjectSettings): Promise<void>;
+  /** Moves renewAt of the project's issued certificates to notAfter - leadMs where it is later; returns how many moved. */
+  bringRenewalsForward(projectId: string, leadMs: number, now: Date): Promise<number>;
   getOrganizationSettings(organizationId: string): Promise<OrganizationSettings | undefined>;
   putOrganizationSettings(settings: OrganizationSettings): Promise<void>;
 }
@@ -312,6 +314,8 @@ export interface ServiceRepository {
   listDomains(serviceId: number, page: Page): Promise<PageResult<ServiceDomain>>;
   /** Changes a domain; undefined when the service has no such domain. */
   updateDomain(serviceId: number, domain: string, patch: ServiceDomainPatch): Promise<ServiceDomain | undefined>;
+  /** Sets the auto request status of every domain whose auto certificate this is; returns how many. */
+  setAutocertStatusOf(certificateId: number, status: AutocertStatus): Promise<number>;
   /** true when the domain existed. */
   deleteDomain(serviceId: number, domain: string): Promise<boolean>;
 }

@@ -96,6 +96,14 @@ export class ManagedCertificateService {
   /** POST …/certificates: creates the slot and its first order; answers before any validation. */
   async create(principal: Principal, projectId: string, req: CreateManagedRequest): Promise<AttemptOutcome> {
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    return this.createIn(project, req, actorOf(principal));
+  }
+
+  /**
+   * Creates a managed certificate in an authorized project; `alsoInTx` runs in the transaction
+   * that stores the slot (e.g. to attach it to a service's domain), so both land or neither.
+   */
+  async createIn(project: Project, req: CreateManagedRequest, actor: string, alsoInTx?: (tx: Repositories, rec: CertificateRecord) => Promise<void>): Promise<AttemptOutcome> {
     const challengeType = (req.challengeType ?? 'dns-01') as ChallengeType;
     if (!challengeTypes.includes(challengeType)) throw invalid(`challengeType must be one of ${challengeTypes.join(', ')}`);
     const keyType = (req.keyType ?? 'ec-p256') as KeyType;
@@ -156,7 +164,8 @@ export class ManagedCertificateService {
         updatedAt: now,
       });
       if (challengeType === 'http-01') await tx.managed.putHttpTokens(rec.id, httpTokensOf(order), now);
-      await tx.events.append(event(actorOf(principal), project, 'certificate.created', rec.id, now, { domainName: identifiers[0], identifiers, challengeType, keyType }));
+      await tx.events.append(event(actor, project, 'certificate.created', rec.id, now, { domainName: identifiers[0], identifiers, challengeType, keyType }));
+      if (alsoInTx) await alsoInTx(tx, rec);
       return rec;
     });
     if (automated) this.kick(record.id);
@@ -211,6 +220,27 @@ export class ManagedCertificateService {
       await tx.events.append(event(actorOf(principal), project, 'certificate.revoked', id, now, { reason }));
     });
     return this.reload(id, project);
+  }
+
+  /**
+   * Starts another background attempt of an automated certificate that has not been issued
+   * (e.g. a failed auto request asked for again); false when it is not such a certificate.
+   */
+  async retryInBackground(project: Project, id: number, actor: string): Promise<boolean> {
+    const rec = await this.store.certificates.findById(id);
+    const state = await this.store.managed.get(id);
+    if (!rec || rec.projectId !== project.id || !state || rec.issued || rec.status === 'revoked') return false;
+    const settings = await this.store.managed.getProjectSettings(project.id);
+    if (state.challengeType === 'dns-01' && !settings?.dnsProvider) return false;
+    const now = this.clock.now();
+    await this.store.transaction(async (tx) => {
+      await tx.certificates.updateStatus(id, 'pending_validation', now);
+      await tx.managed.update(id, { automated: true, nextAttemptAt: now, updatedAt: now });
+      await tx.services.setAutocertStatusOf(id, 'issuing');
+      await tx.events.append(event(actor, project, 'certificate.retry_requested', id, now, {}));
+    });
+    this.kick(id);
+    return true;
   }
 
   /** The key authorization for an http-01 token, for the responder (RFC 8555 §8.3). */
@@ -317,7 +347,12 @@ export class ManagedCertificateService {
           return 'new-order';
         }
       }
-      if (!renewal) await this.store.certificates.updateStatus(rec.id, 'validating', this.clock.now());
+      if (!renewal) {
+        await this.store.transaction(async (tx) => {
+          await tx.certificates.updateStatus(rec.id, 'validating', this.clock.now());
+          await tx.services.setAutocertStatusOf(rec.id, 'issuing');
+        });
+      }
 
       if (order.status === 'pending') {
         const solver = provider ? this.solverFor(provider, provider.sealedSecret ? this.box.open(provider.sealedSecret, sealedSecretAad.dnsProviderSecret(rec.projectId)) : null) : null;
@@ -380,6 +415,7 @@ export class ManagedCertificateService {
       );
       await tx.managed.update(rec.id, { orderUrl: null, dnsRecords: [], pendingKey: null, renewAt, nextAttemptAt: null, failureCount: 0, lastProblem: null, updatedAt: now });
       await tx.managed.deleteHttpTokens(rec.id);
+      await tx.services.setAutocertStatusOf(rec.id, 'issued');
       await tx.events.append(
         event(actor, project, renewal ? 'certificate.renewed' : 'certificate.issued', rec.id, now, {
           sslCertificateId: materialId,
@@ -399,7 +435,10 @@ export class ManagedCertificateService {
     // A refused validation spoils the order: the next attempt starts a new one.
     const orderSpoiled = err.code !== 'acme_unavailable';
     await this.store.transaction(async (tx) => {
-      if (!renewal) await tx.certificates.updateStatus(rec.id, 'failed', now);
+      if (!renewal) {
+        await tx.certificates.updateStatus(rec.id, 'failed', now);
+        await tx.services.setAutocertStatusOf(rec.id, 'failed');
+      }
       await tx.managed.update(rec.id, {
         failureCount,
         lastProblem: problem,

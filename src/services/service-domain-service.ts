@@ -1,9 +1,11 @@
+import { isIP } from 'node:net';
 import { AppError, isAppError } from '../domain/app-error.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import { certificateCoversDomain, normalizeServiceDomain, type Service, type ServiceDomain } from '../domain/service-domain.js';
 import type { Clock } from '../ports/clock.js';
 import type { NewAuditEvent, Page, PageResult, Project, Repositories, Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
+import type { ManagedCertificateService } from './managed-certificate-service.js';
 import { actorOf, type Principal } from './principal.js';
 
 /** A domain with the certificate attached to it, as document 004 reads it. */
@@ -25,6 +27,8 @@ export class ServiceDomainService {
     private readonly store: Store,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    /** Issues auto certificates; absent = autocert requests are refused. */
+    private readonly managed?: ManagedCertificateService,
   ) {}
 
   async createService(principal: Principal, projectId: string, name: string): Promise<Service> {
@@ -136,6 +140,44 @@ export class ServiceDomainService {
       );
       return updated;
     });
+  }
+
+  /**
+   * An automatic certificate for the domain (document 004 certType `auto`): certkeeper orders
+   * one through ACME, with http-01 (its own responder) or, when the project has a DNS provider,
+   * dns-01 (which a wildcard needs), attaches it, and renews it like any managed certificate.
+   * Answers at once with the request `issuing`; it turns `issued` or `failed`. Asking again
+   * while a request is issuing or issued changes nothing; after a failure it tries again.
+   */
+  async requestAutocert(principal: Principal, projectId: string, serviceId: number, domainInput: string, keyType?: string): Promise<{ domain: ServiceDomain; notes: string[] }> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    if (!this.managed) throw new AppError('validation_failed', 'this server does not issue certificates');
+    const { domain } = await this.domainIn(this.store, project, serviceId, domainInput);
+    if (isIP(domain.domain)) throw new AppError('validation_failed', `${domain.domain} is an IP address; automatic certificates are issued for domain names only`);
+    const actor = actorOf(principal);
+    if (domain.certType === 'auto' && domain.certificateId !== null) {
+      if (domain.autocertStatus !== 'failed') return { domain, notes: [`An automatic certificate for ${domain.domain} is already ${domain.autocertStatus ?? 'requested'}; nothing changed.`] };
+      if (await this.managed.retryInBackground(project, domain.certificateId, actor)) {
+        return { domain: (await this.store.services.getDomain(serviceId, domain.domain))!, notes: ['The failed request is being tried again.'] };
+      }
+    }
+    const settings = await this.store.managed.getProjectSettings(project.id);
+    const challengeType = settings?.dnsProvider ? 'dns-01' : 'http-01';
+    if (domain.domain.startsWith('*.') && challengeType === 'http-01') {
+      throw new AppError('dns_provider_invalid', `${domain.domain} is a wildcard: it needs dns-01, and the project has no DNS provider (PUT …/projects/{id}/settings)`);
+    }
+    let attached: ServiceDomain | undefined;
+    await this.managed.createIn(project, { domainName: domain.domain, challengeType, keyType }, actor, async (tx, rec) => {
+      const now = this.clock.now();
+      attached = await tx.services.updateDomain(serviceId, domain.domain, { certificateId: rec.id, certType: 'auto', autocertStatus: 'issuing', autocertRequestedAt: now });
+      if (!attached) throw domainNotFound(serviceId, domain.domain);
+      await tx.events.append(
+        serviceEvent(principal, project, 'service.autocert_requested', serviceId, now, { domain: domain.domain, certificateId: rec.id, challengeType, previousCertificateId: domain.certificateId, previousCertType: domain.certType }),
+      );
+    });
+    // The attempt may already have moved on (issued or failed) in the background.
+    const current = (await this.store.services.getDomain(serviceId, domain.domain)) ?? attached!;
+    return { domain: current, notes: [`certkeeper is requesting a certificate for ${domain.domain} with ${challengeType}; autocertRequestStatus turns issued or failed.`] };
   }
 
   /**

@@ -5,6 +5,7 @@ import type { Service, ServiceDomain } from '../../domain/service-domain.js';
 import type { ServiceDomainService } from '../../services/service-domain-service.js';
 import { principal } from '../build-app.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
+import { keyTypes } from '../../domain/managed-certificate.js';
 
 const ServiceView = Type.Object({
   id: Type.Integer({ description: 'int32, unique in the deployment (document 004 serviceId)' }),
@@ -142,6 +143,27 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
     },
     async (request) =>
       ok(domainView(await serviceDomains.attachCertificate(principal(request), request.params.projectId, request.params.serviceId, request.params.domain, request.body.certificateId))),
+  );
+
+  app.post(
+    '/projects/:projectId/services/:serviceId/domains/:domain/autocert',
+    {
+      schema: {
+        summary: 'Request an automatic certificate for a domain (ACME: http-01, or dns-01 through the project\'s DNS provider); issuing, then issued or failed',
+        tags: ['services'],
+        params: DomainParams,
+        body: Type.Object({ keyType: Type.Optional(Type.Union(keyTypes.map((k) => Type.Literal(k)), { description: 'default ec-p256' })) }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(DomainView), ...errorResponses },
+      },
+      // The body is optional: a bare POST asks with the defaults.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request) => {
+      const { domain, notes } = await serviceDomains.requestAutocert(principal(request), request.params.projectId, request.params.serviceId, request.params.domain, request.body.keyType);
+      return ok(domainView(domain), notes);
+    },
   );
 
   app.delete(

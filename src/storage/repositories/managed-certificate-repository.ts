@@ -257,6 +257,19 @@ export class KyselyManagedCertificateRepository implements ManagedCertificateRep
       .execute();
   }
 
+  async bringRenewalsForward(projectId: string, leadMs: number, now: Date): Promise<number> {
+    // Set-based: every issued certificate of the project whose renewAt is later than notAfter - lead.
+    const target = sql<number>`(select c.not_after - ${leadMs} from certificates c where c.id = managed_certificates.certificate_id)`;
+    const result = await this.db
+      .updateTable('managed_certificates')
+      .set({ renew_at: target, updated_at: now.getTime() })
+      .where('renew_at', 'is not', null)
+      .where('certificate_id', 'in', (eb) => eb.selectFrom('certificates').select('id').where('project_id', '=', projectId).where('status', '=', 'issued'))
+      .where('renew_at', '>', target)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async getOrganizationSettings(organizationId: string): Promise<OrganizationSettings | undefined> {
     const row = await this.db.selectFrom('organization_settings').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
     return (

@@ -141,6 +141,16 @@ export class KyselyServiceRepository implements ServiceRepository {
     return this.getDomain(serviceId, domain);
   }
 
+  async setAutocertStatusOf(certificateId: number, status: AutocertStatus): Promise<number> {
+    const result = await this.db
+      .updateTable('service_domains')
+      .set({ autocert_status: status })
+      .where('certificate_id', '=', certificateId)
+      .where('cert_type', '=', 'auto')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async deleteDomain(serviceId: number, domain: string): Promise<boolean> {
     const result = await this.db.deleteFrom('service_domains').where('service_id', '=', serviceId).where('domain', '=', domain).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
