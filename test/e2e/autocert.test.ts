@@ -113,6 +113,9 @@ describe('autocert over http-01, with 004 and 002 in each state', () => {
     expect(body.validFrom).toBe(new Date(cert.notBefore).getTime());
     expect(body.validTo).toBe(new Date(cert.notAfter).getTime());
     expect(Object.keys(body)).toEqual(['certificateId', 'certificateName', 'certType', 'autocertRequestStatus', 'autocertRequestTime', 'validFrom', 'validTo']);
+    // A list page carries the managed state too (read apart from the page's rows).
+    const listed = (await t.call('GET', `/api/v1/projects/${t.project.id}/certificates?pageSize=100`, { key: t.keys.viewer })).json().result;
+    expect(listed.find((c: { id: number }) => c.id === id)).toMatchObject({ certificateType: 'Managed', managed: { challengeType: 'http-01', renewAt: cert.managed.renewAt } });
     const details = await scm(id);
     expect(details).toMatchObject({ status: 'ISSUED', validation_method: 'FILE', type: 'DV_SSL_CERT', not_after: cert.notAfter, domain_count: 1, wildcard_count: 0 });
     expect(details.fingerprint).toBe(cert.fingerprintSha1.toLowerCase());
