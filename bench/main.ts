@@ -2,6 +2,9 @@
  * certkeeper benchmark (npm run bench). Not part of the tests. Prints a table and writes
  * bench-results/bench-<timestamp>.json. Options: --quick (smaller sizes), --rows N,
  * --skip-sqlite, --skip-postgres, --skip-import, --seconds N (wrk duration);
+ * issuance against Pebble with lego and certbot: --skip-issuance, --only-issuance, --certs N and
+ * --concurrent-certs N (certkeeper), --peer-certs N and --peer-concurrent-certs N (lego, certbot),
+ * --skip-http01, --skip-peers (certkeeper alone);
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { spawn } from 'node:child_process';
@@ -15,6 +18,7 @@ import { createStore } from '../src/storage/create-store.js';
 import { seedSyntheticCertificates } from '../src/storage/seed-synthetic.js';
 import { aCertificate } from '../test/support/test-ca.js';
 import { startPostgresCluster } from '../test/support/postgres.js';
+import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults } from './issuance-bench.js';
 import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latency, request, rssMb, startServerProcess, wrk, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
@@ -24,6 +28,7 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const quick = flag('--quick');
+const onlyIssuance = flag('--only-issuance');
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
 const WRK_SECONDS = option('--seconds', quick ? 5 : 10);
 const IMPORT_WITH_KEYS = quick ? 600 : 2000;
@@ -212,18 +217,33 @@ function table(): string {
     lines.push(`| ${d}: covers query, p50 / p99 | ${fmt(r.covers.p50, 2)} / ${fmt(r.covers.p99, 2)} ms | p99 ≤ 5 ms |`);
     lines.push(`| ${d}: server RSS after the run | ${fmt(r.serverRssMb, 0)} MB | ≤ 300 MB |`);
   }
+  if (results.issuance) lines.push(...issuanceTableRows(results.issuance as IssuanceResults));
   return lines.join('\n');
 }
 
-if (!hasWrk()) {
+if (!onlyIssuance && !hasWrk()) {
   console.error('npm run bench needs wrk (Debian package "wrk"): apt-get install -y wrk');
   process.exit(2);
 }
-if (!flag('--skip-import')) await importBench();
-if (!flag('--skip-sqlite')) await millionBench('sqlite');
-if (!flag('--skip-postgres')) await millionBench('postgres');
+if (!onlyIssuance && !flag('--skip-import')) await importBench();
+if (!onlyIssuance && !flag('--skip-sqlite')) await millionBench('sqlite');
+if (!onlyIssuance && !flag('--skip-postgres')) await millionBench('postgres');
+if (!flag('--skip-issuance')) {
+  results.issuance = await issuanceBench({
+    token: TOKEN,
+    certs: option('--certs', quick ? 20 : 50),
+    concurrentCerts: option('--concurrent-certs', quick ? 100 : 200),
+    peerCerts: option('--peer-certs', quick ? 3 : 8),
+    peerConcurrentCerts: option('--peer-concurrent-certs', quick ? 10 : 30),
+    concurrency: 10,
+    http01: !flag('--skip-http01'),
+    peers: !flag('--skip-peers'),
+    log,
+  });
+}
 const out = table();
 console.log(out);
+if (results.issuance) console.log(`\n${issuanceTable(results.issuance as IssuanceResults)}`);
 mkdirSync('bench-results', { recursive: true });
 const file = path.join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify({ ...results, table: out }, null, 2));

@@ -58,14 +58,14 @@ function ipOctets(ip: string): Buffer {
  * subjectAltName extension (DNS names, `*.` wildcards included, and IP addresses). Keys: RSA,
  * EC P-256 or P-384; anything else is `unsupported_key_type`.
  */
-export async function createCsr(privateKeyPem: string, names: readonly string[]): Promise<Buffer> {
+export async function createCsr(privateKey: string | KeyObject, names: readonly string[]): Promise<Buffer> {
   if (names.length === 0) throw new AppError('validation_failed', 'A CSR needs at least one name');
   // dNSName is an IA5String (RFC 5280 §4.2.1.6): internationalized names go in as A-labels.
   const bad = names.find((n) => !isIP(n) && !/^[\x21-\x7e]+$/.test(n));
   if (bad !== undefined) throw new AppError('validation_failed', `Not an ASCII DNS name (use punycode A-labels): ${JSON.stringify(bad)}`);
   let key: KeyObject;
   try {
-    key = createPrivateKey(privateKeyPem);
+    key = typeof privateKey === 'string' ? createPrivateKey(privateKey) : privateKey;
   } catch (err) {
     throw new AppError('private_key_invalid', 'The certificate key is not a readable private key', { cause: err });
   }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import { AppError, isAppError } from '../domain/app-error.js';
 import type { CertificateRecord, ScopeId } from '../domain/certificate.js';
@@ -367,14 +367,17 @@ export class ManagedCertificateService {
 
       // The key is stored (sealed) before finalize, so a restart after finalize can still store the certificate.
       let keyPem: string;
+      let key: string | KeyObject;
       const fresh = await this.store.managed.get(rec.id);
       if (fresh?.pendingKey) {
-        keyPem = this.box.open(fresh.pendingKey, sealedSecretAad.pendingKey(rec.id)).toString('utf8');
+        keyPem = key = this.box.open(fresh.pendingKey, sealedSecretAad.pendingKey(rec.id)).toString('utf8');
       } else {
-        keyPem = (await generateKeyPair(state.keyType)).privateKeyPem;
+        const generated = await generateKeyPair(state.keyType);
+        keyPem = generated.privateKeyPem;
+        key = generated.privateKey;
         await this.store.managed.update(rec.id, { pendingKey: this.box.seal(Buffer.from(keyPem), sealedSecretAad.pendingKey(rec.id)), updatedAt: this.clock.now() });
       }
-      const chain = await this.issuer.finalize(account, order, await createCsr(keyPem, state.identifiers));
+      const chain = await this.issuer.finalize(account, order, await createCsr(key, state.identifiers));
       await this.storeCertificate(rec, project, state, keyPem, chain.certificatePem, chain.chainPem, account, renewal, actor, settings?.renewBeforeDays ?? null);
       return 'done';
     } catch (err) {
