@@ -36,6 +36,8 @@ export interface PebbleOptions {
   eab?: boolean;
   /** Extra environment for Pebble, e.g. `{ PEBBLE_VA_ALWAYS_VALID: '1' }` for benchmarks. */
   extraEnv?: Record<string, string>;
+  /** Lifetime of issued certificates in seconds (Pebble's default is 5 years; Let's Encrypt issues 90 days). */
+  validitySeconds?: number;
 }
 
 /** challtestsrv's management API (the mock DNS that Pebble's validator asks). */
@@ -61,8 +63,18 @@ export interface Pebble {
   eab: { keyId: string; hmacKey: string } | null;
   /** Present unless a `dnsServer` was given. */
   challtestsrv: ChallTestSrv;
+  /** challtestsrv's management API (http://127.0.0.1:PORT, POST /set-txt etc.), for a DNS hook in another process; null with a `dnsServer`. */
+  challtestsrvUrl: string | null;
   /** Pebble's issuing root (regenerated on every start), PEM. */
   rootPem(): Promise<string>;
+  /** Every line Pebble itself (not challtestsrv) has written to stdout/stderr since it started. */
+  logLines(): string[];
+  /** The orders Pebble created so far, oldest first (its `Added order "ID" to the db` lines). */
+  orderIds(): string[];
+  /** The certificates Pebble issued so far, oldest first (its `Issued certificate serial S for order O` lines). */
+  issuedCertificates(): Array<{ serial: string; orderId: string }>;
+  /** The orders Pebble set invalid so far (its `order O set INVALID by invalid authz A` lines). */
+  invalidOrderIds(): string[];
   /** Kills both processes and removes the temporary files. */
   stop(): Promise<void>;
 }
@@ -111,12 +123,23 @@ async function makeTlsMaterial(dir: string): Promise<{ caPem: string; certFile: 
 interface Child {
   proc: ChildProcess;
   output: () => string;
+  /** Every complete line written so far (stdout and stderr, each split on its own). */
+  lines: () => string[];
   exited: Promise<void>;
 }
 
 function startChild(bin: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Child {
   const proc = spawn(bin, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  const lines: string[] = [];
+  const partial = { stdout: '', stderr: '' };
+  const splitter = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    const parts = (partial[stream] + chunk.toString('utf8')).split('\n');
+    partial[stream] = parts.pop() ?? '';
+    for (const line of parts) lines.push(line);
+  };
+  proc.stdout?.on('data', splitter('stdout'));
+  proc.stderr?.on('data', splitter('stderr'));
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-20_000);
   };
@@ -126,7 +149,7 @@ function startChild(bin: string, args: string[], env: NodeJS.ProcessEnv, cwd: st
     proc.once('exit', () => resolve());
     proc.once('error', () => resolve());
   });
-  return { proc, output: () => output, exited };
+  return { proc, output: () => output, lines: () => lines.slice(), exited };
 }
 
 async function stopChild(child: Child): Promise<void> {
@@ -177,6 +200,18 @@ async function waitUntil(what: string, child: Child, probe: () => Promise<boolea
     if (Date.now() > deadline) throw new Error(`${what} did not answer within ${timeoutMs} ms:\n${child.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+// Pebble 2.4's own log lines (wfe.go / ra.go, `log.Printf` behind a "Pebble " date prefix):
+//   Pebble 2025/01/02 03:04:05 Added order "Yx2…" to the db
+//   Pebble 2025/01/02 03:04:05 Issued certificate serial 1a2b… for order Yx2…
+//   Pebble 2025/01/02 03:04:05 order Yx2… set INVALID by invalid authz Zq9…
+const ADDED_ORDER = /\bAdded order "([^"]+)" to the db$/;
+const ISSUED_CERTIFICATE = /\bIssued certificate serial ([0-9a-fA-F]+) for order (\S+)$/;
+const INVALID_ORDER = /\border (\S+) set INVALID by invalid authz (\S+)$/;
+
+function matchAll(lines: string[], re: RegExp): RegExpMatchArray[] {
+  return lines.map((l) => l.trimEnd().match(re)).filter((m): m is RegExpMatchArray => m !== null);
 }
 
 /** `host` as challtestsrv wants it: fully qualified, with the trailing dot. */
@@ -259,6 +294,7 @@ export async function startPebble(options: PebbleOptions = {}): Promise<Pebble> 
           ocspResponderURL: '',
           externalAccountBindingRequired: eab !== null,
           ...(eab ? { externalAccountMACKeys: { [eab.keyId]: eab.hmacKey } } : {}),
+          ...(options.validitySeconds ? { certificateValidityPeriod: options.validitySeconds } : {}),
         },
       };
       const configFile = path.join(dir, 'pebble-config.json');
@@ -291,11 +327,16 @@ export async function startPebble(options: PebbleOptions = {}): Promise<Pebble> 
         managementUrl,
         eab,
         challtestsrv: challtestsrvClient(challtestsrvUrl),
+        challtestsrvUrl,
         rootPem: async () => {
           const res = await httpsGet(`${managementUrl}/roots/0`, tls.caPem);
           if (res.status !== 200) throw new Error(`pebble /roots/0 answered ${res.status}`);
           return res.body;
         },
+        logLines: () => child.lines(),
+        orderIds: () => matchAll(child.lines(), ADDED_ORDER).map((m) => m[1]),
+        issuedCertificates: () => matchAll(child.lines(), ISSUED_CERTIFICATE).map((m) => ({ serial: m[1], orderId: m[2] })),
+        invalidOrderIds: () => matchAll(child.lines(), INVALID_ORDER).map((m) => m[1]),
         stop: () => (stopped ??= cleanup()),
       };
     }
