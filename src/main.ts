@@ -18,6 +18,8 @@ import { dnsSolverFactory } from './issuers/acme/solvers/dns-solver-factory.js';
 import { ManagedCertificateService } from './services/managed-certificate-service.js';
 import { IssuanceSettingsService } from './services/issuance-settings-service.js';
 import { startHttp01Listener } from './api/http01-listener.js';
+import { AppService } from './services/app-service.js';
+import { CertExpiryDetailsService } from './services/cert-expiry-details-service.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -49,6 +51,8 @@ export interface Services {
   settings: IssuanceSettingsService;
   serviceDomains: ServiceDomainService;
   certificateDetails: CertificateDetailsService;
+  apps: AppService;
+  certExpiryDetails: CertExpiryDetailsService;
   clock: Clock;
   logger: Logger;
   close(): Promise<void>;
@@ -87,12 +91,14 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   );
   const serviceDomains = new ServiceDomainService(store, access, clock, managed);
   const settings = new IssuanceSettingsService(store, access, box, clock, solverFor, (orgId) => managed.forgetAccount(orgId));
+  const apps = new AppService(store, access, inventory, clock);
+  const certExpiryDetails = new CertExpiryDetailsService(store, clock);
   const close = async () => {
     await managed.stop();
     issuer.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -104,6 +110,9 @@ export async function createHttpApp(services: Services): Promise<App> {
     settings: services.settings,
     serviceDomains: services.serviceDomains,
     certificateDetails: services.certificateDetails,
+    apps: services.apps,
+    certExpiryDetails: services.certExpiryDetails,
+    displayTimeZone: services.config.displayTimeZone,
     clock: services.clock,
     logger: services.logger,
     bodyLimitBytes: services.config.bodyLimitBytes,

@@ -25,6 +25,10 @@ import type { ServiceDomainService } from '../services/service-domain-service.js
 import type { CertificateDetailsService } from '../services/certificate-details-service.js';
 import { waapRoutes } from '../compat/waap-routes.js';
 import { scmRoutes } from '../compat/scm-routes.js';
+import { appRoutes } from './routes/app-routes.js';
+import { certExpiryRoutes } from '../compat/cert-expiry-routes.js';
+import type { AppService } from '../services/app-service.js';
+import type { CertExpiryDetailsService } from '../services/cert-expiry-details-service.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -44,6 +48,12 @@ export interface AppDependencies {
   settings?: IssuanceSettingsService;
   serviceDomains: ServiceDomainService;
   certificateDetails: CertificateDetailsService;
+  /** Mobile apps and their APNs certificates; absent = the app routes are not served. */
+  apps?: AppService;
+  /** Document 001; absent = not served. */
+  certExpiryDetails?: CertExpiryDetailsService;
+  /** IANA zone of document 001's dates (default UTC). */
+  displayTimeZone?: string;
   clock: Clock;
   logger?: Logger;
   bodyLimitBytes?: number;
@@ -151,6 +161,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       await api.register(certificateRoutes, { inventory: deps.inventory, clock: deps.clock, managed: deps.managed });
       await api.register(serviceRoutes, { serviceDomains: deps.serviceDomains });
       if (deps.settings) await api.register(settingsRoutes, { settings: deps.settings });
+      if (deps.apps) await api.register(appRoutes, { apps: deps.apps, access: deps.access, clock: deps.clock });
+      // Document 001 lives under /api/v1 and uses the native authentication and error envelope.
+      if (deps.certExpiryDetails) await api.register(certExpiryRoutes, { certExpiryDetails: deps.certExpiryDetails, clock: deps.clock, displayTimeZone: deps.displayTimeZone ?? 'UTC' });
     },
     { prefix: '/api/v1' },
   );

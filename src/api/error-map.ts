@@ -43,5 +43,12 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   domain_not_found: 404,
   domain_already_exists: 409,
   certificate_does_not_cover: 400,
+  app_not_found: 404,
+  app_already_exists: 409,
+  app_not_ios: 400,
+  app_certificate_not_apns: 400,
+  app_certificate_wrong_environment: 400,
+  app_certificate_topic_mismatch: 400,
+  app_binding_not_found: 404,
   internal_error: 500,
 };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hostname } from 'node:os';
 import { AppError } from '../domain/app-error.js';
+import { isValidTimeZone } from '../domain/display-date.js';
 
 /** The server's configuration, parsed and validated once, then frozen. */
 export interface Config {
@@ -34,6 +35,8 @@ export interface Config {
   renewalIntervalMs: number;
   /** Where exec DNS hooks may live: a project names a file here, never an arbitrary command. */
   dnsHookDir?: string;
+  /** IANA time zone that document 001's expiry dates are shown in (default UTC). */
+  displayTimeZone: string;
 }
 
 /** The keys a config file or the environment may set. */
@@ -57,6 +60,7 @@ export const configKeys = [
   'CERTKEEPER_INSTANCE_ID',
   'CERTKEEPER_RENEWAL_INTERVAL_SECONDS',
   'CERTKEEPER_DNS_HOOK_DIR',
+  'CERTKEEPER_DISPLAY_TIME_ZONE',
 ] as const;
 
 export const LETS_ENCRYPT_DIRECTORY = 'https://acme-v02.api.letsencrypt.org/directory';
@@ -112,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   const renewalSeconds = Number(get('CERTKEEPER_RENEWAL_INTERVAL_SECONDS') ?? '300');
   if (!Number.isFinite(renewalSeconds) || renewalSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_RENEWAL_INTERVAL_SECONDS must be a number >= 1');
 
+  const displayTimeZone = get('CERTKEEPER_DISPLAY_TIME_ZONE') ?? 'UTC';
+  if (!isValidTimeZone(displayTimeZone)) throw new AppError('config_invalid', `CERTKEEPER_DISPLAY_TIME_ZONE must be an IANA time zone (e.g. UTC, Asia/Kolkata), got ${displayTimeZone}`);
+
   return Object.freeze({
     host: get('HOST') ?? '127.0.0.1',
     port,
@@ -131,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     instanceId: get('CERTKEEPER_INSTANCE_ID') ?? (port === 0 ? `${hostname()}:pid-${process.pid}` : `${hostname()}:${port}`),
     renewalIntervalMs: Math.round(renewalSeconds * 1000),
     dnsHookDir: get('CERTKEEPER_DNS_HOOK_DIR'),
+    displayTimeZone,
   });
 }

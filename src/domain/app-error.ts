@@ -45,6 +45,13 @@ export const errorCodes = [
   'domain_not_found',
   'domain_already_exists',
   'certificate_does_not_cover',
+  'app_not_found',
+  'app_already_exists',
+  'app_not_ios',
+  'app_certificate_not_apns',
+  'app_certificate_wrong_environment',
+  'app_certificate_topic_mismatch',
+  'app_binding_not_found',
   'internal_error',
 ] as const;
 

@@ -23,6 +23,8 @@ export interface Database {
   acme_http_tokens: AcmeHttpTokensTable;
   project_settings: ProjectSettingsTable;
   organization_settings: OrganizationSettingsTable;
+  apps: AppsTable;
+  app_certificate_bindings: AppCertificateBindingsTable;
 }
 
 export interface OrganizationsTable {
@@ -211,6 +213,28 @@ export interface OrganizationSettingsTable {
   acme_directory_url: string | null;
   acme_contact_email: string | null;
   updated_at: number;
+}
+
+/** Mobile apps (migration 0004). */
+export interface AppsTable {
+  id: string;
+  project_id: string;
+  organization_id: string;
+  app_id: string;
+  app_key: number;
+  name: string;
+  /** JSON array of 'ios' | 'android'. */
+  platforms: string;
+  created_at: number;
+}
+
+/** One APNs certificate per (app, platform, environment) (migration 0004). */
+export interface AppCertificateBindingsTable {
+  app_uuid: string;
+  platform: string;
+  environment: string;
+  certificate_id: number;
+  bound_at: number;
 }
 
 export type Db = Kysely<Database>;

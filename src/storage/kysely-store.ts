@@ -11,6 +11,7 @@ import { KyselyOrganizationRepository } from './repositories/organization-reposi
 import { KyselyProjectRepository } from './repositories/project-repository.js';
 import { KyselySettingRepository } from './repositories/setting-repository.js';
 import { KyselyServiceRepository } from './repositories/service-repository.js';
+import { KyselyAppRepository } from './repositories/app-repository.js';
 import type { SqliteReader } from './sqlite-reader.js';
 
 /** What storage-private code (bulk seeding, maintenance) may reach behind a Store. */
@@ -44,6 +45,7 @@ function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?
     managed: new KyselyManagedCertificateRepository(db),
     settings: new KyselySettingRepository(db),
     services: new KyselyServiceRepository(db),
+    apps: new KyselyAppRepository(db),
   };
 }
 
@@ -61,6 +63,7 @@ export class KyselyStore implements Store {
   readonly managed;
   readonly settings;
   readonly services;
+  readonly apps;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -78,6 +81,7 @@ export class KyselyStore implements Store {
     this.managed = repos.managed;
     this.settings = repos.settings;
     this.services = repos.services;
+    this.apps = repos.apps;
     internals.set(this, { db, dialect, ...handles, transaction: this.runInTransaction });
   }
 

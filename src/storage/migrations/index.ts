@@ -3,6 +3,7 @@ import type { SqlDialect } from '../database.js';
 import { initialSchema } from './0001-initial-schema.js';
 import { managedCertificates } from './0002-managed-certificates.js';
 import { servicesAndDomains } from './0003-services-and-domains.js';
+import { apps } from './0004-apps.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -15,6 +16,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0001-initial-schema': initialSchema(dialect),
         '0002-managed-certificates': managedCertificates(dialect),
         '0003-services-and-domains': servicesAndDomains(dialect),
+        '0004-apps': apps(dialect),
       };
     },
   };
