@@ -85,7 +85,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     box,
     clock,
     issuer,
-    { directoryUrl: config.acmeDirectoryUrl, contactEmail: config.acmeContactEmail, externalAccountBinding: config.acmeEab, instanceId: config.instanceId },
+    { directoryUrl: config.acmeDirectoryUrl, contactEmail: config.acmeContactEmail, externalAccountBinding: config.acmeEab, instanceId: config.instanceId, leaseMs: config.leaseMs },
     solverFor,
     logger,
   );

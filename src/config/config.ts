@@ -33,6 +33,8 @@ export interface Config {
   instanceId: string;
   /** How often the renewal scheduler looks for due work. */
   renewalIntervalMs: number;
+  /** How long one issuance attempt holds a certificate's lease before another server may take over. */
+  leaseMs: number;
   /** Where exec DNS hooks may live: a project names a file here, never an arbitrary command. */
   dnsHookDir?: string;
   /** IANA time zone that document 001's expiry dates are shown in (default UTC). */
@@ -59,6 +61,7 @@ export const configKeys = [
   'CERTKEEPER_HTTP01_PORT',
   'CERTKEEPER_INSTANCE_ID',
   'CERTKEEPER_RENEWAL_INTERVAL_SECONDS',
+  'CERTKEEPER_LEASE_SECONDS',
   'CERTKEEPER_DNS_HOOK_DIR',
   'CERTKEEPER_DISPLAY_TIME_ZONE',
 ] as const;
@@ -115,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   if ((eabKeyId === undefined) !== (eabHmac === undefined)) throw new AppError('config_invalid', 'CERTKEEPER_ACME_EAB_KEY_ID and CERTKEEPER_ACME_EAB_HMAC_KEY go together');
   const renewalSeconds = Number(get('CERTKEEPER_RENEWAL_INTERVAL_SECONDS') ?? '300');
   if (!Number.isFinite(renewalSeconds) || renewalSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_RENEWAL_INTERVAL_SECONDS must be a number >= 1');
+  const leaseSeconds = Number(get('CERTKEEPER_LEASE_SECONDS') ?? '600');
+  if (!Number.isFinite(leaseSeconds) || leaseSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_LEASE_SECONDS must be a number >= 1');
 
   const displayTimeZone = get('CERTKEEPER_DISPLAY_TIME_ZONE') ?? 'UTC';
   if (!isValidTimeZone(displayTimeZone)) throw new AppError('config_invalid', `CERTKEEPER_DISPLAY_TIME_ZONE must be an IANA time zone (e.g. UTC, Asia/Kolkata), got ${displayTimeZone}`);
@@ -137,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     http01Port,
     instanceId: get('CERTKEEPER_INSTANCE_ID') ?? (port === 0 ? `${hostname()}:pid-${process.pid}` : `${hostname()}:${port}`),
     renewalIntervalMs: Math.round(renewalSeconds * 1000),
+    leaseMs: Math.round(leaseSeconds * 1000),
     dnsHookDir: get('CERTKEEPER_DNS_HOOK_DIR'),
     displayTimeZone,
   });

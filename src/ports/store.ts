@@ -231,9 +231,11 @@ export interface ManagedCertificateRepository {
   releaseLease(certificateId: number, owner: string): Promise<void>;
   /**
    * Slots with work due at `now`, oldest due first: issued ones whose renewAt passed, automated
-   * ones whose nextAttemptAt passed, and validating ones whose lease expired (a server died).
+   * ones whose nextAttemptAt passed, and validating ones whose lease expired (a server died),
+   * or is held by `owner` (a lease this server, under the same instance id, left behind when it
+   * died: acquireLease lets it take that back at once).
    */
-  listDue(now: Date, limit: number): Promise<number[]>;
+  listDue(now: Date, limit: number, owner?: string): Promise<number[]>;
   putHttpTokens(certificateId: number, tokens: ReadonlyArray<{ token: string; keyAuthorization: string }>, at: Date): Promise<void>;
   deleteHttpTokens(certificateId: number): Promise<void>;
   findHttpKeyAuthorization(token: string): Promise<string | undefined>;

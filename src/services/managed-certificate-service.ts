@@ -77,6 +77,8 @@ export class ManagedCertificateService {
   private readonly leaseMs: number;
   private readonly accounts = new Map<string, Promise<IssuerAccount>>();
   private readonly running = new Set<Promise<unknown>>();
+  /** Certificates this process is working on right now (see attempt()). */
+  private readonly inFlight = new Set<number>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -251,14 +253,22 @@ export class ManagedCertificateService {
 
   /** One scheduler pass: every certificate with work due now, one attempt each. */
   async runDue(limit = 100): Promise<number> {
-    const due = await this.store.managed.listDue(this.clock.now(), limit);
+    const due = await this.store.managed.listDue(this.clock.now(), limit, this.config.instanceId);
     for (const id of due) await this.track(this.attempt(id, 'system'));
     return due.length;
   }
 
   /** Runs the scheduler every intervalMs (and once at once: resumes what a previous run left). */
   start(intervalMs: number): void {
-    const tick = () => void this.track(this.runDue()).catch((err) => this.logger?.warn({ err: String(err) }, 'renewal pass failed'));
+    let passing = false;
+    // A pass that outlasts the interval is not joined by another one.
+    const tick = () => {
+      if (passing) return;
+      passing = true;
+      void this.track(this.runDue())
+        .catch((err) => this.logger?.warn({ err: String(err) }, 'renewal pass failed'))
+        .finally(() => (passing = false));
+    };
     tick();
     this.timer = setInterval(tick, intervalMs);
     this.timer.unref();
@@ -292,6 +302,20 @@ export class ManagedCertificateService {
    * (already stored).
    */
   private async attempt(id: number, actor: string): Promise<'done' | 'new-order' | 'busy' | 'idle' | AppError> {
+    // acquireLease accepts a lease this instance id already holds, so that a restarted server
+    // takes back its own work at once. Within one live process that would let two scheduler
+    // passes (they overlap when a pass outlasts the interval), or a pass and a validate call,
+    // both work on one certificate: allow one attempt per certificate per process.
+    if (this.inFlight.has(id)) return 'busy';
+    this.inFlight.add(id);
+    try {
+      return await this.attemptUnderLease(id, actor);
+    } finally {
+      this.inFlight.delete(id);
+    }
+  }
+
+  private async attemptUnderLease(id: number, actor: string): Promise<'done' | 'new-order' | 'busy' | 'idle' | AppError> {
     const owner = this.config.instanceId;
     const now = this.clock.now();
     if (!(await this.store.managed.acquireLease(id, owner, now, new Date(now.getTime() + this.leaseMs)))) return 'busy';

@@ -113,9 +113,14 @@ export class KyselyManagedCertificateRepository implements ManagedCertificateRep
       .execute();
   }
 
-  async listDue(now: Date, limit: number): Promise<number[]> {
+  async listDue(now: Date, limit: number, owner?: string): Promise<number[]> {
     const t = now.getTime();
-    const free = sql<boolean>`(m.lease_expires_at is null or m.lease_expires_at <= ${t})`;
+    // Free: no lease, an expired one, or one this server itself (same instance id) left behind
+    // when it died, which acquireLease lets it take back at once.
+    const free =
+      owner === undefined
+        ? sql<boolean>`(m.lease_expires_at is null or m.lease_expires_at <= ${t})`
+        : sql<boolean>`(m.lease_expires_at is null or m.lease_expires_at <= ${t} or m.lease_owner = ${owner})`;
     const rows = await this.db
       .selectFrom('managed_certificates as m')
       .innerJoin('certificates as c', 'c.id', 'm.certificate_id')
