@@ -103,21 +103,6 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, idx)];
 }
 
-/** p50/p99 in ms of `n` sequential requests (one client, keep-alive), after a warm-up. */
-export async function latency(n: number, makeUrl: (i: number) => string, token: string): Promise<{ p50: number; p99: number; mean: number }> {
-  for (let i = 0; i < Math.min(50, n); i++) await request('GET', makeUrl(i), { token });
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    const res = await request('GET', makeUrl(i), { token });
-    const t1 = process.hrtime.bigint();
-    if (res.status !== 200) throw new Error(`latency probe got ${res.status}: ${res.body.slice(0, 200)}`);
-    times.push(Number(t1 - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length };
-}
-
 export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const m = /VmRSS:\s+(\d+)\s+kB/.exec(status);
@@ -150,6 +135,31 @@ export function wrk(url: string, options: { seconds: number; connections: number
   if (!m) throw new Error(`cannot read wrk output:\n${out}`);
   return Number(m[1]);
 }
+
+/**
+ * One client's latency with wrk: one connection, sequential requests for `seconds`; p50/p99 in
+ * ms from wrk's own histogram (a C client, so the figures are the server's, not a Node
+ * client's garbage collector). The Lua script, if any, picks each request's path.
+ */
+export function wrkLatency(url: string, options: { seconds: number; token?: string; luaScript?: string }): { p50: number; p99: number; mean: number; requests: number } {
+  const args = ['-t1', '-c1', `-d${options.seconds}s`];
+  if (options.token) args.push('-H', `Authorization: Bearer ${options.token}`);
+  if (options.luaScript) args.push('-s', options.luaScript);
+  args.push(url);
+  const out = execFileSync('wrk', args, { encoding: 'utf8' });
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out);
+  if (non2xx) throw new Error(`wrk saw ${non2xx[1]} error responses against ${url}:\n${out}`);
+  const m = /LATENCY (\d+) (\d+) ([\d.]+) (\d+)/.exec(out);
+  if (!m) throw new Error(`cannot read wrk latency output (the Lua script must end with latencyDone):\n${out}`);
+  return { p50: Number(m[1]) / 1000, p99: Number(m[2]) / 1000, mean: Number(m[3]) / 1000, requests: Number(m[4]) };
+}
+
+/** Lua for wrkLatency: the done() hook printing p50, p99, mean (µs) and the request count. */
+export const latencyDone = `
+done = function(summary, latency, requests)
+  io.write(string.format("LATENCY %d %d %.1f %d\\n", latency:percentile(50), latency:percentile(99), latency.mean, summary.requests))
+end
+`;
 
 export function writeLua(file: string, body: string): string {
   writeFileSync(file, body);
