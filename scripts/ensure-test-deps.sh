@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Makes sure the real peers the test suite starts are on this machine: a PostgreSQL server
-# (initdb, pg_ctl), the openssl CLI, Pebble with challtestsrv (ACME) and BIND9 (RFC 2136). Installs them with apt-get when missing and we are root.
+# (initdb, pg_ctl), the openssl CLI, curl, Pebble with challtestsrv (ACME) and BIND9 (RFC 2136). Installs them with apt-get when missing and we are root.
 set -euo pipefail
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# The restart test's DNS hook is a shell script publishing records with curl.
+command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v pebble >/dev/null 2>&1 || need+=(pebble)
 command -v named >/dev/null 2>&1 || [ -x /usr/sbin/named ] || need+=(bind9)
 command -v nsupdate >/dev/null 2>&1 || need+=(bind9-dnsutils)

@@ -20,6 +20,10 @@ import { IssuanceSettingsService } from './services/issuance-settings-service.js
 import { startHttp01Listener } from './api/http01-listener.js';
 import { AppService } from './services/app-service.js';
 import { CertExpiryDetailsService } from './services/cert-expiry-details-service.js';
+import { AccessKeyService } from './services/access-key-service.js';
+import { CheckCertificateService } from './services/check-certificate-service.js';
+import { PushHealthService } from './services/push-health-service.js';
+import { Http2ApnsProbe } from './apns/apns-probe.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -53,6 +57,9 @@ export interface Services {
   certificateDetails: CertificateDetailsService;
   apps: AppService;
   certExpiryDetails: CertExpiryDetailsService;
+  pushHealth: PushHealthService;
+  accessKeys: AccessKeyService;
+  checkCertificates: CheckCertificateService;
   clock: Clock;
   logger: Logger;
   close(): Promise<void>;
@@ -93,12 +100,24 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const settings = new IssuanceSettingsService(store, access, box, clock, solverFor, (orgId) => managed.forgetAccount(orgId));
   const apps = new AppService(store, access, inventory, clock);
   const certExpiryDetails = new CertExpiryDetailsService(store, clock);
+  const accessKeys = new AccessKeyService(store, access, box, clock);
+  const checkCertificates = new CheckCertificateService(store, clock);
+  let apnsCaPem: Buffer | undefined;
+  if (config.apnsCaFile) {
+    try {
+      apnsCaPem = readFileSync(config.apnsCaFile);
+    } catch (err) {
+      throw new AppError('config_invalid', `cannot read CERTKEEPER_APNS_CA_FILE ${config.apnsCaFile}: ${(err as Error).message}`);
+    }
+  }
+  const pushHealth = new PushHealthService(store, access, box, clock, new Http2ApnsProbe({ urls: config.apnsUrls, caPem: apnsCaPem }), { checkIntervalMs: config.pushCheckIntervalMs }, logger);
   const close = async () => {
     await managed.stop();
+    await pushHealth.stop();
     issuer.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, pushHealth, accessKeys, checkCertificates, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -112,6 +131,9 @@ export async function createHttpApp(services: Services): Promise<App> {
     certificateDetails: services.certificateDetails,
     apps: services.apps,
     certExpiryDetails: services.certExpiryDetails,
+    pushHealth: services.pushHealth,
+    accessKeys: services.accessKeys,
+    checkCertificates: services.checkCertificates,
     displayTimeZone: services.config.displayTimeZone,
     clock: services.clock,
     logger: services.logger,
@@ -139,6 +161,8 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   const http01 = config.http01Port === undefined ? undefined : await startHttp01Listener(services.managed, config.host, config.http01Port);
   // Resume what an earlier run left (a Validating certificate), then renew on schedule.
   services.managed.start(config.renewalIntervalMs);
+  // Check every bound APNs certificate against APNs once per CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS.
+  services.pushHealth.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -26,7 +26,13 @@ import type { CertificateDetailsService } from '../services/certificate-details-
 import { waapRoutes } from '../compat/waap-routes.js';
 import { scmRoutes } from '../compat/scm-routes.js';
 import { appRoutes } from './routes/app-routes.js';
+import { pushRoutes } from './routes/push-routes.js';
+import type { PushHealthService } from '../services/push-health-service.js';
 import { certExpiryRoutes } from '../compat/cert-expiry-routes.js';
+import { accessKeyRoutes } from './routes/access-key-routes.js';
+import { checkCertificateRoutes } from '../compat/check-certificate-routes.js';
+import type { AccessKeyService } from '../services/access-key-service.js';
+import type { CheckCertificateService } from '../services/check-certificate-service.js';
 import type { AppService } from '../services/app-service.js';
 import type { CertExpiryDetailsService } from '../services/cert-expiry-details-service.js';
 
@@ -50,6 +56,12 @@ export interface AppDependencies {
   certificateDetails: CertificateDetailsService;
   /** Mobile apps and their APNs certificates; absent = the app routes are not served. */
   apps?: AppService;
+  /** Push health of apps' APNs certificates (push results, push checks); absent = not served. */
+  pushHealth?: PushHealthService;
+  /** Access keys for signed (Alibaba Cloud SDK) requests; absent = neither their routes nor document 000 are served. */
+  accessKeys?: AccessKeyService;
+  /** Document 000's CheckCertificate; served (with accessKeys) at `GET|POST /?Action=CheckCertificate`. */
+  checkCertificates?: CheckCertificateService;
   /** Document 001; absent = not served. */
   certExpiryDetails?: CertExpiryDetailsService;
   /** IANA zone of document 001's dates (default UTC). */
@@ -162,6 +174,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       await api.register(serviceRoutes, { serviceDomains: deps.serviceDomains });
       if (deps.settings) await api.register(settingsRoutes, { settings: deps.settings });
       if (deps.apps) await api.register(appRoutes, { apps: deps.apps, access: deps.access, clock: deps.clock });
+      if (deps.pushHealth) await api.register(pushRoutes, { pushHealth: deps.pushHealth, access: deps.access });
+      if (deps.accessKeys) await api.register(accessKeyRoutes, { accessKeys: deps.accessKeys });
       // Document 001 lives under /api/v1 and uses the native authentication and error envelope.
       if (deps.certExpiryDetails) await api.register(certExpiryRoutes, { certExpiryDetails: deps.certExpiryDetails, clock: deps.clock, displayTimeZone: deps.displayTimeZone ?? 'UTC' });
     },
@@ -171,6 +185,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // Compatible APIs: each an encapsulated plugin with its own authentication and error shape.
   await app.register(waapRoutes, { prefix: '/waap/v1.0', access: deps.access, serviceDomains: deps.serviceDomains });
   await app.register(scmRoutes, { prefix: '/v3/scm', access: deps.access, certificateDetails: deps.certificateDetails, clock: deps.clock });
+  // Document 000: RPC actions at the root, signed with access keys; `/` without Action falls through to 404.
+  if (deps.accessKeys && deps.checkCertificates) await app.register(checkCertificateRoutes, { accessKeys: deps.accessKeys, checkCertificates: deps.checkCertificates, clock: deps.clock });
   return app;
 }
 

@@ -13,6 +13,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   project_not_found: 404,
   certificate_not_found: 404,
   api_key_not_found: 404,
+  access_key_not_found: 404,
   certificate_missing: 400,
   certificate_invalid: 400,
   too_many_certificates: 400,
@@ -50,5 +51,10 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   app_certificate_wrong_environment: 400,
   app_certificate_topic_mismatch: 400,
   app_binding_not_found: 404,
+  push_result_invalid: 400,
+  push_certificate_not_bound: 409,
+  push_certificate_ambiguous: 409,
+  push_check_no_private_key: 400,
+  apns_unavailable: 503,
   internal_error: 500,
 };

@@ -39,6 +39,12 @@ export interface Config {
   dnsHookDir?: string;
   /** IANA time zone that document 001's expiry dates are shown in (default UTC). */
   displayTimeZone: string;
+  /** The APNs gateway of each environment that push checks connect to (origin URLs). */
+  apnsUrls: { production: string; development: string };
+  /** Extra CA certificates (PEM file) to trust for the APNs gateways' TLS (tests, proxies). */
+  apnsCaFile?: string;
+  /** How often each bound APNs certificate is checked against APNs (default daily). */
+  pushCheckIntervalMs: number;
 }
 
 /** The keys a config file or the environment may set. */
@@ -64,6 +70,10 @@ export const configKeys = [
   'CERTKEEPER_LEASE_SECONDS',
   'CERTKEEPER_DNS_HOOK_DIR',
   'CERTKEEPER_DISPLAY_TIME_ZONE',
+  'CERTKEEPER_APNS_PRODUCTION_URL',
+  'CERTKEEPER_APNS_DEVELOPMENT_URL',
+  'CERTKEEPER_APNS_CA_FILE',
+  'CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS',
 ] as const;
 
 export const LETS_ENCRYPT_DIRECTORY = 'https://acme-v02.api.letsencrypt.org/directory';
@@ -124,6 +134,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   const displayTimeZone = get('CERTKEEPER_DISPLAY_TIME_ZONE') ?? 'UTC';
   if (!isValidTimeZone(displayTimeZone)) throw new AppError('config_invalid', `CERTKEEPER_DISPLAY_TIME_ZONE must be an IANA time zone (e.g. UTC, Asia/Kolkata), got ${displayTimeZone}`);
 
+  const apnsUrl = (key: 'CERTKEEPER_APNS_PRODUCTION_URL' | 'CERTKEEPER_APNS_DEVELOPMENT_URL', fallback: string): string => {
+    const v = get(key) ?? fallback;
+    if (!/^https:\/\/[^/?#]+\/?$/.test(v)) throw new AppError('config_invalid', `${key} must be an https:// origin (e.g. https://api.push.apple.com), got ${v}`);
+    return v.replace(/\/$/, '');
+  };
+  const apnsUrls = {
+    production: apnsUrl('CERTKEEPER_APNS_PRODUCTION_URL', 'https://api.push.apple.com'),
+    development: apnsUrl('CERTKEEPER_APNS_DEVELOPMENT_URL', 'https://api.sandbox.push.apple.com'),
+  };
+  const pushCheckSeconds = Number(get('CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS') ?? '86400');
+  if (!Number.isFinite(pushCheckSeconds) || pushCheckSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS must be a number >= 1');
+
   return Object.freeze({
     host: get('HOST') ?? '127.0.0.1',
     port,
@@ -145,5 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     leaseMs: Math.round(leaseSeconds * 1000),
     dnsHookDir: get('CERTKEEPER_DNS_HOOK_DIR'),
     displayTimeZone,
+    apnsUrls,
+    apnsCaFile: get('CERTKEEPER_APNS_CA_FILE'),
+    pushCheckIntervalMs: Math.round(pushCheckSeconds * 1000),
   });
 }

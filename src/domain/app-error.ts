@@ -15,6 +15,7 @@ export const errorCodes = [
   'project_not_found',
   'certificate_not_found',
   'api_key_not_found',
+  'access_key_not_found',
   'certificate_missing',
   'certificate_invalid',
   'too_many_certificates',
@@ -52,6 +53,11 @@ export const errorCodes = [
   'app_certificate_wrong_environment',
   'app_certificate_topic_mismatch',
   'app_binding_not_found',
+  'push_result_invalid',
+  'push_certificate_not_bound',
+  'push_certificate_ambiguous',
+  'push_check_no_private_key',
+  'apns_unavailable',
   'internal_error',
 ] as const;
 

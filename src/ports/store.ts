@@ -10,6 +10,7 @@ import type {
 import type { ManagedInfo } from '../domain/managed-certificate.js';
 import type { AutocertStatus, CertType, Service, ServiceDomain } from '../domain/service-domain.js';
 import type { ApnsEnvironment, App, AppCertificateBinding, PushPlatform } from '../domain/app.js';
+import type { PushCheckOutcome, PushHealthSource, PushHealthStatus } from '../domain/push-outcome.js';
 
 export type Role = 'viewer' | 'editor' | 'admin';
 
@@ -367,6 +368,108 @@ export interface AppRepository {
   deleteBinding(appUuid: string, platform: PushPlatform, environment: ApnsEnvironment): Promise<boolean>;
 }
 
+// --- Push health of bound APNs certificates (issue 4 §3) -------------------------------------
+
+/** Which certificate of which app and environment a push-health row is about. */
+export interface PushHealthKey {
+  appUuid: string;
+  environment: ApnsEnvironment;
+  certificateId: number;
+}
+
+/** The current verdict about a bound certificate, as other features (document 000) read it. */
+export interface PushHealthVerdict {
+  environment: ApnsEnvironment;
+  certificateId: number;
+  status: PushHealthStatus;
+  /** e.g. `tls_alert_44_certificate_revoked`, `BadCertificate`, `BadDeviceToken` (a check that authenticated). */
+  reason: string | null;
+  /** When the outcome behind the verdict was observed. */
+  at: Date;
+}
+
+/** A whole push-health row: the verdict (null status = none yet) and the last active check. */
+export interface PushHealthRecord extends PushHealthKey {
+  status: PushHealthStatus | null;
+  reason: string | null;
+  source: PushHealthSource | null;
+  at: Date | null;
+  checkedAt: Date | null;
+  checkOutcome: PushCheckOutcome | null;
+  checkDetail: string | null;
+}
+
+/** A bound certificate whose scheduled check this server claimed. */
+export interface DuePushCheck extends PushHealthKey {
+  appId: string;
+  projectId: string;
+  organizationId: string;
+}
+
+/**
+ * Push health per (app, environment, certificate). A verdict belongs to the certificate it was
+ * observed on: reads return only rows whose certificate is still bound to the app in that
+ * environment (for some platform), so binding another certificate clears the verdict without
+ * deleting anything, and a row of an unbound certificate never shows.
+ */
+export interface PushHealthRepository {
+  /** The verdicts of the app's currently bound certificates (no row = no verdict = not known to be revoked), production first. */
+  listForApp(appUuid: string): Promise<PushHealthVerdict[]>;
+  /** Every row (verdict and last check) of the app's currently bound certificates. */
+  listRecordsForApp(appUuid: string): Promise<PushHealthRecord[]>;
+  find(key: PushHealthKey): Promise<PushHealthRecord | undefined>;
+  /** Sets the verdict (inserting the row when missing). */
+  putVerdict(key: PushHealthKey, verdict: { status: PushHealthStatus; reason: string | null; source: PushHealthSource; at: Date }): Promise<void>;
+  /** Records an active check's result (inserting the row when missing) and releases its claim. */
+  recordCheck(key: PushHealthKey, check: { checkedAt: Date; outcome: PushCheckOutcome; detail: string | null }): Promise<void>;
+  /**
+   * Claims up to `limit` bound certificates whose last check is at or before `dueBefore` (or
+   * never happened) and that no other server claimed after `claimExpiredBefore`: one
+   * conditional UPDATE per row, so of several servers exactly one wins each.
+   */
+  claimDue(now: Date, dueBefore: Date, claimExpiredBefore: Date, limit: number): Promise<DuePushCheck[]>;
+}
+
+// --- Access keys of signed requests, document 000 (issue 4 §4) --------------------------------
+
+/** An access key for requests signed as the Alibaba Cloud SDKs sign them. The secret is never in here. */
+export interface AccessKeyRecord {
+  /** Public id, `LTAI` + 20 base62 characters. */
+  accessKeyId: string;
+  projectId: string;
+  organizationId: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+/**
+ * Access keys (their secrets sealed with the master key, AAD = sealedSecretAad.accessKeySecret)
+ * and the signature nonces they have used.
+ */
+export interface AccessKeyRepository {
+  insert(key: AccessKeyRecord, sealedSecret: Buffer): Promise<void>;
+  /** The key and its sealed secret, revoked or not. */
+  find(accessKeyId: string): Promise<{ key: AccessKeyRecord; sealedSecret: Buffer } | undefined>;
+  /** The project's keys, oldest first. */
+  listForProject(projectId: string): Promise<AccessKeyRecord[]>;
+  /** Sets revokedAt once; revoking again keeps the first time. */
+  revoke(accessKeyId: string, at: Date): Promise<void>;
+  /** Every sealed secret, for `keys rotate`. */
+  listSealedSecrets(): Promise<Array<{ accessKeyId: string; sealedSecret: Buffer }>>;
+  updateSealedSecret(accessKeyId: string, sealedSecret: Buffer): Promise<void>;
+  /**
+   * Records that the key used this nonce, kept until `expiresAt`. true when it was not in use
+   * (never seen, or seen with an expiry at or before `now`); false when it was: a replay. One
+   * statement (insert, or update only an expired row), so of concurrent uses on several servers
+   * exactly one gets true.
+   */
+  useNonce(accessKeyId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>;
+  /** Deletes nonces whose expiry is at or before `now`; returns how many. */
+  pruneNonces(now: Date): Promise<number>;
+}
+
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
   organizations: OrganizationRepository;
@@ -378,6 +481,8 @@ export interface Repositories {
   settings: SettingRepository;
   services: ServiceRepository;
   apps: AppRepository;
+  pushHealth: PushHealthRepository;
+  accessKeys: AccessKeyRepository;
 }
 
 /** The storage port: repositories plus atomic units of work. */

@@ -14,7 +14,7 @@ import {
 } from '../domain/app.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import type { Clock } from '../ports/clock.js';
-import type { NewAuditEvent, Page, PageResult, Project, Repositories, Store } from '../ports/store.js';
+import type { NewAuditEvent, Page, PageResult, Project, PushHealthRecord, Repositories, Store } from '../ports/store.js';
 import { resolveImportMaterial } from '../pki/resolve-import-material.js';
 import type { AccessService } from './access-service.js';
 import { toImportInput, type InventoryService } from './inventory-service.js';
@@ -47,6 +47,8 @@ export interface ImportAndBindInput {
 export interface BoundCertificate {
   binding: AppCertificateBinding;
   certificate: CertificateRecord;
+  /** The push health of the certificate in the binding's environment (binding list only; undefined = nothing recorded). */
+  pushHealth?: PushHealthRecord;
 }
 
 const refusalText: Record<BindingRefusal, (c: CertificateRecord, app: App, env: ApnsEnvironment) => string> = {
@@ -175,12 +177,14 @@ export class AppService {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
     const app = await appIn(this.store, project, appId);
     const bindings = await this.store.apps.listBindings([app.id]);
+    const health = await this.store.pushHealth.listRecordsForApp(app.id);
     const out: BoundCertificate[] = [];
     for (const b of bindings) {
       const { notAfter: _notAfter, ...binding } = b;
       // A certificate another project shared and then took back is no longer this project's to show.
       const certificate = await this.store.certificates.findVisible(project.id, project.organizationId, b.certificateId);
-      if (certificate) out.push({ binding, certificate });
+      const pushHealth = health.find((h) => h.environment === b.environment && h.certificateId === b.certificateId);
+      if (certificate) out.push({ binding, certificate, ...(pushHealth ? { pushHealth } : {}) });
     }
     return out.sort((a, b) => a.certificate.notAfter.getTime() - b.certificate.notAfter.getTime());
   }

@@ -103,6 +103,21 @@ export async function rotateMasterKey(options: {
     }
   });
 
+  // The secrets of signed-request access keys (document 000): few, one transaction.
+  await store.transaction(async (tx) => {
+    for (const { accessKeyId, sealedSecret } of await tx.accessKeys.listSealedSecrets()) {
+      if (SecretBox.keyIdOf(sealedSecret) === box.currentKeyId) {
+        alreadyCurrent++;
+        continue;
+      }
+      const aad = sealedSecretAad.accessKeySecret(accessKeyId);
+      const plain = box.open(sealedSecret, aad);
+      await tx.accessKeys.updateSealedSecret(accessKeyId, box.seal(plain, aad));
+      plain.fill(0);
+      reencrypted++;
+    }
+  });
+
   if (!options.envMasterKey) {
     writeSecretFile(path.join(dataDir, masterKeyFiles.previous), oldKey.toString('base64') + '\n');
     renameSync(nextFile, currentFile);

@@ -25,6 +25,9 @@ export interface Database {
   organization_settings: OrganizationSettingsTable;
   apps: AppsTable;
   app_certificate_bindings: AppCertificateBindingsTable;
+  push_health: PushHealthTable;
+  access_keys: AccessKeysTable;
+  signature_nonces: SignatureNoncesTable;
 }
 
 export interface OrganizationsTable {
@@ -235,6 +238,44 @@ export interface AppCertificateBindingsTable {
   environment: string;
   certificate_id: number;
   bound_at: number;
+}
+
+/** Push health of a bound APNs certificate per (app, environment, certificate) (migration 0005). */
+export interface PushHealthTable {
+  app_uuid: string;
+  environment: string;
+  certificate_id: number;
+  /** 'ok' | 'revoked'; null = no verdict yet. */
+  status: string | null;
+  reason: string | null;
+  /** 'push-result' | 'push-check'. */
+  source: string | null;
+  observed_at: number | null;
+  checked_at: number | null;
+  /** 'ok' | 'revoked' | 'failed'. */
+  check_outcome: string | null;
+  check_detail: string | null;
+  check_claimed_at: number | null;
+}
+
+/** Access keys of signed (Alibaba Cloud RPC) requests, document 000 (migration 0006). */
+export interface AccessKeysTable {
+  access_key_id: string;
+  project_id: string;
+  organization_id: string;
+  name: string;
+  role: string;
+  /** The secret, sealed (secret-box.ts) with AAD sealedSecretAad.accessKeySecret(access_key_id). */
+  sealed_secret: Buffer;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+/** Signature nonces already used, per access key, until the request's window ends (migration 0006). */
+export interface SignatureNoncesTable {
+  access_key_id: string;
+  nonce: string;
+  expires_at: number;
 }
 
 export type Db = Kysely<Database>;

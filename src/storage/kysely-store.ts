@@ -12,6 +12,8 @@ import { KyselyProjectRepository } from './repositories/project-repository.js';
 import { KyselySettingRepository } from './repositories/setting-repository.js';
 import { KyselyServiceRepository } from './repositories/service-repository.js';
 import { KyselyAppRepository } from './repositories/app-repository.js';
+import { KyselyPushHealthRepository } from './repositories/push-health-repository.js';
+import { KyselyAccessKeyRepository } from './repositories/access-key-repository.js';
 import type { SqliteReader } from './sqlite-reader.js';
 
 /** What storage-private code (bulk seeding, maintenance) may reach behind a Store. */
@@ -46,6 +48,8 @@ function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?
     settings: new KyselySettingRepository(db),
     services: new KyselyServiceRepository(db),
     apps: new KyselyAppRepository(db),
+    pushHealth: new KyselyPushHealthRepository(db),
+    accessKeys: new KyselyAccessKeyRepository(db),
   };
 }
 
@@ -64,6 +68,8 @@ export class KyselyStore implements Store {
   readonly settings;
   readonly services;
   readonly apps;
+  readonly pushHealth;
+  readonly accessKeys;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -82,6 +88,8 @@ export class KyselyStore implements Store {
     this.settings = repos.settings;
     this.services = repos.services;
     this.apps = repos.apps;
+    this.pushHealth = repos.pushHealth;
+    this.accessKeys = repos.accessKeys;
     internals.set(this, { db, dialect, ...handles, transaction: this.runInTransaction });
   }
 

@@ -47,4 +47,31 @@ describe('keys rotate and the issuance secrets', () => {
       await store.close();
     }
   });
+  it('re-encrypts the secrets of signed-request access keys (document 000) under the new key', async () => {
+    const store = await createTestStore('sqlite');
+    try {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'certkeeper-rotate-access-keys-'));
+      dirs.push(dataDir);
+      const oldKey = randomBytes(32);
+      const newKey = randomBytes(32);
+      writeFileSync(path.join(dataDir, 'master.key'), oldKey.toString('base64') + '\n');
+      const oldBox = new SecretBox(oldKey, []);
+      const now = new Date('2026-06-01T00:00:00Z');
+      const orgId = '00000000-0000-4000-8000-000000000001';
+      const projectId = '00000000-0000-4000-8000-000000000002';
+      await store.organizations.insert({ id: orgId, name: 'o', createdAt: now });
+      await store.projects.insert({ id: projectId, organizationId: orgId, name: 'p', createdAt: now });
+      const accessKeyId = 'LTAIabcdefghijklmnopqrst';
+      const aad = sealedSecretAad.accessKeySecret(accessKeyId);
+      await store.accessKeys.insert({ accessKeyId, projectId, organizationId: orgId, name: 'k', role: 'viewer', createdAt: now, revokedAt: null }, oldBox.seal(Buffer.from('THE-SECRET'), aad));
+
+      const result = await rotateMasterKey({ store, dataDir, newKey: newKey.toString('base64') });
+      expect(result.reencrypted).toBe(1);
+      const sealed = (await store.accessKeys.find(accessKeyId))!.sealedSecret;
+      expect(new SecretBox(newKey, []).open(sealed, aad).toString()).toBe('THE-SECRET');
+      expect(() => oldBox.open(sealed, aad)).toThrow();
+    } finally {
+      await store.close();
+    }
+  });
 });

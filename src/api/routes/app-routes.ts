@@ -32,6 +32,18 @@ const BindingView = Type.Object({
   bundleId: Type.Union([Type.String(), Type.Null()]),
   topics: Type.Array(Type.String()),
   environments: Type.Array(Type.String(), { description: 'the environments the certificate serves (from its Apple OIDs)' }),
+  push: Type.Optional(
+    Type.Object(
+      {
+        status: Type.String({ description: 'OK, or REVOKED once APNs refused this certificate in this environment (until another certificate is bound or a check succeeds)' }),
+        reason: Type.Union([Type.String(), Type.Null()], { description: 'e.g. tls_alert_44_certificate_revoked, BadCertificate; BadDeviceToken for a check that authenticated' }),
+        source: Type.Union([Type.String(), Type.Null()], { description: 'push-result or push-check' }),
+        at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'when the outcome behind the status was observed; null = nothing known' }),
+        lastCheck: Type.Union([Type.Object({ at: Type.String({ format: 'date-time' }), outcome: Type.String({ description: 'ok, revoked or failed' }), detail: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+      },
+      { description: 'push health (binding list only)' },
+    ),
+  ),
 });
 
 const UnboundView = Type.Object({
@@ -48,6 +60,13 @@ const Environment = Type.Union(apnsEnvironments.map((e) => Type.Literal(e)), { d
 const conflictResponses = { ...errorResponses, 409: errorResponses[400] };
 
 const appView = (a: App) => ({ id: a.id, appId: a.appId, appKey: a.appKey, name: a.name, platforms: a.platforms, projectId: a.projectId, createdAt: a.createdAt.toISOString() });
+const pushView = ({ pushHealth: h }: BoundCertificate) => ({
+  status: h?.status === 'revoked' ? 'REVOKED' : 'OK',
+  reason: h?.status ? h.reason : null,
+  source: h?.status ? h.source : null,
+  at: h?.status && h.at ? h.at.toISOString() : null,
+  lastCheck: h?.checkedAt && h.checkOutcome ? { at: h.checkedAt.toISOString(), outcome: h.checkOutcome, detail: h.checkDetail } : null,
+});
 const unboundView = (b: AppCertificateBinding) => ({ platform: b.platform, environment: b.environment, certificateId: b.certificateId, boundAt: b.boundAt.toISOString() });
 
 /**
@@ -143,7 +162,7 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
       },
     },
     async (request) => {
-      const items = (await apps.listBindings(principal(request), request.params.projectId, request.params.appId)).map(bindingView);
+      const items = (await apps.listBindings(principal(request), request.params.projectId, request.params.appId)).map((b) => ({ ...bindingView(b), push: pushView(b) }));
       return paged(items, items.length, 1, Math.max(items.length, 1));
     },
   );

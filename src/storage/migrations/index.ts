@@ -4,6 +4,8 @@ import { initialSchema } from './0001-initial-schema.js';
 import { managedCertificates } from './0002-managed-certificates.js';
 import { servicesAndDomains } from './0003-services-and-domains.js';
 import { apps } from './0004-apps.js';
+import { pushHealth } from './0005-push-health.js';
+import { accessKeys } from './0006-access-keys.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -17,6 +19,8 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0002-managed-certificates': managedCertificates(dialect),
         '0003-services-and-domains': servicesAndDomains(dialect),
         '0004-apps': apps(dialect),
+        '0005-push-health': pushHealth(dialect),
+        '0006-access-keys': accessKeys(dialect),
       };
     },
   };
