@@ -10,6 +10,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   forbidden: 403,
   route_not_found: 404,
   organization_not_found: 404,
+  organization_disabled: 403,
   project_not_found: 404,
   certificate_not_found: 404,
   api_key_not_found: 404,

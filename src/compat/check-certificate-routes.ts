@@ -51,6 +51,8 @@ export function popErrorOf(err: unknown): PopError {
         return new PopError('InvalidAppKey.NotFound');
       case 'forbidden':
         return new PopError('PermissionDenied');
+      case 'organization_disabled':
+        return new PopError('AccountDisabled');
       default:
         return httpStatusOf[err.code] < 500 ? new PopError('InvalidParameter') : new PopError('InternalError');
     }

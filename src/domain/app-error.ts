@@ -12,6 +12,7 @@ export const errorCodes = [
   'forbidden',
   'route_not_found',
   'organization_not_found',
+  'organization_disabled',
   'project_not_found',
   'certificate_not_found',
   'api_key_not_found',

@@ -18,6 +18,8 @@ export interface Organization {
   id: string;
   name: string;
   createdAt: Date;
+  /** When it was disabled, or null while enabled: its keys are refused. */
+  disabledAt?: Date | null;
 }
 
 export interface Project {
@@ -259,6 +261,8 @@ export interface OrganizationRepository {
   insert(org: Organization): Promise<Organization>;
   get(id: string): Promise<Organization | undefined>;
   list(page: Page): Promise<PageResult<Organization>>;
+  /** Disables (at) or enables (null) the organization; undefined when it does not exist. */
+  setDisabled(id: string, at: Date | null): Promise<Organization | undefined>;
 }
 
 export interface ProjectRepository {

@@ -39,6 +39,7 @@ class TtlCache<V> {
 export class AccessService {
   private readonly keyCache = new TtlCache<ApiKeyRecord | null>(CACHE_TTL_MS);
   private readonly projectCache = new TtlCache<Project | null>(CACHE_TTL_MS);
+  private readonly disabledCache = new TtlCache<boolean>(CACHE_TTL_MS);
 
   constructor(
     private readonly store: Store,
@@ -57,6 +58,9 @@ export class AccessService {
       this.keyCache.set(hash, key, nowMs);
     }
     if (!key || key.revokedAt) throw new AppError('unauthorized', 'the API key is not valid');
+    if (key.organizationId !== null && (await this.isOrganizationDisabled(key.organizationId))) {
+      throw new AppError('organization_disabled', 'the organization of this key is disabled');
+    }
     return principalOf(key);
   }
 
@@ -112,6 +116,33 @@ export class AccessService {
       await tx.events.append(event(principal, null, org.id, 'organization.created', 'organization', org.id, { name }, now));
       return org;
     });
+  }
+
+  /** Whether the organization is disabled (cached briefly: disabling takes effect within seconds on every server). */
+  async isOrganizationDisabled(organizationId: string): Promise<boolean> {
+    const nowMs = this.clock.now().getTime();
+    let disabled = this.disabledCache.get(organizationId, nowMs);
+    if (disabled === undefined) {
+      disabled = (await this.store.organizations.get(organizationId))?.disabledAt != null;
+      this.disabledCache.set(organizationId, disabled, nowMs);
+    }
+    return disabled;
+  }
+
+  /** Disables or enables an organization (superuser): its keys are refused while disabled. */
+  async setOrganizationDisabled(principal: Principal, organizationId: string, disabled: boolean): Promise<Organization> {
+    if (!principal.superuser) throw new AppError('forbidden', 'disabling or enabling an organization needs a superuser key');
+    const now = this.clock.now();
+    const org = await this.store.transaction(async (tx) => {
+      const before = await tx.organizations.get(organizationId);
+      if (!before) throw new AppError('organization_not_found', `organization ${organizationId} was not found`);
+      if ((before.disabledAt != null) === disabled) return before;
+      const after = (await tx.organizations.setDisabled(organizationId, disabled ? now : null))!;
+      await tx.events.append(event(principal, null, organizationId, disabled ? 'organization.disabled' : 'organization.enabled', 'organization', organizationId, {}, now));
+      return after;
+    });
+    this.disabledCache.set(organizationId, disabled, now.getTime());
+    return org;
   }
 
   async listOrganizations(principal: Principal, page: Page): Promise<PageResult<Organization>> {

@@ -34,6 +34,8 @@ export interface OrganizationsTable {
   id: string;
   name: string;
   created_at: number;
+  /** Set while the organization is disabled (migration 0007). */
+  disabled_at?: number | null;
 }
 
 export interface ProjectsTable {

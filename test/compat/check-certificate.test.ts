@@ -250,6 +250,34 @@ describe('document 000: CheckCertificate signed as the Alibaba Cloud SDKs sign, 
     expect((await popFailure(client(extra).request('CheckCertificate', { AppKey: appKey }))).code).toBe('InvalidAccessKeyId.NotFound');
   });
 
+  it('a disabled organization: AccountDisabled on the signed API, 403 organization_disabled on the native one, until it is enabled', async () => {
+    const other = await t.otherTenant(false);
+    const otherApp = await api('POST', `/api/v1/projects/${other.projectId}/apps`, { appId: 'com.disabled.app', name: 'D', platforms: ['ios'] }, other.adminKey);
+    const otherKey = (await t.call('POST', `/api/v1/projects/${other.projectId}/access-keys`, { key: other.adminKey, body: { name: 'monitor', role: 'viewer' } })).json().result;
+    expect((await client(otherKey).request('CheckCertificate', { AppKey: otherApp.appKey })).IOS).toBe(true);
+    const orgId = (await t.call('GET', `/api/v1/projects/${other.projectId}`, { key: other.adminKey })).json().result.organizationId;
+
+    // Only a superuser may disable; the organization's own admin may not.
+    expect((await t.call('PATCH', `/api/v1/organizations/${orgId}`, { key: other.adminKey, body: { disabled: true } })).statusCode).toBe(403);
+    const disabled = await t.call('PATCH', `/api/v1/organizations/${orgId}`, { body: { disabled: true } });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    expect(disabled.json().result).toMatchObject({ id: orgId, disabled: true });
+
+    const refused = await popFailure(client(otherKey).request('CheckCertificate', { AppKey: otherApp.appKey }));
+    expect(refused.data).toMatchObject({ Code: 'AccountDisabled', Message: popErrors.AccountDisabled.message });
+    const native = await t.call('GET', `/api/v1/projects/${other.projectId}/apps`, { key: other.adminKey });
+    expect(native.statusCode).toBe(403);
+    expect(native.json().code).toBe('organization_disabled');
+    // Other organizations are untouched.
+    expect((await client().request('CheckCertificate', { AppKey: appKey })).IOS).toBe(true);
+
+    expect((await t.call('PATCH', `/api/v1/organizations/${orgId}`, { body: { disabled: false } })).json().result.disabled).toBe(false);
+    expect((await client(otherKey).request('CheckCertificate', { AppKey: otherApp.appKey })).IOS).toBe(true);
+    expect((await t.call('GET', `/api/v1/projects/${other.projectId}/apps`, { key: other.adminKey })).statusCode).toBe(200);
+    const listed = (await t.call('GET', `/api/v1/organizations?pageSize=100`)).json().result.find((o: { id: string }) => o.id === orgId);
+    expect(listed.disabled).toBe(false);
+  });
+
   it('answers an unexpected failure as InternalError 500 without details; / without Action is not an API call', async () => {
     const apps = t.services.store.apps;
     const original = apps.findByAppKey.bind(apps);

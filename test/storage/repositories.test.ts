@@ -360,7 +360,10 @@ describe.each(dialects)('repositories on %s', (dialect) => {
       const orgs = await store.organizations.list({ pageIndex: 1, pageSize: 1 });
       expect(orgs.totalCount).toBe(2);
       expect(orgs.items.map((o) => o.id)).toEqual(['o1']);
-      expect(await store.organizations.get('o2')).toEqual({ id: 'o2', name: 'Two', createdAt: new Date(T0.getTime() + 1) });
+      expect(await store.organizations.get('o2')).toEqual({ id: 'o2', name: 'Two', createdAt: new Date(T0.getTime() + 1), disabledAt: null });
+      expect((await store.organizations.setDisabled('o2', T0))?.disabledAt).toEqual(T0);
+      expect((await store.organizations.setDisabled('o2', null))?.disabledAt).toBeNull();
+      expect(await store.organizations.setDisabled('nope', T0)).toBeUndefined();
       expect(await store.organizations.get('nope')).toBeUndefined();
       const all = await store.projects.list({ pageIndex: 1, pageSize: 10 });
       expect(all.items.map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);

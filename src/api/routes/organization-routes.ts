@@ -1,16 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Organization } from '../../ports/store.js';
 import type { AccessService } from '../../services/access-service.js';
 import { principal } from '../build-app.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
 
-const OrganizationView = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), createdAt: Type.String({ format: 'date-time' }) });
+const OrganizationView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  disabled: Type.Boolean({ description: 'a disabled organization\'s keys are refused' }),
+});
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
 export async function organizationRoutes(fastify: FastifyInstance, opts: { access: AccessService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const view = (o: { id: string; name: string; createdAt: Date }) => ({ id: o.id, name: o.name, createdAt: o.createdAt.toISOString() });
+  const view = (o: Organization) => ({ id: o.id, name: o.name, createdAt: o.createdAt.toISOString(), disabled: o.disabledAt != null });
 
   app.post(
     '/organizations',
@@ -40,5 +46,19 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { acces
       const page = await opts.access.listOrganizations(principal(request), { pageIndex, pageSize });
       return paged(page.items.map(view), page.totalCount, pageIndex, pageSize);
     },
+  );
+
+  app.patch(
+    '/organizations/:organizationId',
+    {
+      schema: {
+        summary: 'Disable or enable an organization (superuser): a disabled organization\'s API and access keys are refused',
+        tags: ['organizations'],
+        params: Type.Object({ organizationId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(OrganizationView), ...errorResponses },
+      },
+    },
+    async (request) => ok(view(await opts.access.setOrganizationDisabled(principal(request), request.params.organizationId, request.body.disabled))),
   );
 }

@@ -6,6 +6,7 @@ import { servicesAndDomains } from './0003-services-and-domains.js';
 import { apps } from './0004-apps.js';
 import { pushHealth } from './0005-push-health.js';
 import { accessKeys } from './0006-access-keys.js';
+import { organizationStatus } from './0007-organization-status.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0004-apps': apps(dialect),
         '0005-push-health': pushHealth(dialect),
         '0006-access-keys': accessKeys(dialect),
+        '0007-organization-status': organizationStatus(dialect),
       };
     },
   };

@@ -3,7 +3,7 @@ import type { Executor, OrganizationsTable } from '../database.js';
 import { pageWindow } from './paging.js';
 
 function toOrganization(row: OrganizationsTable): Organization {
-  return { id: row.id, name: row.name, createdAt: new Date(Number(row.created_at)) };
+  return { id: row.id, name: row.name, createdAt: new Date(Number(row.created_at)), disabledAt: row.disabled_at == null ? null : new Date(Number(row.disabled_at)) };
 }
 
 /** Organizations, listed oldest first. */
@@ -18,6 +18,11 @@ export class KyselyOrganizationRepository implements OrganizationRepository {
   async get(id: string): Promise<Organization | undefined> {
     const row = await this.db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toOrganization(row);
+  }
+
+  async setDisabled(id: string, at: Date | null): Promise<Organization | undefined> {
+    await this.db.updateTable('organizations').set({ disabled_at: at === null ? null : at.getTime() }).where('id', '=', id).execute();
+    return this.get(id);
   }
 
   async list(page: Page): Promise<PageResult<Organization>> {
