@@ -4,7 +4,9 @@
  * --skip-sqlite, --skip-postgres, --skip-import, --seconds N (wrk duration);
  * issuance against Pebble with lego and certbot: --skip-issuance, --only-issuance, --certs N and
  * --concurrent-certs N (certkeeper), --peer-certs N and --peer-concurrent-certs N (lego, certbot),
- * --skip-http01, --skip-peers (certkeeper alone);
+ * --skip-http01, --skip-peers (certkeeper alone; also skips the probe peers);
+ * probing 1,000 local TLS endpoints with ssl-cert-check and an openssl loop: --skip-probe, --only-probe,
+ * --probe-endpoints N;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { spawn } from 'node:child_process';
@@ -19,6 +21,7 @@ import { seedSyntheticCertificates } from '../src/storage/seed-synthetic.js';
 import { aCertificate } from '../test/support/test-ca.js';
 import { startPostgresCluster } from '../test/support/postgres.js';
 import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults } from './issuance-bench.js';
+import { probeBench, probeTableRows, type ProbeBenchResults } from './probe-bench.js';
 import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, request, rssMb, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
@@ -29,6 +32,7 @@ const option = (name: string, fallback: number) => {
 };
 const quick = flag('--quick');
 const onlyIssuance = flag('--only-issuance');
+const onlyProbe = flag('--only-probe');
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
 const WRK_SECONDS = option('--seconds', quick ? 5 : 10);
 const IMPORT_WITH_KEYS = quick ? 600 : 2000;
@@ -227,17 +231,19 @@ function table(): string {
     lines.push(`| ${d}: server RSS after the run | ${fmt(r.serverRssMb, 0)} MB | ≤ 300 MB |`);
   }
   if (results.issuance) lines.push(...issuanceTableRows(results.issuance as IssuanceResults));
+  if (results.probe) lines.push(...probeTableRows(results.probe as ProbeBenchResults));
   return lines.join('\n');
 }
 
-if (!onlyIssuance && !hasWrk()) {
+if (!onlyIssuance && !onlyProbe && !hasWrk()) {
   console.error('npm run bench needs wrk (Debian package "wrk"): apt-get install -y wrk');
   process.exit(2);
 }
-if (!onlyIssuance && !flag('--skip-import')) await importBench();
-if (!onlyIssuance && !flag('--skip-sqlite')) await millionBench('sqlite');
-if (!onlyIssuance && !flag('--skip-postgres')) await millionBench('postgres');
-if (!flag('--skip-issuance')) {
+if (!onlyIssuance && !onlyProbe && !flag('--skip-import')) await importBench();
+if (!onlyIssuance && !onlyProbe && !flag('--skip-sqlite')) await millionBench('sqlite');
+if (!onlyIssuance && !onlyProbe && !flag('--skip-postgres')) await millionBench('postgres');
+if (!onlyIssuance && !flag('--skip-probe')) results.probe = await probeBench({ endpoints: option('--probe-endpoints', 1000), skipPeers: flag('--skip-peers'), log });
+if (!onlyProbe && !flag('--skip-issuance')) {
   results.issuance = await issuanceBench({
     token: TOKEN,
     certs: option('--certs', quick ? 20 : 50),

@@ -24,6 +24,8 @@ import { AccessKeyService } from './services/access-key-service.js';
 import { CheckCertificateService } from './services/check-certificate-service.js';
 import { PushHealthService } from './services/push-health-service.js';
 import { Http2ApnsProbe } from './apns/apns-probe.js';
+import { RevocationService } from './services/revocation-service.js';
+import { PrometheusMetrics } from './observability/prometheus-metrics.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -58,8 +60,11 @@ export interface Services {
   apps: AppService;
   certExpiryDetails: CertExpiryDetailsService;
   pushHealth: PushHealthService;
+  revocation: RevocationService;
   accessKeys: AccessKeyService;
   checkCertificates: CheckCertificateService;
+  /** The Prometheus adapter of the Metrics port (GET /metrics). */
+  metrics: PrometheusMetrics;
   clock: Clock;
   logger: Logger;
   close(): Promise<void>;
@@ -85,6 +90,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     }
   }
   const issuer = new AcmeIssuer({ caPem });
+  const metrics = new PrometheusMetrics();
   const solverFor = dnsSolverFactory(config.dnsHookDir);
   const managed = new ManagedCertificateService(
     store,
@@ -95,6 +101,8 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     { directoryUrl: config.acmeDirectoryUrl, contactEmail: config.acmeContactEmail, externalAccountBinding: config.acmeEab, instanceId: config.instanceId, leaseMs: config.leaseMs },
     solverFor,
     logger,
+    Math.random,
+    metrics,
   );
   const serviceDomains = new ServiceDomainService(store, access, clock, managed);
   const settings = new IssuanceSettingsService(store, access, box, clock, solverFor, (orgId) => managed.forgetAccount(orgId));
@@ -111,13 +119,15 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     }
   }
   const pushHealth = new PushHealthService(store, access, box, clock, new Http2ApnsProbe({ urls: config.apnsUrls, caPem: apnsCaPem }), { checkIntervalMs: config.pushCheckIntervalMs }, logger);
+  const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, undefined, logger);
   const close = async () => {
     await managed.stop();
     await pushHealth.stop();
+    await revocation.stop();
     issuer.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, pushHealth, accessKeys, checkCertificates, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, accessKeys, checkCertificates, metrics, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -132,6 +142,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     apps: services.apps,
     certExpiryDetails: services.certExpiryDetails,
     pushHealth: services.pushHealth,
+    revocation: services.revocation,
     accessKeys: services.accessKeys,
     checkCertificates: services.checkCertificates,
     displayTimeZone: services.config.displayTimeZone,
@@ -139,6 +150,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     logger: services.logger,
     bodyLimitBytes: services.config.bodyLimitBytes,
     logRequests: services.config.logRequests,
+    metrics: { prometheus: services.metrics, token: services.config.metricsToken, public: services.config.metricsPublic },
   });
 }
 
@@ -163,6 +175,8 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   services.managed.start(config.renewalIntervalMs);
   // Check every bound APNs certificate against APNs once per CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS.
   services.pushHealth.start();
+  // Check revocation (CRL, then OCSP) of certificates whose cached answer expired, every CERTKEEPER_REVOCATION_INTERVAL_SECONDS.
+  services.revocation.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -28,6 +28,8 @@ import { scmRoutes } from '../compat/scm-routes.js';
 import { appRoutes } from './routes/app-routes.js';
 import { pushRoutes } from './routes/push-routes.js';
 import type { PushHealthService } from '../services/push-health-service.js';
+import { revocationRoutes } from './routes/revocation-routes.js';
+import type { RevocationService } from '../services/revocation-service.js';
 import { certExpiryRoutes } from '../compat/cert-expiry-routes.js';
 import { accessKeyRoutes } from './routes/access-key-routes.js';
 import { checkCertificateRoutes } from '../compat/check-certificate-routes.js';
@@ -35,6 +37,8 @@ import type { AccessKeyService } from '../services/access-key-service.js';
 import type { CheckCertificateService } from '../services/check-certificate-service.js';
 import type { AppService } from '../services/app-service.js';
 import type { CertExpiryDetailsService } from '../services/cert-expiry-details-service.js';
+import type { PrometheusMetrics } from '../observability/prometheus-metrics.js';
+import { metricsRoutes } from './routes/metrics-routes.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -58,6 +62,8 @@ export interface AppDependencies {
   apps?: AppService;
   /** Push health of apps' APNs certificates (push results, push checks); absent = not served. */
   pushHealth?: PushHealthService;
+  /** Revocation checks (OCSP and CRL); absent = not served. */
+  revocation?: RevocationService;
   /** Access keys for signed (Alibaba Cloud SDK) requests; absent = neither their routes nor document 000 are served. */
   accessKeys?: AccessKeyService;
   /** Document 000's CheckCertificate; served (with accessKeys) at `GET|POST /?Action=CheckCertificate`. */
@@ -67,6 +73,8 @@ export interface AppDependencies {
   /** IANA zone of document 001's dates (default UTC). */
   displayTimeZone?: string;
   clock: Clock;
+  /** GET /metrics and the HTTP request histogram; absent = neither. */
+  metrics?: { prometheus: PrometheusMetrics; token?: string; public: boolean };
   logger?: Logger;
   bodyLimitBytes?: number;
   logRequests?: boolean;
@@ -159,6 +167,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  if (deps.metrics) {
+    const prometheus = deps.metrics.prometheus;
+    // The route's pattern, never the raw path (bounded cardinality); undefined when nothing matched.
+    app.addHook('onResponse', async (request, reply) => {
+      prometheus.observeHttp(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+    });
+    await app.register(metricsRoutes, { metrics: prometheus, certificates: deps.store.certificates, access: deps.access, clock: deps.clock, token: deps.metrics.token, public: deps.metrics.public });
+  }
   await app.register(healthRoutes, { store: deps.store });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -175,6 +191,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       if (deps.settings) await api.register(settingsRoutes, { settings: deps.settings });
       if (deps.apps) await api.register(appRoutes, { apps: deps.apps, access: deps.access, clock: deps.clock });
       if (deps.pushHealth) await api.register(pushRoutes, { pushHealth: deps.pushHealth, access: deps.access });
+      if (deps.revocation) await api.register(revocationRoutes, { revocation: deps.revocation });
       if (deps.accessKeys) await api.register(accessKeyRoutes, { accessKeys: deps.accessKeys });
       // Document 001 lives under /api/v1 and uses the native authentication and error envelope.
       if (deps.certExpiryDetails) await api.register(certExpiryRoutes, { certExpiryDetails: deps.certExpiryDetails, clock: deps.clock, displayTimeZone: deps.displayTimeZone ?? 'UTC' });

@@ -57,5 +57,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   push_certificate_ambiguous: 409,
   push_check_no_private_key: 400,
   apns_unavailable: 503,
+  revocation_issuer_unknown: 409,
+  revocation_source_unknown: 409,
   internal_error: 500,
 };

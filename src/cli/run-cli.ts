@@ -7,6 +7,7 @@ import { importCommand } from './import-command.js';
 import { keysRotateCommand } from './keys-rotate-command.js';
 import { listCommand } from './list-command.js';
 import { parseDays, parseIntegerOption } from './parse-days.js';
+import { parseTimeoutMs, scanCommand } from './scan-command.js';
 import { serveCommand } from './serve-command.js';
 import { showCommand } from './show-command.js';
 
@@ -135,6 +136,41 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .option('--out <path>', 'directory (pem) or file (pkcs12); "-" writes to stdout, private key included (default ./ID or ./ID.p12)')
     .action(async (id: string, opts: { format: 'pem' | 'pkcs12'; password?: string; out?: string }) => {
       await exportCommand(client(), { projectId: projectId(), id: certificateId(id), format: opts.format, password: opts.password, out: opts.out }, io);
+    });
+
+  program
+    .command('scan')
+    .description('probe TLS endpoints and show the certificates they serve (no server needed unless --import)')
+    .argument('[targets...]', 'host, host:port, [v6]:port, CIDR with ports (10.0.0.0/30:443,8443), scheme:// prefix (smtp://, imap://, ldap://, postgres://)')
+    .option('--file <path...>', 'read targets from files, one per line (# comments)')
+    .addOption(new Option('--protocol <protocol>', 'what to speak before TLS').choices(['tls', 'smtp', 'imap', 'ldap', 'postgres']).default('tls'))
+    .option('--server-name <name>', 'SNI and the name checked, for every target (default: each host)')
+    .option('--concurrency <n>', 'probes in flight at once', '100')
+    .option('--timeout <duration>', 'limit of each step: 5, 5s or 500ms', '5s')
+    .option('--max <n>', 'most endpoints a scan may expand to', '65536')
+    .option('--ca-file <path...>', 'PEM files of extra CAs to verify against (besides Node\'s bundled roots)')
+    .option('--json', 'print one JSON object per endpoint, one per line')
+    .option('--import', 'import the served leaves into --project (deduplicated by fingerprint)')
+    .action(async (targets: string[], opts: { file?: string[]; protocol: string; serverName?: string; concurrency: string; timeout: string; max: string; caFile?: string[]; json?: boolean; import?: boolean }) => {
+      const concurrency = parseIntegerOption('--concurrency', opts.concurrency, 1, 4096);
+      const maxEndpoints = parseIntegerOption('--max', opts.max, 1, 16_777_216);
+      const timeoutMs = parseTimeoutMs(opts.timeout);
+      const summary = await scanCommand(
+        {
+          targets,
+          files: opts.file ?? [],
+          protocol: opts.protocol as 'tls',
+          serverName: opts.serverName,
+          concurrency,
+          timeoutMs,
+          maxEndpoints,
+          caFiles: opts.caFile ?? [],
+          json: Boolean(opts.json),
+          importTo: opts.import ? { client: client(), projectId: projectId() } : undefined,
+        },
+        io,
+      );
+      if (summary.importFailed > 0) exitCode = 1;
     });
 
   const keys = program.command('keys').description('master key maintenance (works on the data directory; no server)');

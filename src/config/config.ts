@@ -45,6 +45,12 @@ export interface Config {
   apnsCaFile?: string;
   /** How often each bound APNs certificate is checked against APNs (default daily). */
   pushCheckIntervalMs: number;
+  /** How often the scheduler checks revocation of certificates whose cached answer expired (default 6 hours). */
+  revocationIntervalMs: number;
+  /** A Bearer token that may read GET /metrics (a superuser API key may too); undefined = only superuser keys. */
+  metricsToken?: string;
+  /** GET /metrics without any authentication (explicit opt-out of the default protection). */
+  metricsPublic: boolean;
 }
 
 /** The keys a config file or the environment may set. */
@@ -74,6 +80,9 @@ export const configKeys = [
   'CERTKEEPER_APNS_DEVELOPMENT_URL',
   'CERTKEEPER_APNS_CA_FILE',
   'CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS',
+  'CERTKEEPER_REVOCATION_INTERVAL_SECONDS',
+  'CERTKEEPER_METRICS_TOKEN',
+  'CERTKEEPER_METRICS_PUBLIC',
 ] as const;
 
 export const LETS_ENCRYPT_DIRECTORY = 'https://acme-v02.api.letsencrypt.org/directory';
@@ -145,6 +154,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   };
   const pushCheckSeconds = Number(get('CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS') ?? '86400');
   if (!Number.isFinite(pushCheckSeconds) || pushCheckSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS must be a number >= 1');
+  const revocationSeconds = Number(get('CERTKEEPER_REVOCATION_INTERVAL_SECONDS') ?? '21600');
+  if (!Number.isFinite(revocationSeconds) || revocationSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_REVOCATION_INTERVAL_SECONDS must be a number >= 1');
+
+  const metricsToken = get('CERTKEEPER_METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 32) throw new AppError('config_invalid', 'CERTKEEPER_METRICS_TOKEN must be at least 32 characters');
+  const metricsPublicRaw = get('CERTKEEPER_METRICS_PUBLIC') ?? 'false';
+  if (!/^(1|true|yes|0|false|no)$/i.test(metricsPublicRaw)) throw new AppError('config_invalid', 'CERTKEEPER_METRICS_PUBLIC must be true or false');
 
   return Object.freeze({
     host: get('HOST') ?? '127.0.0.1',
@@ -170,5 +186,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     apnsUrls,
     apnsCaFile: get('CERTKEEPER_APNS_CA_FILE'),
     pushCheckIntervalMs: Math.round(pushCheckSeconds * 1000),
+    revocationIntervalMs: Math.round(revocationSeconds * 1000),
+    metricsToken,
+    metricsPublic: /^(1|true|yes)$/i.test(metricsPublicRaw),
   });
 }

@@ -59,6 +59,8 @@ export const errorCodes = [
   'push_certificate_ambiguous',
   'push_check_no_private_key',
   'apns_unavailable',
+  'revocation_issuer_unknown',
+  'revocation_source_unknown',
   'internal_error',
 ] as const;
 

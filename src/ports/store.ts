@@ -151,6 +151,23 @@ export interface CertificateRepository {
   /** Every material id with a sealed key, in batches, for `keys rotate`. */
   listSealedKeys(afterId: string | null, limit: number): Promise<Array<{ id: string; encryptedKey: Buffer }>>;
   updateSealedKey(id: string, encryptedKey: Buffer): Promise<void>;
+  /**
+   * Every certificate of every project, by ascending id after `afterId` (a keyset page of at
+   * most `limit`), with only what the Prometheus scrape labels and measures.
+   */
+  scanForMetrics(afterId: number, limit: number): Promise<CertificateMetricRow[]>;
+}
+
+/** One certificate as `GET /metrics` sees it. `notAfter` is epoch ms; `issued` false = a managed slot not issued yet (notAfter is a placeholder). */
+export interface CertificateMetricRow {
+  id: number;
+  projectId: string;
+  domainName: string;
+  kind: CertificateKind;
+  source: CertificateSource;
+  status: LifecycleStatus;
+  notAfter: number;
+  issued: boolean;
 }
 
 /** The facts of a slot's current material, denormalized onto the slot. */
@@ -474,6 +491,40 @@ export interface AccessKeyRepository {
   pruneNonces(now: Date): Promise<number>;
 }
 
+// --- Revocation checks, OCSP and CRL (issue 5 §4) ---------------------------------------------
+
+/** The last revocation answer about a certificate's material. */
+export interface RevocationRecord {
+  certificateId: number;
+  /** The material (sslCertificateId) the answer is about. */
+  materialId: string;
+  /** good / revoked / unknown as a source said; error = no source gave a usable answer (see detail). */
+  status: 'good' | 'revoked' | 'unknown' | 'error';
+  method: 'ocsp' | 'crl' | null;
+  url: string | null;
+  /** RFC 5280 §5.3.1 reason name. */
+  reason: string | null;
+  revokedAt: Date | null;
+  thisUpdate: Date | null;
+  nextUpdate: Date | null;
+  detail: string | null;
+  checkedAt: Date;
+  /** Cached until then: the scheduler checks again from this time on. */
+  dueAt: Date;
+}
+
+export interface RevocationRepository {
+  get(certificateId: number): Promise<RevocationRecord | undefined>;
+  /** Inserts or replaces the certificate's record. */
+  put(record: RevocationRecord): Promise<void>;
+  /**
+   * Certificates to check at `now`, most overdue first: status issued, not expired, current
+   * material stored with an issuer chain, and no record, a record of older material, or a
+   * record whose dueAt has passed.
+   */
+  listDue(now: Date, limit: number): Promise<number[]>;
+}
+
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
   organizations: OrganizationRepository;
@@ -487,6 +538,7 @@ export interface Repositories {
   apps: AppRepository;
   pushHealth: PushHealthRepository;
   accessKeys: AccessKeyRepository;
+  revocation: RevocationRepository;
 }
 
 /** The storage port: repositories plus atomic units of work. */

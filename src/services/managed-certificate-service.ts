@@ -6,6 +6,7 @@ import { normalizeHostName } from '../domain/host-name.js';
 import { challengeTypes, keyTypes, type AcmeProblem, type ChallengeType, type DnsRecord, type KeyType } from '../domain/managed-certificate.js';
 import { nextAttemptAt, renewAtOf } from '../domain/renewal.js';
 import type { Clock } from '../ports/clock.js';
+import { noopMetrics, type Metrics } from '../ports/metrics.js';
 import type { DnsChallengeSolver, ExternalAccountBinding, Issuer, IssuerAccount, IssuerOrder } from '../ports/issuer.js';
 import type { DnsProviderSettings, ManagedState, NewAuditEvent, Project, Repositories, Store } from '../ports/store.js';
 import { createCsr } from '../pki/create-csr.js';
@@ -91,6 +92,7 @@ export class ManagedCertificateService {
     private readonly solverFor: DnsSolverFactory,
     private readonly logger?: ManagedCertificateLogger,
     private readonly random: () => number = Math.random,
+    private readonly metrics: Metrics = noopMetrics,
   ) {
     this.leaseMs = config.leaseMs ?? 10 * 60_000;
   }
@@ -452,6 +454,7 @@ export class ManagedCertificateService {
         }),
       );
     });
+    this.metrics.issuance(renewal ? 'renew' : 'issue', 'success');
     this.logger?.info({ certificateId: rec.id, renewal, notAfter: leaf.notAfter.toISOString() }, renewal ? 'certificate renewed' : 'certificate issued');
   }
 
@@ -477,6 +480,7 @@ export class ManagedCertificateService {
         event(actor, project, renewal ? 'certificate.renewal_failed' : 'certificate.validation_failed', rec.id, now, { code: err.code, problem, failureCount }),
       );
     });
+    this.metrics.issuance(renewal ? 'renew' : 'issue', 'failure');
     this.logger?.warn({ certificateId: rec.id, code: err.code, problemType: problem.type, failureCount }, renewal ? 'renewal failed' : 'validation failed');
   }
 

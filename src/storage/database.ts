@@ -28,6 +28,7 @@ export interface Database {
   push_health: PushHealthTable;
   access_keys: AccessKeysTable;
   signature_nonces: SignatureNoncesTable;
+  revocation_cache: RevocationCacheTable;
 }
 
 export interface OrganizationsTable {
@@ -285,3 +286,22 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export type SqlDialect = 'sqlite' | 'postgres';
 
 export const DAY_MS = 86_400_000;
+
+/** The last revocation answer per certificate (migration 0008). */
+export interface RevocationCacheTable {
+  certificate_id: number;
+  /** The material (ssl_certificate_id) the answer is about. */
+  material_id: string;
+  /** 'good' | 'revoked' | 'unknown' | 'error'. */
+  status: string;
+  /** 'ocsp' | 'crl'; null for an error. */
+  method: string | null;
+  url: string | null;
+  reason: string | null;
+  revoked_at: number | null;
+  this_update: number | null;
+  next_update: number | null;
+  detail: string | null;
+  checked_at: number;
+  due_at: number;
+}

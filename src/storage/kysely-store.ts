@@ -14,6 +14,7 @@ import { KyselyServiceRepository } from './repositories/service-repository.js';
 import { KyselyAppRepository } from './repositories/app-repository.js';
 import { KyselyPushHealthRepository } from './repositories/push-health-repository.js';
 import { KyselyAccessKeyRepository } from './repositories/access-key-repository.js';
+import { KyselyRevocationRepository } from './repositories/revocation-repository.js';
 import type { SqliteReader } from './sqlite-reader.js';
 
 /** What storage-private code (bulk seeding, maintenance) may reach behind a Store. */
@@ -50,6 +51,7 @@ function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?
     apps: new KyselyAppRepository(db),
     pushHealth: new KyselyPushHealthRepository(db),
     accessKeys: new KyselyAccessKeyRepository(db),
+    revocation: new KyselyRevocationRepository(db),
   };
 }
 
@@ -70,6 +72,7 @@ export class KyselyStore implements Store {
   readonly apps;
   readonly pushHealth;
   readonly accessKeys;
+  readonly revocation;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -90,6 +93,7 @@ export class KyselyStore implements Store {
     this.apps = repos.apps;
     this.pushHealth = repos.pushHealth;
     this.accessKeys = repos.accessKeys;
+    this.revocation = repos.revocation;
     internals.set(this, { db, dialect, ...handles, transaction: this.runInTransaction });
   }
 

@@ -7,6 +7,7 @@ import { apps } from './0004-apps.js';
 import { pushHealth } from './0005-push-health.js';
 import { accessKeys } from './0006-access-keys.js';
 import { organizationStatus } from './0007-organization-status.js';
+import { revocation } from './0008-revocation.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -23,6 +24,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0005-push-health': pushHealth(dialect),
         '0006-access-keys': accessKeys(dialect),
         '0007-organization-status': organizationStatus(dialect),
+        '0008-revocation': revocation(dialect),
       };
     },
   };

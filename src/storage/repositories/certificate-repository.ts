@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
-import type { CertificateRecord, LifecycleStatus, ScopeId } from '../../domain/certificate.js';
-import type { CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
+import type { CertificateKind, CertificateRecord, CertificateSource, LifecycleStatus, ScopeId } from '../../domain/certificate.js';
+import type { CertificateMetricRow, CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
 import { DAY_MS, type Database, type Executor, type SqlDialect } from '../database.js';
 import { certificateNames, certificateRecordColumns, managedSelections, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
@@ -624,5 +624,27 @@ export class KyselyCertificateRepository implements CertificateRepository {
     if (q.kind !== undefined) c.push(eb('kind', '=', q.kind));
     if (q.source !== undefined) c.push(eb('source', '=', q.source));
     return c;
+  }
+
+  /** Keyset page over the primary key: constant cost per page however deep the scan is. */
+  async scanForMetrics(afterId: number, limit: number): Promise<CertificateMetricRow[]> {
+    const rows = await this.db
+      .selectFrom('certificates')
+      // As rows.ts: a managed slot before its first issuance has no fingerprint yet (compared in SQL: no 64-character string per row).
+      .select(['id', 'project_id', 'domain_name', 'kind', 'source', 'status', 'not_after', sql<number>`case when fingerprint_sha256 = '' then 0 else 1 end`.as('issued')])
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      projectId: r.project_id,
+      domainName: r.domain_name,
+      kind: r.kind as CertificateKind,
+      source: r.source as CertificateSource,
+      status: r.status as LifecycleStatus,
+      notAfter: Number(r.not_after),
+      issued: Number(r.issued) === 1,
+    }));
   }
 }

@@ -1,0 +1,30 @@
+/**
+ * What services count for `GET /metrics`. Services depend on this port only (never on
+ * prom-client); the composition root injects the Prometheus adapter
+ * (observability/prometheus-metrics.ts), everything else gets `noopMetrics`.
+ */
+
+/** An ACME issuance attempt's end: first issuance or renewal, success or failure. */
+export type IssuanceOperation = 'issue' | 'renew';
+export type Outcome = 'success' | 'failure';
+
+/** Notification channel types (issue 5 §2) and probe protocols (issue 5 §3). */
+export type NotificationChannelType = 'webhook' | 'email' | 'slack' | 'teams';
+export type ProbeProtocol = 'tls' | 'smtp' | 'imap' | 'ldap' | 'postgres';
+/** `unreachable`: no TLS handshake at all; `failure`: connected, but the probe could not complete. */
+export type ProbeOutcome = 'success' | 'unreachable' | 'failure';
+
+export interface Metrics {
+  /** ManagedCertificateService: certificate.issued / renewed (success), validation_failed / renewal_failed (failure). */
+  issuance(operation: IssuanceOperation, outcome: Outcome): void;
+  /** One delivery attempt to a notification channel (retries count again). */
+  notification(channelType: NotificationChannelType, outcome: Outcome): void;
+  /** One probe of an endpoint. */
+  probe(protocol: ProbeProtocol, outcome: ProbeOutcome): void;
+}
+
+export const noopMetrics: Metrics = {
+  issuance: () => {},
+  notification: () => {},
+  probe: () => {},
+};
