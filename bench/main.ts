@@ -7,6 +7,7 @@
  * --skip-http01, --skip-peers (certkeeper alone; also skips the probe peers);
  * probing 1,000 local TLS endpoints with ssl-cert-check and an openssl loop: --skip-probe, --only-probe,
  * --probe-endpoints N;
+ * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { spawn } from 'node:child_process';
@@ -22,6 +23,7 @@ import { aCertificate } from '../test/support/test-ca.js';
 import { startPostgresCluster } from '../test/support/postgres.js';
 import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults } from './issuance-bench.js';
 import { probeBench, probeTableRows, type ProbeBenchResults } from './probe-bench.js';
+import { sweepBench, sweepTableRows, type SweepBenchResult } from './sweep-bench.js';
 import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, request, rssMb, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
@@ -33,6 +35,7 @@ const option = (name: string, fallback: number) => {
 const quick = flag('--quick');
 const onlyIssuance = flag('--only-issuance');
 const onlyProbe = flag('--only-probe');
+const onlySweep = flag('--only-sweep');
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
 const WRK_SECONDS = option('--seconds', quick ? 5 : 10);
 const IMPORT_WITH_KEYS = quick ? 600 : 2000;
@@ -232,18 +235,27 @@ function table(): string {
   }
   if (results.issuance) lines.push(...issuanceTableRows(results.issuance as IssuanceResults));
   if (results.probe) lines.push(...probeTableRows(results.probe as ProbeBenchResults));
+  if (results.sweep) lines.push(...sweepTableRows(results.sweep as SweepBenchResult[]));
   return lines.join('\n');
 }
 
-if (!onlyIssuance && !onlyProbe && !hasWrk()) {
+if (onlySweep) {
+  // The sweep alone: no wrk, no servers.
+} else if (!onlyIssuance && !onlyProbe && !hasWrk()) {
   console.error('npm run bench needs wrk (Debian package "wrk"): apt-get install -y wrk');
   process.exit(2);
 }
-if (!onlyIssuance && !onlyProbe && !flag('--skip-import')) await importBench();
-if (!onlyIssuance && !onlyProbe && !flag('--skip-sqlite')) await millionBench('sqlite');
-if (!onlyIssuance && !onlyProbe && !flag('--skip-postgres')) await millionBench('postgres');
-if (!onlyIssuance && !flag('--skip-probe')) results.probe = await probeBench({ endpoints: option('--probe-endpoints', 1000), skipPeers: flag('--skip-peers'), log });
-if (!onlyProbe && !flag('--skip-issuance')) {
+if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-import')) await importBench();
+if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-sqlite')) await millionBench('sqlite');
+if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-postgres')) await millionBench('postgres');
+if (!onlyIssuance && !onlyProbe && !flag('--skip-sweep')) {
+  const sweep: SweepBenchResult[] = [];
+  if (!flag('--skip-sqlite')) sweep.push(await sweepBench({ rows: ROWS, dialect: 'sqlite', log }));
+  if (!flag('--skip-postgres')) sweep.push(await sweepBench({ rows: ROWS, dialect: 'postgres', log }));
+  results.sweep = sweep;
+}
+if (!onlySweep && !onlyIssuance && !flag('--skip-probe')) results.probe = await probeBench({ endpoints: option('--probe-endpoints', 1000), skipPeers: flag('--skip-peers'), log });
+if (!onlySweep && !onlyProbe && !flag('--skip-issuance')) {
   results.issuance = await issuanceBench({
     token: TOKEN,
     certs: option('--certs', quick ? 20 : 50),

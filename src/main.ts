@@ -25,7 +25,14 @@ import { CheckCertificateService } from './services/check-certificate-service.js
 import { PushHealthService } from './services/push-health-service.js';
 import { Http2ApnsProbe } from './apns/apns-probe.js';
 import { RevocationService } from './services/revocation-service.js';
+import { NotificationService } from './services/notification-service.js';
+import { OutboundGuard } from './notify/outbound-guard.js';
+import { EmailSender } from './notify/email-sender.js';
+import { EndpointService } from './services/endpoint-service.js';
+import { AddressGuard } from './probe/address-guard.js';
 import { PrometheusMetrics } from './observability/prometheus-metrics.js';
+import { SweepService } from './services/sweep-service.js';
+import type { Notifier } from './ports/notifier.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -61,6 +68,12 @@ export interface Services {
   certExpiryDetails: CertExpiryDetailsService;
   pushHealth: PushHealthService;
   revocation: RevocationService;
+  /** Notification channels and deliveries; the Notifier the sweep calls (unless createServices was given another). */
+  notifier: NotificationService;
+  /** Watched endpoints, probed now or every CERTKEEPER_PROBE_INTERVAL_SECONDS. */
+  endpoints: EndpointService;
+  /** Expiry sweeps (scheduled, and POST …/sweep), notification policy and mutes. */
+  sweeps: SweepService;
   accessKeys: AccessKeyService;
   checkCertificates: CheckCertificateService;
   /** The Prometheus adapter of the Metrics port (GET /metrics). */
@@ -71,7 +84,7 @@ export interface Services {
 }
 
 /** The composition root: config → adapters → services. */
-export async function createServices(config: Config, options: { clock?: Clock; logger?: Logger; store?: Store } = {}): Promise<Services> {
+export async function createServices(config: Config, options: { clock?: Clock; logger?: Logger; store?: Store; notifier?: Notifier } = {}): Promise<Services> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const keys = loadMasterKeys(config);
@@ -120,14 +133,29 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   }
   const pushHealth = new PushHealthService(store, access, box, clock, new Http2ApnsProbe({ urls: config.apnsUrls, caPem: apnsCaPem }), { checkIntervalMs: config.pushCheckIntervalMs }, logger);
   const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, undefined, logger);
+  const notifier = new NotificationService(
+    store,
+    access,
+    box,
+    clock,
+    new OutboundGuard(config.outboundAllow),
+    config.smtpUrl && config.smtpFrom ? new EmailSender(config.smtpUrl, config.smtpFrom) : undefined,
+    logger,
+    { retryIntervalMs: config.notifyRetryIntervalMs },
+  );
+  const sweeps = new SweepService(store, access, clock, { intervalMs: config.sweepIntervalMs, instanceId: config.instanceId }, options.notifier ?? notifier, logger);
+  const endpoints = new EndpointService(store, access, inventory, clock, { intervalMs: config.probeIntervalMs }, new AddressGuard({ allow: config.probeAllow, deny: config.probeDeny }), logger, metrics);
   const close = async () => {
+    await sweeps.stop();
+    await notifier.stop();
     await managed.stop();
     await pushHealth.stop();
     await revocation.stop();
+    await endpoints.stop();
     issuer.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, accessKeys, checkCertificates, metrics, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -143,6 +171,9 @@ export async function createHttpApp(services: Services): Promise<App> {
     certExpiryDetails: services.certExpiryDetails,
     pushHealth: services.pushHealth,
     revocation: services.revocation,
+    notifications: services.notifier,
+    endpoints: services.endpoints,
+    sweeps: services.sweeps,
     accessKeys: services.accessKeys,
     checkCertificates: services.checkCertificates,
     displayTimeZone: services.config.displayTimeZone,
@@ -177,6 +208,12 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   services.pushHealth.start();
   // Check revocation (CRL, then OCSP) of certificates whose cached answer expired, every CERTKEEPER_REVOCATION_INTERVAL_SECONDS.
   services.revocation.start();
+  // Retry failed notification deliveries whose backoff has passed, every CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS.
+  services.notifier.start();
+  // Probe watched endpoints that are due (one server each, by claim), every CERTKEEPER_PROBE_INTERVAL_SECONDS per endpoint.
+  services.endpoints.start();
+  // Sweep each project for expiring and expired certificates every CERTKEEPER_SWEEP_INTERVAL_SECONDS (once across servers).
+  services.sweeps.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

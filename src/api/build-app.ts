@@ -29,6 +29,8 @@ import { appRoutes } from './routes/app-routes.js';
 import { pushRoutes } from './routes/push-routes.js';
 import type { PushHealthService } from '../services/push-health-service.js';
 import { revocationRoutes } from './routes/revocation-routes.js';
+import { sweepRoutes } from './routes/sweep-routes.js';
+import type { SweepService } from '../services/sweep-service.js';
 import type { RevocationService } from '../services/revocation-service.js';
 import { certExpiryRoutes } from '../compat/cert-expiry-routes.js';
 import { accessKeyRoutes } from './routes/access-key-routes.js';
@@ -39,6 +41,10 @@ import type { AppService } from '../services/app-service.js';
 import type { CertExpiryDetailsService } from '../services/cert-expiry-details-service.js';
 import type { PrometheusMetrics } from '../observability/prometheus-metrics.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
+import { notificationRoutes } from './routes/notification-routes.js';
+import type { NotificationService } from '../services/notification-service.js';
+import { endpointRoutes } from './routes/endpoint-routes.js';
+import type { EndpointService } from '../services/endpoint-service.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -62,8 +68,14 @@ export interface AppDependencies {
   apps?: AppService;
   /** Push health of apps' APNs certificates (push results, push checks); absent = not served. */
   pushHealth?: PushHealthService;
+  /** Watched endpoints (probes of what servers serve); absent = not served. */
+  endpoints?: EndpointService;
+  /** Notification channels, the delivery log and redelivery; absent = not served. */
+  notifications?: NotificationService;
   /** Revocation checks (OCSP and CRL); absent = not served. */
   revocation?: RevocationService;
+  /** Expiry sweeps, notification policy and mutes; absent = not served. */
+  sweeps?: SweepService;
   /** Access keys for signed (Alibaba Cloud SDK) requests; absent = neither their routes nor document 000 are served. */
   accessKeys?: AccessKeyService;
   /** Document 000's CheckCertificate; served (with accessKeys) at `GET|POST /?Action=CheckCertificate`. */
@@ -81,6 +93,8 @@ export interface AppDependencies {
 }
 
 export type App = FastifyInstance;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The API key of a request: `Authorization: Bearer KEY` or `X-API-Key: KEY`. */
 export function apiKeyOf(request: FastifyRequest): string | undefined {
@@ -184,6 +198,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       api.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
         request.principal = await deps.access.authenticate(apiKeyOf(request));
       });
+      // A key that does not cover the project learns nothing, not even whether its parameters,
+      // query or body would have been valid: the project is checked before validation (each
+      // service checks the role). A malformed project id is left to validation (400).
+      api.addHook('preValidation', async (request: FastifyRequest) => {
+        const { projectId } = request.params as { projectId?: unknown };
+        if (typeof projectId === 'string' && UUID.test(projectId)) await deps.access.authorizeProject(principal(request), projectId, 'viewer');
+      });
       await api.register(organizationRoutes, { access: deps.access });
       await api.register(projectRoutes, { access: deps.access });
       await api.register(certificateRoutes, { inventory: deps.inventory, clock: deps.clock, managed: deps.managed });
@@ -192,6 +213,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       if (deps.apps) await api.register(appRoutes, { apps: deps.apps, access: deps.access, clock: deps.clock });
       if (deps.pushHealth) await api.register(pushRoutes, { pushHealth: deps.pushHealth, access: deps.access });
       if (deps.revocation) await api.register(revocationRoutes, { revocation: deps.revocation });
+      if (deps.notifications) await api.register(notificationRoutes, { notifications: deps.notifications });
+      if (deps.endpoints) await api.register(endpointRoutes, { endpoints: deps.endpoints });
+      if (deps.sweeps) await api.register(sweepRoutes, { sweeps: deps.sweeps });
       if (deps.accessKeys) await api.register(accessKeyRoutes, { accessKeys: deps.accessKeys });
       // Document 001 lives under /api/v1 and uses the native authentication and error envelope.
       if (deps.certExpiryDetails) await api.register(certExpiryRoutes, { certExpiryDetails: deps.certExpiryDetails, clock: deps.clock, displayTimeZone: deps.displayTimeZone ?? 'UTC' });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { hostname } from 'node:os';
 import { AppError } from '../domain/app-error.js';
 import { isValidTimeZone } from '../domain/display-date.js';
+import { parseCidrList } from '../probe/address-guard.js';
 
 /** The server's configuration, parsed and validated once, then frozen. */
 export interface Config {
@@ -51,6 +52,22 @@ export interface Config {
   metricsToken?: string;
   /** GET /metrics without any authentication (explicit opt-out of the default protection). */
   metricsPublic: boolean;
+  /** The SMTP server email channels send through (`smtp://user:pass@host:port` or `smtps://…`); undefined = no email channels. */
+  smtpUrl?: string;
+  /** The From address of notification emails. */
+  smtpFrom?: string;
+  /** Link-local or metadata destinations (CIDR, address or host name) notification channels may reach anyway. */
+  outboundAllow: string[];
+  /** How often the notification worker retries due deliveries. */
+  notifyRetryIntervalMs: number;
+  /** How often each project is swept for expiring and expired certificates (default 10 minutes). */
+  sweepIntervalMs: number;
+  /** How often each watched endpoint is probed (default hourly). */
+  probeIntervalMs: number;
+  /** CIDR ranges server-side probes may reach although built-in rules refuse them (link-local, cloud metadata). */
+  probeAllow: string[];
+  /** CIDR ranges server-side probes never reach. */
+  probeDeny: string[];
 }
 
 /** The keys a config file or the environment may set. */
@@ -83,6 +100,14 @@ export const configKeys = [
   'CERTKEEPER_REVOCATION_INTERVAL_SECONDS',
   'CERTKEEPER_METRICS_TOKEN',
   'CERTKEEPER_METRICS_PUBLIC',
+  'CERTKEEPER_SMTP_URL',
+  'CERTKEEPER_SMTP_FROM',
+  'CERTKEEPER_OUTBOUND_ALLOW',
+  'CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS',
+  'CERTKEEPER_SWEEP_INTERVAL_SECONDS',
+  'CERTKEEPER_PROBE_INTERVAL_SECONDS',
+  'CERTKEEPER_PROBE_ALLOW',
+  'CERTKEEPER_PROBE_DENY',
 ] as const;
 
 export const LETS_ENCRYPT_DIRECTORY = 'https://acme-v02.api.letsencrypt.org/directory';
@@ -162,6 +187,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   const metricsPublicRaw = get('CERTKEEPER_METRICS_PUBLIC') ?? 'false';
   if (!/^(1|true|yes|0|false|no)$/i.test(metricsPublicRaw)) throw new AppError('config_invalid', 'CERTKEEPER_METRICS_PUBLIC must be true or false');
 
+  const sweepSeconds = Number(get('CERTKEEPER_SWEEP_INTERVAL_SECONDS') ?? '600');
+  if (!Number.isFinite(sweepSeconds) || sweepSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_SWEEP_INTERVAL_SECONDS must be a number >= 1');
+  const probeSeconds = Number(get('CERTKEEPER_PROBE_INTERVAL_SECONDS') ?? '3600');
+  if (!Number.isFinite(probeSeconds) || probeSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_PROBE_INTERVAL_SECONDS must be a number >= 1');
+  const cidrs = (key: 'CERTKEEPER_PROBE_ALLOW' | 'CERTKEEPER_PROBE_DENY'): string[] => {
+    try {
+      return parseCidrList(get(key));
+    } catch (err) {
+      throw new AppError('config_invalid', `${key} must be a comma-separated list of IP addresses or CIDR ranges: ${(err as Error).message}`);
+    }
+  };
+  const probeAllow = cidrs('CERTKEEPER_PROBE_ALLOW');
+  const probeDeny = cidrs('CERTKEEPER_PROBE_DENY');
+
+  const smtpUrl = get('CERTKEEPER_SMTP_URL');
+  if (smtpUrl !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(smtpUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') || !parsed.hostname) {
+      throw new AppError('config_invalid', 'CERTKEEPER_SMTP_URL must be smtp://user:pass@host:port or smtps://user:pass@host:port');
+    }
+  }
+  const smtpFrom = get('CERTKEEPER_SMTP_FROM');
+  if (smtpUrl !== undefined && smtpFrom === undefined) throw new AppError('config_invalid', 'CERTKEEPER_SMTP_FROM (the From address of notification emails) is required with CERTKEEPER_SMTP_URL');
+  if (smtpFrom !== undefined && !/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(smtpFrom.trim())) throw new AppError('config_invalid', 'CERTKEEPER_SMTP_FROM must be an email address, optionally with a name: "certkeeper <certs@example.com>"');
+  const notifyRetrySeconds = Number(get('CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS') ?? '30');
+  if (!Number.isFinite(notifyRetrySeconds) || notifyRetrySeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS must be a number >= 1');
+
   return Object.freeze({
     host: get('HOST') ?? '127.0.0.1',
     port,
@@ -189,5 +246,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     revocationIntervalMs: Math.round(revocationSeconds * 1000),
     metricsToken,
     metricsPublic: /^(1|true|yes)$/i.test(metricsPublicRaw),
+    smtpUrl,
+    smtpFrom,
+    outboundAllow: (get('CERTKEEPER_OUTBOUND_ALLOW') ?? '').split(',').map((v) => v.trim()).filter(Boolean),
+    notifyRetryIntervalMs: Math.round(notifyRetrySeconds * 1000),
+    sweepIntervalMs: Math.round(sweepSeconds * 1000),
+    probeIntervalMs: Math.round(probeSeconds * 1000),
+    probeAllow,
+    probeDeny,
   });
 }

@@ -61,6 +61,17 @@ export const errorCodes = [
   'apns_unavailable',
   'revocation_issuer_unknown',
   'revocation_source_unknown',
+  'sweep_in_progress',
+  'endpoint_not_found',
+  'endpoint_already_exists',
+  'probe_address_refused',
+  'notification_channel_not_found',
+  'notification_not_found',
+  'notification_type_unknown',
+  'notification_config_invalid',
+  'notification_url_invalid',
+  'notification_url_forbidden',
+  'smtp_not_configured',
   'internal_error',
 ] as const;
 

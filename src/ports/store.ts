@@ -10,7 +10,9 @@ import type {
 import type { ManagedInfo } from '../domain/managed-certificate.js';
 import type { AutocertStatus, CertType, Service, ServiceDomain } from '../domain/service-domain.js';
 import type { ApnsEnvironment, App, AppCertificateBinding, PushPlatform } from '../domain/app.js';
+import type { Endpoint, EndpointProbe } from '../domain/endpoint.js';
 import type { PushCheckOutcome, PushHealthSource, PushHealthStatus } from '../domain/push-outcome.js';
+import type { NotificationPolicy } from '../domain/notification-policy.js';
 
 export type Role = 'viewer' | 'editor' | 'admin';
 
@@ -525,6 +527,160 @@ export interface RevocationRepository {
   listDue(now: Date, limit: number): Promise<number[]>;
 }
 
+// --- Watched endpoints (issue 5 §3) ----------------------------------------------------------
+
+/** An endpoint to insert; the store assigns its id. */
+export type NewEndpoint = Omit<Endpoint, 'id' | 'certificateId' | 'lastProbe'>;
+
+/**
+ * Watched endpoints and their last probe. `certificateId` is cleared by the database when the
+ * certificate is deleted (ON DELETE SET NULL).
+ */
+export interface EndpointRepository {
+  /** AppError('endpoint_already_exists') when the project watches the same host, port, protocol and server name. */
+  insert(endpoint: NewEndpoint): Promise<Endpoint>;
+  get(id: number): Promise<Endpoint | undefined>;
+  /** A project's endpoints, oldest first. */
+  list(projectId: string, page: Page): Promise<PageResult<Endpoint>>;
+  /** true when it existed. */
+  delete(id: number): Promise<boolean>;
+  /** Stores the probe as the endpoint's last one, links the served certificate and releases any claim; false when the endpoint is gone. */
+  recordProbe(id: number, probe: EndpointProbe, certificateId: number | null): Promise<boolean>;
+  /**
+   * Claims up to `limit` endpoints last probed at or before `dueBefore` (or never) that no
+   * server claimed after `claimExpiredBefore`: one conditional UPDATE per row, so of several
+   * servers exactly one wins each.
+   */
+  claimDue(now: Date, dueBefore: Date, claimExpiredBefore: Date, limit: number): Promise<Endpoint[]>;
+}
+
+// --- Expiry sweeps and notification policy (issue 5 §1, §2) -----------------------------------
+
+/** A project's stored notification policy. */
+export interface NotificationPolicyRecord extends NotificationPolicy {
+  projectId: string;
+  updatedAt: Date;
+}
+
+/** One event a sweep created (a threshold fired for the first time for this material). */
+export interface SweepFiredEvent {
+  eventId: number;
+  /** `certificate.expiring` or `certificate.expired`. */
+  type: string;
+  certificateId: number;
+  /** false: recorded but not to be sent (the certificate is muted). */
+  notify: boolean;
+  /** threshold, sslCertificateId, domainName, notAfter (ISO), daysLeft. */
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/**
+ * Sweeps: policies, mutes, the fired table and per-project sweep leases. `fire` is set-based
+ * (two INSERT … SELECT statements whatever the number of certificates) and must run in a
+ * transaction, so fired rows and their events land together.
+ */
+export interface SweepRepository {
+  getPolicy(projectId: string): Promise<NotificationPolicyRecord | undefined>;
+  putPolicy(record: NotificationPolicyRecord): Promise<void>;
+  setMuted(certificateId: number, muted: boolean, at: Date): Promise<void>;
+  isMuted(certificateId: number): Promise<boolean>;
+  /**
+   * Fires, for the project's issued certificates, each newly crossed threshold (policy.ts's
+   * alertDecision, in SQL) once per material (conflicts do nothing), and appends one event per
+   * fired row; returns those events (`runId` names this sweep's rows).
+   */
+  fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string): Promise<SweepFiredEvent[]>;
+  /**
+   * Takes the project's sweep lease until `until` when it is free (or expired, or `owner`'s) and,
+   * when `onlyIfDue`, the project's next sweep is due at `now`: one conditional upsert, so of
+   * several servers exactly one gets true.
+   */
+  acquireLease(projectId: string, owner: string, now: Date, until: Date, onlyIfDue: boolean): Promise<boolean>;
+  /** Frees the lease and sets when the scheduler sweeps the project next. */
+  releaseLease(projectId: string, owner: string, sweptAt: Date, nextDueAt: Date): Promise<void>;
+  /** Projects whose scheduled sweep is due at `now` and whose lease is free, most overdue first. */
+  listDueProjects(now: Date, limit: number): Promise<string[]>;
+}
+
+// --- Notification channels and deliveries (issue 5 §2) ----------------------------------------
+
+export type NotificationChannelType = 'webhook' | 'email' | 'slack' | 'teams';
+
+/** A channel of a project. `config` is what may be shown (recipients, a redacted URL); secrets are sealed apart. */
+export interface NotificationChannelRecord {
+  id: string;
+  projectId: string;
+  name: string;
+  type: NotificationChannelType;
+  config: Record<string, unknown>;
+  enabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NotificationDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One message to one channel and the outcome of its last attempt. */
+export interface NotificationDeliveryRecord {
+  id: string;
+  projectId: string;
+  channelId: string;
+  /** 'each' (one item), 'digest' (all items of a notify call), 'test' (a test message). */
+  kind: 'each' | 'digest' | 'test';
+  /** The items' event type, or 'digest' / 'test'. */
+  eventType: string;
+  payload: Record<string, unknown>;
+  status: NotificationDeliveryStatus;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: Date | null;
+  lastAttemptAt: Date | null;
+  lastStatusCode: number | null;
+  lastResponse: string | null;
+  lastError: string | null;
+  redeliveryOf: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+/** The outcome of one attempt, as stored. */
+export interface NotificationAttemptUpdate {
+  status: NotificationDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastAttemptAt: Date;
+  lastStatusCode: number | null;
+  lastResponse: string | null;
+  lastError: string | null;
+  deliveredAt: Date | null;
+}
+
+export interface NotificationRepository {
+  insertChannel(channel: NotificationChannelRecord, sealedSecret: Buffer | null): Promise<void>;
+  /** A channel of the project with its sealed secret; undefined when absent. */
+  getChannel(projectId: string, id: string): Promise<{ channel: NotificationChannelRecord; sealedSecret: Buffer | null } | undefined>;
+  listChannels(projectId: string): Promise<NotificationChannelRecord[]>;
+  /** The enabled channels of a project, with their sealed secrets. */
+  listEnabledChannels(projectId: string): Promise<Array<{ channel: NotificationChannelRecord; sealedSecret: Buffer | null }>>;
+  updateChannel(channel: NotificationChannelRecord, sealedSecret: Buffer | null): Promise<void>;
+  /** false when there was no such channel in the project. */
+  deleteChannel(projectId: string, id: string): Promise<boolean>;
+  /** Inserts deliveries; `claimedAt` set = already claimed by the inserting server. */
+  insertDeliveries(deliveries: NotificationDeliveryRecord[], claimedAt: Date | null): Promise<void>;
+  getDelivery(projectId: string, id: string): Promise<NotificationDeliveryRecord | undefined>;
+  listDeliveries(projectId: string, page: Page, filter?: { channelId?: string; status?: NotificationDeliveryStatus }): Promise<PageResult<NotificationDeliveryRecord>>;
+  /**
+   * Claims up to `limit` pending deliveries due by `now` and not claimed since `claimExpiredBefore`,
+   * one conditional UPDATE each: of several servers, only one gets each row.
+   */
+  claimDue(now: Date, claimExpiredBefore: Date, limit: number): Promise<NotificationDeliveryRecord[]>;
+  /** Stores an attempt's outcome and releases the claim. */
+  recordAttempt(id: string, update: NotificationAttemptUpdate): Promise<void>;
+  listSealedSecrets(): Promise<Array<{ channelId: string; sealedSecret: Buffer }>>;
+  updateSealedSecret(channelId: string, sealedSecret: Buffer): Promise<void>;
+}
+
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
   organizations: OrganizationRepository;
@@ -539,6 +695,9 @@ export interface Repositories {
   pushHealth: PushHealthRepository;
   accessKeys: AccessKeyRepository;
   revocation: RevocationRepository;
+  notifications: NotificationRepository;
+  endpoints: EndpointRepository;
+  sweeps: SweepRepository;
 }
 
 /** The storage port: repositories plus atomic units of work. */

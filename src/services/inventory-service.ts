@@ -117,7 +117,21 @@ export class InventoryService {
     return this.importMany(project, requests.map((r) => () => toImportInput(r)), actorOf(principal));
   }
 
-  private async importMany(project: Project, inputs: Array<() => ImportInput>, actor: string): Promise<BatchImportOutcome[]> {
+  /**
+   * Imports a leaf an endpoint served (issue 5 §3) into the project as `source: "discovered"`,
+   * without a key, with the `certificate.discovered` event; for the probing service, which has
+   * authorized the caller (or is the scheduler). A leaf already visible to the project comes
+   * back as a duplicate. The served chain is stored when it links to the leaf; a chain that does
+   * not (padded, unrelated, wrong order beyond repair) is left out rather than failing the import.
+   */
+  async importDiscovered(project: Project, leafPem: string, chainPem: string, actor: string): Promise<ImportOutcome> {
+    let [outcome] = await this.importMany(project, [() => ({ certificateBody: leafPem, certificateChain: chainPem || undefined })], actor, 'discovered');
+    if (outcome.error?.code === 'chain_invalid') [outcome] = await this.importMany(project, [() => ({ certificateBody: leafPem })], actor, 'discovered');
+    if (outcome.error) throw outcome.error;
+    return outcome as ImportOutcome;
+  }
+
+  private async importMany(project: Project, inputs: Array<() => ImportInput>, actor: string, source: CertificateSource = 'imported'): Promise<BatchImportOutcome[]> {
     const outcomes: BatchImportOutcome[] = inputs.map(() => ({ record: undefined, duplicate: false, notes: [] }));
     const resolved: Array<{ index: number; scopeId: ScopeId; material: ReturnType<typeof resolveImportMaterial> }> = [];
     inputs.forEach((input, index) => {
@@ -152,7 +166,7 @@ export class InventoryService {
           projectId: project.id,
           organizationId: project.organizationId,
           scopeId,
-          source: 'imported',
+          source,
           status: 'issued',
           ...issuedFactsOf(leaf, materialId, sealed !== null),
           createdAt: now,
@@ -175,7 +189,7 @@ export class InventoryService {
         if (fresh.length === 0) return;
         const records = await tx.certificates.insertMany(fresh);
         await tx.events.appendMany(
-          records.map((rec) => certEvent(actor, project, 'certificate.imported', rec, now, { domainName: rec.domainName, kind: rec.kind, hasPrivateKey: rec.hasPrivateKey })),
+          records.map((rec) => certEvent(actor, project, source === 'discovered' ? 'certificate.discovered' : 'certificate.imported', rec, now, { domainName: rec.domainName, kind: rec.kind, hasPrivateKey: rec.hasPrivateKey })),
         );
         fresh.forEach((f, i) => (outcomes[f.index].record = records[i]));
       });

@@ -118,6 +118,21 @@ export async function rotateMasterKey(options: {
     }
   });
 
+  // The sealed URLs and signing secrets of notification channels: few, one transaction.
+  await store.transaction(async (tx) => {
+    for (const { channelId, sealedSecret } of await tx.notifications.listSealedSecrets()) {
+      if (SecretBox.keyIdOf(sealedSecret) === box.currentKeyId) {
+        alreadyCurrent++;
+        continue;
+      }
+      const aad = sealedSecretAad.notificationChannelSecret(channelId);
+      const plain = box.open(sealedSecret, aad);
+      await tx.notifications.updateSealedSecret(channelId, box.seal(plain, aad));
+      plain.fill(0);
+      reencrypted++;
+    }
+  });
+
   if (!options.envMasterKey) {
     writeSecretFile(path.join(dataDir, masterKeyFiles.previous), oldKey.toString('base64') + '\n');
     renameSync(nextFile, currentFile);

@@ -9,4 +9,6 @@ export const sealedSecretAad = {
   dnsProviderSecret: (projectId: string) => `dns-provider:${projectId}`,
   /** The secret of a signed-request access key (document 000), bound to its public id. */
   accessKeySecret: (accessKeyId: string) => `access-key:${accessKeyId}`,
+  /** The sealed URL and signing secret of a notification channel, bound to its id. */
+  notificationChannelSecret: (channelId: string) => `notification-channel:${channelId}`,
 };

@@ -29,6 +29,12 @@ export interface Database {
   access_keys: AccessKeysTable;
   signature_nonces: SignatureNoncesTable;
   revocation_cache: RevocationCacheTable;
+  notification_policies: NotificationPoliciesTable;
+  certificate_mutes: CertificateMutesTable;
+  notification_fired: NotificationFiredTable;
+  sweep_leases: SweepLeasesTable;
+  notification_channels: NotificationChannelsTable;
+  notification_deliveries: NotificationDeliveriesTable;
 }
 
 export interface OrganizationsTable {
@@ -282,6 +288,41 @@ export interface SignatureNoncesTable {
 }
 
 export type Db = Kysely<Database>;
+/** Notification channels (migration 0010): public config as JSON, secrets sealed. */
+export interface NotificationChannelsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  type: string;
+  config: string;
+  sealed_secret: Buffer | null;
+  enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One message to one channel and its attempts (migration 0010). */
+export interface NotificationDeliveriesTable {
+  id: string;
+  project_id: string;
+  channel_id: string;
+  kind: string;
+  event_type: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  next_attempt_at: number | null;
+  claimed_at: number | null;
+  last_attempt_at: number | null;
+  last_status_code: number | null;
+  last_response: string | null;
+  last_error: string | null;
+  redelivery_of: string | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type SqlDialect = 'sqlite' | 'postgres';
 
@@ -304,4 +345,41 @@ export interface RevocationCacheTable {
   detail: string | null;
   checked_at: number;
   due_at: number;
+}
+
+/** Per-project notification policy (migration 0009); absent = the defaults. */
+export interface NotificationPoliciesTable {
+  project_id: string;
+  /** JSON array of whole days. */
+  threshold_days: string;
+  /** JSON array of fractions in (0, 1). */
+  lifetime_fractions: string;
+  digest: number;
+  updated_at: number;
+}
+
+/** A row = the certificate never alerts (migration 0009). */
+export interface CertificateMutesTable {
+  certificate_id: number;
+  muted_at: number;
+}
+
+/** Each threshold fired, once per (certificate, material, threshold) (migration 0009). */
+export interface NotificationFiredTable {
+  certificate_id: number;
+  ssl_certificate_id: string;
+  threshold: string;
+  project_id: string;
+  run_id: string;
+  notify: number;
+  fired_at: number;
+}
+
+/** Who sweeps a project now and when it is due next (migration 0009). */
+export interface SweepLeasesTable {
+  project_id: string;
+  owner: string | null;
+  lease_until: number;
+  next_due_at: number;
+  last_swept_at: number | null;
 }

@@ -15,6 +15,9 @@ import { KyselyAppRepository } from './repositories/app-repository.js';
 import { KyselyPushHealthRepository } from './repositories/push-health-repository.js';
 import { KyselyAccessKeyRepository } from './repositories/access-key-repository.js';
 import { KyselyRevocationRepository } from './repositories/revocation-repository.js';
+import { KyselyNotificationRepository } from './repositories/notification-repository.js';
+import { KyselyEndpointRepository } from './repositories/endpoint-repository.js';
+import { KyselySweepRepository } from './repositories/sweep-repository.js';
 import type { SqliteReader } from './sqlite-reader.js';
 
 /** What storage-private code (bulk seeding, maintenance) may reach behind a Store. */
@@ -52,6 +55,9 @@ function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?
     pushHealth: new KyselyPushHealthRepository(db),
     accessKeys: new KyselyAccessKeyRepository(db),
     revocation: new KyselyRevocationRepository(db),
+    notifications: new KyselyNotificationRepository(db),
+    endpoints: new KyselyEndpointRepository(db),
+    sweeps: new KyselySweepRepository(db, dialect),
   };
 }
 
@@ -73,6 +79,9 @@ export class KyselyStore implements Store {
   readonly pushHealth;
   readonly accessKeys;
   readonly revocation;
+  readonly notifications;
+  readonly endpoints;
+  readonly sweeps;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -94,6 +103,9 @@ export class KyselyStore implements Store {
     this.pushHealth = repos.pushHealth;
     this.accessKeys = repos.accessKeys;
     this.revocation = repos.revocation;
+    this.notifications = repos.notifications;
+    this.endpoints = repos.endpoints;
+    this.sweeps = repos.sweeps;
     internals.set(this, { db, dialect, ...handles, transaction: this.runInTransaction });
   }
 

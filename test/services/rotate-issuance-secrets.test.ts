@@ -74,4 +74,39 @@ describe('keys rotate and the issuance secrets', () => {
       await store.close();
     }
   });
+  it('re-encrypts the sealed URLs and signing secrets of notification channels under the new key', async () => {
+    const store = await createTestStore('sqlite');
+    try {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'certkeeper-rotate-channels-'));
+      dirs.push(dataDir);
+      const oldKey = randomBytes(32);
+      const newKey = randomBytes(32);
+      writeFileSync(path.join(dataDir, 'master.key'), oldKey.toString('base64') + '\n');
+      const oldBox = new SecretBox(oldKey, []);
+      const now = new Date('2026-06-01T00:00:00Z');
+      const orgId = '00000000-0000-4000-8000-000000000001';
+      const projectId = '00000000-0000-4000-8000-000000000002';
+      await store.organizations.insert({ id: orgId, name: 'o', createdAt: now });
+      await store.projects.insert({ id: projectId, organizationId: orgId, name: 'p', createdAt: now });
+      const channelId = 'chan0123456789ab';
+      const aad = sealedSecretAad.notificationChannelSecret(channelId);
+      const secret = JSON.stringify({ url: 'https://hooks.example/T/B/X', secret: 'whsec-0123456789abcdef' });
+      await store.notifications.insertChannel(
+        { id: channelId, projectId, name: 'hook', type: 'webhook', config: { url: 'https://hooks.example/…' }, enabled: true, createdAt: now, updatedAt: now },
+        oldBox.seal(Buffer.from(secret), aad),
+      );
+      await store.notifications.insertChannel(
+        { id: 'chanemail0000000', projectId, name: 'mail', type: 'email', config: { to: ['a@example.test'] }, enabled: true, createdAt: now, updatedAt: now },
+        null,
+      );
+
+      const result = await rotateMasterKey({ store, dataDir, newKey: newKey.toString('base64') });
+      expect(result.reencrypted).toBe(1);
+      const sealed = (await store.notifications.getChannel(projectId, channelId))!.sealedSecret!;
+      expect(new SecretBox(newKey, []).open(sealed, aad).toString()).toBe(secret);
+      expect(() => oldBox.open(sealed, aad)).toThrow();
+    } finally {
+      await store.close();
+    }
+  });
 });

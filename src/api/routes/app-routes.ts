@@ -75,14 +75,7 @@ const unboundView = (b: AppCertificateBinding) => ({ platform: b.platform, envir
  */
 export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppService; access: AccessService; clock: Clock }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { apps, access, clock } = opts;
-
-  // A key that does not cover the project learns nothing, not even whether its query or body
-  // would have been valid: the project is checked before validation (the services check the role).
-  app.addHook('preValidation', async (request) => {
-    const { projectId } = request.params as { projectId?: unknown };
-    if (typeof projectId === 'string') await access.authorizeProject(principal(request), projectId, 'viewer');
-  });
+  const { apps, clock } = opts;
 
   const bindingView = ({ binding, certificate: c }: BoundCertificate) => {
     const now = clock.now();

@@ -8,6 +8,9 @@ import { pushHealth } from './0005-push-health.js';
 import { accessKeys } from './0006-access-keys.js';
 import { organizationStatus } from './0007-organization-status.js';
 import { revocation } from './0008-revocation.js';
+import { sweeps } from './0009-sweeps.js';
+import { notificationChannels } from './0010-notification-channels.js';
+import { endpoints } from './0011-endpoints.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -25,6 +28,9 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0006-access-keys': accessKeys(dialect),
         '0007-organization-status': organizationStatus(dialect),
         '0008-revocation': revocation(dialect),
+        '0009-sweeps': sweeps(dialect),
+        '0010-notification-channels': notificationChannels(dialect),
+        '0011-endpoints': endpoints(dialect),
       };
     },
   };

@@ -1,0 +1,123 @@
+/**
+ * The expiry sweep over N stored certificates (issue 5 §6: 1,000,000, target ≤ 2 s on SQLite).
+ * Seeds one project with seedSyntheticCertificates (notAfter spread over the next 400 days,
+ * ~5 % already expired, ~97 % issued), then times:
+ * - the first sweep: every expired certificate records its expiry and every certificate within
+ *   30 days of expiry fires its threshold (events created, notifier called);
+ * - a second sweep a minute later: the steady state (nothing new to fire, same scan).
+ * As millionBench, it measures a server that has been serving the inventory, not the aftermath of
+ * the bulk load: after seeding, the WAL is checkpointed, dirty pages are flushed (sync) and the
+ * certificates table is read once; then the store is opened again.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import type { Clock } from '../src/ports/clock.js';
+import type { NotificationItem, Notifier } from '../src/ports/notifier.js';
+import { AccessService } from '../src/services/access-service.js';
+import { SweepService } from '../src/services/sweep-service.js';
+import { createStore } from '../src/storage/create-store.js';
+import { seedSyntheticCertificates } from '../src/storage/seed-synthetic.js';
+import { aCertificate } from '../test/support/test-ca.js';
+import { startPostgresCluster } from '../test/support/postgres.js';
+
+export interface SweepBenchOptions {
+  rows: number;
+  dialect?: 'sqlite' | 'postgres';
+  log?: (line: string) => void;
+}
+
+export interface SweepBenchResult {
+  dialect: 'sqlite' | 'postgres';
+  rows: number;
+  seedSeconds: number;
+  /** The first sweep: records every expiry and crossed threshold. */
+  firstSweepSeconds: number;
+  firstSweepEvents: number;
+  /** A sweep with nothing new to fire. */
+  steadySweepSeconds: number;
+  notifiedItems: number;
+}
+
+export async function sweepBench(options: SweepBenchOptions): Promise<SweepBenchResult> {
+  const dialect = options.dialect ?? 'sqlite';
+  const log = options.log ?? ((s: string) => process.stderr.write(s + '\n'));
+  const work = mkdtempSync(path.join(tmpdir(), `certkeeper-sweep-bench-${dialect}-`));
+  const cluster = dialect === 'postgres' ? await startPostgresCluster({ settings: { shared_buffers: '512MB' } }) : undefined;
+  const sqliteFile = path.join(work, 'certkeeper.db');
+  let store = await createStore({ databaseUrl: cluster?.url, sqlitePath: sqliteFile });
+  try {
+    const projectId = randomUUID();
+    const organizationId = randomUUID();
+    const seededAt = new Date();
+    const materials = Array.from({ length: 4 }, (_, i) => {
+      const c = aCertificate({ commonName: `sweep${i}.example.com` });
+      return { der: c.certDer, chainPem: c.chainPem };
+    });
+    const t0 = performance.now();
+    await seedSyntheticCertificates(store, { projectId, organizationId, count: options.rows, now: seededAt, materials, onProgress: (n) => log(`  sweep ${dialect}: seeded ${n}`) });
+    const seedSeconds = (performance.now() - t0) / 1000;
+    log(`sweep ${dialect}: seeded ${options.rows} certificates in ${seedSeconds.toFixed(1)} s`);
+    await store.close();
+    await settle(dialect, cluster?.url, sqliteFile);
+    store = await createStore({ databaseUrl: cluster?.url, sqlitePath: sqliteFile });
+
+    let at = seededAt.getTime();
+    const clock: Clock = { now: () => new Date(at) };
+    let notifiedItems = 0;
+    const notifier: Notifier = {
+      notify: async (_projectId: string, items: readonly NotificationItem[]) => {
+        notifiedItems += items.length;
+      },
+    };
+    const sweeps = new SweepService(store, new AccessService(store, clock), clock, { intervalMs: 600_000, instanceId: 'bench' }, notifier);
+    const t1 = performance.now();
+    const first = await sweeps.sweepProject(projectId, false);
+    const firstSweepSeconds = (performance.now() - t1) / 1000;
+    at += 60_000;
+    const t2 = performance.now();
+    const steady = await sweeps.sweepProject(projectId, false);
+    const steadySweepSeconds = (performance.now() - t2) / 1000;
+    const firstSweepEvents = first?.events.length ?? 0;
+    log(
+      `sweep ${dialect}: first sweep ${firstSweepSeconds.toFixed(3)} s (${firstSweepEvents} events: ${first?.expiring} expiring, ${first?.expired} expired); ` +
+        `steady sweep ${steadySweepSeconds.toFixed(3)} s (${steady?.events.length} events)`,
+    );
+    return { dialect, rows: options.rows, seedSeconds, firstSweepSeconds, firstSweepEvents, steadySweepSeconds, notifiedItems };
+  } finally {
+    await store.close();
+    await cluster?.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function settle(dialect: 'sqlite' | 'postgres', url: string | undefined, sqliteFile: string): Promise<void> {
+  const scan = 'select count(*) as n, sum(length(sans) + length(names_lower)) as s from certificates';
+  if (dialect === 'sqlite') {
+    const db = new BetterSqlite3(sqliteFile);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    execFileSync('sync');
+    const again = new BetterSqlite3(sqliteFile);
+    again.prepare(scan).get();
+    again.close();
+  } else {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('checkpoint');
+    execFileSync('sync');
+    await client.query(scan);
+    await client.end();
+  }
+}
+
+export function sweepTableRows(results: readonly SweepBenchResult[]): string[] {
+  return results.flatMap((r) => [
+    `| ${r.dialect}: sweep over ${r.rows} certificates, first (${r.firstSweepEvents} events) | ${r.firstSweepSeconds.toFixed(2)} s | ≤ 2 s on SQLite |`,
+    `| ${r.dialect}: sweep over ${r.rows} certificates, steady state | ${r.steadySweepSeconds.toFixed(2)} s | ≤ 2 s on SQLite |`,
+  ]);
+}

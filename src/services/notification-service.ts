@@ -1,0 +1,529 @@
+import type { Logger } from 'pino';
+import { AppError } from '../domain/app-error.js';
+import type { Clock } from '../ports/clock.js';
+import type { NotificationItem, Notifier } from '../ports/notifier.js';
+import type {
+  NotificationChannelRecord,
+  NotificationChannelType,
+  NotificationDeliveryRecord,
+  NotificationDeliveryStatus,
+  Page,
+  Store,
+} from '../ports/store.js';
+import type { EmailSender } from '../notify/email-sender.js';
+import { postJson, type AttemptOutcome } from '../notify/http-post.js';
+import { htmlOf, slackBodyOf, subjectOf, teamsBodyOf, textOf, webhookBodyOf, type NotificationPayload, type PayloadItem } from '../notify/messages.js';
+import { redactUrl, type OutboundGuard } from '../notify/outbound-guard.js';
+import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../notify/signature.js';
+import { generateUid } from '../storage/uid.js';
+import type { AccessService } from './access-service.js';
+import { actorOf, type Principal } from './principal.js';
+import { sealedSecretAad } from './sealed-secret-aad.js';
+import type { SecretBox } from './secret-box.js';
+
+export const channelTypes: readonly NotificationChannelType[] = ['webhook', 'email', 'slack', 'teams'];
+
+/** A channel as the API takes it. `config` is checked per type; on update, absent secret fields keep their stored value. */
+export interface ChannelInput {
+  name?: string;
+  type?: string;
+  config?: Record<string, unknown>;
+  enabled?: boolean;
+}
+
+/** A channel as the API shows it: never a secret, a redacted URL and whether a secret is stored. */
+export interface ChannelView {
+  id: string;
+  name: string;
+  type: NotificationChannelType;
+  enabled: boolean;
+  config: Record<string, unknown>;
+  hasSecret: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A delivery as the delivery log shows it. */
+export interface DeliveryView {
+  id: string;
+  channelId: string;
+  kind: NotificationDeliveryRecord['kind'];
+  type: string;
+  status: NotificationDeliveryStatus;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: Date | null;
+  lastAttemptAt: Date | null;
+  lastStatusCode: number | null;
+  lastResponse: string | null;
+  lastError: string | null;
+  redeliveryOf: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  events: PayloadItem[];
+}
+
+export interface NotificationOptions {
+  /** Attempts of a sweep's delivery before it is `failed` (default 8: about an hour of backoff). */
+  maxAttempts?: number;
+  /** The first retry's delay; each next one doubles, capped at `maxBackoffMs` (defaults 30 s, 1 h). */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** How long a server's claim on a delivery holds before another may take it over (default 2 min). */
+  claimLeaseMs?: number;
+  /** Timeout of one HTTP attempt (default 10 s). */
+  timeoutMs?: number;
+  /** How often the worker looks for due retries (default 30 s). */
+  retryIntervalMs?: number;
+}
+
+interface SecretParts {
+  url?: string;
+  secret?: string;
+}
+
+const CONCURRENCY = 8;
+const BATCH = 50;
+const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
+
+/**
+ * Notification channels of a project (webhook, email, Slack, Teams) and the deliveries to them.
+ * Implements the Notifier port the sweep calls: each enabled channel gets one message per item
+ * or one digest; every message is a stored delivery, attempted at once (all channels in
+ * parallel, each bounded by a timeout) and, when it fails, retried with exponential backoff by
+ * the worker (`start`/`stop`), which claims due rows with a conditional UPDATE so several
+ * servers deliver each once. A failing channel never blocks the others or the caller: notify
+ * never throws. Channel secrets are sealed (AAD bound to the channel id) and never returned or
+ * logged.
+ */
+export class NotificationService implements Notifier {
+  private readonly o: Required<NotificationOptions>;
+  private timer?: NodeJS.Timeout;
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly access: AccessService,
+    private readonly box: SecretBox,
+    private readonly clock: Clock,
+    private readonly guard: OutboundGuard,
+    /** The SMTP sender; undefined = email channels are refused (CERTKEEPER_SMTP_URL unset). */
+    private readonly email: EmailSender | undefined,
+    private readonly logger?: Logger,
+    options: NotificationOptions = {},
+  ) {
+    this.o = {
+      maxAttempts: options.maxAttempts ?? 8,
+      baseBackoffMs: options.baseBackoffMs ?? 30_000,
+      maxBackoffMs: options.maxBackoffMs ?? 3_600_000,
+      claimLeaseMs: options.claimLeaseMs ?? 120_000,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      retryIntervalMs: options.retryIntervalMs ?? 30_000,
+    };
+  }
+
+  // --- channels ---------------------------------------------------------------------------
+
+  async createChannel(principal: Principal, projectId: string, input: ChannelInput): Promise<ChannelView> {
+    const project = await this.access.authorizeProject(principal, projectId, 'admin');
+    const now = this.clock.now();
+    const id = generateUid();
+    const type = checkType(input.type);
+    const { config, secret } = this.checkConfig(type, input.config ?? {}, undefined);
+    const channel: NotificationChannelRecord = { id, projectId: project.id, name: checkName(input.name), type, config, enabled: input.enabled ?? true, createdAt: now, updatedAt: now };
+    await this.store.transaction(async (tx) => {
+      await tx.notifications.insertChannel(channel, this.sealSecret(id, secret));
+      await tx.events.append(this.audit(principal, project, 'notification_channel.created', channel, now));
+    });
+    return view(channel, secret !== undefined);
+  }
+
+  async listChannels(principal: Principal, projectId: string): Promise<ChannelView[]> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    const channels = await this.store.notifications.listChannels(project.id);
+    return channels.map((c) => view(c, c.type !== 'email'));
+  }
+
+  async getChannel(principal: Principal, projectId: string, id: string): Promise<ChannelView> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    const found = await this.findChannel(project.id, id);
+    return view(found.channel, found.sealedSecret !== null);
+  }
+
+  async updateChannel(principal: Principal, projectId: string, id: string, input: ChannelInput): Promise<ChannelView> {
+    const project = await this.access.authorizeProject(principal, projectId, 'admin');
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const found = await tx.notifications.getChannel(project.id, id);
+      if (!found) throw notFound(id);
+      const type = input.type === undefined ? found.channel.type : checkType(input.type);
+      // Same type: absent fields keep the stored ones (the secret need not be sent again).
+      const stored = type === found.channel.type ? this.openSecret(found.channel, found.sealedSecret) : undefined;
+      const base = type === found.channel.type ? { ...publicFields(found.channel), ...stored } : {};
+      const { config, secret } = input.config === undefined && type === found.channel.type ? { config: found.channel.config, secret: stored } : this.checkConfig(type, { ...base, ...(input.config ?? {}) }, stored);
+      const channel: NotificationChannelRecord = {
+        ...found.channel,
+        name: input.name === undefined ? found.channel.name : checkName(input.name),
+        type,
+        config,
+        enabled: input.enabled ?? found.channel.enabled,
+        updatedAt: now,
+      };
+      await tx.notifications.updateChannel(channel, this.sealSecret(id, secret));
+      await tx.events.append(this.audit(principal, project, 'notification_channel.updated', channel, now));
+      return view(channel, secret !== undefined);
+    });
+  }
+
+  async deleteChannel(principal: Principal, projectId: string, id: string): Promise<void> {
+    const project = await this.access.authorizeProject(principal, projectId, 'admin');
+    const now = this.clock.now();
+    await this.store.transaction(async (tx) => {
+      const found = await tx.notifications.getChannel(project.id, id);
+      if (!found) throw notFound(id);
+      await tx.notifications.deleteChannel(project.id, id);
+      await tx.events.append(this.audit(principal, project, 'notification_channel.deleted', found.channel, now));
+    });
+  }
+
+  /** Sends a test message now (one attempt, not retried) and answers its outcome. */
+  async testChannel(principal: Principal, projectId: string, id: string): Promise<DeliveryView> {
+    const project = await this.access.authorizeProject(principal, projectId, 'admin');
+    const found = await this.findChannel(project.id, id);
+    const payload: NotificationPayload = { kind: 'test', projectId: project.id, projectName: project.name, items: [] };
+    const delivery = this.newDelivery(found.channel, 'test', 'test', payload, 1, null);
+    await this.store.notifications.insertDeliveries([delivery], this.clock.now());
+    return deliveryView(await this.attempt(delivery, found));
+  }
+
+  // --- delivery log ---------------------------------------------------------------------------
+
+  async listDeliveries(principal: Principal, projectId: string, page: Page, filter: { channelId?: string; status?: NotificationDeliveryStatus } = {}) {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    const result = await this.store.notifications.listDeliveries(project.id, page, filter);
+    return { items: result.items.map(deliveryView), totalCount: result.totalCount };
+  }
+
+  async getDelivery(principal: Principal, projectId: string, id: string): Promise<DeliveryView> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    const d = await this.store.notifications.getDelivery(project.id, id);
+    if (!d) throw new AppError('notification_not_found', `notification ${id} was not found`);
+    return deliveryView(d);
+  }
+
+  /** Sends a delivery's message again as a new delivery (retried like any other), attempted now. */
+  async redeliver(principal: Principal, projectId: string, id: string): Promise<DeliveryView> {
+    const project = await this.access.authorizeProject(principal, projectId, 'admin');
+    const original = await this.store.notifications.getDelivery(project.id, id);
+    if (!original) throw new AppError('notification_not_found', `notification ${id} was not found`);
+    const found = await this.findChannel(project.id, original.channelId);
+    const delivery = this.newDelivery(found.channel, original.kind, original.eventType, original.payload as unknown as NotificationPayload, original.kind === 'test' ? 1 : this.o.maxAttempts, original.id);
+    await this.store.notifications.insertDeliveries([delivery], this.clock.now());
+    return deliveryView(await this.attempt(delivery, found));
+  }
+
+  // --- the Notifier port ----------------------------------------------------------------------
+
+  async notify(projectId: string, items: readonly NotificationItem[], mode: 'each' | 'digest'): Promise<void> {
+    if (items.length === 0) return;
+    try {
+      const project = await this.store.projects.get(projectId);
+      if (!project) return;
+      const channels = await this.store.notifications.listEnabledChannels(projectId);
+      if (channels.length === 0) return;
+      const payloadItems = items.map(toPayloadItem);
+      const work: Array<{ delivery: NotificationDeliveryRecord; channel: (typeof channels)[number] }> = [];
+      for (const c of channels) {
+        if (mode === 'digest') {
+          const payload: NotificationPayload = { kind: 'digest', projectId, projectName: project.name, items: payloadItems };
+          work.push({ delivery: this.newDelivery(c.channel, 'digest', 'digest', payload, this.o.maxAttempts, null), channel: c });
+        } else {
+          for (const item of payloadItems) {
+            const payload: NotificationPayload = { kind: 'each', projectId, projectName: project.name, items: [item] };
+            work.push({ delivery: this.newDelivery(c.channel, 'each', item.type, payload, this.o.maxAttempts, null), channel: c });
+          }
+        }
+      }
+      // Recorded first (claimed by this server), so a crash mid-way leaves them to the worker.
+      await this.store.notifications.insertDeliveries(
+        work.map((w) => w.delivery),
+        this.clock.now(),
+      );
+      // Interleaved across channels; once a channel fails in this call, its other messages are
+      // left to the worker (due now, claimed until the lease ends), so a dead receiver costs the
+      // caller one timeout, not one per message.
+      const failedChannels = new Set<string>();
+      await pool(interleave(work, (w) => w.channel.channel.id), CONCURRENCY, async (w) => {
+        if (failedChannels.has(w.channel.channel.id)) return;
+        const done = await this.attempt(w.delivery, w.channel);
+        if (done.status !== 'delivered') failedChannels.add(w.channel.channel.id);
+      });
+    } catch (err) {
+      this.logger?.error({ err, projectId }, 'notifications could not be recorded');
+    }
+  }
+
+  // --- the retry worker -----------------------------------------------------------------------
+
+  /** Attempts every due delivery this server can claim (a batch); answers how many were attempted. */
+  async retryDue(limit = BATCH): Promise<number> {
+    const now = this.clock.now();
+    const claimed = await this.store.notifications.claimDue(now, new Date(now.getTime() - this.o.claimLeaseMs), limit);
+    await pool(claimed, CONCURRENCY, async (d) => {
+      const found = await this.store.notifications.getChannel(d.projectId, d.channelId);
+      if (found) await this.attempt(d, found);
+    });
+    return claimed.length;
+  }
+
+  /** Retries due deliveries every `retryIntervalMs` until stop(). */
+  start(intervalMs = this.o.retryIntervalMs): void {
+    if (this.timer) return;
+    const tick = () => {
+      const pass = this.retryDue()
+        .catch((err) => this.logger?.error({ err }, 'notification retry pass failed'))
+        .finally(() => this.running.delete(pass));
+      this.running.add(pass);
+    };
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await Promise.allSettled([...this.running]);
+    this.email?.close();
+  }
+
+  // --- internals ------------------------------------------------------------------------------
+
+  /** One attempt of a delivery this server holds; stores the outcome and the next retry. Never throws. */
+  private async attempt(d: NotificationDeliveryRecord, found: { channel: NotificationChannelRecord; sealedSecret: Buffer | null }): Promise<NotificationDeliveryRecord> {
+    let outcome: AttemptOutcome;
+    try {
+      outcome = found.channel.enabled || d.kind === 'test' ? await this.send(d, found.channel, found.sealedSecret) : { ok: false, statusCode: null, response: null, error: 'the channel is disabled' };
+    } catch (err) {
+      outcome = { ok: false, statusCode: null, response: null, error: err instanceof AppError ? err.message : 'the message could not be sent' };
+      if (!(err instanceof AppError)) this.logger?.error({ err, deliveryId: d.id }, 'notification attempt failed unexpectedly');
+    }
+    const now = this.clock.now();
+    const attempts = d.attempts + 1;
+    const status: NotificationDeliveryStatus = outcome.ok ? 'delivered' : attempts >= d.maxAttempts ? 'failed' : 'pending';
+    const update = {
+      status,
+      attempts,
+      nextAttemptAt: status === 'pending' ? new Date(now.getTime() + this.backoff(attempts)) : null,
+      lastAttemptAt: now,
+      lastStatusCode: outcome.statusCode,
+      lastResponse: outcome.response,
+      lastError: outcome.error,
+      deliveredAt: outcome.ok ? now : null,
+    };
+    try {
+      await this.store.notifications.recordAttempt(d.id, update);
+    } catch (err) {
+      this.logger?.error({ err, deliveryId: d.id }, 'a notification attempt could not be recorded');
+    }
+    if (!outcome.ok) this.logger?.warn({ deliveryId: d.id, channelId: d.channelId, channelType: found.channel.type, attempts, status, error: outcome.error }, 'notification delivery failed');
+    return { ...d, ...update };
+  }
+
+  private async send(d: NotificationDeliveryRecord, channel: NotificationChannelRecord, sealedSecret: Buffer | null): Promise<AttemptOutcome> {
+    const payload = d.payload as unknown as NotificationPayload;
+    if (channel.type === 'email') {
+      if (!this.email) return { ok: false, statusCode: null, response: null, error: 'no SMTP server is configured (CERTKEEPER_SMTP_URL)' };
+      const to = (channel.config.to as string[]) ?? [];
+      return this.email.send({ to, subject: subjectOf(payload), text: textOf(payload), html: htmlOf(payload) });
+    }
+    const secret = this.openSecret(channel, sealedSecret) ?? {};
+    if (!secret.url) return { ok: false, statusCode: null, response: null, error: 'the channel has no URL' };
+    const url = new URL(secret.url);
+    if (channel.type === 'webhook') {
+      const body = JSON.stringify(webhookBodyOf(payload, d.id));
+      const timestamp = Math.floor(this.clock.now().getTime() / 1000);
+      return postJson(
+        url,
+        body,
+        {
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signWebhook(secret.secret ?? '', timestamp, body),
+          'X-Certkeeper-Delivery': d.id,
+          'X-Certkeeper-Event': d.eventType,
+        },
+        this.guard,
+        this.o.timeoutMs,
+      );
+    }
+    const body = JSON.stringify(channel.type === 'slack' ? slackBodyOf(payload) : teamsBodyOf(payload));
+    return postJson(url, body, {}, this.guard, this.o.timeoutMs);
+  }
+
+  private backoff(attempts: number): number {
+    return Math.min(this.o.maxBackoffMs, this.o.baseBackoffMs * 2 ** (attempts - 1));
+  }
+
+  private newDelivery(channel: NotificationChannelRecord, kind: NotificationDeliveryRecord['kind'], eventType: string, payload: NotificationPayload, maxAttempts: number, redeliveryOf: string | null): NotificationDeliveryRecord {
+    const now = this.clock.now();
+    return {
+      id: generateUid(),
+      projectId: channel.projectId,
+      channelId: channel.id,
+      kind,
+      eventType,
+      payload: payload as unknown as Record<string, unknown>,
+      status: 'pending',
+      attempts: 0,
+      maxAttempts,
+      nextAttemptAt: now,
+      lastAttemptAt: null,
+      lastStatusCode: null,
+      lastResponse: null,
+      lastError: null,
+      redeliveryOf,
+      createdAt: now,
+      deliveredAt: null,
+    };
+  }
+
+  private async findChannel(projectId: string, id: string) {
+    const found = await this.store.notifications.getChannel(projectId, id);
+    if (!found) throw notFound(id);
+    return found;
+  }
+
+  /** Checks a type's config; answers what may be shown and the secret parts (sealed apart). */
+  private checkConfig(type: NotificationChannelType, config: Record<string, unknown>, stored: SecretParts | undefined): { config: Record<string, unknown>; secret: SecretParts | undefined } {
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) throw configInvalid('config must be an object');
+    const allowed = type === 'webhook' ? ['url', 'secret'] : type === 'email' ? ['to'] : ['url'];
+    for (const key of Object.keys(config)) if (!allowed.includes(key)) throw configInvalid(`config.${key} is not a field of a ${type} channel (fields: ${allowed.join(', ')})`);
+    if (type === 'email') {
+      if (!this.email) throw new AppError('smtp_not_configured', 'email channels need CERTKEEPER_SMTP_URL and CERTKEEPER_SMTP_FROM on the server');
+      const to = config.to;
+      if (!Array.isArray(to) || to.length === 0 || to.length > 50) throw configInvalid('config.to must be a list of 1 to 50 email addresses');
+      for (const address of to) {
+        if (typeof address !== 'string' || address.length > 254 || !EMAIL.test(address)) throw configInvalid(`config.to: ${JSON.stringify(address)} is not an email address`);
+      }
+      return { config: { to: [...new Set(to as string[])] }, secret: undefined };
+    }
+    const rawUrl = config.url ?? stored?.url;
+    if (typeof rawUrl !== 'string' || rawUrl.length === 0) throw configInvalid(`config.url is required for a ${type} channel`);
+    if (rawUrl.length > 2048) throw new AppError('notification_url_invalid', 'config.url is longer than 2048 characters');
+    const url = this.guard.checkUrl(rawUrl, 'config.url');
+    if (type === 'webhook') {
+      const secret = config.secret ?? stored?.secret;
+      if (typeof secret !== 'string' || secret.length < 16 || secret.length > 256) throw configInvalid('config.secret must be a string of 16 to 256 characters (the HMAC-SHA256 signing key)');
+      return { config: { url: redactUrl(url) }, secret: { url: url.href, secret } };
+    }
+    return { config: { url: redactUrl(url) }, secret: { url: url.href } };
+  }
+
+  private sealSecret(channelId: string, secret: SecretParts | undefined): Buffer | null {
+    return secret === undefined ? null : this.box.seal(Buffer.from(JSON.stringify(secret), 'utf8'), sealedSecretAad.notificationChannelSecret(channelId));
+  }
+
+  private openSecret(channel: NotificationChannelRecord, sealed: Buffer | null): SecretParts | undefined {
+    if (!sealed) return undefined;
+    return JSON.parse(this.box.open(sealed, sealedSecretAad.notificationChannelSecret(channel.id)).toString('utf8')) as SecretParts;
+  }
+
+  private audit(principal: Principal, project: { id: string; organizationId: string }, type: string, channel: NotificationChannelRecord, at: Date) {
+    return {
+      projectId: project.id,
+      organizationId: project.organizationId,
+      type,
+      actor: actorOf(principal),
+      objectType: 'notification_channel',
+      objectId: channel.id,
+      // Never a secret: the shown config only.
+      data: { name: channel.name, type: channel.type, enabled: channel.enabled, config: channel.config },
+      createdAt: at,
+    };
+  }
+}
+
+function publicFields(channel: NotificationChannelRecord): Record<string, unknown> {
+  // The shown config of an email channel is its whole config; for the others it is only a redacted URL.
+  return channel.type === 'email' ? { ...channel.config } : {};
+}
+
+function view(c: NotificationChannelRecord, hasSecret: boolean): ChannelView {
+  return { id: c.id, name: c.name, type: c.type, enabled: c.enabled, config: c.config, hasSecret: c.type === 'email' ? false : hasSecret, createdAt: c.createdAt, updatedAt: c.updatedAt };
+}
+
+function deliveryView(d: NotificationDeliveryRecord): DeliveryView {
+  const payload = d.payload as unknown as NotificationPayload;
+  return {
+    id: d.id,
+    channelId: d.channelId,
+    kind: d.kind,
+    type: d.eventType,
+    status: d.status,
+    attempts: d.attempts,
+    maxAttempts: d.maxAttempts,
+    nextAttemptAt: d.nextAttemptAt,
+    lastAttemptAt: d.lastAttemptAt,
+    lastStatusCode: d.lastStatusCode,
+    lastResponse: d.lastResponse,
+    lastError: d.lastError,
+    redeliveryOf: d.redeliveryOf,
+    createdAt: d.createdAt,
+    deliveredAt: d.deliveredAt,
+    events: payload.items ?? [],
+  };
+}
+
+function toPayloadItem(i: NotificationItem): PayloadItem {
+  return {
+    type: i.type,
+    ...(i.eventId === undefined ? {} : { eventId: i.eventId }),
+    ...(i.certificateId === undefined ? {} : { certificateId: i.certificateId }),
+    title: i.title,
+    data: i.data,
+    at: i.at.toISOString(),
+  };
+}
+
+function checkType(type: string | undefined): NotificationChannelType {
+  if (!channelTypes.includes(type as NotificationChannelType)) throw new AppError('notification_type_unknown', `type must be one of ${channelTypes.join(', ')}${type === undefined ? '' : `, not ${JSON.stringify(type)}`}`);
+  return type as NotificationChannelType;
+}
+
+function checkName(name: string | undefined): string {
+  if (typeof name !== 'string' || name.trim().length === 0 || name.length > 100) throw new AppError('validation_failed', 'name must be 1 to 100 characters');
+  return name.trim();
+}
+
+function configInvalid(message: string): AppError {
+  return new AppError('notification_config_invalid', message);
+}
+
+function notFound(id: string): AppError {
+  return new AppError('notification_channel_not_found', `notification channel ${id} was not found`);
+}
+
+/** Round-robin over the groups of `key`, keeping each group's order. */
+function interleave<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
+  }
+  const out: T[] = [];
+  const lists = [...groups.values()];
+  for (let i = 0; out.length < items.length; i++) for (const g of lists) if (i < g.length) out.push(g[i]);
+  return out;
+}
+
+async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await fn(item).catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}

@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { AppError } from '../domain/app-error.js';
+import { defaultNotificationPolicy, normalizePolicy, type NotificationPolicy } from '../domain/notification-policy.js';
+import type { Clock } from '../ports/clock.js';
+import { noNotifier, type NotificationItem, type Notifier } from '../ports/notifier.js';
+import type { Store, SweepFiredEvent } from '../ports/store.js';
+import type { AccessService } from './access-service.js';
+import { actorOf, type Principal } from './principal.js';
+
+export interface SweepConfig {
+  /** How often each project is swept (CERTKEEPER_SWEEP_INTERVAL_SECONDS). */
+  intervalMs: number;
+  /** This server's name in sweep leases. */
+  instanceId: string;
+  /** How long a sweep holds its project's lease before another server may take over (default 5 minutes). */
+  leaseMs?: number;
+}
+
+/** What one sweep of one project found. */
+export interface SweepResult {
+  projectId: string;
+  startedAt: Date;
+  finishedAt: Date;
+  /** New `certificate.expiring` events. */
+  expiring: number;
+  /** New `certificate.expired` events (the issued → expired transition, recorded once per material). */
+  expired: number;
+  /** Items handed to the notifier (muted certificates are recorded, not sent). */
+  notified: number;
+  events: SweepFiredEvent[];
+}
+
+export interface NotificationPolicyView extends NotificationPolicy {
+  projectId: string;
+  /** null while the project uses the defaults. */
+  updatedAt: Date | null;
+}
+
+const MANUAL_WAIT_MS = 30_000;
+
+/**
+ * Expiry sweeps (issue 5 §1, §2): per project, one set-based pass (SweepRepository.fire) that
+ * records thresholds crossed and expiries as events, then hands the new items to the Notifier
+ * (one message each, or one digest, per the project's policy). A failing notifier never fails
+ * the sweep: the events are stored first.
+ *
+ * Several servers: a project's sweep runs under its lease (one conditional upsert), and the
+ * scheduled sweep only when the project is due (next_due_at), so each runs once per interval;
+ * the fired table's primary key makes a double firing impossible even without the lease.
+ */
+export class SweepService {
+  private timer?: NodeJS.Timeout;
+  private first?: NodeJS.Timeout;
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+    private readonly config: SweepConfig,
+    private readonly notifier: Notifier = noNotifier,
+    private readonly logger?: Logger,
+  ) {}
+
+  private get leaseMs(): number {
+    return this.config.leaseMs ?? 5 * 60_000;
+  }
+
+  /** The project's policy (viewer): the stored one, or the defaults (updatedAt null). */
+  async getPolicy(principal: Principal, projectId: string): Promise<NotificationPolicyView> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    return this.policyView(project.id);
+  }
+
+  /** Changes the project's policy (admin); fields left out keep their current value. AppError validation_failed. */
+  async putPolicy(principal: Principal, projectId: string, input: { thresholdDays?: unknown; lifetimeFractions?: unknown; digest?: unknown }): Promise<NotificationPolicyView> {
+    const project = await this.access.authorizeProject(principal, projectId, 'admin');
+    const current = await this.policyView(project.id);
+    const policy = normalizePolicy(input, current);
+    const now = this.clock.now();
+    await this.store.transaction(async (tx) => {
+      await tx.sweeps.putPolicy({ projectId: project.id, ...policy, updatedAt: now });
+      await tx.events.append({
+        organizationId: project.organizationId,
+        projectId: project.id,
+        type: 'notification_policy.updated',
+        actor: actorOf(principal),
+        objectType: 'project',
+        objectId: project.id,
+        data: { ...policy },
+        createdAt: now,
+      });
+    });
+    return { projectId: project.id, ...policy, updatedAt: now };
+  }
+
+  /** Mutes or unmutes a certificate visible to the project (editor). AppError certificate_not_found. */
+  async setMuted(principal: Principal, projectId: string, certificateId: number, muted: boolean): Promise<{ certificateId: number; muted: boolean }> {
+    const project = await this.access.authorizeProject(principal, projectId, 'editor');
+    const cert = await this.store.certificates.findVisible(project.id, project.organizationId, certificateId);
+    if (!cert) throw new AppError('certificate_not_found', `certificate ${certificateId} was not found`);
+    const now = this.clock.now();
+    await this.store.transaction(async (tx) => {
+      await tx.sweeps.setMuted(cert.id, muted, now);
+      await tx.events.append({
+        organizationId: cert.organizationId,
+        projectId: cert.projectId,
+        type: muted ? 'certificate.muted' : 'certificate.unmuted',
+        actor: actorOf(principal),
+        objectType: 'certificate',
+        objectId: String(cert.id),
+        data: {},
+        createdAt: now,
+      });
+    });
+    return { certificateId: cert.id, muted };
+  }
+
+  /**
+   * Sweeps the project now (admin) and answers when done. Waits (up to 30 s) while another
+   * sweep of the project holds its lease; then AppError sweep_in_progress.
+   */
+  async sweepNow(principal: Principal, projectId: string): Promise<SweepResult> {
+    const project = await this.access.authorizeProject(principal, projectId, 'admin');
+    const deadline = Date.now() + MANUAL_WAIT_MS;
+    for (;;) {
+      const result = await this.sweepProject(project.id, false);
+      if (result) return result;
+      if (Date.now() >= deadline) throw new AppError('sweep_in_progress', 'another sweep of this project is running; try again later', { retryable: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /**
+   * One sweep of one project under its lease; undefined when the lease is taken (or, when
+   * `onlyIfDue`, the project is not due). For schedulers, tests and the benchmark.
+   */
+  async sweepProject(projectId: string, onlyIfDue: boolean): Promise<SweepResult | undefined> {
+    const owner = `${this.config.instanceId}:${randomUUID()}`;
+    const startedAt = this.clock.now();
+    if (!(await this.store.sweeps.acquireLease(projectId, owner, startedAt, new Date(startedAt.getTime() + this.leaseMs), onlyIfDue))) return undefined;
+    let events: SweepFiredEvent[] = [];
+    let policy: NotificationPolicy = defaultNotificationPolicy;
+    try {
+      policy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
+      const runId = randomUUID();
+      events = await this.store.transaction((tx) => tx.sweeps.fire(projectId, policy, startedAt, runId));
+    } finally {
+      const finishedAt = this.clock.now();
+      await this.store.sweeps.releaseLease(projectId, owner, finishedAt, new Date(startedAt.getTime() + this.config.intervalMs));
+    }
+    const items = events.filter((e) => e.notify).map(itemOf);
+    if (items.length > 0) {
+      try {
+        await this.notifier.notify(projectId, items, policy.digest ? 'digest' : 'each');
+      } catch (err) {
+        this.logger?.warn({ err: String(err), projectId }, 'notifier failed after a sweep; the events are stored');
+      }
+    }
+    return {
+      projectId,
+      startedAt,
+      finishedAt: this.clock.now(),
+      expiring: events.filter((e) => e.type === 'certificate.expiring').length,
+      expired: events.filter((e) => e.type === 'certificate.expired').length,
+      notified: items.length,
+      events,
+    };
+  }
+
+  /** Sweeps every project that is due (up to `limit`), one after another; never throws for one project. */
+  async sweepDue(limit = 100): Promise<{ swept: number; events: number; failed: number }> {
+    const ids = await this.store.sweeps.listDueProjects(this.clock.now(), limit);
+    let swept = 0;
+    let events = 0;
+    let failed = 0;
+    for (const id of ids) {
+      try {
+        const result = await this.sweepProject(id, true);
+        if (result) {
+          swept++;
+          events += result.events.length;
+        }
+      } catch (err) {
+        failed++;
+        this.logger?.warn({ err: String(err), projectId: id }, 'sweep failed');
+      }
+    }
+    return { swept, events, failed };
+  }
+
+  /**
+   * Looks for due projects every min(interval, 1 minute), starting a few seconds after start;
+   * each project is swept once per interval across all servers (next_due_at). Passes never overlap.
+   */
+  start(intervalMs = this.config.intervalMs): void {
+    let passing = false;
+    const tick = () => {
+      if (passing) return;
+      passing = true;
+      const pass = this.sweepDue()
+        .catch((err) => this.logger?.warn({ err: String(err) }, 'sweep pass failed'))
+        .finally(() => {
+          passing = false;
+          this.running.delete(pass);
+        });
+      this.running.add(pass);
+    };
+    const every = Math.min(intervalMs, 60_000);
+    this.first = setTimeout(tick, Math.min(5_000, every));
+    this.first.unref();
+    this.timer = setInterval(tick, every);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.first) clearTimeout(this.first);
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async policyView(projectId: string): Promise<NotificationPolicyView> {
+    const stored = await this.store.sweeps.getPolicy(projectId);
+    if (stored) return { projectId, thresholdDays: stored.thresholdDays, lifetimeFractions: stored.lifetimeFractions, digest: stored.digest, updatedAt: stored.updatedAt };
+    return { projectId, ...defaultNotificationPolicy, thresholdDays: [...defaultNotificationPolicy.thresholdDays], lifetimeFractions: [...defaultNotificationPolicy.lifetimeFractions], updatedAt: null };
+  }
+}
+
+/** The notifier's view of a fired event: one human line plus the facts. */
+export function itemOf(e: SweepFiredEvent): NotificationItem {
+  const name = String(e.data.domainName ?? `certificate ${e.certificateId}`);
+  const notAfter = String(e.data.notAfter ?? '');
+  const daysLeft = Number(e.data.daysLeft);
+  const title =
+    e.type === 'certificate.expired'
+      ? `${name} expired (${notAfter.slice(0, 10)})`
+      : `${name} expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'} (${notAfter.slice(0, 10)})`;
+  return { type: e.type, eventId: e.eventId, certificateId: e.certificateId, title, data: e.data, at: e.createdAt };
+}

@@ -1,0 +1,270 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { DAY_MS, alertDecision, defaultNotificationPolicy, type NotificationPolicy } from '../../src/domain/notification-policy.js';
+import type { NotificationItem, Notifier } from '../../src/ports/notifier.js';
+import type { ManagedState, Store } from '../../src/ports/store.js';
+import { AccessService } from '../../src/services/access-service.js';
+import { SweepService } from '../../src/services/sweep-service.js';
+import { createStore } from '../../src/storage/create-store.js';
+import { aCertificate } from '../storage/certificate-builder.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { createTestStore, dialects } from '../support/test-store.js';
+
+const HOUR = 3_600_000;
+const T0 = new Date('2026-06-01T00:00:00Z');
+
+class RecordingNotifier implements Notifier {
+  calls: Array<{ projectId: string; items: readonly NotificationItem[]; mode: 'each' | 'digest' }> = [];
+  async notify(projectId: string, items: readonly NotificationItem[], mode: 'each' | 'digest'): Promise<void> {
+    this.calls.push({ projectId, items, mode });
+  }
+}
+
+const stores: Store[] = [];
+afterEach(async () => {
+  while (stores.length) await stores.pop()!.close();
+});
+
+async function setup(store: Store) {
+  await store.organizations.insert({ id: 'o1', name: 'One', createdAt: T0 });
+  await store.projects.insert({ id: 'p1', organizationId: 'o1', name: 'P1', createdAt: T0 });
+  await store.projects.insert({ id: 'p2', organizationId: 'o1', name: 'P2', createdAt: T0 });
+}
+
+/** A certificate in p1 living `lifetimeDays`, expiring `leftMs` after T0. */
+async function addCert(store: Store, lifetimeDays: number, leftMs: number, overrides: Parameters<typeof aCertificate>[0] = {}) {
+  const notAfter = new Date(T0.getTime() + leftMs);
+  const notBefore = new Date(notAfter.getTime() - lifetimeDays * DAY_MS);
+  const f = aCertificate({ projectId: 'p1', organizationId: 'o1', notBefore, notAfter, ...overrides });
+  return store.certificates.insert(f.cert, { ...f.material, notBefore, notAfter });
+}
+
+function managedState(certificateId: number, renewAt: Date | null, failureCount = 0): ManagedState {
+  return {
+    certificateId,
+    challengeType: 'http-01',
+    keyType: 'ec-p256',
+    identifiers: ['x.example.com'],
+    dnsRecords: [],
+    orderUrl: null,
+    orderCreatedAt: null,
+    renewAt,
+    nextAttemptAt: null,
+    failureCount,
+    lastProblem: null,
+    revokeReason: null,
+    automated: true,
+    pendingKey: null,
+    updatedAt: T0,
+  };
+}
+
+function service(store: Store, clock: FakeClock, notifier: Notifier = new RecordingNotifier(), instanceId = 'test') {
+  return new SweepService(store, new AccessService(store, clock), clock, { intervalMs: 600_000, instanceId }, notifier);
+}
+
+describe.each(dialects)('sweep on %s', (dialect) => {
+  it('fires each threshold once per material, records expiry once, and hands new items to the notifier', async () => {
+    const store = await createTestStore(dialect);
+    stores.push(store);
+    await setup(store);
+    const clock = new FakeClock(T0);
+    const notifier = new RecordingNotifier();
+    const sweeps = service(store, clock, notifier);
+    const soon = await addCert(store, 365, 5 * DAY_MS, { domainName: 'soon.example.com' });
+    const gone = await addCert(store, 365, -2 * DAY_MS, { domainName: 'gone.example.com' });
+    await addCert(store, 365, 200 * DAY_MS);
+    await addCert(store, 365, 5 * DAY_MS, { status: 'revoked' });
+    const short = await addCert(store, 45, 10 * DAY_MS); // 1/3 of 45 d = 15 d
+    await addCert(store, 45, 20 * DAY_MS);
+
+    const first = (await sweeps.sweepProject('p1', false))!;
+    expect(first.expiring).toBe(2);
+    expect(first.expired).toBe(1);
+    const byCert = new Map(first.events.map((e) => [e.certificateId, e]));
+    expect(byCert.get(soon.id)).toMatchObject({ type: 'certificate.expiring', notify: true, data: { threshold: 'days:7', domainName: 'soon.example.com', daysLeft: 5, sslCertificateId: soon.sslCertificateId, notAfter: soon.notAfter.toISOString() } });
+    expect(byCert.get(gone.id)).toMatchObject({ type: 'certificate.expired', data: { threshold: 'expired', daysLeft: -2 } });
+    expect(byCert.get(short.id)?.data.threshold).toBe('fraction:0.333333');
+    expect(notifier.calls).toHaveLength(1);
+    expect(notifier.calls[0].mode).toBe('each');
+    expect(notifier.calls[0].items.map((i) => i.certificateId).sort()).toEqual([soon.id, gone.id, short.id].sort());
+    expect(notifier.calls[0].items.find((i) => i.certificateId === soon.id)?.title).toBe('soon.example.com expires in 5 days (' + soon.notAfter.toISOString().slice(0, 10) + ')');
+
+    // Events are listed by type.
+    const expiredEvents = await store.events.listForProject('p1', { pageIndex: 1, pageSize: 10 }, 'certificate.expired');
+    expect(expiredEvents.items.map((e) => e.objectId)).toEqual([String(gone.id)]);
+
+    // Nothing new an hour later.
+    clock.advance(HOUR);
+    const again = (await sweeps.sweepProject('p1', false))!;
+    expect(again.events).toEqual([]);
+    expect(notifier.calls).toHaveLength(1);
+
+    // Two days later: soon crosses 3 days.
+    clock.advance(2 * DAY_MS);
+    const later = (await sweeps.sweepProject('p1', false))!;
+    expect(later.events.map((e) => [e.certificateId, e.data.threshold])).toEqual([[soon.id, 'days:3']]);
+  });
+
+  it('mutes, renewal suppression, digest mode and per-project policy', async () => {
+    const store = await createTestStore(dialect);
+    stores.push(store);
+    await setup(store);
+    const clock = new FakeClock(T0);
+    const notifier = new RecordingNotifier();
+    const sweeps = service(store, clock, notifier);
+    const muted = await addCert(store, 365, 5 * DAY_MS);
+    const mutedGone = await addCert(store, 365, -1);
+    await store.sweeps.setMuted(muted.id, true, T0);
+    await store.sweeps.setMuted(mutedGone.id, true, T0);
+    const renewing = await addCert(store, 365, 5 * DAY_MS, { source: 'acme' });
+    await store.managed.insert(managedState(renewing.id, new Date(T0.getTime() - 30 * DAY_MS)));
+    const failing = await addCert(store, 365, 5 * DAY_MS, { source: 'acme' });
+    await store.managed.insert(managedState(failing.id, new Date(T0.getTime() - 30 * DAY_MS), 1));
+    const far = await addCert(store, 365, 50 * DAY_MS);
+    await store.sweeps.putPolicy({ projectId: 'p1', thresholdDays: [60, 5], lifetimeFractions: [], digest: true, updatedAt: T0 });
+
+    const r = (await sweeps.sweepProject('p1', false))!;
+    const got = r.events.map((e) => [e.certificateId, e.data.threshold, e.notify]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(got).toEqual([
+      [mutedGone.id, 'expired', false],
+      [failing.id, 'days:5', true],
+      [far.id, 'days:60', true],
+    ].sort((a, b) => Number(a[0]) - Number(b[0])));
+    expect(notifier.calls).toHaveLength(1);
+    expect(notifier.calls[0].mode).toBe('digest');
+    expect(notifier.calls[0].items.map((i) => i.certificateId).sort()).toEqual([failing.id, far.id].sort());
+
+    // Unmuting lets the crossed threshold fire at the next sweep.
+    await store.sweeps.setMuted(muted.id, false, T0);
+    const r2 = (await sweeps.sweepProject('p1', false))!;
+    expect(r2.events.map((e) => [e.certificateId, e.data.threshold])).toEqual([[muted.id, 'days:5']]);
+  });
+
+  it('a failing notifier never fails the sweep; the events are stored', async () => {
+    const store = await createTestStore(dialect);
+    stores.push(store);
+    await setup(store);
+    const clock = new FakeClock(T0);
+    const sweeps = service(store, clock, { notify: async () => { throw new Error('channel down'); } });
+    await addCert(store, 365, DAY_MS);
+    const r = (await sweeps.sweepProject('p1', false))!;
+    expect(r.expiring).toBe(1);
+    expect((await store.events.listForProject('p1', { pageIndex: 1, pageSize: 10 }, 'certificate.expiring')).totalCount).toBe(1);
+  });
+
+  it('agrees with the pure policy on 300 random certificates over 60 days of sweeps', async () => {
+    const store = await createTestStore(dialect);
+    stores.push(store);
+    await setup(store);
+    const clock = new FakeClock(T0);
+    const sweeps = service(store, clock);
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const policy: NotificationPolicy = defaultNotificationPolicy;
+    const certs = [];
+    for (let i = 0; i < 300; i++) {
+      const lifetimeDays = [6, 45, 89, 90, 365][Math.floor(rnd() * 5)];
+      const left = Math.floor((rnd() * 70 - 5) * DAY_MS);
+      const c = await addCert(store, lifetimeDays, left, rnd() < 0.1 ? { source: 'acme' } : {});
+      const renewal = c.source === 'acme' ? { renewAt: new Date(T0.getTime() + Math.floor((rnd() * 60 - 10) * DAY_MS)), failureCount: rnd() < 0.3 ? 1 : 0, lastProblem: null } : null;
+      if (renewal) await store.managed.insert(managedState(c.id, renewal.renewAt, renewal.failureCount));
+      const isMuted = rnd() < 0.1;
+      if (isMuted) await store.sweeps.setMuted(c.id, true, T0);
+      certs.push({ c, subject: { notBefore: c.notBefore, notAfter: c.notAfter, sslCertificateId: c.sslCertificateId, muted: isMuted, renewal }, fired: new Set<string>() });
+    }
+    for (let step = 0; step < 60 * 4; step++) {
+      const expected: Array<[number, string]> = [];
+      for (const x of certs) {
+        const d = alertDecision(x.subject, policy, clock.now(), x.fired);
+        if (d) {
+          x.fired.add(d.key);
+          expected.push([x.c.id, d.key]);
+        }
+      }
+      const r = (await sweeps.sweepProject('p1', false))!;
+      const actual = r.events.map((e) => [e.certificateId, String(e.data.threshold)] as [number, string]);
+      expect(actual.sort((a, b) => a[0] - b[0])).toEqual(expected.sort((a, b) => a[0] - b[0]));
+      clock.advance(6 * HOUR - 7);
+    }
+  });
+
+  it('the scheduler sweeps each project once per interval, under a lease', async () => {
+    const store = await createTestStore(dialect);
+    stores.push(store);
+    await setup(store);
+    const clock = new FakeClock(T0);
+    const a = service(store, clock, undefined, 'server-a');
+    const b = service(store, clock, undefined, 'server-b');
+    await addCert(store, 365, DAY_MS);
+    expect(await a.sweepDue()).toEqual({ swept: 2, events: 1, failed: 0 });
+    expect(await b.sweepDue()).toEqual({ swept: 0, events: 0, failed: 0 });
+    clock.advance(600_000);
+    expect((await b.sweepDue()).swept).toBe(2);
+    // A lease held by another server blocks a sweep until it expires.
+    expect(await store.sweeps.acquireLease('p1', 'other', clock.now(), new Date(clock.now().getTime() + 60_000), false)).toBe(true);
+    expect(await a.sweepProject('p1', false)).toBeUndefined();
+    clock.advance(60_000);
+    expect(await a.sweepProject('p1', false)).toBeDefined();
+  });
+});
+
+describe('exactly once on PostgreSQL with two servers', () => {
+  it('two services on one database racing fire each threshold once', async () => {
+    const admin = inject('postgresUrl');
+    const name = `certkeeper_test_${randomBytes(6).toString('hex')}`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`CREATE DATABASE ${name}`);
+    await client.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    const one = await createStore({ databaseUrl: url.toString(), sqlitePath: ':memory:' });
+    const two = await createStore({ databaseUrl: url.toString(), sqlitePath: ':memory:' });
+    try {
+      await setup(one);
+      const ids = [];
+      for (let i = 0; i < 200; i++) ids.push((await addCert(one, 365, (i % 40) * DAY_MS - 5 * DAY_MS)).id);
+      const clock = new FakeClock(T0);
+      const na = new RecordingNotifier();
+      const nb = new RecordingNotifier();
+      const a = service(one, clock, na, 'server-a');
+      const b = service(two, clock, nb, 'server-b');
+      // Manual sweeps (lease waited for) and raw fire() calls bypassing the lease, all at once.
+      const results = await Promise.all([
+        a.sweepProject('p1', false),
+        b.sweepProject('p1', false),
+        one.transaction((tx) => tx.sweeps.fire('p1', defaultNotificationPolicy, clock.now(), 'raw-1')),
+        two.transaction((tx) => tx.sweeps.fire('p1', defaultNotificationPolicy, clock.now(), 'raw-2')),
+        a.sweepDue(),
+        b.sweepDue(),
+      ]);
+      const fired = [
+        ...(results[0]?.events ?? []),
+        ...(results[1]?.events ?? []),
+        ...(results[2] as Awaited<ReturnType<typeof one.sweeps.fire>>),
+        ...(results[3] as Awaited<ReturnType<typeof one.sweeps.fire>>),
+      ];
+      const events = await one.events.listForProject('p1', { pageIndex: 1, pageSize: 1000 });
+      const sweepEvents = events.items.filter((e) => e.type.startsWith('certificate.expir'));
+      // 200 certificates: 5 d ago … 34 d ahead; ≤ 30 d left = 36 of every 40.
+      const expected = ids.filter((_, i) => (i % 40) - 5 <= 30).length;
+      expect(sweepEvents).toHaveLength(expected);
+      expect(new Set(sweepEvents.map((e) => e.objectId)).size).toBe(expected);
+      // Every event was reported by exactly one of the six racers.
+      const byScheduler = (results[4] as { events: number }).events + (results[5] as { events: number }).events;
+      expect(fired.length + byScheduler).toBe(expected);
+      const notifiedIds = [...na.calls, ...nb.calls].flatMap((c) => c.items.map((i) => i.certificateId));
+      expect(new Set(notifiedIds).size).toBe(notifiedIds.length);
+    } finally {
+      await one.close();
+      await two.close();
+      const dropper = new pg.Client({ connectionString: admin });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    }
+  });
+});
