@@ -1,0 +1,107 @@
+/**
+ * Issue 5 §1/§6: two certkeeper server processes on one PostgreSQL database, both sweeping
+ * every second, create each expiry event once and deliver each to the project's webhook once.
+ * Both schedulers race for the same project on every pass; the sweep lease and the fired
+ * table's uniqueness must leave exactly one event per (certificate, threshold), and only the
+ * server that created an event notifies it.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startServerProcess, waitFor, type ServerProcess } from '../support/server-process.js';
+import { aCertificate } from '../support/test-ca.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
+import '../support/postgres.js';
+
+const DAY_MS = 86_400_000;
+/** Certificates of the race: expiring in 2, 5 and 10 days, or expired. */
+const N = 12;
+
+let dir: string | undefined;
+let admin: pg.Client | undefined;
+let db: pg.Client | undefined;
+let dbName: string | undefined;
+let receiver: WebhookReceiver | undefined;
+const servers: ServerProcess[] = [];
+let a: ServerProcess;
+let b: ServerProcess;
+const token = randomBytes(24).toString('hex');
+const masterKey = randomBytes(32).toString('base64');
+let projectId: string;
+
+const context = () => servers.map((s) => s.describe(3000)).join('\n\n');
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'certkeeper-two-sweepers-'));
+  receiver = await WebhookReceiver.start();
+  const adminUrl = inject('postgresUrl');
+  dbName = `certkeeper_sweep_${randomBytes(6).toString('hex')}`;
+  admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const common = { DATABASE_URL: url.toString(), CERTKEEPER_MASTER_KEY: masterKey, CERTKEEPER_BOOTSTRAP_TOKEN: token };
+  // Server a runs the migrations and creates the tenant, the certificates and the channel
+  // with sweeps far apart; then both restart sweeping every second, at the same moment.
+  a = await startServerProcess({ name: 'setup', env: { ...common, CERTKEEPER_DATA_DIR: path.join(dir, 'setup'), CERTKEEPER_SWEEP_INTERVAL_SECONDS: '3600' } });
+  servers.push(a);
+  const org = await a.api('POST', '/api/v1/organizations', { token, body: { name: 'Two sweepers' } });
+  expect(org.status, org.text).toBe(200);
+  const project = await a.api('POST', '/api/v1/projects', { token, body: { organizationId: org.body.result.id, name: 'race' } });
+  expect(project.status, project.text).toBe(200);
+  projectId = project.body.result.id;
+  db = new pg.Client({ connectionString: url.toString() });
+  await db.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.allSettled(servers.map((s) => s.kill()));
+  await db?.end().catch(() => undefined);
+  if (admin && dbName) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+  await admin?.end().catch(() => undefined);
+  await receiver?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('two servers on one PostgreSQL database', () => {
+  it(`sweep ${N} certificates once: one event per threshold crossed, each delivered once`, async () => {
+    const now = Date.now();
+    const offsets = [2, 5, 10, -1];
+    for (let i = 0; i < N; i++) {
+      const notAfter = new Date(now + offsets[i % offsets.length] * DAY_MS);
+      const c = aCertificate({ sans: [`sweep${i}.example.test`], notBefore: new Date(notAfter.getTime() - 365 * DAY_MS), notAfter });
+      const res = await a.api('POST', `/api/v1/projects/${projectId}/certificates/import`, { token, body: { certificateBody: c.certPem, scopeId: 0 } });
+      expect(res.status, res.text).toBe(200);
+    }
+    const channel = await a.api('POST', `/api/v1/projects/${projectId}/notification-channels`, { token, body: { name: 'ops', type: 'webhook', config: { url: receiver!.url(), secret: 'x'.repeat(40) } } });
+    expect(channel.status, channel.text).toBe(200);
+    await a.stop();
+
+    const env = (name: string) => ({ DATABASE_URL: new URL(`/${dbName}`, inject('postgresUrl')).toString(), CERTKEEPER_MASTER_KEY: masterKey, CERTKEEPER_BOOTSTRAP_TOKEN: token, CERTKEEPER_DATA_DIR: path.join(dir!, name), CERTKEEPER_INSTANCE_ID: `sweeper-${name}`, CERTKEEPER_SWEEP_INTERVAL_SECONDS: '1' });
+    [a, b] = await Promise.all([startServerProcess({ name: 'a', env: env('a') }), startServerProcess({ name: 'b', env: env('b') })]);
+    servers.push(a, b);
+
+    // Every certificate crosses one threshold: 2 days → days:3, 5 → days:7, 10 → days:14, -1 → expired.
+    await waitFor('an event for every certificate', async () => (await db!.query(`select count(*)::int as n from events where type in ('certificate.expiring', 'certificate.expired')`)).rows[0].n >= N, {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+      context,
+    });
+    await waitFor('a webhook message for every event', async () => receiver!.requests.length >= N, { timeoutMs: 30_000, intervalMs: 200, context });
+    // Several more passes of both servers: nothing new may appear.
+    await new Promise((r) => setTimeout(r, 3_000));
+
+    const events = (await db!.query(`select object_id, type, data from events where type in ('certificate.expiring', 'certificate.expired') order by object_id`)).rows;
+    expect(events).toHaveLength(N);
+    expect(new Set(events.map((e) => e.object_id)).size).toBe(N);
+    const delivered = receiver!.requests.flatMap((r) => (JSON.parse(r.body).events as Array<{ certificateId?: number; objectId?: string; type: string }>).map((e) => `${e.certificateId ?? e.objectId}:${e.type}`));
+    expect(delivered).toHaveLength(N);
+    expect(new Set(delivered).size).toBe(N);
+    const deliveries = (await db!.query(`select status, count(*)::int as n from notification_deliveries group by status`)).rows;
+    expect(deliveries).toEqual([{ status: 'delivered', n: N }]);
+  }, 120_000);
+});
