@@ -23,6 +23,7 @@ import { createProbeTrust, probeEndpoint, type ProbeOptions, type ProbeResult, t
 import type { AccessService } from './access-service.js';
 import type { InventoryService } from './inventory-service.js';
 import { actorOf, type Principal } from './principal.js';
+import { PeriodicPass } from './periodic-pass.js';
 
 export interface EndpointInput {
   host: string;
@@ -56,9 +57,7 @@ export interface EndpointServiceConfig {
  * address with the name as SNI.
  */
 export class EndpointService {
-  private timer?: NodeJS.Timeout;
-  private first?: NodeJS.Timeout;
-  private readonly running = new Set<Promise<unknown>>();
+  private readonly passes = new PeriodicPass(() => this.probeDue(100), (err) => this.logger?.warn({ err: String(err) }, 'endpoint probe pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -153,32 +152,13 @@ export class EndpointService {
 
   /** Runs probeDue (100 endpoints per pass) shortly after start, then every `intervalMs` / 10 (at least a minute); passes never overlap. */
   start(intervalMs = this.config.intervalMs): void {
-    let passing = false;
-    const tick = () => {
-      if (passing) return;
-      passing = true;
-      const pass = this.probeDue(100)
-        .catch((err) => this.logger?.warn({ err: String(err) }, 'endpoint probe pass failed'))
-        .finally(() => {
-          passing = false;
-          this.running.delete(pass);
-        });
-      this.running.add(pass);
-    };
     // Endpoints come due one by one (each intervalMs after its own last probe): look more often than the interval.
     const every = Math.max(Math.min(intervalMs, 60_000), Math.round(intervalMs / 10));
-    this.first = setTimeout(tick, Math.min(30_000, every));
-    this.first.unref();
-    this.timer = setInterval(tick, every);
-    this.timer.unref();
+    this.passes.start(every, Math.min(30_000, every));
   }
 
   async stop(): Promise<void> {
-    if (this.first) clearTimeout(this.first);
-    if (this.timer) clearInterval(this.timer);
-    this.first = undefined;
-    this.timer = undefined;
-    await Promise.allSettled([...this.running]);
+    await this.passes.stop();
   }
 
   private async endpointIn(project: Project, id: number): Promise<Endpoint> {

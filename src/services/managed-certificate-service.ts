@@ -20,6 +20,7 @@ import { actorOf, type Principal } from './principal.js';
 import type { SecretBox } from './secret-box.js';
 import { sealedSecretAad } from './sealed-secret-aad.js';
 import { issuedFactsOf, materialOf } from './material-of-leaf.js';
+import { PeriodicPass } from './periodic-pass.js';
 
 /** What issuance needs from the configuration. */
 export interface ManagedCertificateConfig {
@@ -80,7 +81,7 @@ export class ManagedCertificateService {
   private readonly running = new Set<Promise<unknown>>();
   /** Certificates this process is working on right now (see attempt()). */
   private readonly inFlight = new Set<number>();
-  private timer?: NodeJS.Timeout;
+  private readonly passes = new PeriodicPass(() => this.runDue(), (err) => this.logger?.warn({ err: String(err) }, 'renewal pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -262,23 +263,11 @@ export class ManagedCertificateService {
 
   /** Runs the scheduler every intervalMs (and once at once: resumes what a previous run left). */
   start(intervalMs: number): void {
-    let passing = false;
-    // A pass that outlasts the interval is not joined by another one.
-    const tick = () => {
-      if (passing) return;
-      passing = true;
-      void this.track(this.runDue())
-        .catch((err) => this.logger?.warn({ err: String(err) }, 'renewal pass failed'))
-        .finally(() => (passing = false));
-    };
-    tick();
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
+    this.passes.start(intervalMs, 0);
   }
 
-  /** Stops the scheduler and waits for attempts in flight. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    await this.passes.stop();
     await Promise.allSettled([...this.running]);
   }
 

@@ -20,6 +20,7 @@ import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import { sealedSecretAad } from './sealed-secret-aad.js';
 import type { SecretBox } from './secret-box.js';
+import { PeriodicPass } from './periodic-pass.js';
 
 export const channelTypes: readonly NotificationChannelType[] = ['webhook', 'email', 'slack', 'teams'];
 
@@ -98,8 +99,7 @@ const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
  */
 export class NotificationService implements Notifier {
   private readonly o: Required<NotificationOptions>;
-  private timer?: NodeJS.Timeout;
-  private readonly running = new Set<Promise<unknown>>();
+  private readonly passes = new PeriodicPass(() => this.retryDue(), (err) => this.logger?.error({ err }, 'notification retry pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -278,21 +278,11 @@ export class NotificationService implements Notifier {
 
   /** Retries due deliveries every `retryIntervalMs` until stop(). */
   start(intervalMs = this.o.retryIntervalMs): void {
-    if (this.timer) return;
-    const tick = () => {
-      const pass = this.retryDue()
-        .catch((err) => this.logger?.error({ err }, 'notification retry pass failed'))
-        .finally(() => this.running.delete(pass));
-      this.running.add(pass);
-    };
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
+    this.passes.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await Promise.allSettled([...this.running]);
+    await this.passes.stop();
     this.email?.close();
   }
 

@@ -17,6 +17,7 @@ import type { NewAuditEvent, Project, PushHealthKey, PushHealthRecord, Repositor
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import type { SecretBox } from './secret-box.js';
+import { PeriodicPass } from './periodic-pass.js';
 
 /** One push outcome as the customer's sender reports it. */
 export interface PushResultInput extends PushOutcome {
@@ -83,8 +84,7 @@ export const MAX_PUSH_RESULTS = 500;
  * demand (editor) and on a schedule, claimed per row so several servers do not repeat them.
  */
 export class PushHealthService {
-  private timer?: NodeJS.Timeout;
-  private readonly running = new Set<Promise<unknown>>();
+  private readonly passes = new PeriodicPass(() => this.runDue(), (err) => this.logger?.warn({ err: String(err) }, 'push check pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -189,30 +189,12 @@ export class PushHealthService {
 
   /** Runs a scheduled pass every `tickMs` (and once at once); each certificate is checked once per check interval. */
   start(tickMs = Math.min(this.config.checkIntervalMs, 300_000)): void {
-    let passing = false;
-    const tick = () => {
-      if (passing) return;
-      passing = true;
-      void this.track(this.runDue())
-        .catch((err) => this.logger?.warn({ err: String(err) }, 'push check pass failed'))
-        .finally(() => (passing = false));
-    };
-    tick();
-    this.timer = setInterval(tick, tickMs);
-    this.timer.unref();
+    this.passes.start(tickMs, 0);
   }
 
   /** Stops the schedule and waits for the pass in flight. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await Promise.allSettled([...this.running]);
-  }
-
-  private track<T>(p: Promise<T>): Promise<T> {
-    this.running.add(p);
-    void p.finally(() => this.running.delete(p)).catch(() => undefined);
-    return p;
+    await this.passes.stop();
   }
 
   /** The certificate, its chain and its opened private key; undefined when it has no key. */

@@ -12,6 +12,7 @@ import { buildOcspRequest, readOcspResponse } from '../revocation/ocsp.js';
 import { RevocationSourceError, type RevocationAnswer } from '../revocation/revocation-answer.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
+import { PeriodicPass } from './periodic-pass.js';
 
 export interface RevocationConfig {
   /** How often the scheduler looks for certificates whose cached answer expired (CERTKEEPER_REVOCATION_INTERVAL_SECONDS). */
@@ -71,9 +72,7 @@ const CRL_CACHE_ENTRIES = 32;
  * the stored status does not go back when a hold is released.
  */
 export class RevocationService {
-  private timer?: NodeJS.Timeout;
-  private first?: NodeJS.Timeout;
-  private readonly running = new Set<Promise<unknown>>();
+  private readonly passes = new PeriodicPass(() => this.checkDue(100), (err) => this.logger?.warn({ err: String(err) }, 'revocation check pass failed'));
   /** Verified CRLs by URL and issuer, until their nextUpdate. */
   private readonly crls = new Map<string, { verified: VerifiedCrl; until: number }>();
 
@@ -139,29 +138,11 @@ export class RevocationService {
    * transition re-checks the status inside its transaction.
    */
   start(intervalMs = this.config.intervalMs): void {
-    let passing = false;
-    const tick = () => {
-      if (passing) return;
-      passing = true;
-      const pass = this.checkDue(100)
-        .catch((err) => this.logger?.warn({ err: String(err) }, 'revocation check pass failed'))
-        .finally(() => {
-          passing = false;
-          this.running.delete(pass);
-        });
-      this.running.add(pass);
-    };
-    this.first = setTimeout(tick, Math.min(60_000, intervalMs));
-    this.first.unref();
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
+    this.passes.start(intervalMs, Math.min(60_000, intervalMs));
   }
 
   async stop(): Promise<void> {
-    if (this.first) clearTimeout(this.first);
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await Promise.allSettled([...this.running]);
+    await this.passes.stop();
   }
 
   private get defaultCacheMs(): number {

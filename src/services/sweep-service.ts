@@ -7,6 +7,7 @@ import { noNotifier, type NotificationItem, type Notifier } from '../ports/notif
 import type { Store, SweepFiredEvent } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
+import { PeriodicPass } from './periodic-pass.js';
 
 export interface SweepConfig {
   /** How often each project is swept (CERTKEEPER_SWEEP_INTERVAL_SECONDS). */
@@ -50,9 +51,7 @@ const MANUAL_WAIT_MS = 30_000;
  * the fired table's primary key makes a double firing impossible even without the lease.
  */
 export class SweepService {
-  private timer?: NodeJS.Timeout;
-  private first?: NodeJS.Timeout;
-  private readonly running = new Set<Promise<unknown>>();
+  private readonly passes = new PeriodicPass(() => this.sweepDue(), (err) => this.logger?.warn({ err: String(err) }, 'sweep pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -195,30 +194,12 @@ export class SweepService {
    * each project is swept once per interval across all servers (next_due_at). Passes never overlap.
    */
   start(intervalMs = this.config.intervalMs): void {
-    let passing = false;
-    const tick = () => {
-      if (passing) return;
-      passing = true;
-      const pass = this.sweepDue()
-        .catch((err) => this.logger?.warn({ err: String(err) }, 'sweep pass failed'))
-        .finally(() => {
-          passing = false;
-          this.running.delete(pass);
-        });
-      this.running.add(pass);
-    };
     const every = Math.min(intervalMs, 60_000);
-    this.first = setTimeout(tick, Math.min(5_000, every));
-    this.first.unref();
-    this.timer = setInterval(tick, every);
-    this.timer.unref();
+    this.passes.start(every, Math.min(5_000, every));
   }
 
   async stop(): Promise<void> {
-    if (this.first) clearTimeout(this.first);
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await Promise.allSettled([...this.running]);
+    await this.passes.stop();
   }
 
   private async policyView(projectId: string): Promise<NotificationPolicyView> {
