@@ -681,6 +681,10 @@ export interface NotificationRepository {
   updateSealedSecret(channelId: string, sealedSecret: Buffer): Promise<void>;
 }
 
+export interface TransactionOptions {
+  scan?: boolean;
+}
+
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
   organizations: OrganizationRepository;
@@ -703,8 +707,12 @@ export interface Repositories {
 /** The storage port: repositories plus atomic units of work. */
 export interface Store extends Repositories {
   readonly dialect: 'sqlite' | 'postgres';
-  /** Runs fn in one transaction: all its writes land, or none. */
-  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction: all its writes land, or none. `scan: true` hints that fn reads
+   * a large range (a sweep over the whole inventory): SQLite then reads through a memory map for
+   * this transaction only.
+   */
+  transaction<T>(fn: (repos: Repositories) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** true when the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -144,7 +144,7 @@ export class SweepService {
     try {
       policy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
       const runId = randomUUID();
-      events = await this.store.transaction((tx) => tx.sweeps.fire(projectId, policy, startedAt, runId));
+      events = await this.store.transaction((tx) => tx.sweeps.fire(projectId, policy, startedAt, runId), { scan: true });
     } finally {
       const finishedAt = this.clock.now();
       await this.store.sweeps.releaseLease(projectId, owner, finishedAt, new Date(startedAt.getTime() + this.config.intervalMs));

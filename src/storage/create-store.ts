@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { withStatementCache } from './statement-cache.js';
 import { SqliteReader } from './sqlite-reader.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 import pg from 'pg';
 import { AppError } from '../domain/app-error.js';
 import type { Store } from '../ports/store.js';
@@ -64,9 +65,16 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       await store.close().catch(() => undefined);
       throw err;
     }
+    if (inMemory) return store;
     // A file database gets a read-only second connection for point reads (an in-memory one
-    // cannot: a second connection would open another, empty database).
-    return inMemory ? store : new KyselyStore(db, 'sqlite', { sqlite }, new SqliteReader(path.resolve(file)));
+    // cannot: a second connection would open another, empty database) and checkpoints from a
+    // worker thread. The writer's own auto-checkpoint stays as a safety net, far above what the
+    // worker lets the WAL grow to (a sweep over 1M certificates writes ~20k pages); the WAL file
+    // is cut back to 64 MB once checkpointed.
+    sqlite.pragma('wal_autocheckpoint = 65536');
+    sqlite.pragma('journal_size_limit = 67108864');
+    const checkpointer = new WalCheckpointer(path.resolve(file), 1000, options.logger);
+    return new KyselyStore(db, 'sqlite', { sqlite, checkpointer }, new SqliteReader(path.resolve(file)));
   }
   try {
     await migrate(store, options.logger);

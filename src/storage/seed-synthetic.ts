@@ -79,7 +79,7 @@ function randomFragments(dialect: SqlDialect, baseMs: number) {
  */
 export async function seedSyntheticCertificates(store: Store, options: SyntheticSeedOptions): Promise<void> {
   if (options.materials.length === 0) throw new Error('seedSyntheticCertificates needs at least one material');
-  const { db, dialect, transaction } = storeInternals(store);
+  const { db, dialect, transaction, checkpointer } = storeInternals(store);
   const now = options.now.getTime();
   if (!(await store.organizations.get(options.organizationId))) {
     await store.organizations.insert({ id: options.organizationId, name: 'Synthetic organization', createdAt: options.now });
@@ -103,14 +103,17 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
       // the bytes written (the WAL would be written, then checkpointed). Rollback still works;
       // a crash in the middle could damage the file, which held nothing yet.
       const mode = (await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db)).rows[0]?.journal_mode ?? 'wal';
-      await sql`pragma journal_mode = memory`.execute(db);
       restore.push(`pragma journal_mode = ${mode.replace(/[^a-z]/gi, '')}`);
     }
   }
+  // A checkpoint connection open in the worker would make the journal mode switches fail.
+  await checkpointer?.pause();
   try {
+    if (empty && dialect === 'sqlite') await sql`pragma journal_mode = memory`.execute(db);
     await seedInTransaction();
   } finally {
     for (const statement of restore.reverse()) await sql.raw(statement).execute(db);
+    checkpointer?.resume();
   }
   if (dialect === 'postgres') {
     // VACUUM sets the visibility map, so the count queries' index-only scans really skip the

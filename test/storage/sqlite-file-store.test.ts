@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { seedSyntheticCertificates } from '../../src/storage/seed-synthetic.js';
+import { storeInternals } from '../../src/storage/kysely-store.js';
 import { aCertificate } from './certificate-builder.js';
 
 // A SQLite file database serves point reads from a second, read-only connection.
@@ -66,5 +68,35 @@ describe('SQLite file store', () => {
     const page = await store.certificates.list({ projectId: 'p1', organizationId: 'o1', now: new Date(), sort: 'id', descending: false, pageIndex: 1, pageSize: 1 });
     expect(page.totalCount).toBe(50);
     expect(await store.certificates.findVisible('p1', 'o1', page.items[0].id)).toEqual(page.items[0]);
+  });
+
+  // The database file alone (no -wal beside it) holds what the checkpoint copied into it.
+  function certificatesInMainFile(): number {
+    const copy = path.join(dir, 'main-only.db');
+    rmSync(copy, { force: true });
+    copyFileSync(path.join(dir, 'certkeeper.db'), copy);
+    const db = new BetterSqlite3(copy, { readonly: true });
+    try {
+      return (db.prepare('select count(*) as n from certificates').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('copies committed writes into the database file from the worker, not on commit, and not while paused', async () => {
+    const { checkpointer } = storeInternals(store);
+    if (!checkpointer) throw new Error('a file store has a checkpointer');
+    await checkpointer.checkpoint(); // the schema and the organizations
+    expect(certificatesInMainFile()).toBe(0);
+    const f = aCertificate({ projectId: 'p1' });
+    await store.certificates.insert(f.cert, f.material);
+    // The commit alone left it in the WAL (the writer's own auto-checkpoint is far above one insert).
+    expect(certificatesInMainFile()).toBe(0);
+    await checkpointer.pause();
+    await checkpointer.checkpoint();
+    expect(certificatesInMainFile()).toBe(0);
+    checkpointer.resume();
+    await checkpointer.checkpoint();
+    expect(certificatesInMainFile()).toBe(1);
   });
 });
