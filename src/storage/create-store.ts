@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { withStatementCache } from './statement-cache.js';
 import { SqliteReader } from './sqlite-reader.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
+import { prepareRepeatedQueries } from './pg-prepared.js';
 import pg from 'pg';
 import { AppError } from '../domain/app-error.js';
 import type { Store } from '../ports/store.js';
@@ -44,6 +45,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     };
     const pool = new pg.Pool({ connectionString: url, types, max: 10 });
     pool.on('error', (err) => options.logger?.warn({ err: err.message }, 'idle PostgreSQL connection failed'));
+    prepareRepeatedQueries(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = new KyselyStore(db, 'postgres', { pool });
   } else if (url) {
