@@ -1,8 +1,14 @@
 /**
  * Probing benchmark: 1,000 local TLS endpoints (distinct leaves, each served with its
- * intermediate) behind listeners in child processes, probed by certkeeper's engine
- * (`probeMany`) at several concurrencies with every served certificate parsed
- * (`parseCertificate`) and kept by fingerprint, side by side with the peers `ssl-cert-check`
+ * intermediate) behind listeners in child processes, probed
+ * - by the server's scheduled pass (EndpointService.probeDue over 1,000 watched endpoints of a
+ *   project on SQLite): each served chain checked, its leaf parsed and imported into the
+ *   inventory as `discovered`, the probe and its findings stored — what the issue's "every
+ *   certificate parsed and stored" means; the run checks that every endpoint has its stored probe
+ *   and every leaf its inventory record;
+ * - by the engine alone (`probeMany`) at several concurrencies with every served certificate
+ *   parsed (`parseCertificate`) and kept in memory by fingerprint;
+ * side by side with the peers `ssl-cert-check`
  * (Debian package) and an `openssl s_client | openssl x509` loop over a sample of the same
  * endpoints (they run one endpoint at a time; a sample keeps the run short, the rate is per
  * endpoint either way).
@@ -17,6 +23,8 @@ import { createProbeTrust } from '../src/probe/probe-endpoint.js';
 import { probeMany } from '../src/probe/probe-many.js';
 import type { ScanEndpoint } from '../src/probe/scan-targets.js';
 import { createTestCa } from '../test/support/test-ca.js';
+import { loadConfig } from '../src/config/config.js';
+import { createServices } from '../src/main.js';
 
 export interface ProbeBenchOptions {
   /** Endpoints (default 1,000). */
@@ -24,6 +32,8 @@ export interface ProbeBenchOptions {
   /** Child processes holding the listeners (default 2: this machine has 2 cores). */
   serverProcesses?: number;
   concurrencies?: number[];
+  /** Concurrencies of the server's scheduled pass (CERTKEEPER_PROBE_CONCURRENCY; default [32]). */
+  passConcurrencies?: number[];
   /** Endpoints the peers probe (default 50). */
   peerSample?: number;
   /** Skip ssl-cert-check and the openssl loop. */
@@ -148,6 +158,12 @@ export async function probeBench(options: ProbeBenchOptions = {}): Promise<Probe
       log(`probe certkeeper c=${concurrency}: ${count} endpoints in ${seconds.toFixed(2)} s = ${(count / seconds).toFixed(0)}/s (${ok} trusted, ${stored.size} certificates parsed and kept)`);
     }
 
+    for (const concurrency of options.passConcurrencies ?? [64]) {
+      const row = await scheduledPass(endpoints, ca.root.certPem, concurrency, work);
+      rows.push(row);
+      log(`probe certkeeper scheduled pass c=${concurrency}: ${count} endpoints in ${row.seconds.toFixed(2)} s = ${row.endpointsPerSecond.toFixed(0)}/s (${row.ok} probed without error, every probe and discovered leaf stored)`);
+    }
+
     if (!options.skipPeers) {
       const peerEndpoints = endpoints.slice(0, sample);
       if (hasCommand('ssl-cert-check')) {
@@ -178,6 +194,54 @@ export async function probeBench(options: ProbeBenchOptions = {}): Promise<Probe
     rmSync(work, { recursive: true, force: true });
   }
   return { endpoints: count, serverProcesses: processes, rows };
+}
+
+/**
+ * The server's scheduled probe pass over the endpoints, registered in a fresh SQLite project whose
+ * own CA certificate (the bench CA's root, imported as kind `ca`) makes the chains trusted.
+ * Verifies afterwards that every endpoint has a stored, error-free probe linked to an inventory
+ * record, and that the inventory holds one discovered certificate per endpoint.
+ */
+async function scheduledPass(endpoints: ScanEndpoint[], rootPem: string, concurrency: number, work: string): Promise<ProbeBenchRow> {
+  const token = 'probe-bench-token-0123456789abcdef0123456789';
+  const config = loadConfig(
+    { CERTKEEPER_DATA_DIR: mkdtempSync(path.join(work, 'pass-')), CERTKEEPER_BOOTSTRAP_TOKEN: token, CERTKEEPER_PROBE_CONCURRENCY: String(concurrency), CERTKEEPER_LOG_LEVEL: 'error' },
+    undefined,
+  );
+  const services = await createServices(config);
+  try {
+    await services.access.ensureBootstrapKey(token);
+    const principal = await services.access.authenticate(token);
+    const org = await services.access.createOrganization(principal, 'probe bench');
+    const project = await services.access.createProject(principal, org.id, 'probe bench');
+    await services.inventory.importCertificate(principal, project.id, { certificateBody: rootPem, scopeId: 0 });
+    const created = [];
+    for (let i = 0; i < endpoints.length; i++) {
+      created.push(await services.endpoints.create(principal, project.id, { host: endpoints[i]!.host, port: endpoints[i]!.port, serverName: `e${i}.probe.bench`, protocol: 'tls' }));
+    }
+    const t0 = process.hrtime.bigint();
+    const pass = await services.endpoints.probeDue(endpoints.length);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (pass.probed !== endpoints.length) throw new Error(`the pass probed ${pass.probed} of ${endpoints.length} endpoints`);
+    let ok = 0;
+    const problems = new Map<string, number>();
+    for (const e of created) {
+      const stored = await services.endpoints.get(principal, project.id, e.id);
+      if (stored.lastProbe && stored.lastProbe.error === null && stored.lastProbe.chainTrusted && stored.certificateId !== null) ok++;
+      else {
+        const why = stored.lastProbe ? (stored.lastProbe.error?.message ?? `trusted ${stored.lastProbe.chainTrusted}, certificate ${stored.certificateId}`) : 'not recorded';
+        problems.set(why, (problems.get(why) ?? 0) + 1);
+      }
+    }
+    if (problems.size > 0) process.stderr.write(`probe pass problems: ${JSON.stringify([...problems].slice(0, 5))}\n`);
+    const discovered = await services.inventory.list(principal, project.id, { source: 'discovered', pageIndex: 1, pageSize: 1 });
+    if (ok !== endpoints.length || discovered.totalCount !== endpoints.length) {
+      throw new Error(`expected ${endpoints.length} trusted stored probes and discovered certificates, got ${ok} and ${discovered.totalCount}`);
+    }
+    return { tool: 'certkeeper scheduled probe pass (stored)', concurrency, endpoints: endpoints.length, seconds, endpointsPerSecond: endpoints.length / seconds, ok };
+  } finally {
+    await services.close();
+  }
 }
 
 /** Markdown table rows for bench/main.ts. */

@@ -26,10 +26,10 @@ import { PushHealthService } from './services/push-health-service.js';
 import { Http2ApnsProbe } from './apns/apns-probe.js';
 import { RevocationService } from './services/revocation-service.js';
 import { NotificationService } from './services/notification-service.js';
-import { OutboundGuard } from './notify/outbound-guard.js';
+import { AddressPolicy } from './net/address-policy.js';
+import { createHttpFetch } from './revocation/http-fetch.js';
 import { EmailSender } from './notify/email-sender.js';
 import { EndpointService } from './services/endpoint-service.js';
-import { AddressGuard } from './probe/address-guard.js';
 import { PrometheusMetrics } from './observability/prometheus-metrics.js';
 import { SweepService } from './services/sweep-service.js';
 import type { Notifier } from './ports/notifier.js';
@@ -68,7 +68,7 @@ export interface Services {
   certExpiryDetails: CertExpiryDetailsService;
   pushHealth: PushHealthService;
   revocation: RevocationService;
-  /** Notification channels and deliveries; the Notifier the sweep calls (unless createServices was given another). */
+  /** Notification channels and deliveries; the Notifier (event dispatch) the sweep calls (unless createServices was given another). */
   notifier: NotificationService;
   /** Watched endpoints, probed now or every CERTKEEPER_PROBE_INTERVAL_SECONDS. */
   endpoints: EndpointService;
@@ -132,19 +132,21 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     }
   }
   const pushHealth = new PushHealthService(store, access, box, clock, new Http2ApnsProbe({ urls: config.apnsUrls, caPem: apnsCaPem }), { checkIntervalMs: config.pushCheckIntervalMs }, logger);
-  const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, undefined, logger);
+  // One policy for every server-side outbound connection: OCSP/CRL fetches, notification channels, endpoint probes.
+  const outbound = new AddressPolicy({ allow: config.outboundAllow, deny: config.outboundDeny });
+  const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, createHttpFetch(outbound), logger);
   const notifier = new NotificationService(
     store,
     access,
     box,
     clock,
-    new OutboundGuard(config.outboundAllow),
+    outbound,
     config.smtpUrl && config.smtpFrom ? new EmailSender(config.smtpUrl, config.smtpFrom) : undefined,
     logger,
-    { retryIntervalMs: config.notifyRetryIntervalMs },
+    { retryIntervalMs: config.notifyRetryIntervalMs, instanceId: config.instanceId },
   );
   const sweeps = new SweepService(store, access, clock, { intervalMs: config.sweepIntervalMs, instanceId: config.instanceId }, options.notifier ?? notifier, logger);
-  const endpoints = new EndpointService(store, access, inventory, clock, { intervalMs: config.probeIntervalMs }, new AddressGuard({ allow: config.probeAllow, deny: config.probeDeny }), logger, metrics);
+  const endpoints = new EndpointService(store, access, inventory, clock, { intervalMs: config.probeIntervalMs, concurrency: config.probeConcurrency }, outbound, logger, metrics);
   const close = async () => {
     await sweeps.stop();
     await notifier.stop();
@@ -208,7 +210,8 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   services.pushHealth.start();
   // Check revocation (CRL, then OCSP) of certificates whose cached answer expired, every CERTKEEPER_REVOCATION_INTERVAL_SECONDS.
   services.revocation.start();
-  // Retry failed notification deliveries whose backoff has passed, every CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS.
+  // Every CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS: send new notifiable events of every project (revocations, renewal
+  // failures, push rejections, endpoint findings; what a sweep did not send itself), then retry failed deliveries whose backoff has passed.
   services.notifier.start();
   // Probe watched endpoints that are due (one server each, by claim), every CERTKEEPER_PROBE_INTERVAL_SECONDS per endpoint.
   services.endpoints.start();

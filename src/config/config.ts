@@ -3,7 +3,7 @@ import path from 'node:path';
 import { hostname } from 'node:os';
 import { AppError } from '../domain/app-error.js';
 import { isValidTimeZone } from '../domain/display-date.js';
-import { parseCidrList } from '../probe/address-guard.js';
+import { parseAddressList } from '../net/address-policy.js';
 
 /** The server's configuration, parsed and validated once, then frozen. */
 export interface Config {
@@ -56,18 +56,25 @@ export interface Config {
   smtpUrl?: string;
   /** The From address of notification emails. */
   smtpFrom?: string;
-  /** Link-local or metadata destinations (CIDR, address or host name) notification channels may reach anyway. */
+  /**
+   * Destinations (CIDR, address or host name) every server-side connection (probes, notification
+   * channels, OCSP and CRL fetches) may reach although the built-in deny list refuses them:
+   * CERTKEEPER_OUTBOUND_ALLOW plus the deprecated CERTKEEPER_PROBE_ALLOW.
+   */
   outboundAllow: string[];
+  /**
+   * Destinations (CIDR, address or host name) no server-side connection reaches, loopback and
+   * allowed ones included: CERTKEEPER_OUTBOUND_DENY plus the deprecated CERTKEEPER_PROBE_DENY.
+   */
+  outboundDeny: string[];
   /** How often the notification worker retries due deliveries. */
   notifyRetryIntervalMs: number;
   /** How often each project is swept for expiring and expired certificates (default 10 minutes). */
   sweepIntervalMs: number;
   /** How often each watched endpoint is probed (default hourly). */
   probeIntervalMs: number;
-  /** CIDR ranges server-side probes may reach although built-in rules refuse them (link-local, cloud metadata). */
-  probeAllow: string[];
-  /** CIDR ranges server-side probes never reach. */
-  probeDeny: string[];
+  /** Endpoints one server probes at once in a scheduled pass (default 64). */
+  probeConcurrency: number;
 }
 
 /** The keys a config file or the environment may set. */
@@ -103,9 +110,11 @@ export const configKeys = [
   'CERTKEEPER_SMTP_URL',
   'CERTKEEPER_SMTP_FROM',
   'CERTKEEPER_OUTBOUND_ALLOW',
+  'CERTKEEPER_OUTBOUND_DENY',
   'CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS',
   'CERTKEEPER_SWEEP_INTERVAL_SECONDS',
   'CERTKEEPER_PROBE_INTERVAL_SECONDS',
+  'CERTKEEPER_PROBE_CONCURRENCY',
   'CERTKEEPER_PROBE_ALLOW',
   'CERTKEEPER_PROBE_DENY',
 ] as const;
@@ -191,15 +200,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   if (!Number.isFinite(sweepSeconds) || sweepSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_SWEEP_INTERVAL_SECONDS must be a number >= 1');
   const probeSeconds = Number(get('CERTKEEPER_PROBE_INTERVAL_SECONDS') ?? '3600');
   if (!Number.isFinite(probeSeconds) || probeSeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_PROBE_INTERVAL_SECONDS must be a number >= 1');
-  const cidrs = (key: 'CERTKEEPER_PROBE_ALLOW' | 'CERTKEEPER_PROBE_DENY'): string[] => {
+  const probeConcurrency = Number(get('CERTKEEPER_PROBE_CONCURRENCY') ?? '64');
+  if (!Number.isInteger(probeConcurrency) || probeConcurrency < 1 || probeConcurrency > 1000) throw new AppError('config_invalid', 'CERTKEEPER_PROBE_CONCURRENCY must be an integer from 1 to 1000');
+  // One allow and one deny list for every outbound connection. The deprecated probe settings are
+  // merged in, with the format they always had (addresses and CIDR ranges, no host names).
+  const addresses = (key: 'CERTKEEPER_OUTBOUND_ALLOW' | 'CERTKEEPER_OUTBOUND_DENY' | 'CERTKEEPER_PROBE_ALLOW' | 'CERTKEEPER_PROBE_DENY'): string[] => {
+    const names = key.startsWith('CERTKEEPER_OUTBOUND_');
     try {
-      return parseCidrList(get(key));
+      return parseAddressList(get(key), { names });
     } catch (err) {
-      throw new AppError('config_invalid', `${key} must be a comma-separated list of IP addresses or CIDR ranges: ${(err as Error).message}`);
+      throw new AppError('config_invalid', `${key} (a comma-separated list): ${(err as Error).message}`);
     }
   };
-  const probeAllow = cidrs('CERTKEEPER_PROBE_ALLOW');
-  const probeDeny = cidrs('CERTKEEPER_PROBE_DENY');
+  const outboundAllow = [...new Set([...addresses('CERTKEEPER_OUTBOUND_ALLOW'), ...addresses('CERTKEEPER_PROBE_ALLOW')])];
+  const outboundDeny = [...new Set([...addresses('CERTKEEPER_OUTBOUND_DENY'), ...addresses('CERTKEEPER_PROBE_DENY')])];
 
   const smtpUrl = get('CERTKEEPER_SMTP_URL');
   if (smtpUrl !== undefined) {
@@ -248,11 +262,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     metricsPublic: /^(1|true|yes)$/i.test(metricsPublicRaw),
     smtpUrl,
     smtpFrom,
-    outboundAllow: (get('CERTKEEPER_OUTBOUND_ALLOW') ?? '').split(',').map((v) => v.trim()).filter(Boolean),
+    outboundAllow,
+    outboundDeny,
     notifyRetryIntervalMs: Math.round(notifyRetrySeconds * 1000),
     sweepIntervalMs: Math.round(sweepSeconds * 1000),
     probeIntervalMs: Math.round(probeSeconds * 1000),
-    probeAllow,
-    probeDeny,
+    probeConcurrency,
   });
 }

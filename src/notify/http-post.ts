@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { OutboundGuard } from './outbound-guard.js';
+import type { AddressPolicy } from '../net/address-policy.js';
 
 export interface AttemptOutcome {
   ok: boolean;
@@ -15,9 +15,10 @@ const MAX_READ = 64 * 1024;
 
 /**
  * POSTs a JSON body; 2xx is success, anything else (redirects included: they are not followed)
- * a failure. The host is resolved and checked by the guard before connecting. Never throws.
+ * a failure. The policy checks the host before connecting: an IP literal here, a name through the
+ * request's `lookup` (every address it resolves to, at each attempt). Never throws.
  */
-export function postJson(url: URL, body: string, headers: Record<string, string>, guard: OutboundGuard, timeoutMs: number): Promise<AttemptOutcome> {
+export function postJson(url: URL, body: string, headers: Record<string, string>, policy: AddressPolicy, timeoutMs: number): Promise<AttemptOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     const done = (o: AttemptOutcome) => {
@@ -27,17 +28,16 @@ export function postJson(url: URL, body: string, headers: Record<string, string>
       }
     };
     try {
-      guard.checkUrl(url.href); // IP literals skip lookup: check them here
+      policy.checkUrl(url.href); // IP literals skip lookup: check them here
     } catch (err) {
       return done({ ok: false, statusCode: null, response: null, error: (err as Error).message });
     }
-    const host = url.hostname.replace(/^\[|\]$/g, '');
     const request = (url.protocol === 'https:' ? https : http).request(
       url,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'certkeeper', ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        lookup: guard.lookupFor(host.toLowerCase()),
+        lookup: policy.lookup,
         timeout: timeoutMs,
         agent: false,
       },

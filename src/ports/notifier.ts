@@ -1,26 +1,27 @@
 /**
- * What the sweep hands to notification channels (issue 5 §2). The sweep decides what is worth
- * telling (thresholds, once per material, mutes); the notifier delivers it to every channel of
- * the project, one message per item or one digest for all, and records each delivery. A failing
- * channel never blocks the others or the caller.
+ * What sends a project's notifiable events to its channels (issue 5 §2). The events table is
+ * the outbox: whoever records a notifiable event (domain/notifiable-event.ts) only commits it;
+ * a dispatch then reads the project's events after its dispatch cursor, builds the deliveries
+ * (one message per event, or one digest, per enabled channel) and advances the cursor in one
+ * transaction, so a crash between the event's commit and its delivery loses nothing, and of
+ * several servers exactly one dispatches each event. A failing channel never blocks the others
+ * or the caller.
  */
-export interface NotificationItem {
-  /** The event type, e.g. `certificate.expiring`, `certificate.expired`, `certificate.revoked`. */
-  type: string;
-  /** The audit event this item reports, when there is one. */
-  eventId?: number;
-  certificateId?: number;
-  /** One line for humans, e.g. "www.example.com expires in 7 days (2026-12-01)". */
-  title: string;
-  /** Machine-readable facts (domainName, notAfter, daysLeft, threshold, …). */
-  data: Record<string, unknown>;
-  at: Date;
+export interface DispatchResult {
+  /** Notifiable events turned into deliveries (muted ones left out). */
+  events: number;
+  /** Deliveries recorded (and attempted once). */
+  deliveries: number;
 }
 
 export interface Notifier {
-  /** Delivers the items to every enabled channel of the project: one message each, or one digest. */
-  notify(projectId: string, items: readonly NotificationItem[], mode: 'each' | 'digest'): Promise<void>;
+  /**
+   * Dispatches the project's events recorded since its last dispatch, now; never throws. Whatever
+   * it misses (another server holds the project's cursor, the database is down) the notification
+   * worker's next pass sends.
+   */
+  dispatch(projectId: string): Promise<DispatchResult>;
 }
 
 /** For deployments and tests without channels. */
-export const noNotifier: Notifier = { notify: async () => undefined };
+export const noNotifier: Notifier = { dispatch: async () => ({ events: 0, deliveries: 0 }) };

@@ -585,6 +585,8 @@ export interface SweepRepository {
   putPolicy(record: NotificationPolicyRecord): Promise<void>;
   setMuted(certificateId: number, muted: boolean, at: Date): Promise<void>;
   isMuted(certificateId: number): Promise<boolean>;
+  /** Those of the certificates that are muted. */
+  listMuted(certificateIds: readonly number[]): Promise<number[]>;
   /**
    * Fires, for the project's issued certificates, each newly crossed threshold (policy.ts's
    * alertDecision, in SQL) once per material (conflicts do nothing), and appends one event per
@@ -626,7 +628,7 @@ export interface NotificationDeliveryRecord {
   id: string;
   projectId: string;
   channelId: string;
-  /** 'each' (one item), 'digest' (all items of a notify call), 'test' (a test message). */
+  /** 'each' (one event), 'digest' (all events of one dispatch transaction), 'test' (a test message). */
   kind: 'each' | 'digest' | 'test';
   /** The items' event type, or 'digest' / 'test'. */
   eventType: string;
@@ -656,6 +658,28 @@ export interface NotificationAttemptUpdate {
   deliveredAt: Date | null;
 }
 
+/**
+ * Where a project's notification dispatch stands in its events (migration 0012): every event at
+ * or before it has been dispatched or passed over. Events are ordered by (txId, eventId).
+ * SQLite commits writers one at a time, so event ids commit in order and txId is always 0.
+ * PostgreSQL may commit a lower id after a higher one (two transactions inserting at once), so
+ * there txId is the id of the transaction that wrote the event (events.tx_id), and a dispatch
+ * only reads events of transactions that no longer run: a later commit never lands behind it.
+ */
+export interface DispatchPosition {
+  txId: number;
+  eventId: number;
+}
+
+/** Events read after a dispatch position, and where the cursor goes once they are dispatched. */
+export interface DispatchBatch {
+  events: AuditEvent[];
+  /** After the last event when `limit` were read (more may follow); else the end of what could be read, events of other types included. */
+  next: DispatchPosition;
+  /** false when `limit` events were read: read again from `next`. */
+  done: boolean;
+}
+
 export interface NotificationRepository {
   insertChannel(channel: NotificationChannelRecord, sealedSecret: Buffer | null): Promise<void>;
   /** A channel of the project with its sealed secret; undefined when absent. */
@@ -679,6 +703,27 @@ export interface NotificationRepository {
   recordAttempt(id: string, update: NotificationAttemptUpdate): Promise<void>;
   listSealedSecrets(): Promise<Array<{ channelId: string; sealedSecret: Buffer }>>;
   updateSealedSecret(channelId: string, sealedSecret: Buffer): Promise<void>;
+
+  // The dispatch cursor (the events table is the outbox).
+  /** Where a cursor placed now starts: after every event committed so far (PostgreSQL: of every transaction no longer running). */
+  endPosition(projectId: string): Promise<DispatchPosition>;
+  /** Creates the project's cursor at `at`, or (`onlyIfAbsent` false) moves an existing one forward to it; never backward. */
+  placeCursor(projectId: string, at: DispatchPosition, onlyIfAbsent: boolean): Promise<void>;
+  /**
+   * Takes the project's cursor for `owner` until `until` when it is free, expired or already the
+   * owner's, and answers its position; undefined when there is no cursor or another holds it. One
+   * conditional UPDATE: of several servers one gets it (on PostgreSQL the row stays locked to the
+   * end of the transaction, so dispatches of one project are serialized).
+   */
+  claimCursor(projectId: string, owner: string, now: Date, until: Date): Promise<DispatchPosition | undefined>;
+  /** Up to `limit` events of `types` after `after`, in dispatch order. */
+  readEventsAfter(projectId: string, after: DispatchPosition, types: readonly string[], limit: number): Promise<DispatchBatch>;
+  /** Sets the owner's cursor to `to`, keeping the lease until `leaseUntil`, or freeing it (null). */
+  moveCursor(projectId: string, owner: string, to: DispatchPosition, leaseUntil: Date | null): Promise<void>;
+  /** Projects whose cursor is free at `now` and has events after it, up to `limit`. */
+  listProjectsToDispatch(now: Date, limit: number): Promise<string[]>;
+  /** The domain names of those certificates that exist (for notification titles). */
+  certificateNames(certificateIds: readonly number[]): Promise<Map<number, string>>;
 }
 
 export interface TransactionOptions {

@@ -1,6 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
+import { rememberNodeCertificate } from '../pki/node-certificate-of.js';
 import { PreambleError, SocketReader } from './socket-reader.js';
 import { StartTlsRefused, startTls, type ProbeProtocol } from './starttls.js';
 
@@ -203,7 +204,11 @@ function fail(result: ProbeResult, t0: number, error: ProbeError): ProbeResult {
 /** The leaf and the certificates after it, as sent (bounded: a server can send at most what OpenSSL accepts). */
 function servedChain(leaf: X509Certificate): Buffer[] {
   const chain: Buffer[] = [];
-  for (let c: X509Certificate | undefined = leaf; c && chain.length < 32; c = c.issuerCertificate) chain.push(c.raw);
+  for (let c: X509Certificate | undefined = leaf; c && chain.length < 32; c = c.issuerCertificate) {
+    chain.push(c.raw);
+    // OpenSSL already read it: importing the served leaf as discovered reuses this view.
+    rememberNodeCertificate(c);
+  }
   return chain;
 }
 

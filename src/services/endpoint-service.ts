@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Logger } from 'pino';
-import { AppError, isAppError } from '../domain/app-error.js';
+import { AppError } from '../domain/app-error.js';
 import { coverCandidates, normalizeHostName } from '../domain/host-name.js';
 import {
   changedFindings,
@@ -18,12 +18,26 @@ import { noopMetrics, type Metrics } from '../ports/metrics.js';
 import type { NewAuditEvent, Page, PageResult, Project, Store } from '../ports/store.js';
 import { parseCertificate } from '../pki/parse-certificate.js';
 import { toPem } from '../pki/pem.js';
-import { AddressGuard } from '../probe/address-guard.js';
+import { AddressPolicy } from '../net/address-policy.js';
 import { createProbeTrust, probeEndpoint, type ProbeOptions, type ProbeResult, type ProbeTrust } from '../probe/probe-endpoint.js';
 import type { AccessService } from './access-service.js';
 import type { InventoryService } from './inventory-service.js';
 import { actorOf, type Principal } from './principal.js';
 import { PeriodicPass } from './periodic-pass.js';
+
+/** At most this many probes stored per transaction by a scheduled pass. */
+const RECORD_BATCH = 64;
+
+/** What one probe observed, before it is stored. */
+interface Observed {
+  project: Project;
+  endpoint: Endpoint;
+  result: ProbeResult | undefined;
+  error: EndpointProbe['error'];
+  leaf: ServedLeaf | null;
+  chain: Buffer[];
+  at: Date;
+}
 
 export interface EndpointInput {
   host: string;
@@ -41,6 +55,10 @@ export interface EndpointServiceConfig {
   claimMs?: number;
   /** Findings `expiring` within this many days; default 30. */
   expiringWithinDays?: number;
+  /** Endpoints probed at once by probeDue (default 64): a probe mostly waits on the network. */
+  concurrency?: number;
+  /** Endpoints claimed per scheduled pass (default 1000). */
+  batch?: number;
 }
 
 /**
@@ -51,13 +69,13 @@ export interface EndpointServiceConfig {
  * deployment, unreachable. A finding appends an `endpoint.<type>` audit event when it appears or
  * changes (another certificate, another error code), never again for the same state.
  *
- * Server-side probes go through the AddressGuard: link-local and cloud metadata addresses are
- * refused (`probe_address_refused` when asked through the API) unless the configuration allows
- * them; a name is resolved once, every address checked, and the probe connects to a checked
- * address with the name as SNI.
+ * Server-side probes go through the outbound AddressPolicy: link-local and cloud metadata
+ * addresses, and CERTKEEPER_OUTBOUND_DENY, are refused (`probe_address_refused` when asked
+ * through the API); a name is resolved once, every address checked, and the probe connects to a
+ * checked address with the name as SNI (so a re-pointed name cannot slip through).
  */
 export class EndpointService {
-  private readonly passes = new PeriodicPass(() => this.probeDue(100), (err) => this.logger?.warn({ err: String(err) }, 'endpoint probe pass failed'));
+  private readonly passes = new PeriodicPass(() => this.probeDue(this.config.batch ?? 1000), (err) => this.logger?.warn({ err: String(err) }, 'endpoint probe pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -65,7 +83,7 @@ export class EndpointService {
     private readonly inventory: InventoryService,
     private readonly clock: Clock,
     private readonly config: EndpointServiceConfig,
-    private readonly guard: AddressGuard = new AddressGuard(),
+    private readonly guard: AddressPolicy = new AddressPolicy(),
     private readonly logger?: Logger,
     private readonly metrics: Metrics = noopMetrics,
     private readonly probe: (options: ProbeOptions) => Promise<ProbeResult> = probeEndpoint,
@@ -115,14 +133,16 @@ export class EndpointService {
   async probeNow(principal: Principal, projectId: string, id: number): Promise<Endpoint> {
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
     const endpoint = await this.endpointIn(project, id);
-    await this.probeAndRecord(project, endpoint, actorOf(principal), 'api', new Map());
+    const observed = await this.observe(project, endpoint, 'api', new Map());
+    await this.record([observed], actorOf(principal));
     return this.endpointIn(project, id);
   }
 
   /**
    * Claims up to `limit` endpoints due at the clock's now (never probed, or probed at least
-   * `intervalMs` ago) and probes them, a few at a time; for a scheduler. Never throws for one
-   * endpoint's failure.
+   * `intervalMs` ago) and probes them, `concurrency` at a time; for a scheduler. What they
+   * served is stored in batches (one import and one recording transaction per batch rather than
+   * per endpoint), while the next probes run. Never throws for one endpoint's failure.
    */
   async probeDue(limit: number): Promise<{ probed: number; failed: number }> {
     const now = this.clock.now();
@@ -131,6 +151,25 @@ export class EndpointService {
     const projects = new Map<string, Promise<Project | undefined>>();
     let failed = 0;
     let next = 0;
+    const concurrency = this.config.concurrency ?? 64;
+    // A round of probes is stored together.
+    const recordBatch = Math.min(RECORD_BATCH, concurrency);
+    let pending: Observed[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      if (batch.length === 0) return;
+      writing = writing.then(async () => {
+        try {
+          const probes = await this.record(batch, 'system');
+          failed += probes.filter((p) => p.error !== null).length;
+        } catch (err) {
+          failed += batch.length;
+          this.logger?.warn({ err: String(err), endpoints: batch.length }, 'could not store endpoint probes');
+        }
+      });
+    };
     const worker = async () => {
       while (next < claimed.length) {
         const endpoint = claimed[next++];
@@ -138,19 +177,23 @@ export class EndpointService {
           if (!projects.has(endpoint.projectId)) projects.set(endpoint.projectId, this.store.projects.get(endpoint.projectId));
           const project = await projects.get(endpoint.projectId);
           if (!project) continue;
-          const probe = await this.probeAndRecord(project, endpoint, 'system', 'scheduler', trusts);
-          if (probe.error) failed++;
+          // Not pending.push(await …): that would push into the array taken before the await, which a flush may have sent off.
+          const observed = await this.observe(project, endpoint, 'scheduler', trusts);
+          pending.push(observed);
+          if (pending.length >= recordBatch) flush();
         } catch (err) {
           failed++;
           this.logger?.warn({ err: String(err), endpointId: endpoint.id }, 'endpoint probe failed');
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(8, claimed.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+    flush();
+    await writing;
     return { probed: claimed.length, failed };
   }
 
-  /** Runs probeDue (100 endpoints per pass) shortly after start, then every `intervalMs` / 10 (at least a minute); passes never overlap. */
+  /** Runs probeDue (`batch` endpoints per pass) shortly after start, then every `intervalMs` / 10 (at least a minute); passes never overlap. */
   start(intervalMs = this.config.intervalMs): void {
     // Endpoints come due one by one (each intervalMs after its own last probe): look more often than the interval.
     const every = Math.max(Math.min(intervalMs, 60_000), Math.round(intervalMs / 10));
@@ -187,8 +230,8 @@ export class EndpointService {
     return createProbeTrust(pems);
   }
 
-  private async probeAndRecord(project: Project, endpoint: Endpoint, actor: string, by: 'api' | 'scheduler', trusts: Map<string, Promise<ProbeTrust>>): Promise<EndpointProbe> {
-    const checkedName = endpoint.serverName ?? endpoint.host;
+  /** Resolves, checks and probes one endpoint; parses the served leaf. Stores nothing. */
+  private async observe(project: Project, endpoint: Endpoint, by: 'api' | 'scheduler', trusts: Map<string, Promise<ProbeTrust>>): Promise<Observed> {
     const verdict = await this.guard.check(endpoint.host);
     if (verdict.kind === 'refused' && by === 'api') throw refused(endpoint.host, verdict);
 
@@ -211,11 +254,8 @@ export class EndpointService {
       error = result.error;
     }
     this.metrics.probe(endpoint.protocol, error === null ? 'success' : error.step === 'connect' ? 'unreachable' : 'failure');
-    const now = this.clock.now();
 
     let leaf: ServedLeaf | null = null;
-    let certificateId: number | null = null;
-    let newer: { id: number; fingerprintSha256: string; notBefore: Date } | null = null;
     const chain = result?.chain ?? [];
     if (!error && chain.length > 0) {
       try {
@@ -225,64 +265,102 @@ export class EndpointService {
         error = { code: 'certificate_invalid', step: 'handshake', message: `the served leaf is not a readable certificate: ${(err as Error).message}` };
       }
     }
-    if (leaf) {
-      certificateId = await this.linkOrDiscover(project, leaf, chain, actor);
-      newer = await this.newerCovering(project, checkedName, leaf, now);
-    }
-    const findings = endpointFindings(
-      {
-        checkedName,
-        error: error ?? (leaf ? null : { code: 'no_certificate', message: 'the server sent no certificate' }),
-        leaf,
-        chainTrusted: result?.chainTrusted ?? null,
-        trustError: result?.trustError ?? null,
-        nameMatches: result?.nameMatches ?? null,
-        nameError: result?.nameError ?? null,
-        newer,
-      },
-      now,
-      this.config.expiringWithinDays,
-    );
-    const probe: EndpointProbe = {
-      probedAt: now,
-      error,
-      address: result?.address ?? null,
-      tlsVersion: result?.tlsVersion ?? null,
-      cipher: result?.cipher ?? null,
-      chainFingerprints: chain.map((der) => createHash('sha256').update(der).digest('hex')),
-      chainTrusted: error ? null : (result?.chainTrusted ?? null),
-      trustError: error ? null : (result?.trustError ?? null),
-      nameMatches: error ? null : (result?.nameMatches ?? null),
-      nameError: error ? null : (result?.nameError ?? null),
-      leaf,
-      findings,
-    };
-    await this.store.transaction(async (tx) => {
-      // Read again inside the transaction: a concurrent probe of the same endpoint may have recorded these findings already.
-      const current = await tx.endpoints.get(endpoint.id);
-      if (!current) return;
-      const changed = changedFindings(current.lastProbe?.findings ?? [], findings);
-      await tx.endpoints.recordProbe(endpoint.id, probe, certificateId);
-      if (changed.length > 0) {
-        await tx.events.appendMany(changed.map((f) => endpointEvent(actor, project, `endpoint.${f.type}`, current, now, findingData(f))));
-      }
-    });
-    return probe;
+    return { project, endpoint, result, error, leaf, chain, at: this.clock.now() };
   }
 
-  /** The visible inventory certificate with the leaf's fingerprint, or the leaf imported as discovered; null when that import fails. */
-  private async linkOrDiscover(project: Project, leaf: ServedLeaf, chain: Buffer[], actor: string): Promise<number | null> {
-    const known = await this.store.certificates.findVisibleByFingerprints(project.id, project.organizationId, [leaf.fingerprintSha256]);
-    const record = known.get(leaf.fingerprintSha256);
-    if (record) return record.id;
-    try {
-      const outcome = await this.inventory.importDiscovered(project, toPem(chain[0]), chain.slice(1).map((d) => toPem(d)).join(''), actor);
-      return outcome.record.id;
-    } catch (err) {
-      if (!isAppError(err)) throw err;
-      this.logger?.warn({ code: err.code, fingerprintSha256: leaf.fingerprintSha256 }, 'could not import a discovered certificate');
-      return null;
+  /**
+   * Stores what probes observed: each served leaf linked to the visible inventory certificate
+   * with its fingerprint or imported as discovered (one import per project), the stale
+   * deployment check, then every probe and its changed findings' events in one transaction.
+   */
+  private async record(batch: readonly Observed[], actor: string): Promise<EndpointProbe[]> {
+    const certificateIds = await this.linkOrDiscover(batch, actor);
+    const probes: EndpointProbe[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const { project, endpoint, result, error, leaf, chain, at } = batch[i]!;
+      const checkedName = endpoint.serverName ?? endpoint.host;
+      const newer = leaf ? await this.newerCovering(project, checkedName, leaf, at) : null;
+      const findings = endpointFindings(
+        {
+          checkedName,
+          error: error ?? (leaf ? null : { code: 'no_certificate', message: 'the server sent no certificate' }),
+          leaf,
+          chainTrusted: result?.chainTrusted ?? null,
+          trustError: result?.trustError ?? null,
+          nameMatches: result?.nameMatches ?? null,
+          nameError: result?.nameError ?? null,
+          newer,
+        },
+        at,
+        this.config.expiringWithinDays,
+      );
+      probes.push({
+        probedAt: at,
+        error,
+        address: result?.address ?? null,
+        tlsVersion: result?.tlsVersion ?? null,
+        cipher: result?.cipher ?? null,
+        chainFingerprints: chain.map((der) => createHash('sha256').update(der).digest('hex')),
+        chainTrusted: error ? null : (result?.chainTrusted ?? null),
+        trustError: error ? null : (result?.trustError ?? null),
+        nameMatches: error ? null : (result?.nameMatches ?? null),
+        nameError: error ? null : (result?.nameError ?? null),
+        leaf,
+        findings,
+      });
     }
+    await this.store.transaction(async (tx) => {
+      for (let i = 0; i < batch.length; i++) {
+        const { project, endpoint, at } = batch[i]!;
+        const probe = probes[i]!;
+        // Read again inside the transaction: a concurrent probe of the same endpoint may have recorded these findings already.
+        const current = await tx.endpoints.get(endpoint.id);
+        if (!current) continue;
+        const changed = changedFindings(current.lastProbe?.findings ?? [], probe.findings);
+        await tx.endpoints.recordProbe(endpoint.id, probe, certificateIds[i] ?? null);
+        if (changed.length > 0) {
+          await tx.events.appendMany(changed.map((f) => endpointEvent(actor, project, `endpoint.${f.type}`, current, at, findingData(f))));
+        }
+      }
+    });
+    return probes;
+  }
+
+  /**
+   * For each observed leaf: the visible inventory certificate with its fingerprint, or the leaf
+   * imported as discovered (null where that import fails); per project, one lookup and one import.
+   */
+  private async linkOrDiscover(batch: readonly Observed[], actor: string): Promise<Array<number | null>> {
+    const ids: Array<number | null> = batch.map(() => null);
+    const byProject = new Map<string, number[]>();
+    batch.forEach((o, i) => {
+      if (!o.leaf) return;
+      const list = byProject.get(o.project.id) ?? [];
+      list.push(i);
+      byProject.set(o.project.id, list);
+    });
+    for (const indexes of byProject.values()) {
+      const project = batch[indexes[0]!]!.project;
+      const known = await this.store.certificates.findVisibleByFingerprints(project.id, project.organizationId, indexes.map((i) => batch[i]!.leaf!.fingerprintSha256));
+      const unknown: number[] = [];
+      for (const i of indexes) {
+        const record = known.get(batch[i]!.leaf!.fingerprintSha256);
+        if (record) ids[i] = record.id;
+        else unknown.push(i);
+      }
+      if (unknown.length === 0) continue;
+      const outcomes = await this.inventory.importDiscoveredMany(
+        project,
+        unknown.map((i) => ({ leafPem: toPem(batch[i]!.chain[0]!), chainPem: batch[i]!.chain.slice(1).map((d) => toPem(d)).join('') })),
+        actor,
+      );
+      outcomes.forEach((outcome, k) => {
+        const i = unknown[k]!;
+        if (outcome instanceof AppError) this.logger?.warn({ code: outcome.code, fingerprintSha256: batch[i]!.leaf!.fingerprintSha256 }, 'could not import a discovered certificate');
+        else ids[i] = outcome.record.id;
+      });
+    }
+    return ids;
   }
 
   /**

@@ -125,10 +125,20 @@ export class InventoryService {
    * not (padded, unrelated, wrong order beyond repair) is left out rather than failing the import.
    */
   async importDiscovered(project: Project, leafPem: string, chainPem: string, actor: string): Promise<ImportOutcome> {
-    let [outcome] = await this.importMany(project, [() => ({ certificateBody: leafPem, certificateChain: chainPem || undefined })], actor, 'discovered');
-    if (outcome.error?.code === 'chain_invalid') [outcome] = await this.importMany(project, [() => ({ certificateBody: leafPem })], actor, 'discovered');
-    if (outcome.error) throw outcome.error;
-    return outcome as ImportOutcome;
+    const [outcome] = await this.importDiscoveredMany(project, [{ leafPem, chainPem }], actor);
+    if (outcome instanceof AppError) throw outcome;
+    return outcome;
+  }
+
+  /** importDiscovered for many served leaves at once (a probe pass): one transaction, each item its outcome or its error. */
+  async importDiscoveredMany(project: Project, items: ReadonlyArray<{ leafPem: string; chainPem: string }>, actor: string): Promise<Array<ImportOutcome | AppError>> {
+    const outcomes = await this.importMany(project, items.map((it) => () => ({ certificateBody: it.leafPem, certificateChain: it.chainPem || undefined })), actor, 'discovered');
+    const retry = outcomes.flatMap((o, i) => (o.error?.code === 'chain_invalid' ? [i] : []));
+    if (retry.length > 0) {
+      const again = await this.importMany(project, retry.map((i) => () => ({ certificateBody: items[i]!.leafPem })), actor, 'discovered');
+      retry.forEach((i, k) => (outcomes[i] = again[k]!));
+    }
+    return outcomes.map((o) => o.error ?? (o as ImportOutcome));
   }
 
   private async importMany(project: Project, inputs: Array<() => ImportInput>, actor: string, source: CertificateSource = 'imported'): Promise<BatchImportOutcome[]> {

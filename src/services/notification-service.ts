@@ -1,13 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error.js';
+import { notifiableEventTypes, notificationItemOf, subjectCertificateId, type NotificationItem } from '../domain/notifiable-event.js';
+import { defaultNotificationPolicy } from '../domain/notification-policy.js';
 import type { Clock } from '../ports/clock.js';
-import type { NotificationItem, Notifier } from '../ports/notifier.js';
+import type { DispatchResult, Notifier } from '../ports/notifier.js';
 import type {
+  AuditEvent,
   NotificationChannelRecord,
   NotificationChannelType,
   NotificationDeliveryRecord,
   NotificationDeliveryStatus,
   Page,
+  Repositories,
   Store,
 } from '../ports/store.js';
 import type { EmailSender } from '../notify/email-sender.js';
@@ -74,8 +79,12 @@ export interface NotificationOptions {
   claimLeaseMs?: number;
   /** Timeout of one HTTP attempt (default 10 s). */
   timeoutMs?: number;
-  /** How often the worker looks for due retries (default 30 s). */
+  /** How often the worker dispatches new events and looks for due retries (default 30 s). */
   retryIntervalMs?: number;
+  /** This server's name in dispatch cursor leases. */
+  instanceId?: string;
+  /** Events turned into deliveries per transaction (default 1000): a giant sweep is dispatched in several. */
+  dispatchBatch?: number;
 }
 
 interface SecretParts {
@@ -85,21 +94,33 @@ interface SecretParts {
 
 const CONCURRENCY = 8;
 const BATCH = 50;
+/** Projects dispatched per worker pass; the next pass takes the rest. */
+const DISPATCH_PROJECTS = 100;
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
+
+type EnabledChannel = { channel: NotificationChannelRecord; sealedSecret: Buffer | null };
+/** A stored delivery and the channel it goes to. */
+type Work = { delivery: NotificationDeliveryRecord; channel: EnabledChannel };
 
 /**
  * Notification channels of a project (webhook, email, Slack, Teams) and the deliveries to them.
- * Implements the Notifier port the sweep calls: each enabled channel gets one message per item
- * or one digest; every message is a stored delivery, attempted at once (all channels in
- * parallel, each bounded by a timeout) and, when it fails, retried with exponential backoff by
- * the worker (`start`/`stop`), which claims due rows with a conditional UPDATE so several
- * servers deliver each once. A failing channel never blocks the others or the caller: notify
- * never throws. Channel secrets are sealed (AAD bound to the channel id) and never returned or
- * logged.
+ *
+ * Implements the Notifier port with the events table as the outbox: `dispatch` reads the
+ * project's notifiable events (domain/notifiable-event.ts) after its cursor, leaves out those of
+ * muted certificates, builds one delivery per event per enabled channel (or one digest per
+ * channel when the project's policy says so), stores them claimed by this server and advances
+ * the cursor, all in one transaction; then attempts them at once (all channels in parallel, each
+ * bounded by a timeout). A delivery that fails is retried with exponential backoff by the worker
+ * (`start`/`stop`), which also dispatches every project with new events on each pass, so events
+ * that no one dispatched right away (another service recorded them, or the server died after
+ * committing them) go out on the next pass. Cursors and deliveries are claimed with conditional
+ * UPDATEs: of several servers, one dispatches each event and one attempts each delivery. A
+ * failing channel never blocks the others or the caller: dispatch never throws. Channel secrets
+ * are sealed (AAD bound to the channel id) and never returned or logged.
  */
 export class NotificationService implements Notifier {
   private readonly o: Required<NotificationOptions>;
-  private readonly passes = new PeriodicPass(() => this.retryDue(), (err) => this.logger?.error({ err }, 'notification retry pass failed'));
+  private readonly passes = new PeriodicPass(() => this.workerPass(), (err) => this.logger?.error({ err }, 'notification worker pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -119,6 +140,8 @@ export class NotificationService implements Notifier {
       claimLeaseMs: options.claimLeaseMs ?? 120_000,
       timeoutMs: options.timeoutMs ?? 10_000,
       retryIntervalMs: options.retryIntervalMs ?? 30_000,
+      instanceId: options.instanceId ?? 'certkeeper',
+      dispatchBatch: options.dispatchBatch ?? 1000,
     };
   }
 
@@ -132,6 +155,7 @@ export class NotificationService implements Notifier {
     const { config, secret } = this.checkConfig(type, input.config ?? {}, undefined);
     const channel: NotificationChannelRecord = { id, projectId: project.id, name: checkName(input.name), type, config, enabled: input.enabled ?? true, createdAt: now, updatedAt: now };
     await this.store.transaction(async (tx) => {
+      if (channel.enabled) await startCursorForNewListener(tx, project.id);
       await tx.notifications.insertChannel(channel, this.sealSecret(id, secret));
       await tx.events.append(this.audit(principal, project, 'notification_channel.created', channel, now));
     });
@@ -169,6 +193,7 @@ export class NotificationService implements Notifier {
         enabled: input.enabled ?? found.channel.enabled,
         updatedAt: now,
       };
+      if (channel.enabled && !found.channel.enabled) await startCursorForNewListener(tx, project.id);
       await tx.notifications.updateChannel(channel, this.sealSecret(id, secret));
       await tx.events.append(this.audit(principal, project, 'notification_channel.updated', channel, now));
       return view(channel, secret !== undefined);
@@ -222,45 +247,121 @@ export class NotificationService implements Notifier {
     return deliveryView(await this.attempt(delivery, found));
   }
 
-  // --- the Notifier port ----------------------------------------------------------------------
+  // --- the Notifier port: dispatch ----------------------------------------------------------
 
-  async notify(projectId: string, items: readonly NotificationItem[], mode: 'each' | 'digest'): Promise<void> {
-    if (items.length === 0) return;
+  /**
+   * Turns the project's notifiable events recorded since its cursor into deliveries and attempts
+   * them, a batch of events per transaction until caught up. Returns at once (nothing done) when
+   * another dispatch holds the project's cursor: that one, or the worker's next pass, sends what
+   * is new. Never throws.
+   */
+  async dispatch(projectId: string): Promise<DispatchResult> {
+    const owner = `${this.o.instanceId}:${randomUUID()}`;
+    const result: DispatchResult = { events: 0, deliveries: 0 };
     try {
-      const project = await this.store.projects.get(projectId);
-      if (!project) return;
-      const channels = await this.store.notifications.listEnabledChannels(projectId);
-      if (channels.length === 0) return;
-      const payloadItems = items.map(toPayloadItem);
-      const work: Array<{ delivery: NotificationDeliveryRecord; channel: (typeof channels)[number] }> = [];
-      for (const c of channels) {
-        if (mode === 'digest') {
-          const payload: NotificationPayload = { kind: 'digest', projectId, projectName: project.name, items: payloadItems };
-          work.push({ delivery: this.newDelivery(c.channel, 'digest', 'digest', payload, this.o.maxAttempts, null), channel: c });
-        } else {
-          for (const item of payloadItems) {
-            const payload: NotificationPayload = { kind: 'each', projectId, projectName: project.name, items: [item] };
-            work.push({ delivery: this.newDelivery(c.channel, 'each', item.type, payload, this.o.maxAttempts, null), channel: c });
-          }
+      for (;;) {
+        const batch = await this.store.transaction((tx) => this.dispatchBatch(tx, projectId, owner));
+        result.events += batch.events;
+        result.deliveries += batch.work.length;
+        await this.attemptAll(batch.work);
+        if (batch.done) break;
+      }
+    } catch (err) {
+      // Nothing of a failed batch was committed: the events stay after the cursor for the next pass.
+      this.logger?.error({ err, projectId }, 'notifications could not be dispatched');
+    }
+    return result;
+  }
+
+  /** Dispatches every project with events after its cursor (up to `limit` projects); answers how many events went out. */
+  async dispatchPending(limit = DISPATCH_PROJECTS): Promise<number> {
+    const ids = await this.store.notifications.listProjectsToDispatch(this.clock.now(), limit);
+    let events = 0;
+    for (const id of ids) events += (await this.dispatch(id)).events;
+    return events;
+  }
+
+  /** One transaction of a dispatch: claim the cursor, read, build and store the deliveries, advance. */
+  private async dispatchBatch(tx: Repositories, projectId: string, owner: string): Promise<{ work: Work[]; events: number; done: boolean }> {
+    const now = this.clock.now();
+    const leaseUntil = new Date(now.getTime() + this.o.claimLeaseMs);
+    const nothing = { work: [], events: 0, done: true };
+    const from = await tx.notifications.claimCursor(projectId, owner, now, leaseUntil);
+    const channels = await tx.notifications.listEnabledChannels(projectId);
+    if (!from) {
+      // No cursor (a channel made by other means than createChannel): start one at the end, so it hears what happens from now on.
+      if (channels.length > 0) await tx.notifications.placeCursor(projectId, await tx.notifications.endPosition(projectId), true);
+      return nothing;
+    }
+    if (channels.length === 0) {
+      // No one to tell: skip to the end without reading a single event.
+      await tx.notifications.moveCursor(projectId, owner, await tx.notifications.endPosition(projectId), null);
+      return nothing;
+    }
+    const read = await tx.notifications.readEventsAfter(projectId, from, notifiableEventTypes, this.o.dispatchBatch);
+    await tx.notifications.moveCursor(projectId, owner, read.next, read.done ? null : leaseUntil);
+    const items = await this.itemsOf(tx, read.events);
+    const project = items.length > 0 ? await tx.projects.get(projectId) : undefined;
+    if (!project) return { work: [], events: 0, done: read.done };
+    const digest = ((await tx.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy).digest;
+    const work = this.deliveriesOf(project, channels, items, digest ? 'digest' : 'each');
+    // Recorded claimed by this server, so a crash before the attempts leaves them to the worker.
+    await tx.notifications.insertDeliveries(
+      work.map((w) => w.delivery),
+      now,
+    );
+    return { work, events: items.length, done: read.done };
+  }
+
+  /** The events as notification items, without those of muted certificates. */
+  private async itemsOf(tx: Repositories, events: readonly AuditEvent[]): Promise<NotificationItem[]> {
+    if (events.length === 0) return [];
+    const subjects = events.map((e) => subjectCertificateId(e));
+    const ids = subjects.filter((id): id is number => id !== null);
+    const muted = new Set(await tx.sweeps.listMuted(ids));
+    const unnamed = events.filter((e, i) => subjects[i] !== null && typeof e.data.domainName !== 'string').map((e) => subjectCertificateId(e)!);
+    const names = unnamed.length > 0 ? await tx.notifications.certificateNames(unnamed) : new Map<number, string>();
+    const items: NotificationItem[] = [];
+    events.forEach((e, i) => {
+      const subject = subjects[i];
+      if (subject !== null && muted.has(subject)) return;
+      items.push(notificationItemOf(e, subject === null ? undefined : names.get(subject)));
+    });
+    return items;
+  }
+
+  /** One delivery per item per channel, or one digest per channel. */
+  private deliveriesOf(project: { id: string; name: string }, channels: readonly EnabledChannel[], items: readonly NotificationItem[], mode: 'each' | 'digest'): Work[] {
+    if (items.length === 0) return [];
+    const payloadItems = items.map(toPayloadItem);
+    const work: Work[] = [];
+    for (const c of channels) {
+      if (mode === 'digest') {
+        const payload: NotificationPayload = { kind: 'digest', projectId: project.id, projectName: project.name, items: payloadItems };
+        work.push({ delivery: this.newDelivery(c.channel, 'digest', 'digest', payload, this.o.maxAttempts, null), channel: c });
+      } else {
+        for (const item of payloadItems) {
+          const payload: NotificationPayload = { kind: 'each', projectId: project.id, projectName: project.name, items: [item] };
+          work.push({ delivery: this.newDelivery(c.channel, 'each', item.type, payload, this.o.maxAttempts, null), channel: c });
         }
       }
-      // Recorded first (claimed by this server), so a crash mid-way leaves them to the worker.
-      await this.store.notifications.insertDeliveries(
-        work.map((w) => w.delivery),
-        this.clock.now(),
-      );
-      // Interleaved across channels; once a channel fails in this call, its other messages are
-      // left to the worker (due now, claimed until the lease ends), so a dead receiver costs the
-      // caller one timeout, not one per message.
-      const failedChannels = new Set<string>();
-      await pool(interleave(work, (w) => w.channel.channel.id), CONCURRENCY, async (w) => {
-        if (failedChannels.has(w.channel.channel.id)) return;
-        const done = await this.attempt(w.delivery, w.channel);
-        if (done.status !== 'delivered') failedChannels.add(w.channel.channel.id);
-      });
-    } catch (err) {
-      this.logger?.error({ err, projectId }, 'notifications could not be recorded');
     }
+    return work;
+  }
+
+  /**
+   * Attempts stored deliveries now, interleaved across channels; once a channel fails here, its
+   * other messages are left to the worker (due now, claimed until the lease ends), so a dead
+   * receiver costs the caller one timeout, not one per message.
+   */
+  private async attemptAll(work: readonly Work[]): Promise<void> {
+    if (work.length === 0) return;
+    const failedChannels = new Set<string>();
+    await pool(interleave(work, (w) => w.channel.channel.id), CONCURRENCY, async (w) => {
+      if (failedChannels.has(w.channel.channel.id)) return;
+      const done = await this.attempt(w.delivery, w.channel);
+      if (done.status !== 'delivered') failedChannels.add(w.channel.channel.id);
+    });
   }
 
   // --- the retry worker -----------------------------------------------------------------------
@@ -276,9 +377,19 @@ export class NotificationService implements Notifier {
     return claimed.length;
   }
 
-  /** Retries due deliveries every `retryIntervalMs` until stop(). */
+  /** Every `retryIntervalMs` until stop(): dispatches projects with new events, then retries due deliveries. */
   start(intervalMs = this.o.retryIntervalMs): void {
     this.passes.start(intervalMs);
+  }
+
+  /** One worker pass; a failure of one part does not stop the other. */
+  async workerPass(): Promise<void> {
+    try {
+      await this.dispatchPending();
+    } catch (err) {
+      this.logger?.error({ err }, 'notification dispatch pass failed');
+    }
+    await this.retryDue();
   }
 
   async stop(): Promise<void> {
@@ -463,10 +574,20 @@ function deliveryView(d: NotificationDeliveryRecord): DeliveryView {
   };
 }
 
+/**
+ * A channel that starts to listen while no other does: the project's cursor moves to the end of
+ * its events (created there when absent), so it hears what happens from now on, not the
+ * project's history. With another channel enabled the cursor is live and stays where it is.
+ */
+async function startCursorForNewListener(tx: Repositories, projectId: string): Promise<void> {
+  const listening = (await tx.notifications.listEnabledChannels(projectId)).length > 0;
+  await tx.notifications.placeCursor(projectId, await tx.notifications.endPosition(projectId), listening);
+}
+
 function toPayloadItem(i: NotificationItem): PayloadItem {
   return {
     type: i.type,
-    ...(i.eventId === undefined ? {} : { eventId: i.eventId }),
+    eventId: i.eventId,
     ...(i.certificateId === undefined ? {} : { certificateId: i.certificateId }),
     title: i.title,
     data: i.data,

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error.js';
 import { defaultNotificationPolicy, normalizePolicy, type NotificationPolicy } from '../domain/notification-policy.js';
 import type { Clock } from '../ports/clock.js';
-import { noNotifier, type NotificationItem, type Notifier } from '../ports/notifier.js';
+import { noNotifier, type Notifier } from '../ports/notifier.js';
 import type { Store, SweepFiredEvent } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
@@ -27,7 +27,7 @@ export interface SweepResult {
   expiring: number;
   /** New `certificate.expired` events (the issued → expired transition, recorded once per material). */
   expired: number;
-  /** Items handed to the notifier (muted certificates are recorded, not sent). */
+  /** Events that will be sent to the project's channels (muted certificates' are recorded, not sent). */
   notified: number;
   events: SweepFiredEvent[];
 }
@@ -42,9 +42,11 @@ const MANUAL_WAIT_MS = 30_000;
 
 /**
  * Expiry sweeps (issue 5 §1, §2): per project, one set-based pass (SweepRepository.fire) that
- * records thresholds crossed and expiries as events, then hands the new items to the Notifier
- * (one message each, or one digest, per the project's policy). A failing notifier never fails
- * the sweep: the events are stored first.
+ * records thresholds crossed and expiries as events, then asks the Notifier to dispatch the
+ * project's new events now (one message each, or one digest, per the project's policy). The
+ * events table is the outbox: the events are committed first, and what the dispatch does not
+ * send (it fails, or the server dies in between) the notification worker's next pass sends, so
+ * a failing notifier never fails the sweep and a crash loses nothing.
  *
  * Several servers: a project's sweep runs under its lease (one conditional upsert), and the
  * scheduled sweep only when the project is due (next_due_at), so each runs once per interval;
@@ -140,21 +142,20 @@ export class SweepService {
     const startedAt = this.clock.now();
     if (!(await this.store.sweeps.acquireLease(projectId, owner, startedAt, new Date(startedAt.getTime() + this.leaseMs), onlyIfDue))) return undefined;
     let events: SweepFiredEvent[] = [];
-    let policy: NotificationPolicy = defaultNotificationPolicy;
     try {
-      policy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
+      const policy: NotificationPolicy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
       const runId = randomUUID();
       events = await this.store.transaction((tx) => tx.sweeps.fire(projectId, policy, startedAt, runId), { scan: true });
     } finally {
       const finishedAt = this.clock.now();
       await this.store.sweeps.releaseLease(projectId, owner, finishedAt, new Date(startedAt.getTime() + this.config.intervalMs));
     }
-    const items = events.filter((e) => e.notify).map(itemOf);
-    if (items.length > 0) {
+    const notified = events.filter((e) => e.notify).length;
+    if (notified > 0) {
       try {
-        await this.notifier.notify(projectId, items, policy.digest ? 'digest' : 'each');
+        await this.notifier.dispatch(projectId);
       } catch (err) {
-        this.logger?.warn({ err: String(err), projectId }, 'notifier failed after a sweep; the events are stored');
+        this.logger?.warn({ err: String(err), projectId }, 'dispatch failed after a sweep; the events are stored and the notification worker sends them');
       }
     }
     return {
@@ -163,7 +164,7 @@ export class SweepService {
       finishedAt: this.clock.now(),
       expiring: events.filter((e) => e.type === 'certificate.expiring').length,
       expired: events.filter((e) => e.type === 'certificate.expired').length,
-      notified: items.length,
+      notified,
       events,
     };
   }
@@ -207,16 +208,4 @@ export class SweepService {
     if (stored) return { projectId, thresholdDays: stored.thresholdDays, lifetimeFractions: stored.lifetimeFractions, digest: stored.digest, updatedAt: stored.updatedAt };
     return { projectId, ...defaultNotificationPolicy, thresholdDays: [...defaultNotificationPolicy.thresholdDays], lifetimeFractions: [...defaultNotificationPolicy.lifetimeFractions], updatedAt: null };
   }
-}
-
-/** The notifier's view of a fired event: one human line plus the facts. */
-export function itemOf(e: SweepFiredEvent): NotificationItem {
-  const name = String(e.data.domainName ?? `certificate ${e.certificateId}`);
-  const notAfter = String(e.data.notAfter ?? '');
-  const daysLeft = Number(e.data.daysLeft);
-  const title =
-    e.type === 'certificate.expired'
-      ? `${name} expired (${notAfter.slice(0, 10)})`
-      : `${name} expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'} (${notAfter.slice(0, 10)})`;
-  return { type: e.type, eventId: e.eventId, certificateId: e.certificateId, title, data: e.data, at: e.createdAt };
 }

@@ -61,7 +61,7 @@ function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?
     pushHealth: new KyselyPushHealthRepository(db),
     accessKeys: new KyselyAccessKeyRepository(db),
     revocation: new KyselyRevocationRepository(db),
-    notifications: new KyselyNotificationRepository(db),
+    notifications: new KyselyNotificationRepository(db, dialect),
     endpoints: new KyselyEndpointRepository(db),
     sweeps: new KyselySweepRepository(db, dialect),
   };

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCa, type TestCa, type TestCertificate } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startStartTlsServer, startTlsServer, type LoopbackServer, type StartTlsProtocol } from '../support/starttls-servers.js';
-import { AddressGuard } from '../../src/probe/address-guard.js';
+import { AddressPolicy as AddressGuard } from '../../src/net/address-policy.js';
 import { loadConfig } from '../../src/config/config.js';
 
 const DAY = 86_400_000;
@@ -272,6 +273,36 @@ describe('endpoints API', () => {
     // Scheduled probes discover as the system.
     expect((await events('certificate.discovered')).length).toBe(2);
   });
+
+  it('stores a scheduled pass in batches: each probe recorded, a leaf served twice imported once, an unreachable endpoint alongside', async () => {
+    await open({ CERTKEEPER_PROBE_CONCURRENCY: '3' });
+    await trustProjectCa();
+    const shared = ca.issue({ sans: ['shared.batch.test'] });
+    const own = ca.issue({ sans: ['own.batch.test'] });
+    const s1 = await serve(shared);
+    const s2 = await serve(shared);
+    const s3 = await serve(own);
+    const dead = await serve(own);
+    await dead.close();
+    const e1 = await create({ host: '127.0.0.1', port: s1.port, serverName: 'shared.batch.test', protocol: 'tls' });
+    const e2 = await create({ host: '127.0.0.1', port: s2.port, serverName: 'shared.batch.test', protocol: 'tls' });
+    const e3 = await create({ host: '127.0.0.1', port: s3.port, serverName: 'own.batch.test', protocol: 'tls' });
+    const e4 = await create({ host: '127.0.0.1', port: dead.port, serverName: 'own.batch.test', protocol: 'tls' });
+    expect(await t.services.endpoints.probeDue(100)).toEqual({ probed: 4, failed: 1 });
+    const get = async (id: number) => (await t.call('GET', `${base}/${id}`, { key: t.keys.viewer })).json().result;
+    const [g1, g2, g3, g4] = [await get(e1.id), await get(e2.id), await get(e3.id), await get(e4.id)];
+    expect(g1.certificateId).toEqual(expect.any(Number));
+    expect(g2.certificateId).toBe(g1.certificateId);
+    expect(g3.certificateId).not.toBe(g1.certificateId);
+    const sha256 = (der: Buffer) => createHash('sha256').update(der).digest('hex');
+    expect([g1, g2, g3].map((g) => g.lastProbe.leaf.fingerprintSha256)).toEqual([sha256(shared.certDer), sha256(shared.certDer), sha256(own.certDer)]);
+    expect(g4.certificateId).toBeNull();
+    expect(g4.lastProbe.error.step).toBe('connect');
+    expect(findingTypes(g4)).toEqual(['unreachable']);
+    const discovered = await events('certificate.discovered');
+    expect(discovered.map((e) => Number(e.objectId)).sort()).toEqual([g1.certificateId, g3.certificateId].sort());
+    expect((await events('endpoint.unreachable')).map((e) => Number(e.objectId))).toEqual([e4.id]);
+  });
 });
 
 describe('AddressGuard', () => {
@@ -288,8 +319,8 @@ describe('AddressGuard', () => {
 
   it('reads the allow and deny lists and the interval from the configuration, refusing malformed ones', () => {
     const config = loadConfig({ CERTKEEPER_PROBE_ALLOW: '169.254.169.254, fe80::/10', CERTKEEPER_PROBE_DENY: '10.0.0.0/8', CERTKEEPER_PROBE_INTERVAL_SECONDS: '600' }, '');
-    expect(config).toMatchObject({ probeAllow: ['169.254.169.254', 'fe80::/10'], probeDeny: ['10.0.0.0/8'], probeIntervalMs: 600_000 });
-    expect(loadConfig({}, '')).toMatchObject({ probeAllow: [], probeDeny: [], probeIntervalMs: 3_600_000 });
+    expect(config).toMatchObject({ outboundAllow: ['169.254.169.254', 'fe80::/10'], outboundDeny: ['10.0.0.0/8'], probeIntervalMs: 600_000 });
+    expect(loadConfig({}, '')).toMatchObject({ outboundAllow: [], outboundDeny: [], probeIntervalMs: 3_600_000 });
     for (const bad of ['10.0.0.0/33', 'example.com', '1.2.3.4/x']) expect(() => loadConfig({ CERTKEEPER_PROBE_DENY: bad }, '')).toThrow(/CERTKEEPER_PROBE_DENY/);
     expect(() => loadConfig({ CERTKEEPER_PROBE_INTERVAL_SECONDS: '0' }, '')).toThrow(/CERTKEEPER_PROBE_INTERVAL_SECONDS/);
   });

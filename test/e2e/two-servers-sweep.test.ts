@@ -2,8 +2,10 @@
  * Issue 5 §1/§6: two certkeeper server processes on one PostgreSQL database, both sweeping
  * every second, create each expiry event once and deliver each to the project's webhook once.
  * Both schedulers race for the same project on every pass; the sweep lease and the fired
- * table's uniqueness must leave exactly one event per (certificate, threshold), and only the
- * server that created an event notifies it.
+ * table's uniqueness must leave exactly one event per (certificate, threshold), and the
+ * project's dispatch cursor must turn each event into one delivery, whichever server's sweep
+ * or notification worker (every second too) dispatches it. An event no sweep made (an endpoint
+ * finding) reaches the webhook once as well, through the workers.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -81,7 +83,15 @@ describe('two servers on one PostgreSQL database', () => {
     expect(channel.status, channel.text).toBe(200);
     await a.stop();
 
-    const env = (name: string) => ({ DATABASE_URL: new URL(`/${dbName}`, inject('postgresUrl')).toString(), CERTKEEPER_MASTER_KEY: masterKey, CERTKEEPER_BOOTSTRAP_TOKEN: token, CERTKEEPER_DATA_DIR: path.join(dir!, name), CERTKEEPER_INSTANCE_ID: `sweeper-${name}`, CERTKEEPER_SWEEP_INTERVAL_SECONDS: '1' });
+    const env = (name: string) => ({
+      DATABASE_URL: new URL(`/${dbName}`, inject('postgresUrl')).toString(),
+      CERTKEEPER_MASTER_KEY: masterKey,
+      CERTKEEPER_BOOTSTRAP_TOKEN: token,
+      CERTKEEPER_DATA_DIR: path.join(dir!, name),
+      CERTKEEPER_INSTANCE_ID: `sweeper-${name}`,
+      CERTKEEPER_SWEEP_INTERVAL_SECONDS: '1',
+      CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS: '1',
+    });
     [a, b] = await Promise.all([startServerProcess({ name: 'a', env: env('a') }), startServerProcess({ name: 'b', env: env('b') })]);
     servers.push(a, b);
 
@@ -92,16 +102,30 @@ describe('two servers on one PostgreSQL database', () => {
       context,
     });
     await waitFor('a webhook message for every event', async () => receiver!.requests.length >= N, { timeoutMs: 30_000, intervalMs: 200, context });
+
+    // A finding of an endpoint where nothing listens, recorded by server b's probe: no sweep sends it, the workers do.
+    const endpoint = await a.api('POST', `/api/v1/projects/${projectId}/endpoints`, { token, body: { host: '127.0.0.1', port: 1, protocol: 'tls' } });
+    expect(endpoint.status, endpoint.text).toBe(200);
+    const probe = await b.api('POST', `/api/v1/projects/${projectId}/endpoints/${endpoint.body.result.id}/probe`, { token });
+    expect(probe.status, probe.text).toBe(200);
+    const sentEvents = () => receiver!.requests.flatMap((r) => JSON.parse(r.body).events as Array<{ eventId: number; certificateId?: number; type: string }>);
+    await waitFor('the endpoint finding delivered', async () => sentEvents().some((e) => e.type === 'endpoint.unreachable'), { timeoutMs: 30_000, intervalMs: 200, context });
     // Several more passes of both servers: nothing new may appear.
     await new Promise((r) => setTimeout(r, 3_000));
 
     const events = (await db!.query(`select object_id, type, data from events where type in ('certificate.expiring', 'certificate.expired') order by object_id`)).rows;
     expect(events).toHaveLength(N);
     expect(new Set(events.map((e) => e.object_id)).size).toBe(N);
-    const delivered = receiver!.requests.flatMap((r) => (JSON.parse(r.body).events as Array<{ certificateId?: number; objectId?: string; type: string }>).map((e) => `${e.certificateId ?? e.objectId}:${e.type}`));
+    const delivered = sentEvents()
+      .filter((e) => e.type.startsWith('certificate.expir'))
+      .map((e) => `${e.certificateId}:${e.type}`);
     expect(delivered).toHaveLength(N);
     expect(new Set(delivered).size).toBe(N);
+    const findings = (await db!.query(`select id from events where type = 'endpoint.unreachable'`)).rows;
+    expect(findings).toHaveLength(1);
+    expect(sentEvents().filter((e) => e.type === 'endpoint.unreachable').map((e) => e.eventId)).toEqual([Number(findings[0].id)]);
+    expect(sentEvents()).toHaveLength(N + 1);
     const deliveries = (await db!.query(`select status, count(*)::int as n from notification_deliveries group by status`)).rows;
-    expect(deliveries).toEqual([{ status: 'delivered', n: N }]);
+    expect(deliveries).toEqual([{ status: 'delivered', n: N + 1 }]);
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { storeInternals } from '../../src/storage/kysely-store.js';
 import { verifyWebhook } from '../../src/notify/signature.js';
-import type { NotificationItem } from '../../src/ports/notifier.js';
+import { defaultNotificationPolicy } from '../../src/domain/notification-policy.js';
+import type { NewAuditEvent } from '../../src/ports/store.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { SmtpCapture } from '../support/smtp-capture.js';
@@ -25,10 +26,38 @@ afterEach(async () => {
 });
 
 const base = () => `/api/v1/projects/${t.project.id}`;
-const items = (): NotificationItem[] => [
-  { type: 'certificate.expiring', certificateId: 1, title: 'www.example.com expires in 7 days (2026-06-08)', data: { domainName: 'www.example.com', daysLeft: 7 }, at: t.clock.now() },
-  { type: 'certificate.expired', certificateId: 2, title: 'old.example.com expired on 2026-05-31', data: { domainName: 'old.example.com' }, at: t.clock.now() },
+/** What a sweep records: an expiring and an expired certificate (ids of no stored certificate: the data names them). */
+interface Item {
+  type: string;
+  certificateId: number;
+  data: Record<string, unknown>;
+}
+const items = (): Item[] => [
+  { type: 'certificate.expiring', certificateId: 1, data: { domainName: 'www.example.com', daysLeft: 7, notAfter: '2026-06-08T00:00:00.000Z', threshold: 'days:7' } },
+  { type: 'certificate.expired', certificateId: 2, data: { domainName: 'old.example.com', daysLeft: -1, notAfter: '2026-05-31T00:00:00.000Z', threshold: 'expired' } },
 ];
+const titles = ['www.example.com expires in 7 days (2026-06-08)', 'old.example.com expired (2026-05-31)'];
+
+/**
+ * Records the items as the project's events (as a sweep does), with the project's policy in
+ * `mode`, and dispatches them now.
+ */
+async function send(app: TestApp, list: Item[], mode: 'each' | 'digest') {
+  const now = app.clock.now();
+  await app.services.store.sweeps.putPolicy({ projectId: app.project.id, ...defaultNotificationPolicy, digest: mode === 'digest', updatedAt: now });
+  const events: NewAuditEvent[] = list.map((i) => ({
+    organizationId: app.org.id,
+    projectId: app.project.id,
+    type: i.type,
+    actor: 'system',
+    objectType: 'certificate',
+    objectId: String(i.certificateId),
+    data: i.data,
+    createdAt: now,
+  }));
+  await app.services.store.events.appendMany(events);
+  return app.services.notifier.dispatch(app.project.id);
+}
 
 async function createChannel(body: unknown, key = t.keys.admin) {
   const res = await t.call('POST', `${base()}/notification-channels`, { key, body });
@@ -58,7 +87,7 @@ describe('webhook channels', () => {
     expect(rowText).not.toContain(SECRET);
     expect(rowText).not.toContain('token-in-path');
 
-    await t.services.notifier.notify(t.project.id, items(), 'each');
+    await send(t, items(), 'each');
     expect(receiver.requests).toHaveLength(2);
     for (const req of receiver.requests) {
       expect(req.path).toBe('/hook/token-in-path');
@@ -72,11 +101,11 @@ describe('webhook channels', () => {
     expect(bodies[0]).toMatchObject({ kind: 'each', project: { id: t.project.id } });
     expect(bodies[0].events).toHaveLength(1);
 
-    await t.services.notifier.notify(t.project.id, items(), 'digest');
+    await send(t, items(), 'digest');
     expect(receiver.requests).toHaveLength(3);
     const digest = JSON.parse(receiver.requests[2].body);
     expect(digest.kind).toBe('digest');
-    expect(digest.events.map((e: { title: string }) => e.title)).toEqual(items().map((i) => i.title));
+    expect(digest.events.map((e: { title: string }) => e.title)).toEqual(titles);
     expect(receiver.requests[2].headers['x-certkeeper-event']).toBe('digest');
     expect(verify(receiver.requests[2])).toBe(true);
 
@@ -94,7 +123,7 @@ describe('webhook channels', () => {
     const channel = await createChannel({ name: 'flaky', type: 'webhook', config: { url: receiver.url(), secret: SECRET } });
     receiver.answer({ status: 500, body: 'database down' }, { status: 500, body: 'still down' });
     const start = t.clock.now().getTime();
-    await t.services.notifier.notify(t.project.id, items().slice(0, 1), 'each');
+    await send(t, items().slice(0, 1), 'each');
     expect(receiver.requests).toHaveLength(1);
 
     const log = async () => (await t.call('GET', `${base()}/notifications?channelId=${channel.id}`, { key: t.keys.viewer })).json();
@@ -149,7 +178,7 @@ describe('webhook channels', () => {
       const bad = await createChannel({ name: 'down', type: 'webhook', config: { url: down.url(), secret: SECRET } });
       const refused = await createChannel({ name: 'refused', type: 'slack', config: { url: 'http://127.0.0.1:1/nothing-listens' } });
       const good = await createChannel({ name: 'up', type: 'webhook', config: { url: receiver.url(), secret: SECRET } });
-      await t.services.notifier.notify(t.project.id, items(), 'digest');
+      await send(t, items(), 'digest');
       expect(receiver.requests).toHaveLength(1);
       const refusedLog = (await t.call('GET', `${base()}/notifications?channelId=${refused.id}`, { key: t.keys.viewer })).json().result[0];
       expect(refusedLog).toMatchObject({ status: 'pending', lastStatusCode: null });
@@ -173,8 +202,8 @@ describe('webhook channels', () => {
 describe('a dead receiver', () => {
   it('costs the caller at most one round of attempts; the rest are left to the worker after the claim lease', async () => {
     const dead = await createChannel({ name: 'dead', type: 'slack', config: { url: 'http://127.0.0.1:1/x' } });
-    const many: NotificationItem[] = Array.from({ length: 20 }, (_, i) => ({ type: 'certificate.expiring', title: `c${i}.example.com expires in 7 days`, data: {}, at: t.clock.now() }));
-    await t.services.notifier.notify(t.project.id, many, 'each');
+    const many: Item[] = Array.from({ length: 20 }, (_, i) => ({ type: 'certificate.expiring', certificateId: 100 + i, data: { domainName: `c${i}.example.com`, daysLeft: 7, notAfter: '2026-06-08T00:00:00.000Z' } }));
+    await send(t, many, 'each');
     const log = async () => (await t.call('GET', `${base()}/notifications?channelId=${dead.id}&pageSize=100`, { key: t.keys.viewer })).json().result as Array<{ attempts: number }>;
     let entries = await log();
     expect(entries).toHaveLength(20);
@@ -196,7 +225,7 @@ describe('email channels', () => {
     const before = smtp.messages.length;
     const test = await t.call('POST', `${base()}/notification-channels/${channel.id}/test`, { key: t.keys.admin });
     expect(test.json().result, test.body).toMatchObject({ status: 'delivered', attempts: 1 });
-    await t.services.notifier.notify(t.project.id, items(), 'digest');
+    await send(t, items(), 'digest');
     expect(smtp.messages.length).toBe(before + 2);
     const mail = smtp.messages[before + 1];
     expect(mail.user).toBe('mailer');
@@ -207,7 +236,7 @@ describe('email channels', () => {
     expect(mail.headers.subject).toMatch(/^\[certkeeper\] 2 certificate notifications for project /);
     expect(mail.headers['content-type']).toMatch(/^multipart\/alternative/);
     expect(mail.text).toContain('- www.example.com expires in 7 days (2026-06-08) (certificate.expiring)');
-    expect(mail.text).toContain('- old.example.com expired on 2026-05-31 (certificate.expired)');
+    expect(mail.text).toContain('- old.example.com expired (2026-05-31) (certificate.expired)');
     expect(mail.html).toContain('<li>www.example.com expires in 7 days (2026-06-08) (certificate.expiring)</li>');
     expect(smtp.messages[before].headers.subject).toMatch(/Test notification/);
     await t.call('DELETE', `${base()}/notification-channels/${channel.id}`, { key: t.keys.admin });
@@ -232,7 +261,7 @@ describe('slack and teams channels', () => {
     const slack = await createChannel({ name: 'slack', type: 'slack', config: { url: receiver.url('/services/T000/B000/XXXXSECRET') } });
     const teams = await createChannel({ name: 'teams', type: 'teams', config: { url: receiver.url('/workflows/teams-sig-SECRET') } });
     expect(JSON.stringify([slack, teams])).not.toContain('SECRET');
-    await t.services.notifier.notify(t.project.id, items(), 'digest');
+    await send(t, items(), 'digest');
     const bySlack = receiver.requests.find((r) => r.path.startsWith('/services/'))!;
     const byTeams = receiver.requests.find((r) => r.path.startsWith('/workflows/'))!;
     const s = JSON.parse(bySlack.body);
@@ -248,7 +277,7 @@ describe('slack and teams channels', () => {
     expect(m.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(m.attachments[0].content).toMatchObject({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json' });
     expect(m.attachments[0].content.body.map((b: { type: string }) => b.type)).toEqual(['TextBlock', 'TextBlock', 'TextBlock', 'TextBlock']);
-    expect(JSON.stringify(m)).toContain('old.example.com expired on 2026-05-31');
+    expect(JSON.stringify(m)).toContain('old.example.com expired (2026-05-31)');
     for (const c of [slack, teams]) await t.call('DELETE', `${base()}/notification-channels/${c.id}`, { key: t.keys.admin });
   });
 
@@ -261,7 +290,7 @@ describe('slack and teams channels', () => {
     expect(receiver.requests[0].path).toBe('/b');
     expect(verify(receiver.requests[0])).toBe(true);
     await t.call('PUT', `${base()}/notification-channels/${channel.id}`, { key: t.keys.admin, body: { enabled: false } });
-    await t.services.notifier.notify(t.project.id, items(), 'digest');
+    await send(t, items(), 'digest');
     expect(receiver.requests).toHaveLength(1);
     const del = await t.call('DELETE', `${base()}/notification-channels/${channel.id}`, { key: t.keys.admin });
     expect(del.json().result).toEqual({ id: channel.id, deleted: true });
@@ -359,7 +388,7 @@ describe('secrets in logs', () => {
       expect(res.statusCode, res.body).toBe(200);
       const slack = await logging.call('POST', `/api/v1/projects/${logging.project.id}/notification-channels`, { body: { name: 's', type: 'slack', config: { url: 'http://127.0.0.1:1/services/SLACK-TOKEN-XYZ' } } });
       expect(slack.statusCode).toBe(200);
-      await logging.services.notifier.notify(logging.project.id, items(), 'each');
+      await send(logging, items(), 'each');
       await logging.call('POST', `/api/v1/projects/${logging.project.id}/notification-channels/${res.json().result.id}/test`);
       expect(down.requests.length).toBeGreaterThan(0);
       expect(logged).toContain('notification delivery failed');

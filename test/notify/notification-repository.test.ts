@@ -69,6 +69,63 @@ describe.each(dialects)('notification repository on %s', (dialect) => {
   });
 });
 
+describe.each(dialects)('dispatch cursors on %s', (dialect) => {
+  it('place (only forward), claim under a lease, read in batches of the given types, list projects with something new', async () => {
+    const store = await createTestStore(dialect);
+    stores.push(store);
+    await store.organizations.insert({ id: orgId, name: 'o', createdAt: now });
+    await store.projects.insert({ id: projectId, organizationId: orgId, name: 'p', createdAt: now });
+    const n = store.notifications;
+    const append = (type: string, count = 1) =>
+      store.events.appendMany(Array.from({ length: count }, () => ({ organizationId: orgId, projectId, type, actor: 'system', objectType: 'certificate', objectId: '1', data: {}, createdAt: now })));
+    const until = new Date(now.getTime() + 60_000);
+
+    await append('certificate.revoked');
+    // No cursor: nothing to claim, nothing listed.
+    expect(await n.claimCursor(projectId, 'a', now, until)).toBeUndefined();
+    expect(await n.listProjectsToDispatch(now, 10)).toEqual([]);
+    const start = await n.endPosition(projectId);
+    await n.placeCursor(projectId, start, true);
+    // What was there before the cursor is history.
+    expect(await n.listProjectsToDispatch(now, 10)).toEqual([]);
+
+    await append('certificate.revoked', 3);
+    await append('certificate.imported', 2);
+    await append('push.rejected');
+    expect(await n.listProjectsToDispatch(now, 10)).toEqual([projectId]);
+    const from = (await n.claimCursor(projectId, 'a', now, until))!;
+    expect(from).toEqual(start);
+    // Held by a until its lease ends: neither b's claim nor the listing gets it.
+    expect(await n.claimCursor(projectId, 'b', now, until)).toBeUndefined();
+    expect(await n.listProjectsToDispatch(now, 10)).toEqual([]);
+
+    const types = ['certificate.revoked', 'push.rejected'];
+    const first = await n.readEventsAfter(projectId, from, types, 2);
+    expect(first.events.map((e) => e.type)).toEqual(['certificate.revoked', 'certificate.revoked']);
+    expect(first.done).toBe(false);
+    await n.moveCursor(projectId, 'a', first.next, until);
+    const second = await n.readEventsAfter(projectId, (await n.claimCursor(projectId, 'a', now, until))!, types, 2);
+    expect(second.events.map((e) => e.type)).toEqual(['certificate.revoked', 'push.rejected']);
+    const third = await n.readEventsAfter(projectId, second.next, types, 2);
+    expect(third).toMatchObject({ events: [], done: true });
+    await n.moveCursor(projectId, 'a', third.next, null);
+    // Caught up, the other types passed over too; free again.
+    expect(await n.listProjectsToDispatch(now, 10)).toEqual([]);
+    expect(await n.claimCursor(projectId, 'b', now, until)).toEqual(third.next);
+    // A lease that ran out may be taken over.
+    expect(await n.claimCursor(projectId, 'c', until, new Date(until.getTime() + 60_000))).toEqual(third.next);
+
+    // Placing never moves a cursor back; onlyIfAbsent never moves it at all.
+    await n.placeCursor(projectId, { txId: 0, eventId: 0 }, false);
+    await append('certificate.revoked');
+    const end = await n.endPosition(projectId);
+    await n.placeCursor(projectId, end, true);
+    expect(await n.claimCursor(projectId, 'c', until, until)).toEqual(third.next);
+    await n.placeCursor(projectId, end, false);
+    expect(await n.claimCursor(projectId, 'c', until, until)).toEqual(end);
+  });
+});
+
 describe('outbound guard', () => {
   it('refuses link-local and metadata addresses (also IPv4-mapped), allows loopback and private ranges, and honours the allow list', () => {
     const guard = new OutboundGuard();

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { DAY_MS, alertDecision, defaultNotificationPolicy, type NotificationPolicy } from '../../src/domain/notification-policy.js';
-import type { NotificationItem, Notifier } from '../../src/ports/notifier.js';
+import type { DispatchResult, Notifier } from '../../src/ports/notifier.js';
 import type { ManagedState, Store } from '../../src/ports/store.js';
 import { AccessService } from '../../src/services/access-service.js';
 import { SweepService } from '../../src/services/sweep-service.js';
@@ -15,10 +15,12 @@ import { createTestStore, dialects } from '../support/test-store.js';
 const HOUR = 3_600_000;
 const T0 = new Date('2026-06-01T00:00:00Z');
 
+/** Records the dispatches a sweep asks for (what they send is test/notify/notification-dispatch.test.ts's subject). */
 class RecordingNotifier implements Notifier {
-  calls: Array<{ projectId: string; items: readonly NotificationItem[]; mode: 'each' | 'digest' }> = [];
-  async notify(projectId: string, items: readonly NotificationItem[], mode: 'each' | 'digest'): Promise<void> {
-    this.calls.push({ projectId, items, mode });
+  calls: string[] = [];
+  async dispatch(projectId: string): Promise<DispatchResult> {
+    this.calls.push(projectId);
+    return { events: 0, deliveries: 0 };
   }
 }
 
@@ -66,7 +68,7 @@ function service(store: Store, clock: FakeClock, notifier: Notifier = new Record
 }
 
 describe.each(dialects)('sweep on %s', (dialect) => {
-  it('fires each threshold once per material, records expiry once, and hands new items to the notifier', async () => {
+  it('fires each threshold once per material, records expiry once, and asks for a dispatch of the project after its commit', async () => {
     const store = await createTestStore(dialect);
     stores.push(store);
     await setup(store);
@@ -87,10 +89,8 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     expect(byCert.get(soon.id)).toMatchObject({ type: 'certificate.expiring', notify: true, data: { threshold: 'days:7', domainName: 'soon.example.com', daysLeft: 5, sslCertificateId: soon.sslCertificateId, notAfter: soon.notAfter.toISOString() } });
     expect(byCert.get(gone.id)).toMatchObject({ type: 'certificate.expired', data: { threshold: 'expired', daysLeft: -2 } });
     expect(byCert.get(short.id)?.data.threshold).toBe('fraction:0.333333');
-    expect(notifier.calls).toHaveLength(1);
-    expect(notifier.calls[0].mode).toBe('each');
-    expect(notifier.calls[0].items.map((i) => i.certificateId).sort()).toEqual([soon.id, gone.id, short.id].sort());
-    expect(notifier.calls[0].items.find((i) => i.certificateId === soon.id)?.title).toBe('soon.example.com expires in 5 days (' + soon.notAfter.toISOString().slice(0, 10) + ')');
+    expect(first.notified).toBe(3);
+    expect(notifier.calls).toEqual(['p1']);
 
     // Events are listed by type.
     const expiredEvents = await store.events.listForProject('p1', { pageIndex: 1, pageSize: 10 }, 'certificate.expired');
@@ -100,7 +100,8 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     clock.advance(HOUR);
     const again = (await sweeps.sweepProject('p1', false))!;
     expect(again.events).toEqual([]);
-    expect(notifier.calls).toHaveLength(1);
+    expect(again.notified).toBe(0);
+    expect(notifier.calls).toEqual(['p1']);
 
     // Two days later: soon crosses 3 days.
     clock.advance(2 * DAY_MS);
@@ -133,9 +134,9 @@ describe.each(dialects)('sweep on %s', (dialect) => {
       [failing.id, 'days:5', true],
       [far.id, 'days:60', true],
     ].sort((a, b) => Number(a[0]) - Number(b[0])));
-    expect(notifier.calls).toHaveLength(1);
-    expect(notifier.calls[0].mode).toBe('digest');
-    expect(notifier.calls[0].items.map((i) => i.certificateId).sort()).toEqual([failing.id, far.id].sort());
+    // The muted expiry is recorded, not counted as notified.
+    expect(r.notified).toBe(2);
+    expect(notifier.calls).toEqual(['p1']);
 
     // Unmuting lets the crossed threshold fire at the next sweep.
     await store.sweeps.setMuted(muted.id, false, T0);
@@ -143,12 +144,12 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     expect(r2.events.map((e) => [e.certificateId, e.data.threshold])).toEqual([[muted.id, 'days:5']]);
   });
 
-  it('a failing notifier never fails the sweep; the events are stored', async () => {
+  it('a failing dispatch never fails the sweep; the events are stored', async () => {
     const store = await createTestStore(dialect);
     stores.push(store);
     await setup(store);
     const clock = new FakeClock(T0);
-    const sweeps = service(store, clock, { notify: async () => { throw new Error('channel down'); } });
+    const sweeps = service(store, clock, { dispatch: async () => { throw new Error('database down'); } });
     await addCert(store, 365, DAY_MS);
     const r = (await sweeps.sweepProject('p1', false))!;
     expect(r.expiring).toBe(1);
@@ -256,8 +257,8 @@ describe('exactly once on PostgreSQL with two servers', () => {
       // Every event was reported by exactly one of the six racers.
       const byScheduler = (results[4] as { events: number }).events + (results[5] as { events: number }).events;
       expect(fired.length + byScheduler).toBe(expected);
-      const notifiedIds = [...na.calls, ...nb.calls].flatMap((c) => c.items.map((i) => i.certificateId));
-      expect(new Set(notifiedIds).size).toBe(notifiedIds.length);
+      // A sweep asks for a dispatch only when it created something to send.
+      for (const c of [...na.calls, ...nb.calls]) expect(c).toBe('p1');
     } finally {
       await one.close();
       await two.close();

@@ -11,6 +11,7 @@ import { revocation } from './0008-revocation.js';
 import { sweeps } from './0009-sweeps.js';
 import { notificationChannels } from './0010-notification-channels.js';
 import { endpoints } from './0011-endpoints.js';
+import { notificationCursors } from './0012-notification-cursors.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -31,6 +32,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0009-sweeps': sweeps(dialect),
         '0010-notification-channels': notificationChannels(dialect),
         '0011-endpoints': endpoints(dialect),
+        '0012-notification-cursors': notificationCursors(dialect),
       };
     },
   };

@@ -1,4 +1,8 @@
+import { sql } from 'kysely';
 import type {
+  AuditEvent,
+  DispatchBatch,
+  DispatchPosition,
   NotificationAttemptUpdate,
   NotificationChannelRecord,
   NotificationChannelType,
@@ -8,7 +12,7 @@ import type {
   Page,
   PageResult,
 } from '../../ports/store.js';
-import type { Executor, NotificationChannelsTable, NotificationDeliveriesTable } from '../database.js';
+import type { Executor, NotificationChannelsTable, NotificationDeliveriesTable, SqlDialect } from '../database.js';
 import { pageWindow } from './paging.js';
 
 const time = (v: number | string | null): Date | null => (v === null ? null : new Date(Number(v)));
@@ -50,9 +54,49 @@ function toDelivery(row: NotificationDeliveriesTable): NotificationDeliveryRecor
 
 const sealed = (b: Buffer | Uint8Array | null): Buffer | null => (b === null ? null : Buffer.from(b));
 
-/** Notification channels and deliveries (migration 0010). */
+/** Rows of one multi-row INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters at 18 columns. */
+const INSERT_CHUNK = 500;
+
+/** The columns of an event as the dispatch reads them (ids and times as the driver returns them). */
+interface EventRow {
+  id: number | string;
+  tx_id?: number | string | null;
+  organization_id: string | null;
+  project_id: string | null;
+  type: string;
+  actor: string;
+  object_type: string;
+  object_id: string;
+  data: string;
+  created_at: number | string;
+}
+
+function toEvent(r: EventRow): AuditEvent {
+  return {
+    id: Number(r.id),
+    organizationId: r.organization_id,
+    projectId: r.project_id,
+    type: r.type,
+    actor: r.actor,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    createdAt: new Date(Number(r.created_at)),
+  };
+}
+
+const after = (a: DispatchPosition, b: DispatchPosition): boolean => a.txId > b.txId || (a.txId === b.txId && a.eventId > b.eventId);
+
+/**
+ * Notification channels and deliveries (migration 0010), and the per-project dispatch cursors
+ * over the events table (migration 0012, SQL written out: the cursor table and events.tx_id are
+ * not part of the typed schema, and the PostgreSQL reads need its snapshot functions).
+ */
 export class KyselyNotificationRepository implements NotificationRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: SqlDialect = 'sqlite',
+  ) {}
 
   async insertChannel(c: NotificationChannelRecord, sealedSecret: Buffer | null): Promise<void> {
     await this.db
@@ -110,7 +154,10 @@ export class KyselyNotificationRepository implements NotificationRepository {
   }
 
   async insertDeliveries(deliveries: NotificationDeliveryRecord[], claimedAt: Date | null): Promise<void> {
-    if (deliveries.length === 0) return;
+    for (let from = 0; from < deliveries.length; from += INSERT_CHUNK) await this.insertChunk(deliveries.slice(from, from + INSERT_CHUNK), claimedAt);
+  }
+
+  private async insertChunk(deliveries: NotificationDeliveryRecord[], claimedAt: Date | null): Promise<void> {
     await this.db
       .insertInto('notification_deliveries')
       .values(
@@ -210,5 +257,121 @@ export class KyselyNotificationRepository implements NotificationRepository {
 
   async updateSealedSecret(channelId: string, sealedSecret: Buffer): Promise<void> {
     await this.db.updateTable('notification_channels').set({ sealed_secret: sealedSecret }).where('id', '=', channelId).execute();
+  }
+
+  // --- dispatch cursors ------------------------------------------------------------------------
+
+  async endPosition(projectId: string): Promise<DispatchPosition> {
+    if (this.dialect === 'postgres') return { txId: await this.horizon(), eventId: 0 };
+    const row = await this.db.selectFrom('events').select((eb) => eb.fn.max('id').as('m')).where('project_id', '=', projectId).executeTakeFirst();
+    return { txId: 0, eventId: Number(row?.m ?? 0) };
+  }
+
+  async placeCursor(projectId: string, at: DispatchPosition, onlyIfAbsent: boolean): Promise<void> {
+    const conflict = onlyIfAbsent
+      ? sql`do nothing`
+      : sql`do update set last_tx_id = excluded.last_tx_id, last_event_id = excluded.last_event_id
+          where notification_cursors.last_tx_id < excluded.last_tx_id
+            or (notification_cursors.last_tx_id = excluded.last_tx_id and notification_cursors.last_event_id < excluded.last_event_id)`;
+    await sql`
+      insert into notification_cursors (project_id, last_tx_id, last_event_id, owner, lease_until)
+      values (${projectId}, ${at.txId}, ${at.eventId}, null, 0)
+      on conflict (project_id) ${conflict}`.execute(this.db);
+  }
+
+  async claimCursor(projectId: string, owner: string, now: Date, until: Date): Promise<DispatchPosition | undefined> {
+    const result = await sql<{ last_tx_id: number | string; last_event_id: number | string }>`
+      update notification_cursors set owner = ${owner}, lease_until = ${until.getTime()}
+      where project_id = ${projectId} and (owner is null or owner = ${owner} or lease_until <= ${now.getTime()})
+      returning last_tx_id, last_event_id`.execute(this.db);
+    const row = result.rows[0];
+    return row && { txId: Number(row.last_tx_id), eventId: Number(row.last_event_id) };
+  }
+
+  async readEventsAfter(projectId: string, from: DispatchPosition, types: readonly string[], limit: number): Promise<DispatchBatch> {
+    // The end is fixed before reading, so "not full" means every event up to it was seen.
+    const end = await this.endPosition(projectId);
+    const typeList = sql.join(types.map((t) => sql`${t}`));
+    const columns = sql`id, organization_id, project_id, type, actor, object_type, object_id, data, created_at`;
+    const rows =
+      types.length === 0
+        ? []
+        : this.dialect === 'postgres'
+          ? (
+              await sql<EventRow>`
+                select ${columns}, tx_id from events
+                where project_id = ${projectId} and (tx_id, id) > (${from.txId}, ${from.eventId}) and tx_id < ${end.txId}
+                  and type in (${typeList})
+                order by tx_id, id limit ${limit}`.execute(this.db)
+            ).rows
+          : (
+              await sql<EventRow>`
+                select ${columns} from events
+                where project_id = ${projectId} and id > ${from.eventId} and id <= ${end.eventId} and type in (${typeList})
+                order by id limit ${limit}`.execute(this.db)
+            ).rows;
+    const events = rows.map(toEvent);
+    if (rows.length === limit && limit > 0) {
+      const last = rows[rows.length - 1];
+      return { events, next: { txId: Number(last.tx_id ?? 0), eventId: Number(last.id) }, done: false };
+    }
+    return { events, next: after(end, from) ? end : from, done: true };
+  }
+
+  async moveCursor(projectId: string, owner: string, to: DispatchPosition, leaseUntil: Date | null): Promise<void> {
+    await sql`
+      update notification_cursors
+      set last_tx_id = ${to.txId}, last_event_id = ${to.eventId}, owner = ${leaseUntil ? owner : null}, lease_until = ${leaseUntil?.getTime() ?? 0}
+      where project_id = ${projectId} and owner = ${owner}`.execute(this.db);
+  }
+
+  async listProjectsToDispatch(now: Date, limit: number): Promise<string[]> {
+    const free = sql`(c.owner is null or c.lease_until <= ${now.getTime()})`;
+    const result =
+      this.dialect === 'postgres'
+        ? await sql<{ project_id: string }>`
+            select c.project_id from notification_cursors c
+            where ${free} and exists (
+              select 1 from events e
+              where e.project_id = c.project_id and (e.tx_id, e.id) > (c.last_tx_id, c.last_event_id) and e.tx_id < ${await this.horizon()})
+            order by c.project_id limit ${limit}`.execute(this.db)
+        : await sql<{ project_id: string }>`
+            select c.project_id from notification_cursors c
+            where ${free} and exists (select 1 from events e where e.project_id = c.project_id and e.id > c.last_event_id)
+            order by c.project_id limit ${limit}`.execute(this.db);
+    return result.rows.map((r) => r.project_id);
+  }
+
+  async certificateNames(certificateIds: readonly number[]): Promise<Map<number, string>> {
+    const names = new Map<number, string>();
+    const ids = [...new Set(certificateIds)];
+    for (let from = 0; from < ids.length; from += INSERT_CHUNK) {
+      const rows = await this.db.selectFrom('certificates').select(['id', 'domain_name']).where('id', 'in', ids.slice(from, from + INSERT_CHUNK)).execute();
+      for (const r of rows) names.set(Number(r.id), r.domain_name);
+    }
+    return names;
+  }
+
+  /**
+   * PostgreSQL: the oldest transaction of this database still running (its id, as events.tx_id
+   * stores it), or the next transaction id when none runs. Every event with a lower tx_id is
+   * committed (or rolled back) and visible to the statements that follow; no transaction writes
+   * one later. Taken from the snapshot's in-progress list, leaving out the transactions that
+   * pg_stat_activity places in other databases of the cluster, so that a long transaction there
+   * (a CREATE DATABASE, a report) does not hold notifications back. A transaction it cannot place
+   * counts, which can only delay a dispatch, never skip an event.
+   */
+  private async horizon(): Promise<number> {
+    const result = await sql<{ horizon: string }>`
+      with s as (select pg_current_snapshot() as snap)
+      select coalesce(
+        (select min(xip.x::text::bigint) from s, pg_snapshot_xip(s.snap) as xip(x)
+          where not exists (
+            select 1 from pg_stat_activity a
+            where a.datname <> current_database() and a.backend_xid is not null
+              and a.backend_xid::text::bigint = xip.x::text::bigint % 4294967296)),
+        (select pg_snapshot_xmax(s.snap)::text::bigint from s)
+      )::text as horizon`.execute(this.db);
+    return Number(result.rows[0].horizon);
   }
 }

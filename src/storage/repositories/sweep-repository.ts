@@ -69,6 +69,16 @@ export class KyselySweepRepository implements SweepRepository {
     return row !== undefined;
   }
 
+  async listMuted(certificateIds: readonly number[]): Promise<number[]> {
+    const ids = [...new Set(certificateIds)];
+    const muted: number[] = [];
+    for (let from = 0; from < ids.length; from += 500) {
+      const rows = await this.db.selectFrom('certificate_mutes').select('certificate_id').where('certificate_id', 'in', ids.slice(from, from + 500)).execute();
+      for (const r of rows) muted.push(Number(r.certificate_id));
+    }
+    return muted;
+  }
+
   async fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string): Promise<SweepFiredEvent[]> {
     const t = now.getTime();
     const remaining = sql`(c.not_after - ${num(t)})`;
