@@ -134,6 +134,8 @@ export interface CertificateRepository {
   /** A certificate by id, whoever owns it (for the scheduler: no caller to authorize). */
   findById(id: number): Promise<CertificateRecord | undefined>;
   list(query: CertificateQuery): Promise<PageResult<CertificateRecord>>;
+  /** The page `list` would return, without counting the total (for callers that only read the rows). */
+  listItems(query: CertificateQuery): Promise<CertificateRecord[]>;
   updateScope(id: number, scopeId: ScopeId, at: Date): Promise<CertificateRecord | undefined>;
   updateStatus(id: number, status: LifecycleStatus, at: Date): Promise<void>;
   /** Deletes the slot with all its materials and names. */

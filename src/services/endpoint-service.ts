@@ -370,7 +370,7 @@ export class EndpointService {
   private async newerCovering(project: Project, name: string, leaf: ServedLeaf, now: Date): Promise<{ id: number; fingerprintSha256: string; notBefore: Date } | null> {
     const coversNames = coverCandidates(name);
     if (coversNames.length === 0) return null;
-    const page = await this.store.certificates.list({
+    const items = await this.store.certificates.listItems({
       projectId: project.id,
       organizationId: project.organizationId,
       status: 'issued',
@@ -382,7 +382,7 @@ export class EndpointService {
       now,
     });
     let best: { id: number; fingerprintSha256: string; notBefore: Date } | null = null;
-    for (const c of page.items) {
+    for (const c of items) {
       if (c.source === 'discovered' || c.fingerprintSha256 === leaf.fingerprintSha256) continue;
       if (c.notBefore.getTime() <= leaf.notBefore.getTime()) continue;
       if (!best || c.notBefore.getTime() > best.notBefore.getTime()) best = { id: c.id, fingerprintSha256: c.fingerprintSha256, notBefore: c.notBefore };

@@ -315,6 +315,12 @@ export class KyselyCertificateRepository implements CertificateRepository {
     return { items, totalCount };
   }
 
+  async listItems(q: CertificateQuery): Promise<CertificateRecord[]> {
+    const limit = Math.max(0, Math.floor(q.pageSize));
+    if (limit === 0 || (q.coversNames !== undefined && q.coversNames.length === 0)) return [];
+    return this.page(q, limit, (Math.max(1, Math.floor(q.pageIndex)) - 1) * limit, false);
+  }
+
   async updateScope(id: number, scopeId: ScopeId, at: Date): Promise<CertificateRecord | undefined> {
     return this.atomic(async (db) => {
       const before = await db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst();
