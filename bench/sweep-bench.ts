@@ -96,10 +96,10 @@ export async function sweepBench(options: SweepBenchOptions): Promise<SweepBench
     const t2 = performance.now();
     const steady = await sweeps.sweepProject(projectId, false);
     const steadySweepSeconds = (performance.now() - t2) / 1000;
-    const firstSweepEvents = first?.events.length ?? 0;
+    const firstSweepEvents = first ? first.expiring + first.expired : 0;
     log(
       `sweep ${dialect}: first sweep ${firstSweepSeconds.toFixed(3)} s (${firstSweepEvents} events: ${first?.expiring} expiring, ${first?.expired} expired; dispatch ${(firstDispatchSeconds * 1000).toFixed(1)} ms); ` +
-        `steady sweep ${steadySweepSeconds.toFixed(3)} s (${steady?.events.length} events)`,
+        `steady sweep ${steadySweepSeconds.toFixed(3)} s (${steady ? steady.expiring + steady.expired : 0} events)`,
     );
     const notifiedItems = (first?.notified ?? 0) + (steady?.notified ?? 0);
     return { dialect, rows: options.rows, seedSeconds, firstSweepSeconds, firstSweepEvents, steadySweepSeconds, notifiedItems, firstDispatchSeconds };

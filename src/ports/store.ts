@@ -565,6 +565,16 @@ export interface NotificationPolicyRecord extends NotificationPolicy {
 }
 
 /** One event a sweep created (a threshold fired for the first time for this material). */
+/** What one sweep fired: counts of every new event, and the first ones in full. */
+export interface SweepFired {
+  expiring: number;
+  expired: number;
+  /** Of those, the events of muted certificates: recorded, not sent. */
+  muted: number;
+  /** The first `detailLimit` new events (default 1000) by id, with their data: a first sweep over a large inventory creates 100,000s. */
+  events: SweepFiredEvent[];
+}
+
 export interface SweepFiredEvent {
   eventId: number;
   /** `certificate.expiring` or `certificate.expired`. */
@@ -594,7 +604,7 @@ export interface SweepRepository {
    * alertDecision, in SQL) once per material (conflicts do nothing), and appends one event per
    * fired row; returns those events (`runId` names this sweep's rows).
    */
-  fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string): Promise<SweepFiredEvent[]>;
+  fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit?: number): Promise<SweepFired>;
   /**
    * Takes the project's sweep lease until `until` when it is free (or expired, or `owner`'s) and,
    * when `onlyIfDue`, the project's next sweep is due at `now`: one conditional upsert, so of

@@ -4,7 +4,7 @@ import { AppError } from '../domain/app-error.js';
 import { defaultNotificationPolicy, normalizePolicy, type NotificationPolicy } from '../domain/notification-policy.js';
 import type { Clock } from '../ports/clock.js';
 import { noNotifier, type Notifier } from '../ports/notifier.js';
-import type { Store, SweepFiredEvent } from '../ports/store.js';
+import type { Store, SweepFired, SweepFiredEvent } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import { PeriodicPass } from './periodic-pass.js';
@@ -29,6 +29,7 @@ export interface SweepResult {
   expired: number;
   /** Events that will be sent to the project's channels (muted certificates' are recorded, not sent). */
   notified: number;
+  /** The first EVENT_DETAILS new events, by id. */
   events: SweepFiredEvent[];
 }
 
@@ -39,6 +40,8 @@ export interface NotificationPolicyView extends NotificationPolicy {
 }
 
 const MANUAL_WAIT_MS = 30_000;
+/** A sweep's result carries at most this many of its new events in full; the counts cover all. */
+export const EVENT_DETAILS = 1000;
 
 /**
  * Expiry sweeps (issue 5 §1, §2): per project, one set-based pass (SweepRepository.fire) that
@@ -141,16 +144,16 @@ export class SweepService {
     const owner = `${this.config.instanceId}:${randomUUID()}`;
     const startedAt = this.clock.now();
     if (!(await this.store.sweeps.acquireLease(projectId, owner, startedAt, new Date(startedAt.getTime() + this.leaseMs), onlyIfDue))) return undefined;
-    let events: SweepFiredEvent[] = [];
+    let fired: SweepFired = { expiring: 0, expired: 0, muted: 0, events: [] };
     try {
       const policy: NotificationPolicy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
       const runId = randomUUID();
-      events = await this.store.transaction((tx) => tx.sweeps.fire(projectId, policy, startedAt, runId), { scan: true });
+      fired = await this.store.transaction((tx) => tx.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS), { scan: true });
     } finally {
       const finishedAt = this.clock.now();
       await this.store.sweeps.releaseLease(projectId, owner, finishedAt, new Date(startedAt.getTime() + this.config.intervalMs));
     }
-    const notified = events.filter((e) => e.notify).length;
+    const notified = fired.expiring + fired.expired - fired.muted;
     if (notified > 0) {
       try {
         await this.notifier.dispatch(projectId);
@@ -162,10 +165,10 @@ export class SweepService {
       projectId,
       startedAt,
       finishedAt: this.clock.now(),
-      expiring: events.filter((e) => e.type === 'certificate.expiring').length,
-      expired: events.filter((e) => e.type === 'certificate.expired').length,
+      expiring: fired.expiring,
+      expired: fired.expired,
       notified,
-      events,
+      events: fired.events,
     };
   }
 
@@ -180,7 +183,7 @@ export class SweepService {
         const result = await this.sweepProject(id, true);
         if (result) {
           swept++;
-          events += result.events.length;
+          events += result.expiring + result.expired;
         }
       } catch (err) {
         failed++;

@@ -144,6 +144,26 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     expect(r2.events.map((e) => [e.certificateId, e.data.threshold])).toEqual([[muted.id, 'days:5']]);
   });
 
+  it('counts every event it fires but details only the first ones (a first sweep over a large inventory fires 100,000s)', async () => {
+    const store = await createTestStore(dialect);
+    stores.push(store);
+    await setup(store);
+    const certs = [];
+    for (let i = 0; i < 5; i++) certs.push(await addCert(store, 365, (i - 2) * DAY_MS + HOUR, { domainName: `c${i}.example.com` }));
+    await store.sweeps.setMuted(certs[4]!.id, true, T0);
+    const fired = await store.transaction((tx) => tx.sweeps.fire('p1', defaultNotificationPolicy, T0, 'run-limit', 2));
+    // c0, c1: expired; c2, c3: expiring (1 and 2 days); c4 muted: nothing fires but an expiry.
+    expect({ expiring: fired.expiring, expired: fired.expired, muted: fired.muted }).toEqual({ expiring: 2, expired: 2, muted: 0 });
+    expect(fired.events).toHaveLength(2);
+    const all = (await store.events.listForProject('p1', { pageIndex: 1, pageSize: 100 })).items.filter((e) => e.type.startsWith('certificate.expir'));
+    const lowest = all.map((e) => e.id).sort((a, b) => a - b).slice(0, 2);
+    expect(fired.events.map((e) => e.eventId)).toEqual(lowest);
+    for (const e of fired.events) {
+      expect(e.data).toEqual(all.find((a) => a.id === e.eventId)!.data);
+      expect(e.data.domainName).toMatch(/^c[0-3]\.example\.com$/);
+    }
+  });
+
   it('a failing dispatch never fails the sweep; the events are stored', async () => {
     const store = await createTestStore(dialect);
     stores.push(store);
@@ -245,8 +265,8 @@ describe('exactly once on PostgreSQL with two servers', () => {
       const fired = [
         ...(results[0]?.events ?? []),
         ...(results[1]?.events ?? []),
-        ...(results[2] as Awaited<ReturnType<typeof one.sweeps.fire>>),
-        ...(results[3] as Awaited<ReturnType<typeof one.sweeps.fire>>),
+        ...(results[2] as Awaited<ReturnType<typeof one.sweeps.fire>>).events,
+        ...(results[3] as Awaited<ReturnType<typeof one.sweeps.fire>>).events,
       ];
       const events = await one.events.listForProject('p1', { pageIndex: 1, pageSize: 1000 });
       const sweepEvents = events.items.filter((e) => e.type.startsWith('certificate.expir'));

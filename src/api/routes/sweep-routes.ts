@@ -41,11 +41,9 @@ const SweepView = Type.Object({
   expiring: Type.Integer({ description: 'new certificate.expiring events' }),
   expired: Type.Integer({ description: 'new certificate.expired events' }),
   notified: Type.Integer({ description: 'items handed to the notification channels' }),
-  events: Type.Array(EventView, { description: 'the events created, at most 1000 (see eventsTruncated)' }),
+  events: Type.Array(EventView, { description: 'the first 1000 events created, by id (see eventsTruncated)' }),
   eventsTruncated: Type.Boolean(),
 });
-
-const MAX_EVENTS = 1000;
 
 const policyView = (p: NotificationPolicyView) => ({ ...p, updatedAt: p.updatedAt ? p.updatedAt.toISOString() : null });
 const sweepView = (r: SweepResult) => ({
@@ -55,8 +53,8 @@ const sweepView = (r: SweepResult) => ({
   expiring: r.expiring,
   expired: r.expired,
   notified: r.notified,
-  events: r.events.slice(0, MAX_EVENTS).map((e) => ({ id: e.eventId, type: e.type, certificateId: e.certificateId, notified: e.notify, data: e.data, createdAt: e.createdAt.toISOString() })),
-  eventsTruncated: r.events.length > MAX_EVENTS,
+  events: r.events.map((e) => ({ id: e.eventId, type: e.type, certificateId: e.certificateId, notified: e.notify, data: e.data, createdAt: e.createdAt.toISOString() })),
+  eventsTruncated: r.expiring + r.expired > r.events.length,
 });
 
 /** Expiry sweeps and the notification policy (issue 5 §1, §2). */

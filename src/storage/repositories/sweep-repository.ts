@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { DAY_MS, LONG_LIFETIME_MS, fractionLabel, policyWindowMs, type NotificationPolicy } from '../../domain/notification-policy.js';
-import type { NotificationPolicyRecord, SweepFiredEvent, SweepRepository } from '../../ports/store.js';
+import type { NotificationPolicyRecord, SweepFired, SweepFiredEvent, SweepRepository } from '../../ports/store.js';
 import type { Executor, SqlDialect } from '../database.js';
 
 /** A number written into SQL as a literal: validated finite numbers only (never caller text). */
@@ -79,7 +79,8 @@ export class KyselySweepRepository implements SweepRepository {
     return muted;
   }
 
-  async fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string): Promise<SweepFiredEvent[]> {
+  async fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit = 1000): Promise<SweepFired> {
+    const none: SweepFired = { expiring: 0, expired: 0, muted: 0, events: [] };
     const t = now.getTime();
     const remaining = sql`(c.not_after - ${num(t)})`;
     const lifetime = sql`(c.not_after - c.not_before)`;
@@ -117,7 +118,7 @@ export class KyselySweepRepository implements SweepRepository {
         and (s.th = 'expired' or (s.muted = 0 and not (s.renew_at is not null and s.renew_at < s.pt and s.failure_count = 0 and s.last_problem is null)))
       on conflict (certificate_id, ssl_certificate_id, threshold) do nothing`.execute(this.db);
     // Nothing new (the steady state): no second pass.
-    if (Number(fired.numAffectedRows ?? 0) === 0) return [];
+    if (Number(fired.numAffectedRows ?? 0) === 0) return none;
 
     // The events from this run's fired rows, walking the same index range as above (the
     // certificates_sweep_idx covers every column read: no table access) and probing the fired
@@ -137,7 +138,8 @@ export class KyselySweepRepository implements SweepRepository {
       this.dialect === 'postgres'
         ? sql`json_build_object('threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft})::text`
         : sql`json_object('threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft})`;
-    const result = await sql<{ id: number; object_id: string; type: string; data: string }>`
+    // RETURNING the ids only: the data of 100,000s of events would only fill the heap.
+    const result = await sql<{ id: number; object_id: string; type: string }>`
       insert into events (organization_id, project_id, type, actor, object_type, object_id, data, created_at)
       select ${organizationId}, c.project_id,
         case when f.threshold = 'expired' then 'certificate.expired' else 'certificate.expiring' end,
@@ -145,20 +147,37 @@ export class KyselySweepRepository implements SweepRepository {
       from certificates c
       join notification_fired f on f.certificate_id = c.id and f.ssl_certificate_id = c.ssl_certificate_id
       where c.project_id = ${projectId} and c.status = 'issued' and c.not_after <= ${num(windowEnd)} and ${runIdRef} = ${runId}
-      returning id, object_id, type, data`.execute(this.db);
-    if (result.rows.length === 0) return [];
+      returning id, object_id, type`.execute(this.db);
+    if (result.rows.length === 0) return none;
     const muted = await this.db.selectFrom('notification_fired').select('certificate_id').where('run_id', '=', runId).where('notify', '=', 0).execute();
     const silent = new Set(muted.map((m) => Number(m.certificate_id)));
-    return result.rows
-      .map((r) => ({
-        eventId: Number(r.id),
-        type: r.type,
-        certificateId: Number(r.object_id),
-        notify: !silent.has(Number(r.object_id)),
-        data: JSON.parse(r.data) as Record<string, unknown>,
-        createdAt: now,
-      }))
-      .sort((a, b) => a.eventId - b.eventId);
+    let expiring = 0;
+    let mutedEvents = 0;
+    for (const r of result.rows) {
+      if (r.type === 'certificate.expiring') expiring++;
+      if (silent.has(Number(r.object_id))) mutedEvents++;
+    }
+    const first = result.rows.sort((a, b) => Number(a.id) - Number(b.id)).slice(0, Math.max(0, detailLimit));
+    const data = new Map<number, string>();
+    for (let from = 0; from < first.length; from += 500) {
+      const ids = first.slice(from, from + 500).map((r) => Number(r.id));
+      for (const row of await this.db.selectFrom('events').select(['id', 'data']).where('id', 'in', ids).execute()) data.set(Number(row.id), row.data);
+    }
+    return {
+      expiring,
+      expired: result.rows.length - expiring,
+      muted: mutedEvents,
+      events: first.map(
+        (r): SweepFiredEvent => ({
+          eventId: Number(r.id),
+          type: r.type,
+          certificateId: Number(r.object_id),
+          notify: !silent.has(Number(r.object_id)),
+          data: JSON.parse(data.get(Number(r.id)) ?? '{}') as Record<string, unknown>,
+          createdAt: now,
+        }),
+      ),
+    };
   }
 
   async acquireLease(projectId: string, owner: string, now: Date, until: Date, onlyIfDue: boolean): Promise<boolean> {
