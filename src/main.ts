@@ -183,7 +183,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     logger: services.logger,
     bodyLimitBytes: services.config.bodyLimitBytes,
     logRequests: services.config.logRequests,
-    metrics: { prometheus: services.metrics, token: services.config.metricsToken, public: services.config.metricsPublic },
+    metrics: { prometheus: services.metrics, token: services.config.metricsToken, public: services.config.metricsPublic, maxCertificates: services.config.metricsMaxCertificates },
   });
 }
 

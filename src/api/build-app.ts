@@ -86,7 +86,7 @@ export interface AppDependencies {
   displayTimeZone?: string;
   clock: Clock;
   /** GET /metrics and the HTTP request histogram; absent = neither. */
-  metrics?: { prometheus: PrometheusMetrics; token?: string; public: boolean };
+  metrics?: { prometheus: PrometheusMetrics; token?: string; public: boolean; maxCertificates?: number };
   logger?: Logger;
   bodyLimitBytes?: number;
   logRequests?: boolean;
@@ -187,7 +187,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     app.addHook('onResponse', async (request, reply) => {
       prometheus.observeHttp(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
     });
-    await app.register(metricsRoutes, { metrics: prometheus, certificates: deps.store.certificates, access: deps.access, clock: deps.clock, token: deps.metrics.token, public: deps.metrics.public });
+    await app.register(metricsRoutes, { metrics: prometheus, certificates: deps.store.certificates, access: deps.access, clock: deps.clock, token: deps.metrics.token, public: deps.metrics.public, maxCertificates: deps.metrics.maxCertificates ?? 10_000 });
   }
   await app.register(healthRoutes, { store: deps.store });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -52,6 +52,8 @@ export interface Config {
   metricsToken?: string;
   /** GET /metrics without any authentication (explicit opt-out of the default protection). */
   metricsPublic: boolean;
+  /** CERTKEEPER_METRICS_MAX_CERTIFICATES: per-certificate series for at most this many certificates, soonest expiry first (0: all; default 10,000). */
+  metricsMaxCertificates: number;
   /** The SMTP server email channels send through (`smtp://user:pass@host:port` or `smtps://…`); undefined = no email channels. */
   smtpUrl?: string;
   /** The From address of notification emails. */
@@ -115,6 +117,7 @@ export const configKeys = [
   'CERTKEEPER_SWEEP_INTERVAL_SECONDS',
   'CERTKEEPER_PROBE_INTERVAL_SECONDS',
   'CERTKEEPER_PROBE_CONCURRENCY',
+  'CERTKEEPER_METRICS_MAX_CERTIFICATES',
   'CERTKEEPER_PROBE_ALLOW',
   'CERTKEEPER_PROBE_DENY',
 ] as const;
@@ -193,6 +196,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
 
   const metricsToken = get('CERTKEEPER_METRICS_TOKEN');
   if (metricsToken !== undefined && metricsToken.length < 32) throw new AppError('config_invalid', 'CERTKEEPER_METRICS_TOKEN must be at least 32 characters');
+  const metricsMaxCertificates = Number(get('CERTKEEPER_METRICS_MAX_CERTIFICATES') ?? '10000');
+  if (!Number.isInteger(metricsMaxCertificates) || metricsMaxCertificates < 0) throw new AppError('config_invalid', 'CERTKEEPER_METRICS_MAX_CERTIFICATES must be a whole number (0: no limit)');
   const metricsPublicRaw = get('CERTKEEPER_METRICS_PUBLIC') ?? 'false';
   if (!/^(1|true|yes|0|false|no)$/i.test(metricsPublicRaw)) throw new AppError('config_invalid', 'CERTKEEPER_METRICS_PUBLIC must be true or false');
 
@@ -259,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     pushCheckIntervalMs: Math.round(pushCheckSeconds * 1000),
     revocationIntervalMs: Math.round(revocationSeconds * 1000),
     metricsToken,
+    metricsMaxCertificates,
     metricsPublic: /^(1|true|yes)$/i.test(metricsPublicRaw),
     smtpUrl,
     smtpFrom,

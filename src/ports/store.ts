@@ -160,6 +160,11 @@ export interface CertificateRepository {
    * most `limit`), with only what the Prometheus scrape labels and measures.
    */
   scanForMetrics(afterId: number, limit: number): Promise<CertificateMetricRow[]>;
+  /**
+   * For /metrics with a cap: up to `limit` certificates whose notAfter is at or after
+   * `fromNotAfter` (epoch ms), soonest first (then by id), and how many certificates there are in all.
+   */
+  soonestForMetrics(fromNotAfter: number, limit: number): Promise<{ rows: CertificateMetricRow[]; total: number }>;
 }
 
 /** One certificate as `GET /metrics` sees it. `notAfter` is epoch ms; `issued` false = a managed slot not issued yet (notAfter is a placeholder). */

@@ -69,6 +69,36 @@ function seriesOf(text: string, name: string): Array<{ labels: Record<string, st
     });
 }
 
+describe('GET /metrics with more certificates than CERTKEEPER_METRICS_MAX_CERTIFICATES', () => {
+  it('has series for the ones expiring soonest, expired within 30 days included, and counts the rest', async () => {
+    const t = await createTestApp({ env: { CERTKEEPER_METRICS_MAX_CERTIFICATES: '2' } });
+    try {
+      const now = t.clock.now().getTime();
+      const ids: Record<string, number> = {};
+      for (const [name, notAfter] of [
+        ['ancient.example.com', now - 60 * DAY],
+        ['recent.example.com', now - 2 * DAY],
+        ['soon.example.com', now + 10 * DAY],
+        ['late.example.com', now + 300 * DAY],
+      ] as const) {
+        const pem = aCertificate({ commonName: name, sans: [name], notBefore: new Date(now - 400 * DAY), notAfter: new Date(notAfter) });
+        const res = await t.call('POST', `/api/v1/projects/${t.project.id}/certificates/import`, { key: t.keys.editor, body: { certificateBody: pem.certPem, scopeId: 0 } });
+        expect(res.statusCode, res.body).toBe(200);
+        ids[name] = res.json().result.id;
+      }
+      const text = (await t.call('GET', '/metrics')).body;
+      assertExposition(text);
+      for (const family of ['certkeeper_certificate_not_after_seconds', 'certkeeper_certificate_days_left', 'certkeeper_certificate_status']) {
+        expect(seriesOf(text, family).map((x) => x.labels.name)).toEqual(['recent.example.com', 'soon.example.com']);
+      }
+      expect(seriesOf(text, 'certkeeper_certificate_days_left').map((x) => x.value)).toEqual([-2, 10]);
+      expect(seriesOf(text, 'certkeeper_certificate_series_omitted')).toEqual([{ labels: {}, value: 2 }]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('GET /metrics over two projects', () => {
   let t: TestApp;
   let other: { projectId: string; adminKey: string };
@@ -120,6 +150,10 @@ describe('GET /metrics over two projects', () => {
     expect(seriesOf(text, 'certkeeper_notifications_total')).toContainEqual({ labels: { channel_type: 'webhook', outcome: 'success' }, value: 0 });
     expect(seriesOf(text, 'certkeeper_probes_total')).toContainEqual({ labels: { protocol: 'tls', outcome: 'unreachable' }, value: 0 });
     assertExposition(text);
+  });
+
+  it('says no certificate was left out while the inventory is under CERTKEEPER_METRICS_MAX_CERTIFICATES', async () => {
+    expect(seriesOf((await t.call('GET', '/metrics')).body, 'certkeeper_certificate_series_omitted')).toEqual([{ labels: {}, value: 0 }]);
   });
 
   it('follows the clock: days left and status are computed at scrape time', async () => {

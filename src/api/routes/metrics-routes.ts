@@ -10,7 +10,9 @@ import type { PrometheusMetrics } from '../../observability/prometheus-metrics.j
 
 export interface MetricsRouteOptions {
   metrics: PrometheusMetrics;
-  certificates: Pick<CertificateRepository, 'scanForMetrics'>;
+  certificates: Pick<CertificateRepository, 'scanForMetrics' | 'soonestForMetrics'>;
+  /** CERTKEEPER_METRICS_MAX_CERTIFICATES: per-certificate series for at most this many (0: all). */
+  maxCertificates: number;
   access: AccessService;
   clock: Clock;
   /** CERTKEEPER_METRICS_TOKEN: a Bearer token that may scrape (besides a superuser API key). */
@@ -63,7 +65,7 @@ export async function metricsRoutes(app: FastifyInstance, opts: MetricsRouteOpti
       const now = opts.clock.now();
       async function* body(): AsyncGenerator<string> {
         yield head.endsWith('\n') || head === '' ? head : `${head}\n`;
-        yield* certificateSeries(opts.certificates, now);
+        yield* certificateSeries(opts.certificates, now, undefined, opts.maxCertificates);
       }
       // One page's chunk buffered at a time: memory stays flat however many certificates.
       return reply.header('content-type', opts.metrics.contentType).header('cache-control', 'no-store').send(Readable.from(body(), { highWaterMark: 1 }));

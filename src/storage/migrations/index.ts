@@ -12,6 +12,7 @@ import { sweeps } from './0009-sweeps.js';
 import { notificationChannels } from './0010-notification-channels.js';
 import { endpoints } from './0011-endpoints.js';
 import { notificationCursors } from './0012-notification-cursors.js';
+import { metricsExpiryIndex } from './0013-metrics-expiry-index.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -33,6 +34,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0010-notification-channels': notificationChannels(dialect),
         '0011-endpoints': endpoints(dialect),
         '0012-notification-cursors': notificationCursors(dialect),
+        '0013-metrics-expiry-index': metricsExpiryIndex(dialect),
       };
     },
   };

@@ -634,23 +634,36 @@ export class KyselyCertificateRepository implements CertificateRepository {
 
   /** Keyset page over the primary key: constant cost per page however deep the scan is. */
   async scanForMetrics(afterId: number, limit: number): Promise<CertificateMetricRow[]> {
-    const rows = await this.db
-      .selectFrom('certificates')
-      // As rows.ts: a managed slot before its first issuance has no fingerprint yet (compared in SQL: no 64-character string per row).
-      .select(['id', 'project_id', 'domain_name', 'kind', 'source', 'status', 'not_after', sql<number>`case when fingerprint_sha256 = '' then 0 else 1 end`.as('issued')])
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      projectId: r.project_id,
-      domainName: r.domain_name,
-      kind: r.kind as CertificateKind,
-      source: r.source as CertificateSource,
-      status: r.status as LifecycleStatus,
-      notAfter: Number(r.not_after),
-      issued: Number(r.issued) === 1,
-    }));
+    const rows = await this.metricColumns().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return rows.map(toMetricRow);
   }
+
+  async soonestForMetrics(fromNotAfter: number, limit: number): Promise<{ rows: CertificateMetricRow[]; total: number }> {
+    // certificates_not_after_idx (migration 0013): one index range, no sort.
+    const rows = await this.metricColumns().where('not_after', '>=', fromNotAfter).orderBy('not_after').orderBy('id').limit(limit).execute();
+    const total = await this.db.selectFrom('certificates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { rows: rows.map(toMetricRow), total: Number(total.n) };
+  }
+
+  private metricColumns() {
+    return (
+      this.db
+        .selectFrom('certificates')
+        // As rows.ts: a managed slot before its first issuance has no fingerprint yet (compared in SQL: no 64-character string per row).
+        .select(['id', 'project_id', 'domain_name', 'kind', 'source', 'status', 'not_after', sql<number>`case when fingerprint_sha256 = '' then 0 else 1 end`.as('issued')])
+    );
+  }
+}
+
+function toMetricRow(r: { id: number; project_id: string; domain_name: string; kind: string; source: string; status: string; not_after: number; issued: number }): CertificateMetricRow {
+  return {
+    id: Number(r.id),
+    projectId: r.project_id,
+    domainName: r.domain_name,
+    kind: r.kind as CertificateKind,
+    source: r.source as CertificateSource,
+    status: r.status as LifecycleStatus,
+    notAfter: Number(r.not_after),
+    issued: Number(r.issued) === 1,
+  };
 }
