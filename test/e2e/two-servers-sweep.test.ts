@@ -12,7 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
 import { startServerProcess, waitFor, type ServerProcess } from '../support/server-process.js';
 import { aCertificate } from '../support/test-ca.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
@@ -23,9 +24,8 @@ const DAY_MS = 86_400_000;
 const N = 12;
 
 let dir: string | undefined;
-let admin: pg.Client | undefined;
+let database: TestDatabase | undefined;
 let db: pg.Client | undefined;
-let dbName: string | undefined;
 let receiver: WebhookReceiver | undefined;
 const servers: ServerProcess[] = [];
 let a: ServerProcess;
@@ -39,13 +39,8 @@ const context = () => servers.map((s) => s.describe(3000)).join('\n\n');
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'certkeeper-two-sweepers-'));
   receiver = await WebhookReceiver.start();
-  const adminUrl = inject('postgresUrl');
-  dbName = `certkeeper_sweep_${randomBytes(6).toString('hex')}`;
-  admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
+  database = await createTestDatabase('certkeeper_sweep');
+  const url = new URL(database.url);
   const common = { DATABASE_URL: url.toString(), CERTKEEPER_MASTER_KEY: masterKey, CERTKEEPER_BOOTSTRAP_TOKEN: token };
   // Server a runs the migrations and creates the tenant, the certificates and the channel
   // with sweeps far apart; then both restart sweeping every second, at the same moment.
@@ -63,8 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.allSettled(servers.map((s) => s.kill()));
   await db?.end().catch(() => undefined);
-  if (admin && dbName) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-  await admin?.end().catch(() => undefined);
+  await database?.drop().catch(() => undefined);
   await receiver?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -84,7 +78,7 @@ describe('two servers on one PostgreSQL database', () => {
     await a.stop();
 
     const env = (name: string) => ({
-      DATABASE_URL: new URL(`/${dbName}`, inject('postgresUrl')).toString(),
+      DATABASE_URL: database!.url,
       CERTKEEPER_MASTER_KEY: masterKey,
       CERTKEEPER_BOOTSTRAP_TOKEN: token,
       CERTKEEPER_DATA_DIR: path.join(dir!, name),

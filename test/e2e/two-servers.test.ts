@@ -11,7 +11,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
 import { startPebble, type Pebble } from '../support/pebble.js';
 import { startServerProcess, waitFor, type ServerProcess } from '../support/server-process.js';
 import '../support/postgres.js';
@@ -21,9 +22,8 @@ const K = 12;
 
 let pebble: Pebble | undefined;
 let dir: string | undefined;
-let admin: pg.Client | undefined;
+let database: TestDatabase | undefined;
 let db: pg.Client | undefined;
-let dbName: string | undefined;
 const servers: ServerProcess[] = [];
 let a: ServerProcess;
 let b: ServerProcess;
@@ -43,14 +43,8 @@ beforeAll(async () => {
   await writeFile(caFile, pebble.caPem);
 
   // A fresh database in the run's PostgreSQL cluster (test/support/global-setup.ts).
-  const adminUrl = inject('postgresUrl');
-  dbName = `certkeeper_e2e_${randomBytes(6).toString('hex')}`;
-  admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
+  database = await createTestDatabase('certkeeper_e2e');
+  const databaseUrl = database.url;
 
   const common = {
     DATABASE_URL: databaseUrl,
@@ -87,8 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.allSettled(servers.map((s) => s.kill()));
   await db?.end().catch(() => undefined);
-  if (admin && dbName) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-  await admin?.end().catch(() => undefined);
+  await database?.drop().catch(() => undefined);
   await pebble?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });

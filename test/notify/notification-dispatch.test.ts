@@ -6,8 +6,7 @@
  * dispatchers over one database deliver each event once.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { NewAuditEvent, Repositories, Store } from '../../src/ports/store.js';
 import { SweepService } from '../../src/services/sweep-service.js';
 import { createStore } from '../../src/storage/create-store.js';
@@ -15,7 +14,7 @@ import { FakeClock } from '../support/fake-clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { freePort, revocationExtensions, startRevocationPeer } from '../support/ocsp-responder.js';
 import { aCertificate, createTestCa } from '../support/test-ca.js';
-import { dialects, type Dialect } from '../support/test-store.js';
+import { createTestDatabase, dialects, type Dialect } from '../support/test-store.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const DAY_MS = 86_400_000;
@@ -50,21 +49,9 @@ function wrap(store: Store, options: { keepOpen?: boolean; patch?: (repos: Repos
 async function world(dialect: Dialect) {
   let url: string | undefined;
   if (dialect === 'postgres') {
-    const admin = inject('postgresUrl');
-    const name = `certkeeper_dispatch_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    cleanups.push(async () => {
-      const dropper = new pg.Client({ connectionString: admin });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    });
+    const db = await createTestDatabase('certkeeper_dispatch');
+    url = db.url;
+    cleanups.push(() => db.drop());
   }
   const open = async () => (url ? createStore({ databaseUrl: url, sqlitePath: ':memory:' }) : undefined);
   const start = async (store: Store | undefined, clock?: FakeClock) => {

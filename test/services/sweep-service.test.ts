@@ -1,7 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
 import { DAY_MS, alertDecision, defaultNotificationPolicy, type NotificationPolicy } from '../../src/domain/notification-policy.js';
 import type { DispatchResult, Notifier } from '../../src/ports/notifier.js';
 import type { ManagedState, Store } from '../../src/ports/store.js';
@@ -10,7 +7,7 @@ import { SweepService } from '../../src/services/sweep-service.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { aCertificate } from '../storage/certificate-builder.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { createTestStore, dialects } from '../support/test-store.js';
+import { createTestDatabase, createTestStore, dialects } from '../support/test-store.js';
 
 const HOUR = 3_600_000;
 const T0 = new Date('2026-06-01T00:00:00Z');
@@ -234,16 +231,9 @@ describe.each(dialects)('sweep on %s', (dialect) => {
 
 describe('exactly once on PostgreSQL with two servers', () => {
   it('two services on one database racing fire each threshold once', async () => {
-    const admin = inject('postgresUrl');
-    const name = `certkeeper_test_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    const one = await createStore({ databaseUrl: url.toString(), sqlitePath: ':memory:' });
-    const two = await createStore({ databaseUrl: url.toString(), sqlitePath: ':memory:' });
+    const db = await createTestDatabase();
+    const one = await createStore({ databaseUrl: db.url, sqlitePath: ':memory:' });
+    const two = await createStore({ databaseUrl: db.url, sqlitePath: ':memory:' });
     try {
       await setup(one);
       const ids = [];
@@ -282,10 +272,7 @@ describe('exactly once on PostgreSQL with two servers', () => {
     } finally {
       await one.close();
       await two.close();
-      const dropper = new pg.Client({ connectionString: admin });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await db.drop();
     }
   });
 });

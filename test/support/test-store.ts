@@ -8,11 +8,28 @@ import './postgres.js';
 export type Dialect = 'sqlite' | 'postgres';
 export const dialects: readonly Dialect[] = ['sqlite', 'postgres'];
 
-/** The URL of database `name` in the cluster at adminUrl. */
-function databaseUrl(adminUrl: string, name: string): string {
+/** A fresh, empty database in the run's PostgreSQL cluster: its URL, and drop() to remove it (connections closed by force). */
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(prefix = 'certkeeper_test', adminUrl: string = inject('postgresUrl')): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return url.toString();
+  return { url: url.toString(), drop: () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+async function withAdmin(adminUrl: string, fn: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await fn(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -21,26 +38,12 @@ function databaseUrl(adminUrl: string, name: string): string {
  */
 export async function createTestStore(dialect: Dialect, adminUrl?: string): Promise<Store> {
   if (dialect === 'sqlite') return createStore({ sqlitePath: ':memory:' });
-  const admin = adminUrl ?? inject('postgresUrl');
-  const name = `certkeeper_test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const store = await createStore({ databaseUrl: databaseUrl(admin, name), sqlitePath: ':memory:' });
+  const db = await createTestDatabase('certkeeper_test', adminUrl ?? inject('postgresUrl'));
+  const store = await createStore({ databaseUrl: db.url, sqlitePath: ':memory:' });
   const close = store.close.bind(store);
   store.close = async () => {
     await close();
-    const dropper = new pg.Client({ connectionString: admin });
-    await dropper.connect();
-    try {
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await dropper.end();
-    }
+    await db.drop();
   };
   return store;
 }

@@ -2,9 +2,11 @@ import type { AuditEvent, EventRepository, NewAuditEvent, Page, PageResult } fro
 import type { EventsTable, Executor } from '../database.js';
 import { pageWindow } from './paging.js';
 
-type EventRow = Omit<EventsTable, 'id'> & { id: number };
+/** Ids and times as either driver returns them. */
+export type EventRow = Omit<EventsTable, 'id' | 'created_at'> & { id: number | string; created_at: number | string };
 
-function toEvent(row: EventRow): AuditEvent {
+/** An events row as the audit event it stores (the dispatch reads them too). */
+export function toEvent(row: EventRow): AuditEvent {
   return {
     id: Number(row.id),
     organizationId: row.organization_id,

@@ -14,6 +14,7 @@ import type {
 } from '../../ports/store.js';
 import type { Executor, NotificationChannelsTable, NotificationDeliveriesTable, SqlDialect } from '../database.js';
 import { pageWindow } from './paging.js';
+import { toEvent, type EventRow } from './event-repository.js';
 
 const time = (v: number | string | null): Date | null => (v === null ? null : new Date(Number(v)));
 
@@ -58,32 +59,7 @@ const sealed = (b: Buffer | Uint8Array | null): Buffer | null => (b === null ? n
 const INSERT_CHUNK = 500;
 
 /** The columns of an event as the dispatch reads them (ids and times as the driver returns them). */
-interface EventRow {
-  id: number | string;
-  tx_id?: number | string | null;
-  organization_id: string | null;
-  project_id: string | null;
-  type: string;
-  actor: string;
-  object_type: string;
-  object_id: string;
-  data: string;
-  created_at: number | string;
-}
-
-function toEvent(r: EventRow): AuditEvent {
-  return {
-    id: Number(r.id),
-    organizationId: r.organization_id,
-    projectId: r.project_id,
-    type: r.type,
-    actor: r.actor,
-    objectType: r.object_type,
-    objectId: r.object_id,
-    data: JSON.parse(r.data) as Record<string, unknown>,
-    createdAt: new Date(Number(r.created_at)),
-  };
-}
+type DispatchEventRow = EventRow & { tx_id?: number | string | null };
 
 const after = (a: DispatchPosition, b: DispatchPosition): boolean => a.txId > b.txId || (a.txId === b.txId && a.eventId > b.eventId);
 
@@ -298,14 +274,14 @@ export class KyselyNotificationRepository implements NotificationRepository {
         ? []
         : this.dialect === 'postgres'
           ? (
-              await sql<EventRow>`
+              await sql<DispatchEventRow>`
                 select ${columns}, tx_id from events
                 where project_id = ${projectId} and (tx_id, id) > (${from.txId}, ${from.eventId}) and tx_id < ${end.txId}
                   and type in (${typeList})
                 order by tx_id, id limit ${limit}`.execute(this.db)
             ).rows
           : (
-              await sql<EventRow>`
+              await sql<DispatchEventRow>`
                 select ${columns} from events
                 where project_id = ${projectId} and id > ${from.eventId} and id <= ${end.eventId} and type in (${typeList})
                 order by id limit ${limit}`.execute(this.db)
