@@ -69,13 +69,11 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     }
     if (inMemory) return store;
     // A file database gets a read-only second connection for point reads (an in-memory one
-    // cannot: a second connection would open another, empty database) and checkpoints from a
-    // worker thread. The writer's own auto-checkpoint stays as a safety net, far above what the
-    // worker lets the WAL grow to (a sweep over 1M certificates writes ~20k pages); the WAL file
-    // is cut back to 64 MB once checkpointed.
-    sqlite.pragma('wal_autocheckpoint = 65536');
+    // cannot: a second connection would open another, empty database) and a worker thread that
+    // checkpoints after big scan transactions; the WAL file is cut back to 64 MB once checkpointed
+    // (a sweep over 1M certificates grows it to ~80 MB).
     sqlite.pragma('journal_size_limit = 67108864');
-    const checkpointer = new WalCheckpointer(path.resolve(file), 1000, options.logger);
+    const checkpointer = new WalCheckpointer(path.resolve(file), options.logger);
     return new KyselyStore(db, 'sqlite', { sqlite, checkpointer }, new SqliteReader(path.resolve(file)));
   }
   try {

@@ -6,20 +6,20 @@ export interface WalCheckpointerLogger {
 }
 
 /**
- * Copies the SQLite write-ahead log back into the database file from a worker thread, so no
- * request or sweep waits for it. Left to SQLite, the commit that pushes the WAL past its
- * auto-checkpoint size does the copy (and its fsync) on the event loop: measured on the first
- * sweep over 1M certificates (78 MB of WAL), 0.2–0.4 s of its 1.4–2.1 s, and the spread.
+ * Copies the SQLite write-ahead log back into the database file from a worker thread, for the
+ * transactions that write a lot at once (a sweep's scan transaction: 78 MB of WAL for the first
+ * sweep over 1M certificates). Left to SQLite, the commit of such a transaction does the copy
+ * (and its fsync) on the event loop: 0.2–0.4 s of that sweep's 1.4–2.1 s, and the spread.
+ * Ordinary commits keep SQLite's own auto-checkpoint (1,000 pages): measured on the bulk
+ * import, a worker checkpointing on a timer instead made it slower and less steady (WAL grown
+ * large, a second thread copying while the importer ran on a 2-core machine).
  *
- * Every `intervalMs` (unref'd) the worker opens its own connection, runs a PASSIVE checkpoint
- * (never blocks the writer or readers) and closes it again: an open second connection would
- * stop the writer from switching journal modes (the bulk seeder does), and `pause()` keeps the
- * worker away meanwhile. The writer keeps a large auto-checkpoint as a safety net should the
- * worker fail (createStore sets it).
+ * A checkpoint opens its own connection, runs a PASSIVE checkpoint (never blocks the writer or
+ * readers) and closes it again: an open second connection would stop the writer from switching
+ * journal modes (the bulk seeder does), and `pause()` keeps the worker away meanwhile.
  */
 export class WalCheckpointer {
   private worker?: Worker;
-  private timer?: NodeJS.Timeout;
   private inFlight?: Promise<void>;
   private settle?: () => void;
   private paused = 0;
@@ -28,12 +28,8 @@ export class WalCheckpointer {
 
   constructor(
     private readonly file: string,
-    private readonly intervalMs = 1000,
     private readonly logger?: WalCheckpointerLogger,
-  ) {
-    this.timer = setInterval(() => this.checkpoint(), intervalMs);
-    this.timer.unref();
-  }
+  ) {}
 
   /** Starts a checkpoint now unless one is running or the checkpointer is paused; resolves when it is done. */
   checkpoint(): Promise<void> {
@@ -63,7 +59,6 @@ export class WalCheckpointer {
 
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.timer);
     await this.inFlight;
     await this.worker?.terminate();
     this.worker = undefined;
@@ -97,7 +92,7 @@ export class WalCheckpointer {
   }
 }
 
-// CommonJS, evaluated in the worker. A busy database (SQLITE_BUSY) is not an error: the next tick retries.
+// CommonJS, evaluated in the worker. A busy database (SQLITE_BUSY) is not an error: a later checkpoint (or SQLite's own) does it.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
