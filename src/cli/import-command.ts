@@ -34,7 +34,12 @@ export interface ImportSummary {
 }
 
 /** Certificates per bulk request: large enough to amortise a request and a transaction, small enough to keep a progress bar moving. */
-export const DEFAULT_BATCH_SIZE = 100;
+export const DEFAULT_BATCH_SIZE = 250;
+/**
+ * A bulk request stops growing past this many bytes of items, well under the server's default
+ * body limit (1 MB), so large PKCS#12 files or long chains do not push a batch over it.
+ */
+export const MAX_BATCH_BYTES = 512 * 1024;
 
 /** Codes that would fail every file the same way: stop at the first one instead of listing them all. */
 const FATAL_CODES = new Set(['unauthorized', 'forbidden', 'project_not_found', 'organization_not_found', 'route_not_found', 'bad_response']);
@@ -100,6 +105,10 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
       else toSend.push(item);
     }
     if (toSend.length === 0) return;
+    await sendBatch(toSend);
+  };
+
+  const sendBatch = async (toSend: Array<ImportItem & { kind: 'send' }>): Promise<void> => {
     try {
       const res = await client.post(batchPath, { items: toSend.map((item) => ({ ...item.body, scopeId: options.scopeId })) });
       const outcomes = res.result as Array<{ index: number; success: boolean; duplicate: boolean; code: string | null; errors: string[]; id: number | null }>;
@@ -111,6 +120,18 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
     } catch (err) {
       if (err instanceof ConnectionError) throw err;
       if (err instanceof ApiError) {
+        // Over a body limit (a reverse proxy's: nginx refuses over 1 MB by default): halve and
+        // retry; a single item still too large fails alone, with the server's or our code.
+        if (err.status === 413) {
+          if (toSend.length > 1) {
+            const half = Math.ceil(toSend.length / 2);
+            await sendBatch(toSend.slice(0, half));
+            await sendBatch(toSend.slice(half));
+          } else {
+            failure(toSend[0]!, err.code === 'body_too_large' ? err : new ApiError('body_too_large', `the request was refused as too large (HTTP 413): ${err.message}`, 413));
+          }
+          return;
+        }
         if (FATAL_CODES.has(err.code)) throw err;
         for (const item of toSend) failure(item, err);
         return;
@@ -125,10 +146,12 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
   const worker = async () => {
     while (!fatal) {
       const batch: ImportItem[] = [];
-      while (batch.length < batchSize) {
+      let bytes = 0;
+      while (batch.length < batchSize && bytes < MAX_BATCH_BYTES) {
         const next = await items.next();
         if (next.done) break;
         batch.push(next.value);
+        if (next.value.kind === 'send') bytes += itemBytes(next.value.body);
       }
       if (batch.length === 0) return;
       try {
@@ -166,4 +189,11 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
     }
   }
   return summary;
+}
+
+/** The JSON size of an item's body, roughly: its string fields (PEM, base64), which are nearly all of it. */
+function itemBytes(body: object): number {
+  let n = 32;
+  for (const v of Object.values(body)) if (typeof v === 'string') n += v.length + 16;
+  return n;
 }

@@ -67,7 +67,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .addOption(new Option('--scope <scope>', 'who sees the imported certificates').choices(['project', 'organization']).default('project'))
     .option('--password <password>', 'password of PKCS#12 files (default empty) and of encrypted PEM keys')
     .option('--concurrency <n>', 'bulk requests in flight at once', '4')
-    .option('--batch-size <n>', 'certificates per bulk request (1-500)', '100')
+    .option('--batch-size <n>', 'certificates per bulk request (1-500; a request also stops at 512 KB)', '250')
     .option('--json', 'print one JSON summary')
     .action(async (paths: string[], opts: { scope: string; password?: string; concurrency: string; batchSize: string; json?: boolean }) => {
       const concurrency = parseIntegerOption('--concurrency', opts.concurrency, 1, 256);

@@ -66,9 +66,9 @@ async function api(url: string, method: string, p: string, body?: unknown): Prom
  * organization and a project made through the API. Pass `existing` to start again on the same
  * data dir and project.
  */
-export async function startTestServer(existing?: { dataDir: string; organizationId: string; projectId: string }): Promise<TestServer> {
+export async function startTestServer(existing?: { dataDir: string; organizationId: string; projectId: string }, env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = existing?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'certkeeper-cli-'));
-  const server = await startServer(loadConfig(serverConfigEnv(dataDir)), { print: () => undefined });
+  const server = await startServer(loadConfig({ ...serverConfigEnv(dataDir), ...env }), { print: () => undefined });
   const url = server.url;
   const organizationId = existing?.organizationId ?? (await api(url, 'POST', '/api/v1/organizations', { name: 'cli test org' })).id;
   const projectId = existing?.projectId ?? (await api(url, 'POST', '/api/v1/projects', { organizationId, name: 'cli test project' })).id;

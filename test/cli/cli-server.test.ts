@@ -1,10 +1,11 @@
 import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aCertificate } from '../support/test-ca.js';
+import { aCertificate, toPkcs12 } from '../support/test-ca.js';
 import { BOOTSTRAP_TOKEN, cli, serverConfigEnv, startTestServer } from './cli-harness.js';
 
 const cleanup: Array<() => Promise<void> | void> = [];
@@ -90,6 +91,44 @@ describe('certkeeper keys rotate', () => {
     expect(ok.stdout).toMatch(/0 private keys re-encrypted/);
     expect(ok.stdout).toMatch(/set CERTKEEPER_MASTER_KEY to the new key/);
     expect(existsSync(path.join(dataDir, 'master.key'))).toBe(false);
+  });
+});
+
+describe('certkeeper import behind a proxy with a small body limit', () => {
+  it('halves a bulk request refused with 413 until it fits; an item too large alone fails by itself', async () => {
+    const server = await startTestServer();
+    cleanup.push(() => server.close());
+    // As nginx with client_max_body_size 4k: 413 and an HTML page for larger bodies, the rest passed on.
+    const target = new URL(server.url);
+    const sizes: number[] = [];
+    const proxy = http.createServer((req, res) => {
+      const length = Number(req.headers['content-length'] ?? 0);
+      sizes.push(length);
+      if (length > 4096) {
+        req.resume();
+        res.writeHead(413, { 'content-type': 'text/html' }).end('<html><head><title>413 Request Entity Too Large</title></head></html>');
+        return;
+      }
+      const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+    const files = tempDir('certkeeper-import-limit-');
+    for (let i = 0; i < 12; i++) writeFileSync(path.join(files, `site${i}.crt`), aCertificate({ commonName: `limit-${i}.example.test` }).certPem);
+    // A PKCS#12 file travels whole (base64): with an RSA key and its chain, this one is over the limit alone.
+    writeFileSync(path.join(files, 'huge.p12'), toPkcs12(aCertificate({ commonName: 'huge.example.test', keyType: 'rsa-2048' }), { password: 'secret', chain: true }));
+    const env = { ...server.env, CERTKEEPER_URL: `http://127.0.0.1:${(proxy.address() as { port: number }).port}` };
+    const run = await cli(['import', files, '--json', '--batch-size', '13', '--concurrency', '1', '--password', 'secret'], env);
+    expect(run.code, run.stderr).toBe(1);
+    const summary = JSON.parse(run.stdout) as { imported: number; failures: Array<{ path: string; code: string }> };
+    expect(summary.imported).toBe(12);
+    expect(summary.failures).toEqual([expect.objectContaining({ path: path.join(files, 'huge.p12'), code: 'body_too_large' })]);
+    expect(sizes[0]).toBeGreaterThan(4096);
+    expect(sizes.filter((n) => n <= 4096).length).toBeGreaterThan(1);
   });
 });
 
