@@ -1,5 +1,6 @@
 import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aCertificate, toPkcs12 } from '../support/test-ca.js';
 import { BOOTSTRAP_TOKEN, cli, serverConfigEnv, startTestServer } from './cli-harness.js';
+import { cliEntry } from '../support/server-process.js';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -129,6 +131,18 @@ describe('certkeeper import behind a proxy with a small body limit', () => {
     expect(summary.failures).toEqual([expect.objectContaining({ path: path.join(files, 'huge.p12'), code: 'body_too_large' })]);
     expect(sizes[0]).toBeGreaterThan(4096);
     expect(sizes.filter((n) => n <= 4096).length).toBeGreaterThan(1);
+  });
+});
+
+describe('the certkeeper executable', () => {
+  it('stops quietly when the reader of its output goes away (certkeeper … | head)', async () => {
+    const child = spawn(process.execPath, [cliEntry, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first write
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 
