@@ -18,7 +18,7 @@ import type {
 import type { EmailSender } from '../notify/email-sender.js';
 import { postJson, type AttemptOutcome } from '../notify/http-post.js';
 import { htmlOf, slackBodyOf, subjectOf, teamsBodyOf, textOf, webhookBodyOf, type NotificationPayload, type PayloadItem } from '../notify/messages.js';
-import { redactUrl, type OutboundGuard } from '../notify/outbound-guard.js';
+import type { AddressPolicy } from '../net/address-policy.js';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../notify/signature.js';
 import { generateUid } from '../storage/uid.js';
 import type { AccessService } from './access-service.js';
@@ -127,7 +127,7 @@ export class NotificationService implements Notifier {
     private readonly access: AccessService,
     private readonly box: SecretBox,
     private readonly clock: Clock,
-    private readonly guard: OutboundGuard,
+    private readonly guard: AddressPolicy,
     /** The SMTP sender; undefined = email channels are refused (CERTKEEPER_SMTP_URL unset). */
     private readonly email: EmailSender | undefined,
     private readonly logger?: Logger,
@@ -637,4 +637,9 @@ async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) =
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** `https://hooks.slack.com/services/T000/B000/XXXX` → `https://hooks.slack.com/…` (the path and query often embed a token). */
+function redactUrl(url: URL): string {
+  return `${url.protocol}//${url.host}/…`;
 }

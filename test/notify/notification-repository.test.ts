@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotificationDeliveryRecord, Store } from '../../src/ports/store.js';
-import { OutboundGuard } from '../../src/notify/outbound-guard.js';
+import { AddressPolicy } from '../../src/net/address-policy.js';
 import { createTestStore, dialects } from '../support/test-store.js';
 
 const orgId = '00000000-0000-4000-8000-000000000001';
@@ -126,27 +126,27 @@ describe.each(dialects)('dispatch cursors on %s', (dialect) => {
   });
 });
 
-describe('outbound guard', () => {
+describe('outbound address policy for notification channels', () => {
   it('refuses link-local and metadata addresses (also IPv4-mapped), allows loopback and private ranges, and honours the allow list', () => {
-    const guard = new OutboundGuard();
-    expect(guard.addressAllowed('127.0.0.1', 4)).toBe(true);
-    expect(guard.addressAllowed('::1', 6)).toBe(true);
-    expect(guard.addressAllowed('10.1.2.3', 4)).toBe(true);
-    expect(guard.addressAllowed('169.254.169.254', 4)).toBe(false);
-    expect(guard.addressAllowed('169.254.1.1', 4)).toBe(false);
-    expect(guard.addressAllowed('100.100.100.200', 4)).toBe(false);
-    expect(guard.addressAllowed('fe80::1', 6)).toBe(false);
-    expect(guard.addressAllowed('fd00:ec2::254', 6)).toBe(false);
-    expect(guard.addressAllowed('::ffff:169.254.169.254', 6)).toBe(false);
-    const allowing = new OutboundGuard(['169.254.169.254', 'fe80::/10']);
-    expect(allowing.addressAllowed('169.254.169.254', 4)).toBe(true);
-    expect(allowing.addressAllowed('169.254.1.1', 4)).toBe(false);
-    expect(allowing.addressAllowed('fe80::1', 6)).toBe(true);
+    const guard = new AddressPolicy();
+    const allowed = (p: AddressPolicy, address: string) => p.refusalOfAddress(address) === null;
+    expect(allowed(guard, '127.0.0.1')).toBe(true);
+    expect(allowed(guard, '::1')).toBe(true);
+    expect(allowed(guard, '10.1.2.3')).toBe(true);
+    expect(allowed(guard, '169.254.169.254')).toBe(false);
+    expect(allowed(guard, '169.254.1.1')).toBe(false);
+    expect(allowed(guard, '100.100.100.200')).toBe(false);
+    expect(allowed(guard, 'fe80::1')).toBe(false);
+    expect(allowed(guard, 'fd00:ec2::254')).toBe(false);
+    expect(allowed(guard, '::ffff:169.254.169.254')).toBe(false);
+    const allowing = new AddressPolicy({ allow: ['169.254.169.254', 'fe80::/10'] });
+    expect(allowed(allowing, '169.254.169.254')).toBe(true);
+    expect(allowed(allowing, '169.254.1.1')).toBe(false);
+    expect(allowed(allowing, 'fe80::1')).toBe(true);
   });
 
   it('resolves a host name and checks its addresses before connecting', async () => {
-    const guard = new OutboundGuard();
-    const lookup = guard.lookupFor('localhost');
+    const lookup = new AddressPolicy().lookup;
     const address = await new Promise<string>((resolve, reject) =>
       lookup('localhost', { family: 4 }, (err, addr) => (err ? reject(err) : resolve(String(addr)))),
     );
