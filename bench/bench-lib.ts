@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 
 /** Root of the compiled benchmark tree (dist-bench/), where src/cli/main.js lives. */
 export const distRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -168,4 +170,29 @@ export function writeLua(file: string, body: string): string {
 
 export function fmt(n: number, digits = 1): string {
   return Number.isFinite(n) ? n.toFixed(digits) : String(n);
+}
+
+/**
+ * Measures a steady state, not the aftermath of a bulk load: flush the load (checkpoint), write
+ * the dirty pages out (sync) and read the certificates table once, as a server that has been
+ * serving this inventory would have it.
+ */
+export async function settle(dialect: 'sqlite' | 'postgres', url: string | undefined, sqliteFile: string): Promise<void> {
+  const scan = 'select count(*) as n, sum(length(sans) + length(names_lower)) as s from certificates';
+  if (dialect === 'sqlite') {
+    const db = new BetterSqlite3(sqliteFile);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    execFileSync('sync');
+    const again = new BetterSqlite3(sqliteFile);
+    again.prepare(scan).get();
+    again.close();
+  } else {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('checkpoint');
+    execFileSync('sync');
+    await client.query(scan);
+    await client.end();
+  }
 }

@@ -15,7 +15,6 @@ import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { createStore } from '../src/storage/create-store.js';
 import { seedSyntheticCertificates } from '../src/storage/seed-synthetic.js';
@@ -24,7 +23,7 @@ import { startPostgresCluster } from '../test/support/postgres.js';
 import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults } from './issuance-bench.js';
 import { probeBench, probeTableRows, type ProbeBenchResults } from './probe-bench.js';
 import { sweepBench, sweepTableRows, type SweepBenchResult } from './sweep-bench.js';
-import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, request, rssMb, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
+import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -120,25 +119,6 @@ async function importBench(): Promise<void> {
   }
 }
 
-/**
- * Measures a steady state, not the aftermath of a bulk load: flush the load (checkpoint) and read
- * the certificates table once, as a server that has been serving this inventory would have it.
- */
-async function settle(dialect: 'sqlite' | 'postgres', url: string | undefined, sqliteFile: string): Promise<void> {
-  const scan = 'select count(*) as n, sum(length(sans) + length(names_lower)) as s from certificates';
-  if (dialect === 'sqlite') {
-    const db = new BetterSqlite3(sqliteFile);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.prepare(scan).get();
-    db.close();
-  } else {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query('checkpoint');
-    await client.query(scan);
-    await client.end();
-  }
-}
 
 /** PostgreSQL: waits (up to 5 minutes) until no autovacuum worker runs, after a checkpoint. */
 async function quiesce(dialect: 'sqlite' | 'postgres', url: string | undefined): Promise<void> {

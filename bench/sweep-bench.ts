@@ -15,9 +15,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
 import type { Clock } from '../src/ports/clock.js';
 import { AddressPolicy } from '../src/net/address-policy.js';
 import type { Notifier } from '../src/ports/notifier.js';
@@ -29,6 +26,7 @@ import { createStore } from '../src/storage/create-store.js';
 import { seedSyntheticCertificates } from '../src/storage/seed-synthetic.js';
 import { aCertificate } from '../test/support/test-ca.js';
 import { startPostgresCluster } from '../test/support/postgres.js';
+import { settle } from './bench-lib.js';
 
 export interface SweepBenchOptions {
   rows: number;
@@ -110,25 +108,6 @@ export async function sweepBench(options: SweepBenchOptions): Promise<SweepBench
   }
 }
 
-async function settle(dialect: 'sqlite' | 'postgres', url: string | undefined, sqliteFile: string): Promise<void> {
-  const scan = 'select count(*) as n, sum(length(sans) + length(names_lower)) as s from certificates';
-  if (dialect === 'sqlite') {
-    const db = new BetterSqlite3(sqliteFile);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    execFileSync('sync');
-    const again = new BetterSqlite3(sqliteFile);
-    again.prepare(scan).get();
-    again.close();
-  } else {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query('checkpoint');
-    execFileSync('sync');
-    await client.query(scan);
-    await client.end();
-  }
-}
 
 export function sweepTableRows(results: readonly SweepBenchResult[]): string[] {
   return results.flatMap((r) => [
