@@ -50,24 +50,12 @@ export interface ChannelView {
 }
 
 /** A delivery as the delivery log shows it. */
-export interface DeliveryView {
-  id: string;
-  channelId: string;
-  kind: NotificationDeliveryRecord['kind'];
+export type DeliveryView = Omit<NotificationDeliveryRecord, 'projectId' | 'eventType' | 'payload'> & {
+  /** The record's eventType. */
   type: string;
-  status: NotificationDeliveryStatus;
-  attempts: number;
-  maxAttempts: number;
-  nextAttemptAt: Date | null;
-  lastAttemptAt: Date | null;
-  lastStatusCode: number | null;
-  lastResponse: string | null;
-  lastError: string | null;
-  redeliveryOf: string | null;
-  createdAt: Date;
-  deliveredAt: Date | null;
+  /** The payload's items. */
   events: PayloadItem[];
-}
+};
 
 export interface NotificationOptions {
   /** Attempts of a sweep's delivery before it is `failed` (default 8: about an hour of backoff). */
@@ -553,25 +541,8 @@ function view(c: NotificationChannelRecord, hasSecret: boolean): ChannelView {
 }
 
 function deliveryView(d: NotificationDeliveryRecord): DeliveryView {
-  const payload = d.payload as unknown as NotificationPayload;
-  return {
-    id: d.id,
-    channelId: d.channelId,
-    kind: d.kind,
-    type: d.eventType,
-    status: d.status,
-    attempts: d.attempts,
-    maxAttempts: d.maxAttempts,
-    nextAttemptAt: d.nextAttemptAt,
-    lastAttemptAt: d.lastAttemptAt,
-    lastStatusCode: d.lastStatusCode,
-    lastResponse: d.lastResponse,
-    lastError: d.lastError,
-    redeliveryOf: d.redeliveryOf,
-    createdAt: d.createdAt,
-    deliveredAt: d.deliveredAt,
-    events: payload.items ?? [],
-  };
+  const { projectId: _projectId, eventType, payload, ...rest } = d;
+  return { ...rest, type: eventType, events: (payload as unknown as NotificationPayload).items ?? [] };
 }
 
 /**
