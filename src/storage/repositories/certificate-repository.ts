@@ -513,16 +513,20 @@ export class KyselyCertificateRepository implements CertificateRepository {
       .orderBy('u.id', dir)
       .limit(limit)
       .offset(offset);
+    // The managed state: on PostgreSQL a LEFT JOIN on the page's rows (0.04 ms more than without,
+    // a round trip less); on SQLite a second read, only for issued-by-certkeeper rows, as the
+    // LEFT JOIN doubled the page's time there (1.5 ms against 0.7 ms for 100 rows of 1M).
+    const joinManaged = this.dialect === 'postgres';
     const rows: Array<Record<string, unknown>> = await this.db
       .selectFrom(pageIds.as('p'))
       .innerJoin('certificates as c', 'c.id', 'p.id')
-      .selectAll('c')
+      // The record's columns only: not names_lower (a lower-cased copy of the names), 10% of a row.
+      .select(certificateRecordColumns.map((c) => `c.${c}` as const))
+      .$if(joinManaged, (qb) => qb.leftJoin('managed_certificates as mc', 'mc.certificate_id', 'c.id').select(managedSelections))
       .orderBy('p.k', dir)
       .orderBy('p.id', dir)
       .execute();
-    // The managed state in a second read, only for issued-by-certkeeper rows: a LEFT JOIN on
-    // every row doubled the page's time on SQLite (1.5 ms against 0.7 ms for 100 rows of 1M).
-    const managedIds = rows.filter((r) => r.source === 'acme').map((r) => Number(r.id));
+    const managedIds = joinManaged ? [] : rows.filter((r) => r.source === 'acme').map((r) => Number(r.id));
     if (managedIds.length > 0) {
       const managed = await this.db.selectFrom('managed_certificates as mc').select('mc.certificate_id').select(managedSelections).where('mc.certificate_id', 'in', managedIds).execute();
       const byId = new Map(managed.map((m) => [Number(m.certificate_id), m]));
