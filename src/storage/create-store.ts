@@ -6,6 +6,7 @@ import { withStatementCache } from './statement-cache.js';
 import { SqliteReader } from './sqlite-reader.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import { prepareRepeatedQueries } from './pg-prepared.js';
+import { PlannerStatistics } from './planner-statistics.js';
 import pg from 'pg';
 import { AppError } from '../domain/app-error.js';
 import type { Store } from '../ports/store.js';
@@ -67,14 +68,18 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       await store.close().catch(() => undefined);
       throw err;
     }
-    if (inMemory) return store;
+    // Statistics first gathered, or refreshed, before serving: an inventory filled through the
+    // API has none, and an index a migration added has none either (see PlannerStatistics).
+    const planner = new PlannerStatistics(sqlite, options.logger);
+    planner.refreshIfStale();
+    if (inMemory) return new KyselyStore(db, 'sqlite', { sqlite, planner });
     // A file database gets a read-only second connection for point reads (an in-memory one
     // cannot: a second connection would open another, empty database) and a worker thread that
     // checkpoints after big scan transactions; the WAL file is cut back to 64 MB once checkpointed
     // (a sweep over 1M certificates grows it to ~80 MB).
     sqlite.pragma('journal_size_limit = 67108864');
     const checkpointer = new WalCheckpointer(path.resolve(file), options.logger);
-    return new KyselyStore(db, 'sqlite', { sqlite, checkpointer }, new SqliteReader(path.resolve(file)));
+    return new KyselyStore(db, 'sqlite', { sqlite, checkpointer, planner }, new SqliteReader(path.resolve(file)));
   }
   try {
     await migrate(store, options.logger);
