@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
+import { sentinelPositions } from './precompiled-query.js';
 
 /**
  * A second, read-only SQLite connection for the hottest point reads (GET by id). In WAL mode it
@@ -38,8 +39,7 @@ export class SqliteReader {
 
   private prepareStatement<A extends unknown[], R>(compiled: CompiledQuery, sentinels: A, raw: boolean): (...args: A) => R | undefined {
     let stmt: BetterSqlite3.Statement | undefined;
-    // For each bound parameter: the index of the argument it stands for, or -1 for a constant.
-    const argIndex = compiled.parameters.map((p) => sentinels.indexOf(p));
+    const argIndex = sentinelPositions(compiled, sentinels);
     const constants = compiled.parameters;
     const values: unknown[] = new Array(argIndex.length);
     return (...args: A) => {

@@ -1,10 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
 import type { CertificateKind, CertificateRecord, CertificateSource, LifecycleStatus, ScopeId } from '../../domain/certificate.js';
 import type { CertificateMetricRow, CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
 import { DAY_MS, type Database, type Executor, type SqlDialect } from '../database.js';
 import { certificateNames, certificateRecordColumns, managedSelections, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
+import { precompile } from '../precompiled-query.js';
 import type { SqliteReader } from '../sqlite-reader.js';
 import { createHash } from 'node:crypto';
 import { generateUid } from '../uid.js';
@@ -104,6 +105,7 @@ function timeBounds(q: CertificateQuery): TimeBounds | undefined {
  */
 export class KyselyCertificateRepository implements CertificateRepository {
   private readonly fastFindVisible?: (id: number, projectId: string, organizationId: string) => unknown[] | undefined;
+  private findVisibleCompiled?: (id: number, projectId: string, organizationId: string) => CompiledQuery;
 
   constructor(
     private readonly db: Executor,
@@ -233,8 +235,10 @@ export class KyselyCertificateRepository implements CertificateRepository {
       const values = this.fastFindVisible(id, projectId, organizationId);
       return values && tupleToCertificateRecord(values);
     }
-    const row = await this.findVisibleQuery(id, projectId, organizationId).executeTakeFirst();
-    return row && toCertificateRecord(row as unknown as CertificateRow);
+    // Built and compiled once per repository (the SQL is the same every time), then bound.
+    this.findVisibleCompiled ??= precompile(this.findVisibleQuery(-987654321, '\u0000project', '\u0000organization').compile(), [-987654321, '\u0000project', '\u0000organization']);
+    const { rows } = await this.db.executeQuery<CertificateRow>(this.findVisibleCompiled(id, projectId, organizationId));
+    return rows[0] && toCertificateRecord(rows[0]);
   }
 
   async lockForImport(projectId: string): Promise<void> {

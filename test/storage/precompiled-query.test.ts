@@ -1,0 +1,30 @@
+/** Queries compiled once with sentinels for their arguments (src/storage/precompiled-query.ts). */
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { precompile, sentinelPositions } from '../../src/storage/precompiled-query.js';
+
+interface Db {
+  t: { id: number; owner: string; kind: string };
+}
+
+const db = new Kysely<Db>({
+  dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (k) => new PostgresIntrospector(k), createQueryCompiler: () => new PostgresQueryCompiler() },
+});
+
+const query = (id: number, owner: string) =>
+  db.selectFrom('t').selectAll().where('id', '=', id).where((eb) => eb.or([eb('owner', '=', owner), eb('kind', '=', 'shared')])).where('owner', '<>', owner);
+
+describe('precompile', () => {
+  it('binds each argument wherever its sentinel stood and keeps the constants', () => {
+    const bind = precompile(query(-1, '\u0000owner').compile(), [-1, '\u0000owner']);
+    const bound = bind(42, 'alice');
+    expect(bound.sql).toBe(query(42, 'alice').compile().sql);
+    expect(bound.parameters).toEqual([42, 'alice', 'shared', 'alice']);
+    expect(bind(7, 'bob').parameters).toEqual(query(7, 'bob').compile().parameters);
+  });
+
+  it('refuses a sentinel that is not among the parameters (a literal in the SQL would never be bound)', () => {
+    const literal = db.selectFrom('t').selectAll().where('id', '=', sql.lit(5)).where('owner', '=', 'x').compile();
+    expect(() => sentinelPositions(literal, [5, 'x'])).toThrow(/sentinel 0 does not appear/);
+  });
+});
