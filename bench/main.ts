@@ -138,18 +138,20 @@ async function quiesce(dialect: 'sqlite' | 'postgres', url: string | undefined):
   }
 }
 
-async function helloWorldRps(luaDir: string): Promise<number> {
+/** Requests per second of a bench/*.js server in its own process: `url` is its path, `lua` picks each request's path. */
+async function standaloneRps(script: string, urlPath: string, env: Record<string, string> = {}, luaScript?: string): Promise<number> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(distRoot, 'bench', 'hello-world.js')], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(distRoot, 'bench', script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   try {
-    wrk(`http://127.0.0.1:${port}/hello`, { seconds: 2, connections: 32, threads: 1 }); // warm-up
-    return wrk(`http://127.0.0.1:${port}/hello`, { seconds: WRK_SECONDS, connections: 32, threads: 1 });
+    wrk(`http://127.0.0.1:${port}${urlPath}`, { seconds: 2, connections: 32, threads: 1, luaScript }); // warm-up
+    return wrk(`http://127.0.0.1:${port}${urlPath}`, { seconds: WRK_SECONDS, connections: 32, threads: 1, luaScript });
   } finally {
     child.kill('SIGTERM');
-    void luaDir;
   }
 }
+
+const helloWorldRps = () => standaloneRps('hello-world.js', '/hello');
 
 /** 1M stored certificates: GET-by-id throughput against hello-world, list latencies, memory. */
 async function millionBench(dialect: 'sqlite' | 'postgres'): Promise<void> {
@@ -195,8 +197,10 @@ async function millionBench(dialect: 'sqlite' | 'postgres'): Promise<void> {
       );
       wrk(`${server.url}/`, { seconds: 5, connections: 32, threads: 1, token: TOKEN, luaScript: lua }); // warm-up
       const getById = wrk(`${server.url}/`, { seconds: WRK_SECONDS, connections: 32, threads: 1, token: TOKEN, luaScript: lua });
-      const hello = await helloWorldRps(work);
-      log(`${dialect}: GET by id ${fmt(getById, 0)} req/s; hello-world ${fmt(hello, 0)} req/s; ratio ${fmt(getById / hello, 2)}`);
+      const hello = await helloWorldRps();
+      // What the same read costs with nothing around it (bench/floor-route.ts): the most a GET by id can reach here.
+      const floor = await standaloneRps('floor-route.js', '/', cluster ? { DATABASE_URL: cluster.url } : { SQLITE_FILE: path.join(dataDir, 'certkeeper.db') }, lua);
+      log(`${dialect}: GET by id ${fmt(getById, 0)} req/s; hello-world ${fmt(hello, 0)} req/s; ratio ${fmt(getById / hello, 2)}; bare point-read route ${fmt(floor, 0)} req/s (${fmt(floor / hello, 2)})`);
 
       // One client = one wrk connection, sequential requests; each request's path from Lua.
       const rnd = (i: number) => 1 + ((i * 7919 + 13) % ROWS);
@@ -216,7 +220,7 @@ async function millionBench(dialect: 'sqlite' | 'postgres'): Promise<void> {
       const coversHit = JSON.parse((await request('GET', `${base}?covers=www.host${rnd(1)}.zone${rnd(1) % 1000}.example.com`, { token: TOKEN })).body).resultInfo.totalCount;
       const rss = rssMb(server.pid);
       log(`${dialect}: list p50 ${fmt(listPage.p50, 2)} p99 ${fmt(listPage.p99, 2)} ms; expiring30 p50 ${fmt(expiring.p50, 2)} p99 ${fmt(expiring.p99, 2)} ms; covers p50 ${fmt(covers.p50, 2)} p99 ${fmt(covers.p99, 2)} ms; RSS ${fmt(rss, 0)} MB`);
-      results[dialect] = { seedSeconds, getByIdRps: getById, helloWorldRps: hello, ratio: getById / hello, listPage100: listPage, expiringWithin30: expiring, covers, coversSampleHits: coversHit, serverRssMb: rss };
+      results[dialect] = { seedSeconds, getByIdRps: getById, helloWorldRps: hello, ratio: getById / hello, floorRouteRps: floor, floorRatio: floor / hello, listPage100: listPage, expiringWithin30: expiring, covers, coversSampleHits: coversHit, serverRssMb: rss };
     } finally {
       await server.stop();
     }
@@ -237,6 +241,7 @@ function table(): string {
     if (!r) continue;
     lines.push(`| ${d}: seed ${ROWS} rows | ${fmt(r.seedSeconds)} s | a few minutes |`);
     lines.push(`| ${d}: GET by id / hello-world | ${fmt(r.getByIdRps, 0)} / ${fmt(r.helloWorldRps, 0)} req/s = ${fmt(r.ratio, 2)} | ≥ 0.5 |`);
+    lines.push(`| ${d}: bare point-read route / hello-world (no auth, no view: the floor) | ${fmt(r.floorRouteRps, 0)} / ${fmt(r.helloWorldRps, 0)} req/s = ${fmt(r.floorRatio, 2)} | (reference) |`);
     lines.push(`| ${d}: list page of 100, p50 / p99 | ${fmt(r.listPage100.p50, 2)} / ${fmt(r.listPage100.p99, 2)} ms | p99 ≤ 5 ms |`);
     lines.push(`| ${d}: first page expiring ≤ 30 d, p50 / p99 | ${fmt(r.expiringWithin30.p50, 2)} / ${fmt(r.expiringWithin30.p99, 2)} ms | p99 ≤ 5 ms |`);
     lines.push(`| ${d}: covers query, p50 / p99 | ${fmt(r.covers.p50, 2)} / ${fmt(r.covers.p99, 2)} ms | p99 ≤ 5 ms |`);
