@@ -107,11 +107,9 @@ describe.each(dialects)('repositories on %s', (dialect) => {
       const plain = aCertificate();
       const ra = await store.certificates.insert(acme.cert, acme.material);
       const rp = await store.certificates.insert(plain.cert, plain.material);
-      const lastProblem = { type: 'urn:ietf:params:acme:error:dns', detail: 'no TXT record' };
-      await store.managed.insert({
-        certificateId: ra.id,
-        challengeType: 'dns-01',
-        keyType: 'rsa-2048',
+      const managed = {
+        challengeType: 'dns-01' as const,
+        keyType: 'rsa-2048' as const,
         identifiers: ['managed.example.com'],
         dnsRecords: [{ key: '_acme-challenge.managed.example.com', value: 'token-value' }],
         orderUrl: 'https://acme.example/order/1',
@@ -119,27 +117,13 @@ describe.each(dialects)('repositories on %s', (dialect) => {
         renewAt: NOW,
         nextAttemptAt: null,
         failureCount: 2,
-        lastProblem,
+        lastProblem: { type: 'urn:ietf:params:acme:error:dns', detail: 'no TXT record' },
         revokeReason: null,
-        automated: false,
-        pendingKey: null,
-        updatedAt: T0,
-      });
+      };
+      await store.managed.insert({ ...managed, certificateId: ra.id, automated: false, pendingKey: null, updatedAt: T0 });
       const page = await store.certificates.list(listQuery('p1', 'o1'));
       const listed = new Map(page.items.map((r) => [r.id, r]));
-      expect(listed.get(ra.id)?.managed).toEqual({
-        challengeType: 'dns-01',
-        keyType: 'rsa-2048',
-        identifiers: ['managed.example.com'],
-        dnsRecords: [{ key: '_acme-challenge.managed.example.com', value: 'token-value' }],
-        orderUrl: 'https://acme.example/order/1',
-        orderCreatedAt: T0,
-        renewAt: NOW,
-        nextAttemptAt: null,
-        failureCount: 2,
-        lastProblem,
-        revokeReason: null,
-      });
+      expect(listed.get(ra.id)?.managed).toEqual(managed);
       expect(listed.get(ra.id)).toEqual(await store.certificates.findVisible('p1', 'o1', ra.id));
       expect(listed.get(rp.id)?.managed).toBeNull();
     });
