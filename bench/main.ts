@@ -10,7 +10,7 @@
  * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -205,6 +205,10 @@ async function millionBench(dialect: 'sqlite' | 'postgres'): Promise<void> {
       // One client = one wrk connection, sequential requests; each request's path from Lua.
       const rnd = (i: number) => 1 + ((i * 7919 + 13) % ROWS);
       const basePath = `/api/v1/projects/${projectId}/certificates`;
+      // The throughput runs above leave background work behind (PostgreSQL's dirty buffers, the
+      // kernel's writeback): settle it so the one-client series below do not share the machine with it.
+      await quiesce(dialect, cluster?.url);
+      execFileSync('sync');
       // Each series is measured on a warmed server: first two seconds of the same kind of
       // requests, untimed (JIT, prepared statements), starting elsewhere in the sequence so that
       // the measured requests of the random series do not find their rows cached by the warm-up.
