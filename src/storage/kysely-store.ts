@@ -41,6 +41,9 @@ const internals = new WeakMap<Store, StoreInternals>();
 /** The memory map of a scan transaction (SQLite caps it at its compile-time maximum, 2 GB here). */
 const SCAN_MMAP_BYTES = 2 ** 31 - 65536;
 
+/** How long after a write transaction the planner statistics are looked at. */
+const STATISTICS_DELAY_MS = 1000;
+
 /** Storage-private: the Kysely database and driver handles behind a store made by createStore. */
 export function storeInternals(store: Store): StoreInternals {
   const found = internals.get(store);
@@ -132,6 +135,8 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.statisticsTimer);
     await this.handles.checkpointer?.close();
     this.reader?.close();
     await this.db.destroy();
@@ -173,22 +178,29 @@ export class KyselyStore implements Store {
     return result;
   };
 
+  private closed = false;
   private statisticsCheckedAt = -Infinity;
+  private statisticsTimer?: ReturnType<typeof setTimeout>;
 
   /**
-   * After a write transaction, at most every STATISTICS_CHECK_MS: refreshes the planner
-   * statistics if the data outgrew them (a bulk import), on the connection once it is free.
+   * After a write transaction, at most every `statisticsCheckMs`: refreshes the planner
+   * statistics if the data outgrew them (a bulk import, a first sweep's 118k events), a second
+   * later, so that an ANALYZE (0.5 s for the events of that sweep) stays out of the path of the
+   * request that wrote; then on the connection once it is free.
    */
   private maintainStatistics(): void {
     const planner = this.handles.planner;
-    if (!planner) return;
-    const now = performance.now();
-    if (now - this.statisticsCheckedAt < this.statisticsCheckMs) return;
-    this.statisticsCheckedAt = now;
-    // A failure (SQLITE_BUSY: another process writing) leaves it to the next check.
-    void this.db
-      .connection()
-      .execute(async () => planner.refreshIfStale())
-      .catch(() => undefined);
+    if (!planner || this.statisticsTimer || this.closed) return;
+    if (performance.now() - this.statisticsCheckedAt < this.statisticsCheckMs) return;
+    this.statisticsTimer = setTimeout(() => {
+      this.statisticsTimer = undefined;
+      this.statisticsCheckedAt = performance.now();
+      // A failure (SQLITE_BUSY: another process writing; the store closed) leaves it to the next check.
+      void this.db
+        .connection()
+        .execute(async () => planner.refreshIfStale())
+        .catch(() => undefined);
+    }, STATISTICS_DELAY_MS);
+    this.statisticsTimer.unref();
   }
 }
