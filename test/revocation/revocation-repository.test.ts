@@ -70,6 +70,10 @@ describe.each(dialects)('revocation repository on %s', (dialect) => {
     const due = await store.revocation.listDue(NOW, 10);
     expect(due.sort((a, b) => a - b)).toEqual([never.id, expiredCache.id, oldMaterial.id].sort((a, b) => a - b));
     expect(await store.revocation.listDue(NOW, 1)).toHaveLength(1);
+    // Checked before and due again first (by due time), then never-checked ones, oldest first.
+    const ordered = await store.revocation.listDue(NOW, 10);
+    expect(ordered[ordered.length - 1]).toBe(never.id);
+    expect(new Set(ordered.slice(0, 2))).toEqual(new Set([expiredCache.id, oldMaterial.id]));
   });
 
   it('deletes the record with its certificate', async () => {

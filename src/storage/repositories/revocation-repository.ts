@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { RevocationRecord, RevocationRepository } from '../../ports/store.js';
 import type { Database, Executor, RevocationCacheTable } from '../database.js';
 
@@ -56,21 +56,48 @@ export class KyselyRevocationRepository implements RevocationRepository {
       .execute();
   }
 
+  /**
+   * Up to `limit` certificates to check: first those checked before and due again (or whose
+   * material changed since), by due time; then, to fill up, never-checked ones, oldest first.
+   * Two reads that each stop at `limit`: one query sorting every candidate took 5.8 s over 1M
+   * certificates on SQLite (the event loop blocked) and loaded PostgreSQL as long.
+   */
   async listDue(now: Date, limit: number): Promise<number[]> {
     const t = now.getTime();
-    const rows = await this.db
-      .selectFrom('certificates as c')
+    const n = Math.max(0, Math.floor(limit));
+    if (n === 0) return [];
+    // Checkable: issued, not expired, imported with its chain (the issuer is needed). The
+    // conditions on c are written as expressions (`status || ''`, `not_after + 0`) so that no
+    // index of certificates applies: each read is driven from its own side and stops at the limit.
+    const issued = sql<string>`${sql.ref('c.status')} || ''`;
+    const notAfter = sql<number>`${sql.ref('c.not_after')} + 0`;
+    const again = await this.db
+      .selectFrom('revocation_cache as r')
+      .innerJoin('certificates as c', 'c.id', 'r.certificate_id')
       .innerJoin('certificate_materials as m', 'm.id', 'c.ssl_certificate_id')
-      .leftJoin('revocation_cache as r', 'r.certificate_id', 'c.id')
-      .select(['c.id', 'r.due_at'])
-      .where('c.status', '=', 'issued')
-      .where('c.not_after', '>', t)
+      .select('c.id')
+      .where(issued, '=', 'issued')
+      .where(notAfter, '>', t)
       .where('m.chain_sha256', 'is not', null)
-      .where((eb) => eb.or([eb('r.certificate_id', 'is', null), eb('r.due_at', '<=', t), eb('r.material_id', '!=', eb.ref('c.ssl_certificate_id'))]))
+      .where((eb) => eb.or([eb('r.due_at', '<=', t), eb('r.material_id', '!=', eb.ref('c.ssl_certificate_id'))]))
       .orderBy('r.due_at')
       .orderBy('c.id')
-      .limit(limit)
+      .limit(n)
       .execute();
-    return rows.map((r) => Number(r.id));
+    const ids = again.map((r) => Number(r.id));
+    if (ids.length === n) return ids;
+    // Walked in id order: the (status, not_after) indexes would read every candidate to sort them.
+    const never = await this.db
+      .selectFrom('certificates as c')
+      .innerJoin('certificate_materials as m', 'm.id', 'c.ssl_certificate_id')
+      .select('c.id')
+      .where(issued, '=', 'issued')
+      .where(notAfter, '>', t)
+      .where('m.chain_sha256', 'is not', null)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('revocation_cache as r').select('r.certificate_id').whereRef('r.certificate_id', '=', 'c.id'))))
+      .orderBy('c.id')
+      .limit(n - ids.length)
+      .execute();
+    return ids.concat(never.map((r) => Number(r.id)));
   }
 }
