@@ -160,14 +160,16 @@ export class RevocationService {
       }
     }
     const leaf = certificateFields(material.certificateDer);
-    const issuer = issuerOf(material.certificateDer, material.chainPem);
-    if (!issuer) {
-      throw new AppError('revocation_issuer_unknown', `the issuer of certificate ${cert.id} is not in its stored chain; import it with its chain (certificateChain) to check revocation`);
-    }
+    // The sources first: finding the issuer verifies signatures along the chain, the costly part
+    // of a check that cannot ask anyone anyway.
     const crls = crlUrls(leaf);
     const ocsps = ocspUrls(leaf);
     if (crls.length === 0 && ocsps.length === 0) {
       throw new AppError('revocation_source_unknown', `certificate ${cert.id} names no CRL distribution point and no OCSP responder`);
+    }
+    const issuer = issuerOf(material.certificateDer, material.chainPem);
+    if (!issuer) {
+      throw new AppError('revocation_issuer_unknown', `the issuer of certificate ${cert.id} is not in its stored chain; import it with its chain (certificateChain) to check revocation`);
     }
     const errors: string[] = [];
     let answer: RevocationAnswer | undefined;
