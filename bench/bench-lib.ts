@@ -66,7 +66,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   };
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+// An idle kept-alive socket is dropped after 30 s, before the server closes it (fastify: 72 s):
+// reusing one the server has just closed fails with "socket hang up".
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1, timeout: 30_000 });
 
 export function request(method: string, url: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
