@@ -140,7 +140,7 @@ async function quiesce(dialect: 'sqlite' | 'postgres', url: string | undefined):
   }
 }
 
-/** Requests per second of a bench/*.js server in its own process: `url` is its path, `lua` picks each request's path. */
+/** Requests per second of a bench/*.js server in its own process, at `urlPath` (or the paths `luaScript` picks). */
 async function standaloneRps(script: string, urlPath: string, env: Record<string, string> = {}, luaScript?: string): Promise<number> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(distRoot, 'bench', script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });

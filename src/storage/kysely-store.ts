@@ -41,8 +41,9 @@ const internals = new WeakMap<Store, StoreInternals>();
 /** The memory map of a scan transaction (SQLite caps it at its compile-time maximum, 2 GB here). */
 const SCAN_MMAP_BYTES = 2 ** 31 - 65536;
 
-/** How long after a write transaction the planner statistics are looked at. */
+/** How long after a write transaction the planner statistics are looked at, and how often at most. */
 const STATISTICS_DELAY_MS = 1000;
+const STATISTICS_EVERY_MS = 10_000;
 
 /** Storage-private: the Kysely database and driver handles behind a store made by createStore. */
 export function storeInternals(store: Store): StoreInternals {
@@ -99,8 +100,6 @@ export class KyselyStore implements Store {
     private readonly handles: { sqlite?: BetterSqlite3.Database; pool?: pg.Pool; checkpointer?: WalCheckpointer; planner?: PlannerStatistics } = {},
     /** SQLite file databases: a read-only connection for hot point reads outside transactions. */
     private readonly reader?: SqliteReader,
-    /** How often, at most, a write transaction is followed by a look at the planner statistics. */
-    private readonly statisticsCheckMs = 10_000,
   ) {
     const repos = repositories(db, this.runInTransaction, dialect, reader);
     this.organizations = repos.organizations;
@@ -183,7 +182,7 @@ export class KyselyStore implements Store {
   private statisticsTimer?: ReturnType<typeof setTimeout>;
 
   /**
-   * After a write transaction, at most every `statisticsCheckMs`: refreshes the planner
+   * After a write transaction, at most every STATISTICS_EVERY_MS: refreshes the planner
    * statistics if the data outgrew them (a bulk import, a first sweep's 118k events), a second
    * later, so that an ANALYZE (0.5 s for the events of that sweep) stays out of the path of the
    * request that wrote; then on the connection once it is free.
@@ -191,7 +190,7 @@ export class KyselyStore implements Store {
   private maintainStatistics(): void {
     const planner = this.handles.planner;
     if (!planner || this.statisticsTimer || this.closed) return;
-    if (performance.now() - this.statisticsCheckedAt < this.statisticsCheckMs) return;
+    if (performance.now() - this.statisticsCheckedAt < STATISTICS_EVERY_MS) return;
     this.statisticsTimer = setTimeout(() => {
       this.statisticsTimer = undefined;
       this.statisticsCheckedAt = performance.now();
