@@ -74,3 +74,28 @@ export const errorResponses = {
  * themselves set it.
  */
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The bytes of `JSON.stringify(paged(items, …))`, written item by item into one buffer. V8
+ * returns a large stringify result as a rope of parts, which the response then flattens into
+ * a fresh large-object page (page faults, a copy) and measures again: for a page of 100
+ * certificates (140 KB) that was about a tenth of the request's CPU. Each item's text stays
+ * small and flat.
+ */
+export function pagedJson(items: readonly unknown[], totalCount: number, pageIndex: number, pageSize: number): Buffer {
+  const shell = JSON.stringify(paged([], totalCount, pageIndex, pageSize));
+  const split = shell.indexOf('"result":[]') + '"result":['.length;
+  const head = shell.slice(0, split);
+  const tail = shell.slice(split);
+  const texts = items.map((item) => JSON.stringify(item));
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail) + Math.max(0, texts.length - 1);
+  for (const text of texts) size += Buffer.byteLength(text);
+  const out = Buffer.allocUnsafe(size);
+  let offset = out.write(head, 0);
+  texts.forEach((text, i) => {
+    if (i > 0) offset += out.write(',', offset);
+    offset += out.write(text, offset);
+  });
+  out.write(tail, offset);
+  return out;
+}

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { CertificateView, certificateView } from '../../src/api/certificate-view.js';
-import { envelopeSchema, ok, paged } from '../../src/api/envelope.js';
+import { envelopeSchema, ok, paged, pagedJson } from '../../src/api/envelope.js';
 import type { CertificateRecord } from '../../src/domain/certificate.js';
 import { Type } from 'typebox';
 
@@ -82,6 +82,8 @@ describe('JSON.stringify of certificate views', () => {
     ] as const) {
       const expected = await schemaSerialized(schema, paged(items.map((r) => certificateView(r, now)), total, index, size));
       expect(JSON.stringify(paged(items.map((r) => certificateView(r, now)), total, index, size))).toBe(expected);
+      // What the list route sends: the same bytes, item by item (non-ASCII and escapes included).
+      expect(pagedJson(items.map((r) => certificateView(r, now)), total, index, size).equals(Buffer.from(expected))).toBe(true);
     }
     const withMessages = await schemaSerialized(schema, paged([], 0, 1, 1, ['a "note"']));
     expect(JSON.stringify(paged([], 0, 1, 1, ['a "note"']))).toBe(withMessages);
