@@ -20,6 +20,7 @@ import { KyselyEndpointRepository } from './repositories/endpoint-repository.js'
 import { KyselySweepRepository } from './repositories/sweep-repository.js';
 import type { PlannerStatistics } from './planner-statistics.js';
 import type { SqliteReader } from './sqlite-reader.js';
+import { tupleReader, type TupleReader } from './pg-prepared.js';
 import type { WalCheckpointer } from './wal-checkpointer.js';
 
 /** What storage-private code (bulk seeding, maintenance) may reach behind a Store. */
@@ -52,13 +53,13 @@ export function storeInternals(store: Store): StoreInternals {
   return found;
 }
 
-function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?: SqliteReader): Repositories {
+function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?: SqliteReader, tuples?: TupleReader): Repositories {
   return {
     organizations: new KyselyOrganizationRepository(db),
     projects: new KyselyProjectRepository(db),
     apiKeys: new KyselyApiKeyRepository(db),
     events: new KyselyEventRepository(db),
-    certificates: new KyselyCertificateRepository(db, atomic, dialect, reader),
+    certificates: new KyselyCertificateRepository(db, atomic, dialect, reader, tuples),
     managed: new KyselyManagedCertificateRepository(db),
     settings: new KyselySettingRepository(db),
     services: new KyselyServiceRepository(db),
@@ -101,7 +102,8 @@ export class KyselyStore implements Store {
     /** SQLite file databases: a read-only connection for hot point reads outside transactions. */
     private readonly reader?: SqliteReader,
   ) {
-    const repos = repositories(db, this.runInTransaction, dialect, reader);
+    // PostgreSQL: reads outside transactions may take their rows as arrays (hot list pages).
+    const repos = repositories(db, this.runInTransaction, dialect, reader, handles.pool && tupleReader(handles.pool));
     this.organizations = repos.organizations;
     this.projects = repos.projects;
     this.apiKeys = repos.apiKeys;

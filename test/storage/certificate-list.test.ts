@@ -285,6 +285,17 @@ describe.each(dialects)('certificate list on %s', (dialect) => {
     expect(zero.totalCount).toBe(expected(model, base).total);
   });
 
+  it('lists the same records inside a transaction (PostgreSQL reads them there as objects, outside as arrays)', async () => {
+    for (const filter of [{}, { expiringWithinDays: 30 }, { search: 'example.com' }, { search: 'nothing-matches' }]) {
+      for (const pageIndex of [1, 2, 99]) {
+        const q: CertificateQuery = { ...viewers[0], ...filter, sort: 'notAfter', descending: false, pageIndex, pageSize: 5, now: NOW };
+        const outside = await store.certificates.list(q);
+        expect(await store.transaction((repos) => repos.certificates.list(q)), JSON.stringify(q)).toEqual(outside);
+        expect(outside.totalCount, JSON.stringify(q)).toBe(expected(model, q).total);
+      }
+    }
+  });
+
   it('lists every effective status exactly once', async () => {
     const all: EffectiveStatus[] = ['issued', 'expired', 'revoked', 'failed', 'pending_validation', 'validating'];
     for (const viewer of viewers) {

@@ -6,7 +6,8 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/storage/create-store.js';
-import { prepareRepeatedQueries } from '../../src/storage/pg-prepared.js';
+import { CompiledQuery } from 'kysely';
+import { prepareRepeatedQueries, tupleReader } from '../../src/storage/pg-prepared.js';
 import type { Store } from '../../src/ports/store.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
 
@@ -41,6 +42,22 @@ describe('PostgreSQL prepared statements', () => {
       expect(await names()).toHaveLength(1);
     } finally {
       client.release();
+      await pool.end();
+    }
+  });
+
+  it('reads rows as arrays in select order, through the same named statements', async () => {
+    const { db } = await open();
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    prepareRepeatedQueries(pool);
+    try {
+      const read = tupleReader(pool);
+      const text = 'select $1::text as b, 2 as a, null as c where $2::int > 0';
+      for (let i = 0; i < 3; i++) expect(await read(CompiledQuery.raw(text, [`x${i}`, 1]))).toEqual([[`x${i}`, 2, null]]);
+      expect(await read(CompiledQuery.raw(text, ['y', 0]))).toEqual([]);
+      const names = (await pool.query<{ name: string; statement: string }>('select name, statement from pg_prepared_statements')).rows;
+      expect(names).toEqual([{ name: expect.stringMatching(/^ck0_[0-9a-f]{20}$/), statement: text }]);
+    } finally {
       await pool.end();
     }
   });

@@ -4,9 +4,10 @@ import type { CertificateKind, CertificateRecord, CertificateSource, LifecycleSt
 import type { CertificateMetricRow, CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
 import { DAY_MS, type Database, type Executor, type SqlDialect } from '../database.js';
-import { certificateNames, certificateRecordColumns, managedSelections, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
+import { certificateNames, certificateRecordColumns, managedRecordColumns, managedSelections, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
 import { precompile } from '../precompiled-query.js';
 import type { SqliteReader } from '../sqlite-reader.js';
+import type { TupleReader } from '../pg-prepared.js';
 import { createHash } from 'node:crypto';
 import { generateUid } from '../uid.js';
 
@@ -59,6 +60,9 @@ const sortColumns = {
 } as const;
 
 const UID_ATTEMPTS = 8;
+
+/** In a PostgreSQL page's tuples: the record's columns, the managed state's, then the total. */
+const PAGE_TOTAL_AT = certificateRecordColumns.length + managedRecordColumns.length;
 
 function tallyDelta(row: CertificateRow, delta: number): TallyDelta {
   return {
@@ -118,6 +122,8 @@ export class KyselyCertificateRepository implements CertificateRepository {
     private readonly atomic: Atomic,
     private readonly dialect: SqlDialect = 'postgres',
     reader?: SqliteReader,
+    /** PostgreSQL outside a transaction: rows as arrays, for list pages. */
+    private readonly tuples?: TupleReader,
   ) {
     if (reader) {
       // The row by id alone; visibility is checked on the tuple. Measured on 1M rows, SQLite took
@@ -317,10 +323,14 @@ export class KyselyCertificateRepository implements CertificateRepository {
         parts.map((p) => sql`(${p})`),
         sql` + `,
       )}`;
-      const rows = await this.pageQuery(q, limit, offset, false)
-        .select(total.as('total_count'))
-        .execute();
-      // An empty page carries no total (offset past the end, or nothing matches).
+      const query = this.pageQuery(q, limit, offset, false).select(total.as('total_count'));
+      if (this.tuples) {
+        const tuples = await this.tuples(query.compile());
+        // An empty page carries no total (offset past the end, or nothing matches).
+        if (tuples.length === 0) return { items: [], totalCount: await this.count(q) };
+        return { items: tuples.map(tupleToCertificateRecord), totalCount: Number(tuples[0][PAGE_TOTAL_AT]) };
+      }
+      const rows = await query.execute();
       if (rows.length === 0) return { items: [], totalCount: await this.count(q) };
       return { items: await this.pageRecords(rows), totalCount: Number(rows[0].total_count) };
     }
