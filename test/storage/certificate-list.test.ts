@@ -267,8 +267,8 @@ describe.each(dialects)('certificate list on %s', (dialect) => {
     await checkFullPaging();
   });
 
-  it('answers counts for a clock on a day boundary too', async () => {
-    for (const now of [new Date(MIDNIGHT), new Date(MIDNIGHT - 1), new Date(MIDNIGHT + DAY - 1)]) {
+  it('answers for other clocks: on a day boundary, and a millisecond either side of NOW (statements compiled for NOW, other numbers bound)', async () => {
+    for (const now of [new Date(MIDNIGHT), new Date(MIDNIGHT - 1), new Date(MIDNIGHT + DAY - 1), new Date(NOW.getTime() - 1), new Date(NOW.getTime() + 1)]) {
       for (const filter of filterCases) {
         const q: CertificateQuery = { ...viewers[0], ...filter, sort: 'notAfter', descending: false, pageIndex: 1, pageSize: 3, now };
         const got = await store.certificates.list(q);

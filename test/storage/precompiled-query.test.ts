@@ -1,7 +1,7 @@
 /** Queries compiled once with sentinels for their arguments (src/storage/precompiled-query.ts). */
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { precompile, sentinelPositions } from '../../src/storage/precompiled-query.js';
+import { CompiledShapes, precompile, sentinelPositions } from '../../src/storage/precompiled-query.js';
 
 interface Db {
   t: { id: number; owner: string; kind: string };
@@ -26,5 +26,30 @@ describe('precompile', () => {
   it('refuses a sentinel that is not among the parameters (a literal in the SQL would never be bound)', () => {
     const literal = db.selectFrom('t').selectAll().where('id', '=', sql.lit(5)).where('owner', '=', 'x').compile();
     expect(() => sentinelPositions(literal, [5, 'x'])).toThrow(/sentinel 0 does not appear/);
+  });
+});
+
+describe('CompiledShapes', () => {
+  it('builds once per key and binds each call\'s values where the sentinels stood', () => {
+    const shapes = new CompiledShapes();
+    let builds = 0;
+    const get = (key: string, id: number, owner: string) =>
+      shapes.get(key, [id, owner], [-1, '\u0000owner'], () => {
+        builds++;
+        return query(-1, '\u0000owner').compile();
+      });
+    expect(get('k', 42, 'alice').parameters).toEqual(query(42, 'alice').compile().parameters);
+    const bob = get('k', 7, 'bob');
+    expect(bob.sql).toBe(query(7, 'bob').compile().sql);
+    expect(bob.parameters).toEqual([7, 'bob', 'shared', 'bob']);
+    expect(builds).toBe(1);
+    get('other', 1, 'x');
+    expect(builds).toBe(2);
+  });
+
+  it('keeps a parameter that is no sentinel as a constant of the shape', () => {
+    const shapes = new CompiledShapes();
+    const bound = shapes.get('k', [9], [-1, '\u0000unused'], () => query(-1, 'carol').compile());
+    expect(bound.parameters).toEqual([9, 'carol', 'shared', 'carol']);
   });
 });

@@ -3,9 +3,10 @@ import { AppError } from '../../domain/app-error.js';
 import type { CertificateKind, CertificateRecord, CertificateSource, LifecycleStatus, ScopeId } from '../../domain/certificate.js';
 import type { CertificateMetricRow, CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
-import { DAY_MS, type Database, type Executor, type SqlDialect } from '../database.js';
+import type { Database, Executor, SqlDialect } from '../database.js';
 import { certificateNames, certificateRecordColumns, managedRecordColumns, managedSelections, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
-import { precompile } from '../precompiled-query.js';
+import { CompiledShapes, precompile } from '../precompiled-query.js';
+import { sentinelWindow, timeWindow, windowNumbers, windowShape, type TimeWindow } from '../time-window.js';
 import type { SqliteReader } from '../sqlite-reader.js';
 import type { TupleReader } from '../pg-prepared.js';
 import { createHash } from 'node:crypto';
@@ -82,25 +83,15 @@ function likeContains(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Inclusive epoch-ms bounds on notAfter implied by a query; undefined side = unbounded. */
-interface TimeBounds {
-  lo?: number;
-  hi?: number;
+/** A page's LIMIT/OFFSET numbers (n = offset + limit: what each branch reads). */
+interface Paging {
+  limit: number;
+  offset: number;
+  n: number;
 }
 
-function timeBounds(q: CertificateQuery): TimeBounds | undefined {
-  const now = q.now.getTime();
-  let lo: number | undefined;
-  let hi: number | undefined;
-  if (q.status === 'expired') hi = now;
-  if (q.status === 'issued') lo = now + 1;
-  if (q.expiringWithinDays !== undefined) {
-    lo = Math.max(lo ?? -Infinity, now);
-    hi = Math.min(hi ?? Infinity, now + Math.floor(q.expiringWithinDays * DAY_MS));
-  }
-  if (lo === undefined && hi === undefined) return undefined;
-  return { lo, hi };
-}
+/** Sentinels standing for a page's numbers when its statement is compiled once per shape. */
+const PAGING_SENTINELS: Paging = { limit: -8_000_000_000_000_001, offset: -8_000_000_000_000_002, n: -8_000_000_000_000_003 };
 
 /**
  * Certificates over Kysely. Visibility: a project sees its own certificates plus the
@@ -114,6 +105,7 @@ const ORGANIZATION_SENTINEL = '\u0000organization';
 const FIND_VISIBLE_SENTINELS: [number, string, string] = [ID_SENTINEL, PROJECT_SENTINEL, ORGANIZATION_SENTINEL];
 
 export class KyselyCertificateRepository implements CertificateRepository {
+  private readonly shapes = new CompiledShapes();
   private readonly fastFindVisible?: (id: number, projectId: string, organizationId: string) => unknown[] | undefined;
   private findVisibleCompiled?: (id: number, projectId: string, organizationId: string) => CompiledQuery;
 
@@ -310,28 +302,30 @@ export class KyselyCertificateRepository implements CertificateRepository {
     const pageIndex = Math.max(1, Math.floor(q.pageIndex));
     const limit = Math.max(0, Math.floor(q.pageSize));
     const offset = (pageIndex - 1) * limit;
-    if (q.coversNames !== undefined && q.coversNames.length === 0) return { items: [], totalCount: 0 };
+    const paging = { limit, offset, n: offset + limit };
+    const t = timeWindow(q);
+    if ((q.coversNames !== undefined && q.coversNames.length === 0) || t.empty) return { items: [], totalCount: 0 };
     if (this.dialect === 'postgres') {
+      if (limit === 0) return { items: [], totalCount: await this.count(q, t) };
       // PostgreSQL plans with real statistics: the page and its total in one statement, the
       // total as an InitPlan computed once. Run as two statements side by side, the second
       // backend competed with this process for the CPU while it read the page's rows: on 1M
       // certificates the expiring page's p50 / p99 dropped from 2.2 / 3.9 ms without the count.
-      const parts = limit === 0 ? undefined : this.countParts(q);
-      if (parts === undefined) return { items: [], totalCount: await this.count(q) };
-      if (parts === 0) return { items: [], totalCount: 0 };
-      const total = sql<string>`${sql.join(
-        parts.map((p) => sql`(${p})`),
-        sql` + `,
-      )}`;
-      const query = this.pageQuery(q, limit, offset, false).select(total.as('total_count'));
+      const compiled = this.compiledList('page+total', q, t, paging, false, (st, sp) => {
+        const total = sql<string>`${sql.join(
+          this.countParts(q, st).map((p) => sql`(${p})`),
+          sql` + `,
+        )}`;
+        return this.pageQuery(q, st, sp, false).select(total.as('total_count')).compile();
+      });
       if (this.tuples) {
-        const tuples = await this.tuples(query.compile());
+        const tuples = await this.tuples(compiled);
         // An empty page carries no total (offset past the end, or nothing matches).
-        if (tuples.length === 0) return { items: [], totalCount: await this.count(q) };
+        if (tuples.length === 0) return { items: [], totalCount: await this.count(q, t) };
         return { items: tuples.map(tupleToCertificateRecord), totalCount: Number(tuples[0][PAGE_TOTAL_AT]) };
       }
-      const rows = await query.execute();
-      if (rows.length === 0) return { items: [], totalCount: await this.count(q) };
+      const { rows } = await this.db.executeQuery<Record<string, unknown>>(compiled);
+      if (rows.length === 0) return { items: [], totalCount: await this.count(q, t) };
       return { items: await this.pageRecords(rows), totalCount: Number(rows[0].total_count) };
     }
     // SQLite runs one statement at a time anyway. Counting first lets us choose the plan the
@@ -339,20 +333,22 @@ export class KyselyCertificateRepository implements CertificateRepository {
     // and filtering reads about n·N/M rows (n = offset + limit, N = all visible, M = matching),
     // while reading the window and sorting it reads M rows. Past M² > n·N the walk wins, and the
     // window's and the status index are kept out of the plan (unary + on the columns).
-    const totalCount = await this.count(q);
+    const totalCount = await this.count(q, t);
     let walkSortIndex = false;
-    if (limit > 0 && q.sort !== 'notAfter' && (timeBounds(q) || q.status !== undefined) && q.search === undefined && q.coversNames === undefined && totalCount > 0) {
+    if (limit > 0 && q.sort !== 'notAfter' && (t.bounded || q.status !== undefined) && q.search === undefined && q.coversNames === undefined && totalCount > 0) {
       const all = await this.count({ projectId: q.projectId, organizationId: q.organizationId, now: q.now, sort: q.sort, descending: q.descending, pageIndex: 1, pageSize: 0 });
       walkSortIndex = totalCount * totalCount > (offset + limit) * all;
     }
-    const items = limit === 0 || offset >= totalCount ? [] : await this.page(q, limit, offset, walkSortIndex);
+    const items = limit === 0 || offset >= totalCount ? [] : await this.page(q, t, paging, walkSortIndex);
     return { items, totalCount };
   }
 
   async listItems(q: CertificateQuery): Promise<CertificateRecord[]> {
     const limit = Math.max(0, Math.floor(q.pageSize));
-    if (limit === 0 || (q.coversNames !== undefined && q.coversNames.length === 0)) return [];
-    return this.page(q, limit, (Math.max(1, Math.floor(q.pageIndex)) - 1) * limit, false);
+    const t = timeWindow(q);
+    if (limit === 0 || (q.coversNames !== undefined && q.coversNames.length === 0) || t.empty) return [];
+    const offset = (Math.max(1, Math.floor(q.pageIndex)) - 1) * limit;
+    return this.page(q, t, { limit, offset, n: offset + limit }, false);
   }
 
   async updateScope(id: number, scopeId: ScopeId, at: Date): Promise<CertificateRecord | undefined> {
@@ -499,8 +495,8 @@ export class KyselyCertificateRepository implements CertificateRepository {
   }
 
   /** Every filter of the query except visibility; `noRangeIndex`: keep the notAfter index out of the plan (SQLite). */
-  private filters(eb: CertEb, q: CertificateQuery, noRangeIndex = false): Expression<SqlBool>[] {
-    const now = q.now.getTime();
+  private filters(eb: CertEb, q: CertificateQuery, t: TimeWindow, noRangeIndex = false): Expression<SqlBool>[] {
+    const now = t.now;
     const out: Expression<SqlBool>[] = [];
     const notAfter = noRangeIndex ? sql<number>`+${sql.ref('not_after')}` : eb.ref('not_after');
     const status = noRangeIndex ? sql<string>`+${sql.ref('status')}` : eb.ref('status');
@@ -510,7 +506,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
     if (q.kind !== undefined) out.push(eb('kind', '=', q.kind));
     if (q.source !== undefined) out.push(eb('source', '=', q.source));
     if (q.expiringWithinDays !== undefined) {
-      out.push(eb(notAfter, '>=', now), eb(notAfter, '<=', now + Math.floor(q.expiringWithinDays * DAY_MS)));
+      out.push(eb(notAfter, '>=', now), eb(notAfter, '<=', t.windowEnd!));
     }
     if (q.search !== undefined && q.search !== '') {
       out.push(sql<SqlBool>`${eb.ref('names_lower')} like ${likeContains(q.search.toLowerCase())} escape '\\'`);
@@ -522,16 +518,15 @@ export class KyselyCertificateRepository implements CertificateRepository {
     return out;
   }
 
-  private pageQuery(q: CertificateQuery, limit: number, offset: number, walkSortIndex: boolean) {
+  private pageQuery(q: CertificateQuery, t: TimeWindow, { limit, offset, n }: Paging, walkSortIndex: boolean) {
     const column = sortColumns[q.sort];
     if (!column) throw new AppError('validation_failed', `unknown sort ${String(q.sort)}`);
     const dir = q.descending ? 'desc' : 'asc';
-    const n = offset + limit;
     const branch = (own: boolean) =>
       this.db
         .selectFrom('certificates')
         .select((eb) => ['id', eb.ref(column).as('k')])
-        .where((eb) => eb.and([...this.branch(eb, own, q), ...this.filters(eb, q, walkSortIndex)]))
+        .where((eb) => eb.and([...this.branch(eb, own, q), ...this.filters(eb, q, t, walkSortIndex)]))
         .orderBy(column, dir)
         .orderBy('id', dir)
         .limit(n);
@@ -561,8 +556,21 @@ export class KyselyCertificateRepository implements CertificateRepository {
       .orderBy('p.id', dir);
   }
 
-  private async page(q: CertificateQuery, limit: number, offset: number, walkSortIndex: boolean): Promise<CertificateRecord[]> {
-    return this.pageRecords(await this.pageQuery(q, limit, offset, walkSortIndex).execute());
+  private async page(q: CertificateQuery, t: TimeWindow, paging: Paging, walkSortIndex: boolean): Promise<CertificateRecord[]> {
+    const compiled = this.compiledList('page', q, t, paging, walkSortIndex, (st, sp) => this.pageQuery(q, st, sp, walkSortIndex).compile());
+    return this.pageRecords((await this.db.executeQuery<Record<string, unknown>>(compiled)).rows);
+  }
+
+  /**
+   * A list statement compiled once per shape (CompiledShapes): the query's own fields, `what`
+   * and `flag` fix its SQL; the clock's numbers (TimeWindow) and the page's are bound.
+   */
+  private compiledList(what: string, q: CertificateQuery, t: TimeWindow, paging: Paging | undefined, flag: boolean, build: (t: TimeWindow, paging: Paging) => CompiledQuery): CompiledQuery {
+    const key = JSON.stringify([what, flag, windowShape(t), { ...q, now: undefined, expiringWithinDays: q.expiringWithinDays !== undefined, pageIndex: undefined, pageSize: undefined }]);
+    const numbers = paging ? [...windowNumbers(t), paging.limit, paging.offset, paging.n] : windowNumbers(t);
+    const st = sentinelWindow(t);
+    const sentinels = paging ? [...windowNumbers(st), PAGING_SENTINELS.limit, PAGING_SENTINELS.offset, PAGING_SENTINELS.n] : windowNumbers(st);
+    return this.shapes.get(key, numbers, sentinels, () => build(st, PAGING_SENTINELS));
   }
 
   private async pageRecords(rows: Array<Record<string, unknown>>): Promise<CertificateRecord[]> {
@@ -584,76 +592,64 @@ export class KyselyCertificateRepository implements CertificateRepository {
    *   counted from the (project_id, not_after, id) index;
    * - search / coversNames: counted from the rows (coversNames through the names index).
    */
-  private async count(q: CertificateQuery): Promise<number> {
-    const parts = this.countParts(q);
-    if (parts === 0) return 0;
+  private async count(q: CertificateQuery, t: TimeWindow = timeWindow(q)): Promise<number> {
+    if (t.empty) return 0;
     // One round trip: every part is a scalar subquery of one SELECT.
-    const row = await this.db.selectNoFrom(() => parts.map((p, i) => p.as(`p${i}`))).executeTakeFirstOrThrow();
-    return Object.values(row as Record<string, unknown>).reduce<number>((sum, v) => sum + Number(v ?? 0), 0);
+    const compiled = this.compiledList('count', q, t, undefined, false, (st) =>
+      this.db.selectNoFrom(() => this.countParts(q, st).map((p, i) => p.as(`p${i}`))).compile(),
+    );
+    const [row] = (await this.db.executeQuery<Record<string, unknown>>(compiled)).rows;
+    return Object.values(row).reduce<number>((sum, v) => sum + Number(v ?? 0), 0);
   }
 
-  /** The one-row counts whose sum is the total (see count), or 0 when nothing can match. */
-  private countParts(q: CertificateQuery): Array<SelectQueryBuilder<Database, any, { n: number }>> | 0 {
+  /** The one-row counts whose sum is the total (see count); the window must not be empty. */
+  private countParts(q: CertificateQuery, t: TimeWindow): Array<SelectQueryBuilder<Database, any, { n: number }>> {
     const db = this.db;
     const parts: Array<SelectQueryBuilder<Database, any, { n: number }>> = [];
     if (q.search !== undefined || q.coversNames !== undefined) {
-      parts.push(this.countRows(q, true, (eb) => this.filters(eb, q)), this.countRows(q, false, (eb) => this.filters(eb, q)));
-    } else {
-      const bounds = timeBounds(q);
-      const storedStatus = q.status === 'expired' || q.status === 'issued' ? 'issued' : q.status;
-      if (!bounds) {
-        for (const own of [true, false]) {
-          parts.push(
-            db
-              .selectFrom('certificate_tallies')
-              .select((eb) => eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('count'), sql.lit(0)), 'bigint').as('n'))
-              .where((eb) => eb.and(this.counterConditions(eb, own, q, storedStatus))),
-          );
-        }
-      } else {
-        const lo = bounds.lo ?? -Infinity;
-        const hi = bounds.hi ?? Infinity;
-        if (lo > hi) return 0;
-        const loDay = Math.floor(lo / DAY_MS);
-        const hiDay = Math.floor(hi / DAY_MS);
-        const loAligned = !Number.isFinite(lo) || lo === loDay * DAY_MS;
-        const hiAligned = !Number.isFinite(hi) || hi === (hiDay + 1) * DAY_MS - 1;
-        const fullFrom = loAligned ? loDay : loDay + 1;
-        const fullTo = hiAligned ? hiDay : hiDay - 1;
-        const ranges: Array<[number, number]> = [];
-        if (!(fullFrom <= fullTo)) {
-          // No whole day inside: the window lies within at most two days; count it directly.
-          ranges.push([lo, hi]);
-        } else {
-          if (!loAligned) ranges.push([lo, loDay * DAY_MS + DAY_MS - 1]);
-          if (!hiAligned) ranges.push([hiDay * DAY_MS, hi]);
-          for (const own of [true, false]) {
-            parts.push(
-              db
-                .selectFrom('certificate_expiry_days')
-                .select((eb) => eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('count'), sql.lit(0)), 'bigint').as('n'))
-                .where((eb) => {
-                  const c = this.counterConditions(eb, own, q, storedStatus);
-                  if (Number.isFinite(fullFrom)) c.push(eb('day', '>=', fullFrom));
-                  if (Number.isFinite(fullTo)) c.push(eb('day', '<=', fullTo));
-                  return eb.and(c);
-                }),
-            );
-          }
-        }
-        for (const [from, to] of ranges) {
-          const rangeFilters = (eb: CertEb): Expression<SqlBool>[] => {
-            const c: Expression<SqlBool>[] = [];
-            if (Number.isFinite(from)) c.push(eb('not_after', '>=', from));
-            if (Number.isFinite(to)) c.push(eb('not_after', '<=', to));
-            if (storedStatus !== undefined) c.push(eb('status', '=', storedStatus));
-            if (q.kind !== undefined) c.push(eb('kind', '=', q.kind));
-            if (q.source !== undefined) c.push(eb('source', '=', q.source));
-            return c;
-          };
-          parts.push(this.countRows(q, true, rangeFilters), this.countRows(q, false, rangeFilters));
-        }
+      parts.push(this.countRows(q, true, (eb) => this.filters(eb, q, t)), this.countRows(q, false, (eb) => this.filters(eb, q, t)));
+      return parts;
+    }
+    const storedStatus = q.status === 'expired' || q.status === 'issued' ? 'issued' : q.status;
+    if (!t.bounded) {
+      for (const own of [true, false]) {
+        parts.push(
+          db
+            .selectFrom('certificate_tallies')
+            .select((eb) => eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('count'), sql.lit(0)), 'bigint').as('n'))
+            .where((eb) => eb.and(this.counterConditions(eb, own, q, storedStatus))),
+        );
       }
+      return parts;
+    }
+    const days = t.days;
+    if (days) {
+      const [fullFrom, fullTo] = days;
+      for (const own of [true, false]) {
+        parts.push(
+          db
+            .selectFrom('certificate_expiry_days')
+            .select((eb) => eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('count'), sql.lit(0)), 'bigint').as('n'))
+            .where((eb) => {
+              const c = this.counterConditions(eb, own, q, storedStatus);
+              if (Number.isFinite(fullFrom)) c.push(eb('day', '>=', fullFrom));
+              if (Number.isFinite(fullTo)) c.push(eb('day', '<=', fullTo));
+              return eb.and(c);
+            }),
+        );
+      }
+    }
+    for (const [from, to] of t.ranges) {
+      const rangeFilters = (eb: CertEb): Expression<SqlBool>[] => {
+        const c: Expression<SqlBool>[] = [];
+        if (Number.isFinite(from)) c.push(eb('not_after', '>=', from));
+        if (Number.isFinite(to)) c.push(eb('not_after', '<=', to));
+        if (storedStatus !== undefined) c.push(eb('status', '=', storedStatus));
+        if (q.kind !== undefined) c.push(eb('kind', '=', q.kind));
+        if (q.source !== undefined) c.push(eb('source', '=', q.source));
+        return c;
+      };
+      parts.push(this.countRows(q, true, rangeFilters), this.countRows(q, false, rangeFilters));
     }
     return parts;
   }
