@@ -59,7 +59,7 @@ export function prepareRepeatedQueries(pool: pg.Pool): void {
         original(config, values, (err: Error | null, result: pg.QueryResult) => (err ? reject(err) : resolve(result)));
       });
     (client as unknown as { query: unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
-      // Kysely's form, (text, values), or a tuple read's { text, values, rowMode: 'array' } (readTuples).
+      // Kysely's form, (text, values), or a tuple read's { text, values, rowMode: 'array' } (tupleReader).
       const tuples = isTupleQuery(config) && values === undefined;
       if (callback !== undefined || !((typeof config === 'string' && Array.isArray(values)) || tuples)) return original(config, values, callback);
       const text = tuples ? config.text : (config as string);
