@@ -20,12 +20,15 @@ export function sentinelPositions(compiled: CompiledQuery, sentinels: readonly u
  */
 export function precompile<A extends unknown[]>(compiled: CompiledQuery, sentinels: A): (...args: A) => CompiledQuery {
   const positions = sentinelPositions(compiled, sentinels);
-  const constants = compiled.parameters;
-  return (...args: A) =>
-    CompiledQuery.raw(
-      compiled.sql,
-      positions.map((at, k) => (at >= 0 ? args[at] : constants[k])),
-    );
+  return (...args: A) => bind(compiled, positions, args);
+}
+
+/** The compiled query with `values[at]` wherever `positions` names an argument, its own constants elsewhere. */
+function bind(compiled: CompiledQuery, positions: readonly number[], values: readonly unknown[]): CompiledQuery {
+  return CompiledQuery.raw(
+    compiled.sql,
+    positions.map((at, k) => (at >= 0 ? values[at] : compiled.parameters[k])),
+  );
 }
 
 /** At most this many shapes are kept; past it the cache starts over (a key carries a project's id). */
@@ -33,26 +36,23 @@ const MAX_SHAPES = 500;
 
 /**
  * Statements compiled once per shape. The key names everything that fixes a statement's SQL;
- * `build` makes it with `sentinels` standing for the values that change between calls, and
- * later calls bind their `values` in those places (a parameter that is no sentinel is a
- * constant of the shape). Building and compiling a list page and its total through Kysely took
- * about a tenth of the list's CPU, and every Kysely function it runs had to warm up in the JIT.
+ * on the key's first use `build` makes it with sentinels standing for the values that change
+ * between calls, and every call binds its `values` in those places (a parameter that is no
+ * sentinel is a constant of the shape; a sentinel may be absent, e.g. a clock the SQL does not
+ * use). Building and compiling a list page and its total through Kysely took about a tenth of
+ * the list's CPU, and every Kysely function it runs had to warm up in the JIT.
  */
 export class CompiledShapes {
-  private readonly entries = new Map<string, { sql: string; constants: readonly unknown[]; positions: number[] }>();
+  private readonly entries = new Map<string, { compiled: CompiledQuery; positions: number[] }>();
 
-  get(key: string, values: readonly unknown[], sentinels: readonly unknown[], build: () => CompiledQuery): CompiledQuery {
+  get(key: string, values: readonly unknown[], build: () => { compiled: CompiledQuery; sentinels: readonly unknown[] }): CompiledQuery {
     let entry = this.entries.get(key);
     if (!entry) {
-      const compiled = build();
-      entry = { sql: compiled.sql, constants: compiled.parameters, positions: compiled.parameters.map((p) => sentinels.indexOf(p)) };
+      const { compiled, sentinels } = build();
+      entry = { compiled, positions: compiled.parameters.map((p) => sentinels.indexOf(p)) };
       if (this.entries.size >= MAX_SHAPES) this.entries.clear();
       this.entries.set(key, entry);
     }
-    const { sql, constants, positions } = entry;
-    return CompiledQuery.raw(
-      sql,
-      positions.map((at, k) => (at >= 0 ? values[at] : constants[k])),
-    );
+    return bind(entry.compiled, entry.positions, values);
   }
 }

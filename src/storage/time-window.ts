@@ -22,7 +22,7 @@ export interface TimeWindow {
 }
 
 /** Inclusive epoch-ms bounds on notAfter implied by a query; undefined side = unbounded. */
-export function timeBounds(q: CertificateQuery): { lo?: number; hi?: number } | undefined {
+function timeBounds(q: CertificateQuery): { lo?: number; hi?: number } | undefined {
   const now = q.now.getTime();
   let lo: number | undefined;
   let hi: number | undefined;

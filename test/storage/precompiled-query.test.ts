@@ -34,9 +34,9 @@ describe('CompiledShapes', () => {
     const shapes = new CompiledShapes();
     let builds = 0;
     const get = (key: string, id: number, owner: string) =>
-      shapes.get(key, [id, owner], [-1, '\u0000owner'], () => {
+      shapes.get(key, [id, owner], () => {
         builds++;
-        return query(-1, '\u0000owner').compile();
+        return { compiled: query(-1, '\u0000owner').compile(), sentinels: [-1, '\u0000owner'] };
       });
     expect(get('k', 42, 'alice').parameters).toEqual(query(42, 'alice').compile().parameters);
     const bob = get('k', 7, 'bob');
@@ -49,7 +49,7 @@ describe('CompiledShapes', () => {
 
   it('keeps a parameter that is no sentinel as a constant of the shape', () => {
     const shapes = new CompiledShapes();
-    const bound = shapes.get('k', [9], [-1, '\u0000unused'], () => query(-1, 'carol').compile());
+    const bound = shapes.get('k', [9, 'unused'], () => ({ compiled: query(-1, 'carol').compile(), sentinels: [-1, '\u0000unused'] }));
     expect(bound.parameters).toEqual([9, 'carol', 'shared', 'carol']);
   });
 });

@@ -90,19 +90,27 @@ interface Paging {
   n: number;
 }
 
+/** The page a query asks for: pageIndex from 1, pageSize from 0. */
+function pagingOf(q: CertificateQuery): Paging {
+  const limit = Math.max(0, Math.floor(q.pageSize));
+  const offset = (Math.max(1, Math.floor(q.pageIndex)) - 1) * limit;
+  return { limit, offset, n: offset + limit };
+}
+
 /** Sentinels standing for a page's numbers when its statement is compiled once per shape. */
 const PAGING_SENTINELS: Paging = { limit: -8_000_000_000_000_001, offset: -8_000_000_000_000_002, n: -8_000_000_000_000_003 };
+
+/** Sentinels standing for a point read's arguments when its query is compiled once (precompile). */
+const ID_SENTINEL = -987654321;
+const PROJECT_SENTINEL = '\u0000project';
+const ORGANIZATION_SENTINEL = '\u0000organization';
+const FIND_VISIBLE_SENTINELS: [number, string, string] = [ID_SENTINEL, PROJECT_SENTINEL, ORGANIZATION_SENTINEL];
 
 /**
  * Certificates over Kysely. Visibility: a project sees its own certificates plus the
  * Organization-scoped ones of its organization. Every write keeps `certificate_tallies` and
  * `certificate_expiry_days` exact in the same transaction.
  */
-/** Sentinels standing for a point read's arguments when its query is compiled once (precompile). */
-const ID_SENTINEL = -987654321;
-const PROJECT_SENTINEL = '\u0000project';
-const ORGANIZATION_SENTINEL = '\u0000organization';
-const FIND_VISIBLE_SENTINELS: [number, string, string] = [ID_SENTINEL, PROJECT_SENTINEL, ORGANIZATION_SENTINEL];
 
 export class KyselyCertificateRepository implements CertificateRepository {
   private readonly shapes = new CompiledShapes();
@@ -299,10 +307,8 @@ export class KyselyCertificateRepository implements CertificateRepository {
    * ORDER BY/LIMIT/OFFSET; only the page's rows are then read in full. See `count` for totals.
    */
   async list(q: CertificateQuery): Promise<PageResult<CertificateRecord>> {
-    const pageIndex = Math.max(1, Math.floor(q.pageIndex));
-    const limit = Math.max(0, Math.floor(q.pageSize));
-    const offset = (pageIndex - 1) * limit;
-    const paging = { limit, offset, n: offset + limit };
+    const paging = pagingOf(q);
+    const { limit, offset } = paging;
     const t = timeWindow(q);
     if ((q.coversNames !== undefined && q.coversNames.length === 0) || t.empty) return { items: [], totalCount: 0 };
     if (this.dialect === 'postgres') {
@@ -344,11 +350,10 @@ export class KyselyCertificateRepository implements CertificateRepository {
   }
 
   async listItems(q: CertificateQuery): Promise<CertificateRecord[]> {
-    const limit = Math.max(0, Math.floor(q.pageSize));
+    const paging = pagingOf(q);
     const t = timeWindow(q);
-    if (limit === 0 || (q.coversNames !== undefined && q.coversNames.length === 0) || t.empty) return [];
-    const offset = (Math.max(1, Math.floor(q.pageIndex)) - 1) * limit;
-    return this.page(q, t, { limit, offset, n: offset + limit }, false);
+    if (paging.limit === 0 || (q.coversNames !== undefined && q.coversNames.length === 0) || t.empty) return [];
+    return this.page(q, t, paging, false);
   }
 
   async updateScope(id: number, scopeId: ScopeId, at: Date): Promise<CertificateRecord | undefined> {
@@ -567,10 +572,11 @@ export class KyselyCertificateRepository implements CertificateRepository {
    */
   private compiledList(what: string, q: CertificateQuery, t: TimeWindow, paging: Paging | undefined, flag: boolean, build: (t: TimeWindow, paging: Paging) => CompiledQuery): CompiledQuery {
     const key = JSON.stringify([what, flag, windowShape(t), { ...q, now: undefined, expiringWithinDays: q.expiringWithinDays !== undefined, pageIndex: undefined, pageSize: undefined }]);
-    const numbers = paging ? [...windowNumbers(t), paging.limit, paging.offset, paging.n] : windowNumbers(t);
-    const st = sentinelWindow(t);
-    const sentinels = paging ? [...windowNumbers(st), PAGING_SENTINELS.limit, PAGING_SENTINELS.offset, PAGING_SENTINELS.n] : windowNumbers(st);
-    return this.shapes.get(key, numbers, sentinels, () => build(st, PAGING_SENTINELS));
+    const numbers = (w: TimeWindow, p: Paging | undefined) => (p ? [...windowNumbers(w), p.limit, p.offset, p.n] : windowNumbers(w));
+    return this.shapes.get(key, numbers(t, paging), () => {
+      const st = sentinelWindow(t);
+      return { compiled: build(st, PAGING_SENTINELS), sentinels: numbers(st, paging && PAGING_SENTINELS) };
+    });
   }
 
   private async pageRecords(rows: Array<Record<string, unknown>>): Promise<CertificateRecord[]> {
