@@ -32,6 +32,7 @@ import { EmailSender } from './notify/email-sender.js';
 import { EndpointService } from './services/endpoint-service.js';
 import { PrometheusMetrics } from './observability/prometheus-metrics.js';
 import { SweepService } from './services/sweep-service.js';
+import { MetricsService } from './services/metrics-service.js';
 import type { Notifier } from './ports/notifier.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
@@ -76,8 +77,10 @@ export interface Services {
   sweeps: SweepService;
   accessKeys: AccessKeyService;
   checkCertificates: CheckCertificateService;
-  /** The Prometheus adapter of the Metrics port (GET /metrics). */
+  /** The Prometheus adapter of the Metrics port: counters and the HTTP request histogram. */
   metrics: PrometheusMetrics;
+  /** Who may scrape GET /metrics, and the scrape itself. */
+  scrapes: MetricsService;
   clock: Clock;
   logger: Logger;
   close(): Promise<void>;
@@ -147,6 +150,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   );
   const sweeps = new SweepService(store, access, clock, { intervalMs: config.sweepIntervalMs, instanceId: config.instanceId }, options.notifier ?? notifier, logger);
   const endpoints = new EndpointService(store, access, inventory, clock, { intervalMs: config.probeIntervalMs, concurrency: config.probeConcurrency }, outbound, logger, metrics);
+  const scrapes = new MetricsService(metrics, store.certificates, access, clock, { token: config.metricsToken, public: config.metricsPublic, maxCertificates: config.metricsMaxCertificates });
   const close = async () => {
     await sweeps.stop();
     await notifier.stop();
@@ -157,12 +161,12 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     issuer.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
   return buildApp({
-    store: services.store,
+    ping: () => services.store.ping(),
     access: services.access,
     inventory: services.inventory,
     managed: services.managed,
@@ -183,7 +187,8 @@ export async function createHttpApp(services: Services): Promise<App> {
     logger: services.logger,
     bodyLimitBytes: services.config.bodyLimitBytes,
     logRequests: services.config.logRequests,
-    metrics: { prometheus: services.metrics, token: services.config.metricsToken, public: services.config.metricsPublic, maxCertificates: services.config.metricsMaxCertificates },
+    metrics: services.scrapes,
+    httpMetrics: services.metrics,
   });
 }
 

@@ -1,19 +1,18 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
-import { AppError, isAppError, type ErrorCode } from '../domain/app-error.js';
 import type { Clock } from '../ports/clock.js';
-import type { Store } from '../ports/store.js';
 import type { AccessService } from '../services/access-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
 import type { ManagedCertificateService } from '../services/managed-certificate-service.js';
 import { acmeChallengeRoutes } from './routes/acme-challenge-routes.js';
-import type { Principal } from '../services/principal.js';
 import { httpStatusOf } from './error-map.js';
+import { authentication } from './auth.js';
+import { errorBody } from './envelope.js';
+import { toAppError } from './to-app-error.js';
+import { validatorCompiler } from './validator-compiler.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organizationRoutes } from './routes/organization-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
@@ -39,23 +38,16 @@ import type { AccessKeyService } from '../services/access-key-service.js';
 import type { CheckCertificateService } from '../services/check-certificate-service.js';
 import type { AppService } from '../services/app-service.js';
 import type { CertExpiryDetailsService } from '../services/cert-expiry-details-service.js';
-import type { PrometheusMetrics } from '../observability/prometheus-metrics.js';
+import type { MetricsService } from '../services/metrics-service.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
 import { notificationRoutes } from './routes/notification-routes.js';
 import type { NotificationService } from '../services/notification-service.js';
 import { endpointRoutes } from './routes/endpoint-routes.js';
 import type { EndpointService } from '../services/endpoint-service.js';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal: Principal | null;
-  }
-}
-
 export interface AppDependencies {
-  store: Store;
+  /** Whether the database answers (GET /readyz). */
+  ping: () => Promise<boolean>;
   access: AccessService;
   inventory: InventoryService;
   /** Managed certificates (ACME); absent = create/validate/renew/revoke routes are not served. */
@@ -85,60 +77,16 @@ export interface AppDependencies {
   /** IANA zone of document 001's dates (default UTC). */
   displayTimeZone?: string;
   clock: Clock;
-  /** GET /metrics and the HTTP request histogram; absent = neither. */
-  metrics?: { prometheus: PrometheusMetrics; token?: string; public: boolean; maxCertificates?: number };
+  /** GET /metrics; absent = not served. */
+  metrics?: MetricsService;
+  /** The HTTP request histogram; absent = not measured. */
+  httpMetrics?: { observeHttp(method: string, route: string | undefined, statusCode: number, seconds: number): void };
   logger?: Logger;
   bodyLimitBytes?: number;
   logRequests?: boolean;
 }
 
 export type App = FastifyInstance;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The API key of a request: `Authorization: Bearer KEY` or `X-API-Key: KEY`. */
-export function apiKeyOf(request: FastifyRequest): string | undefined {
-  const auth = request.headers.authorization;
-  if (typeof auth === 'string' && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, '').trim() || undefined;
-  const header = request.headers['x-api-key'];
-  return typeof header === 'string' && header.trim() ? header.trim() : undefined;
-}
-
-export function errorBody(code: ErrorCode, message: string) {
-  return { success: false, code, errors: [message], messages: [], result: null, resultInfo: null };
-}
-
-/** Maps anything thrown in a request to a stable code and status; never leaks a stack trace. */
-function toAppError(err: FastifyError | Error): AppError {
-  if (isAppError(err)) return err;
-  const fe = err as FastifyError & { validation?: unknown; validationContext?: string };
-  if (fe.validation) return new AppError('validation_failed', fe.message);
-  switch (fe.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('body_too_large', 'the request body is larger than the server accepts');
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('unsupported_media_type', 'the body must be application/json');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('malformed_json', 'the JSON body is empty');
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new AppError('malformed_json', 'the body is not valid JSON');
-    default:
-  }
-  if (fe.statusCode === 400 && err instanceof SyntaxError) return new AppError('malformed_json', 'the body is not valid JSON');
-  if (fe.statusCode === 413) return new AppError('body_too_large', 'the request body is larger than the server accepts');
-  if (fe.statusCode === 415) return new AppError('unsupported_media_type', 'the body must be application/json');
-  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('validation_failed', fe.message);
-  return new AppError('internal_error', 'an unexpected error occurred; it has been logged', { cause: err });
-}
-
-// Query strings and path parameters arrive as text and are coerced to the schema's types;
-// JSON bodies are not: `{"certificateBody": 42}` is a validation error, not the string "42".
-const ajvOptions = { allErrors: false, removeAdditional: false, useDefaults: true, strict: false } as const;
-const coercing = addFormats(new Ajv({ ...ajvOptions, coerceTypes: 'array' }));
-const strict = addFormats(new Ajv({ ...ajvOptions, coerceTypes: false }));
-function validatorCompiler({ schema, httpPart }: { schema: object; httpPart?: string }) {
-  return (httpPart === 'body' ? strict : coercing).compile(schema);
-}
 
 /** Builds the HTTP application (no listen): the native API, health, OpenAPI and docs. */
 export async function buildApp(deps: AppDependencies): Promise<App> {
@@ -149,7 +97,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorateRequest('principal', null);
   app.setValidatorCompiler(validatorCompiler);
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -181,37 +128,27 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  if (deps.metrics) {
-    const prometheus = deps.metrics.prometheus;
+  const { httpMetrics } = deps;
+  if (httpMetrics) {
     // The route's pattern, never the raw path (bounded cardinality); undefined when nothing matched.
     app.addHook('onResponse', async (request, reply) => {
-      prometheus.observeHttp(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+      httpMetrics.observeHttp(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
     });
-    await app.register(metricsRoutes, { metrics: prometheus, certificates: deps.store.certificates, access: deps.access, clock: deps.clock, token: deps.metrics.token, public: deps.metrics.public, maxCertificates: deps.metrics.maxCertificates ?? 10_000 });
   }
-  await app.register(healthRoutes, { store: deps.store });
+  if (deps.metrics) await app.register(metricsRoutes, { metrics: deps.metrics });
+  await app.register(healthRoutes, { ping: deps.ping });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(
     async (api) => {
-      // Authenticate before body validation, so an anonymous caller always gets 401.
-      api.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-        request.principal = await deps.access.authenticate(apiKeyOf(request));
-      });
-      // A key that does not cover the project learns nothing, not even whether its parameters,
-      // query or body would have been valid: the project is checked before validation (each
-      // service checks the role). A malformed project id is left to validation (400).
-      api.addHook('preValidation', async (request: FastifyRequest) => {
-        const { projectId } = request.params as { projectId?: unknown };
-        if (typeof projectId === 'string' && UUID.test(projectId)) await deps.access.authorizeProject(principal(request), projectId, 'viewer');
-      });
+      await api.register(authentication, { access: deps.access });
       await api.register(organizationRoutes, { access: deps.access });
       await api.register(projectRoutes, { access: deps.access });
       await api.register(certificateRoutes, { inventory: deps.inventory, clock: deps.clock, managed: deps.managed });
       await api.register(serviceRoutes, { serviceDomains: deps.serviceDomains });
       if (deps.settings) await api.register(settingsRoutes, { settings: deps.settings });
-      if (deps.apps) await api.register(appRoutes, { apps: deps.apps, access: deps.access, clock: deps.clock });
-      if (deps.pushHealth) await api.register(pushRoutes, { pushHealth: deps.pushHealth, access: deps.access });
+      if (deps.apps) await api.register(appRoutes, { apps: deps.apps, clock: deps.clock });
+      if (deps.pushHealth) await api.register(pushRoutes, { pushHealth: deps.pushHealth });
       if (deps.revocation) await api.register(revocationRoutes, { revocation: deps.revocation });
       if (deps.notifications) await api.register(notificationRoutes, { notifications: deps.notifications });
       if (deps.endpoints) await api.register(endpointRoutes, { endpoints: deps.endpoints });
@@ -229,10 +166,4 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // Document 000: RPC actions at the root, signed with access keys; `/` without Action falls through to 404.
   if (deps.accessKeys && deps.checkCertificates) await app.register(checkCertificateRoutes, { accessKeys: deps.accessKeys, checkCertificates: deps.checkCertificates, clock: deps.clock });
   return app;
-}
-
-/** The authenticated principal of a request under /api (set by the onRequest hook). */
-export function principal(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('unauthorized', 'an API key is required');
-  return request.principal;
 }

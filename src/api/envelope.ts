@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../domain/app-error.js';
 import { Type, type TSchema } from 'typebox';
 
 /** The native API envelope (DESIGN.md §3, from document 003). */
@@ -40,6 +41,11 @@ export const ErrorEnvelope = Type.Object({
   result: Type.Null(),
   resultInfo: Type.Null(),
 });
+
+/** The error envelope: `success: false`, a stable `code` (docs/errors.md) and a message in `errors`. */
+export function errorBody(code: ErrorCode, message: string) {
+  return { success: false, code, errors: [message], messages: [], result: null, resultInfo: null };
+}
 
 export function ok<T>(result: T, messages: string[] = []) {
   return { success: true, errors: [], messages, result, resultInfo: noPaging };

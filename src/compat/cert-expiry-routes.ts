@@ -5,7 +5,7 @@ import { APP_ID_MAX_LENGTH } from '../domain/app.js';
 import { daysLeft } from '../domain/certificate.js';
 import { formatDisplayDate } from '../domain/display-date.js';
 import type { Clock } from '../ports/clock.js';
-import { principal } from '../api/build-app.js';
+import { principal } from '../api/auth.js';
 import { errorResponses } from '../api/envelope.js';
 import type { CertExpiryDetailsService } from '../services/cert-expiry-details-service.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { principal } from '../api/build-app.js';
+import { authentication, principal } from '../api/auth.js';
 import type { Clock } from '../ports/clock.js';
 import type { AccessService } from '../services/access-service.js';
 import type { CertificateDetailsService } from '../services/certificate-details-service.js';
@@ -34,9 +34,7 @@ export async function scmRoutes(fastify: FastifyInstance, opts: { access: Access
     const { status, body } = scmError('SCM.0404', 'No such API.');
     return reply.status(status).send(body);
   });
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    request.principal = await access.authenticate(authTokenOf(request));
-  });
+  await app.register(authentication, { access, credentialOf: authTokenOf });
 
   app.get(
     '/certificates/:certificate_id',

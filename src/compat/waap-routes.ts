@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { apiKeyOf, principal } from '../api/build-app.js';
+import { authentication, principal } from '../api/auth.js';
 import type { AccessService } from '../services/access-service.js';
 import type { ServiceDomainService } from '../services/service-domain-service.js';
 import { waapCertificateView, WaapCertificateSchema } from './waap-certificate-view.js';
@@ -11,7 +11,7 @@ const WaapErrorBody = Type.Object({ code: Type.String({ description: 'docs/compa
 
 /**
  * Document 004's "Get Domain Certificate", registered under `/waap/v1.0` as an encapsulated
- * plugin: its own authentication hook (the native API's key headers), error handler and 404
+ * plugin: the native API's authentication (its key headers), error handler and 404
  * handler, so every failure on these paths, schema failures included, answers in 004's
  * `{"code", "message"}` shape and never in the native envelope.
  */
@@ -28,9 +28,7 @@ export async function waapRoutes(fastify: FastifyInstance, opts: { access: Acces
     const { status, body } = waapError('Route.NotFound');
     return reply.status(status).send(body);
   });
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    request.principal = await access.authenticate(apiKeyOf(request));
-  });
+  await app.register(authentication, { access });
 
   app.get(
     '/services/:serviceId/certificates',

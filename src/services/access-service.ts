@@ -40,6 +40,12 @@ export class AccessService {
   private readonly keyCache = new TtlCache<ApiKeyRecord | null>(CACHE_TTL_MS);
   private readonly projectCache = new TtlCache<Project | null>(CACHE_TTL_MS);
   private readonly disabledCache = new TtlCache<boolean>(CACHE_TTL_MS);
+  /**
+   * The projects each principal was found to cover. A principal lives for one request
+   * (`authenticate` makes a new one), so a request's project is looked up and checked once —
+   * before validation, by the API's authentication — and the service's role check reuses it.
+   */
+  private readonly covered = new WeakMap<Principal, Map<string, Project>>();
 
   constructor(
     private readonly store: Store,
@@ -66,10 +72,7 @@ export class AccessService {
 
   /** The project if the principal covers it with at least `minRole`. */
   async authorizeProject(principal: Principal, projectId: string, minRole: Role): Promise<Project> {
-    const project = await this.cachedProject(projectId);
-    if (!project || !this.covers(principal, project)) {
-      throw new AppError('project_not_found', `project ${projectId} was not found`);
-    }
+    const project = this.covered.get(principal)?.get(projectId) ?? (await this.coveredProject(principal, projectId));
     if (!principal.superuser && !roleAtLeast(principal.role, minRole)) {
       throw new AppError('forbidden', `this action needs the ${minRole} role; the key has ${principal.role}`);
     }
@@ -90,6 +93,17 @@ export class AccessService {
     if (principal.organizationId !== cert.organizationId) throw new AppError('certificate_not_found', 'the certificate was not found');
     if (principal.projectId === null || principal.projectId === cert.projectId || cert.scopeId === 1) return;
     throw new AppError('forbidden', 'the certificate belongs to a project this key does not cover');
+  }
+
+  private async coveredProject(principal: Principal, projectId: string): Promise<Project> {
+    const project = await this.cachedProject(projectId);
+    if (!project || !this.covers(principal, project)) {
+      throw new AppError('project_not_found', `project ${projectId} was not found`);
+    }
+    let projects = this.covered.get(principal);
+    if (!projects) this.covered.set(principal, (projects = new Map()));
+    projects.set(projectId, project);
+    return project;
   }
 
   private covers(principal: Principal, project: Project): boolean {

@@ -4,9 +4,8 @@ import { Type } from 'typebox';
 import { apnsEnvironments, APP_ID_MAX_LENGTH, appPlatforms, pushPlatforms, type App, type AppCertificateBinding } from '../../domain/app.js';
 import { daysLeft, effectiveStatus, status003 } from '../../domain/certificate.js';
 import type { Clock } from '../../ports/clock.js';
-import type { AccessService } from '../../services/access-service.js';
 import type { AppService, BoundCertificate } from '../../services/app-service.js';
-import { principal } from '../build-app.js';
+import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
 
 const AppView = Type.Object({
@@ -73,7 +72,7 @@ const unboundView = (b: AppCertificateBinding) => ({ platform: b.platform, envir
  * Mobile apps and their APNs certificates (issue 4 §2). A binding is addressed by its app and
  * (platform, environment); DELETE takes them as query parameters.
  */
-export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppService; access: AccessService; clock: Clock }): Promise<void> {
+export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppService; clock: Clock }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { apps, clock } = opts;
 

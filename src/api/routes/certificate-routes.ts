@@ -6,7 +6,7 @@ import type { InventoryService } from '../../services/inventory-service.js';
 import type { AttemptOutcome, ManagedCertificateService } from '../../services/managed-certificate-service.js';
 import { revocationReasons } from '../../services/managed-certificate-service.js';
 import { httpStatusOf } from '../error-map.js';
-import { principal } from '../build-app.js';
+import { principal } from '../auth.js';
 import { certificateView, CertificateView } from '../certificate-view.js';
 import { envelopeSchema, errorResponses, JSON_CONTENT_TYPE, ok, paged, pagedJson, PageQuery } from '../envelope.js';
 

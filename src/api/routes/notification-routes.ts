@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ChannelView, DeliveryView, NotificationService } from '../../services/notification-service.js';
-import { principal } from '../build-app.js';
+import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });

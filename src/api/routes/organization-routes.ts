@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Organization } from '../../ports/store.js';
 import type { AccessService } from '../../services/access-service.js';
-import { principal } from '../build-app.js';
+import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
 
 const OrganizationView = Type.Object({

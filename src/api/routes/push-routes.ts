@@ -3,9 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../domain/app-error.js';
 import { apnsEnvironments, APP_ID_MAX_LENGTH, type ApnsEnvironment } from '../../domain/app.js';
-import type { AccessService } from '../../services/access-service.js';
 import { MAX_PUSH_RESULTS, type PushCheckResult, type PushHealthService, type PushResultInput, type RecordedPushResult } from '../../services/push-health-service.js';
-import { principal } from '../build-app.js';
+import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok } from '../envelope.js';
 
 const AppParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), appId: Type.String({ minLength: 1, maxLength: APP_ID_MAX_LENGTH }) });
@@ -71,15 +70,9 @@ const checkView = (r: PushCheckResult) => ({
  * of the bound certificates against APNs. The binding list (`GET …/apps/{appId}/certificates`)
  * shows the verdicts.
  */
-export async function pushRoutes(fastify: FastifyInstance, opts: { pushHealth: PushHealthService; access: AccessService }): Promise<void> {
+export async function pushRoutes(fastify: FastifyInstance, opts: { pushHealth: PushHealthService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { pushHealth, access } = opts;
-
-  // As the app routes: a key that does not cover the project learns nothing, not even whether its body was valid.
-  app.addHook('preValidation', async (request) => {
-    const { projectId } = request.params as { projectId?: unknown };
-    if (typeof projectId === 'string') await access.authorizeProject(principal(request), projectId, 'viewer');
-  });
+  const { pushHealth } = opts;
 
   app.post(
     '/projects/:projectId/apps/:appId/push-results',

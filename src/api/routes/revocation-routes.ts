@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RevocationFinding, RevocationService } from '../../services/revocation-service.js';
-import { principal } from '../build-app.js';
+import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok } from '../envelope.js';
 
 const IdParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Service, ServiceDomain } from '../../domain/service-domain.js';
 import type { ServiceDomainService } from '../../services/service-domain-service.js';
-import { principal } from '../build-app.js';
+import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
 import { keyTypes } from '../../domain/managed-certificate.js';
 

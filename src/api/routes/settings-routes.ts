@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { IssuanceSettingsService, OrganizationSettingsView, ProjectSettingsView } from '../../services/issuance-settings-service.js';
-import { principal } from '../build-app.js';
+import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok } from '../envelope.js';
 
 const HostName = Type.String({ minLength: 1, maxLength: 253 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { NotificationPolicyView, SweepResult, SweepService } from '../../services/sweep-service.js';
-import { principal } from '../build-app.js';
+import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok } from '../envelope.js';
 
 const ProjectParams = Type.Object({ projectId: Type.String({ format: 'uuid' }) });

@@ -1,0 +1,15 @@
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+// Query strings and path parameters arrive as text and are coerced to the schema's types;
+// JSON bodies are not: `{"certificateBody": 42}` is a validation error, not the string "42".
+const ajvOptions = { allErrors: false, removeAdditional: false, useDefaults: true, strict: false } as const;
+const coercing = addFormats(new Ajv({ ...ajvOptions, coerceTypes: 'array' }));
+const strict = addFormats(new Ajv({ ...ajvOptions, coerceTypes: false }));
+
+/** fastify's schema compiler: coercing for the path, query and headers, strict for bodies. */
+export function validatorCompiler({ schema, httpPart }: { schema: object; httpPart?: string }) {
+  return (httpPart === 'body' ? strict : coercing).compile(schema);
+}
