@@ -102,7 +102,8 @@ const FailedAttempt = Type.Object({
   code: Type.String(),
   errors: Type.Array(Type.String()),
   messages: Type.Array(Type.String()),
-  result: CertificateView,
+  // Null when the request failed before any attempt (e.g. validation): the error handler's envelope.
+  result: Type.Union([CertificateView, Type.Null()], { description: 'the certificate after the failed attempt' }),
   resultInfo: Type.Null(),
 });
 
