@@ -14,6 +14,7 @@ import type { ManagedCertificateService } from '../services/managed-certificate-
 import { acmeChallengeRoutes } from './routes/acme-challenge-routes.js';
 import type { Principal } from '../services/principal.js';
 import { httpStatusOf } from './error-map.js';
+import { openapiTags } from './openapi-tags.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organizationRoutes } from './routes/organization-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
@@ -164,12 +165,25 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      // 3.1: its Schema Object is JSON Schema 2020-12, so the TypeBox schemas the routes validate
+      // and serialize with are published as they are (exclusiveMinimum as a number, const,
+      // type 'null'), with no lossy down-conversion to 3.0's nullable and boolean exclusive bounds.
+      openapi: '3.1.0',
       info: {
         title: 'certkeeper',
         version: '0.1.0',
-        description: 'Self-hosted certificate lifecycle manager. The native API follows document 003 (envelope, paths, fields) and extends it.',
+        description:
+          'Self-hosted certificate lifecycle manager: one inventory of TLS, APNs and Wallet pass certificates. ' +
+          'The native API lives under /api/v1 and answers in the envelope {success, errors, messages, result, resultInfo}; ' +
+          'every failure carries a stable machine-readable code. ' +
+          'The compatible APIs (GET|POST /?Action=CheckCertificate, GET /api/v1/applications/certexpirydetails, /v3/scm, /waap/v1.0) ' +
+          'keep the request, response and error shapes of the APIs they are compatible with.',
+        // package.json is private and the repository has no license file: no licence is granted.
+        license: { name: 'Proprietary' },
       },
+      // Relative: generated clients call the server that served this document.
+      servers: [{ url: '/', description: 'this server' }],
+      tags: openapiTags,
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
