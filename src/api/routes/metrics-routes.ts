@@ -52,6 +52,7 @@ export async function metricsRoutes(app: FastifyInstance, opts: MetricsRouteOpti
     '/metrics',
     {
       schema: {
+        operationId: 'getMetrics',
         summary: 'Prometheus metrics (text format 0.0.4)',
         description:
           'Per-certificate gauges (certkeeper_certificate_not_after_seconds, _days_left, _status), counters (issuance, notifications, probes), HTTP request durations and process metrics. Bearer CERTKEEPER_METRICS_TOKEN or a superuser key, unless CERTKEEPER_METRICS_PUBLIC.',
