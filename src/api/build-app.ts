@@ -14,7 +14,12 @@ import type { ManagedCertificateService } from '../services/managed-certificate-
 import { acmeChallengeRoutes } from './routes/acme-challenge-routes.js';
 import type { Principal } from '../services/principal.js';
 import { httpStatusOf } from './error-map.js';
+import { documentErrors, errorBodySchemas, statusesOf, type ErrorFamily } from './document-errors.js';
+import { ErrorEnvelope } from './envelope.js';
 import { openapiTags } from './openapi-tags.js';
+import { popErrors } from '../compat/pop-error.js';
+import { scmErrors } from '../compat/scm-error.js';
+import { waapErrors } from '../compat/waap-error.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organizationRoutes } from './routes/organization-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
@@ -35,7 +40,7 @@ import type { SweepService } from '../services/sweep-service.js';
 import type { RevocationService } from '../services/revocation-service.js';
 import { certExpiryRoutes } from '../compat/cert-expiry-routes.js';
 import { accessKeyRoutes } from './routes/access-key-routes.js';
-import { checkCertificateRoutes } from '../compat/check-certificate-routes.js';
+import { checkCertificateRoutes, PopErrorBody } from '../compat/check-certificate-routes.js';
 import type { AccessKeyService } from '../services/access-key-service.js';
 import type { CheckCertificateService } from '../services/check-certificate-service.js';
 import type { AppService } from '../services/app-service.js';
@@ -141,6 +146,23 @@ function validatorCompiler({ schema, httpPart }: { schema: object; httpPart?: st
   return (httpPart === 'body' ? strict : coercing).compile(schema);
 }
 
+const nativeErrors: ErrorFamily = { statusOf: httpStatusOf, codeField: 'code', document: 'derived', body: { name: 'ErrorEnvelope', schema: ErrorEnvelope } };
+// Every failure of a signed request (bad signature, parameter, body or media type) is a 400.
+const popErrorFamily: ErrorFamily = { statusOf: statusesOf(popErrors), codeField: 'Code', document: 'table', body: { name: 'CheckCertificateError', schema: PopErrorBody } };
+const scmErrorFamily: ErrorFamily = { statusOf: statusesOf(scmErrors), codeField: 'error_code', document: 'listed' };
+const waapErrorFamily: ErrorFamily = { statusOf: statusesOf(waapErrors), codeField: 'code', document: 'listed' };
+
+/**
+ * The errors of a documented path: the compatible APIs' by the paths they are registered at
+ * (below); everything else, /metrics included, fails through the native error handler.
+ */
+function errorFamilyOf(url: string): ErrorFamily {
+  if (url === '/') return popErrorFamily;
+  if (url.startsWith('/v3/scm/')) return scmErrorFamily;
+  if (url.startsWith('/waap/v1.0/')) return waapErrorFamily;
+  return nativeErrors;
+}
+
 /** Builds the HTTP application (no listen): the native API, health, OpenAPI and docs. */
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const app = Fastify({
@@ -185,6 +207,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       servers: [{ url: '/', description: 'this server' }],
       tags: openapiTags,
       components: {
+        schemas: errorBodySchemas([nativeErrors, popErrorFamily]),
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
@@ -192,6 +215,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       },
       security: [{ bearer: [] }, { apiKey: [] }],
     },
+    transform: documentErrors(errorFamilyOf),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -30,6 +30,14 @@ const checkCertificateOperations = [
   { method: 'POST', operationId: 'checkCertificateByForm', where: 'in an application/x-www-form-urlencoded body or the query' },
 ] as const;
 
+/** The error body of every failure, for the OpenAPI document (sendPopError writes it). */
+export const PopErrorBody = Type.Object({
+  RequestId: Type.String(),
+  HostId: Type.String(),
+  Code: Type.String({ description: 'docs/compat-errors.md' }),
+  Message: Type.String(),
+});
+
 /**
  * Checks a signed request (Alibaba Cloud RPC signature 1.0, see pop-signature.ts) and returns
  * its access key. In order: signature parameters present and well-formed, Timestamp within 15

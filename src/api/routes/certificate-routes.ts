@@ -147,7 +147,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
           summary: 'Validate: tell the CA the challenge records are in place, wait for validation, issue (Active) or fail (Failed, with the CA problem in errors)',
           tags: ['certificates'],
           params: IdParams,
-          response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+          response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[400] },
         },
       },
       async (request, reply) => sendAttempt(reply, await managed.validate(principal(request), request.params.projectId, request.params.id)),
@@ -160,14 +160,14 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
           summary: 'Renew a managed certificate now (same id, new sslCertificateId; the earlier material stays in versions)',
           tags: ['certificates'],
           params: IdParams,
-          response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+          response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[400] },
         },
       },
       async (request, reply) => sendAttempt(reply, await managed.renewNow(principal(request), request.params.projectId, request.params.id)),
     );
     app.post(
       '/projects/:projectId/certificates/:id/revoke',
-      { schema: { operationId: 'revokeCertificate', summary: 'Revoke a managed certificate at the CA', tags: ['certificates'], params: IdParams, body: RevokeBody, response: { 200: one, ...errorResponses } } },
+      { schema: { operationId: 'revokeCertificate', summary: 'Revoke a managed certificate at the CA', tags: ['certificates'], params: IdParams, body: RevokeBody, response: { 200: one, ...errorResponses, 409: errorResponses[400] } } },
       async (request, reply) => {
         const rec = await managed.revoke(principal(request), request.params.projectId, request.params.id, request.body?.reason ?? 'unspecified');
         return sendJsonText(reply, JSON.stringify(ok(certificateView(rec, clock.now()))));

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { AppError } from '../../domain/app-error.js';
 import type { Clock } from '../../ports/clock.js';
 import type { CertificateRepository } from '../../ports/store.js';
@@ -58,6 +59,8 @@ export async function metricsRoutes(app: FastifyInstance, opts: MetricsRouteOpti
           'Per-certificate gauges (certkeeper_certificate_not_after_seconds, _days_left, _status), counters (issuance, notifications, probes), HTTP request durations and process metrics. Bearer CERTKEEPER_METRICS_TOKEN or a superuser key, unless CERTKEEPER_METRICS_PUBLIC.',
         tags: ['metrics'],
         security: opts.public ? [] : [{ bearer: [] }],
+        // For the document only: the body is a stream, which fastify sends without serializing.
+        response: { 200: { description: 'Prometheus text format 0.0.4', content: { 'text/plain': { schema: Type.String() } } } },
       },
     },
     async (request, reply) => {

@@ -81,7 +81,7 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
 
   app.post(
     '/projects/:projectId/notification-channels',
-    { schema: { operationId: 'createNotificationChannel', summary: 'Add a notification channel (admin); secrets are stored encrypted and never returned', tags, params: ProjectParams, body: CreateBody, response: { 200: envelopeSchema(ChannelSchema), ...errorResponses } } },
+    { schema: { operationId: 'createNotificationChannel', summary: 'Add a notification channel (admin); secrets are stored encrypted and never returned', tags, params: ProjectParams, body: CreateBody, response: { 200: envelopeSchema(ChannelSchema), ...errorResponses, 409: errorResponses[400] } } },
     async (request) => ok(channelView(await notifications.createChannel(principal(request), request.params.projectId, request.body))),
   );
 
@@ -102,7 +102,7 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
 
   app.put(
     '/projects/:projectId/notification-channels/:channelId',
-    { schema: { operationId: 'updateNotificationChannel', summary: 'Change a notification channel (admin): absent fields are kept', tags, params: ChannelParams, body: UpdateBody, response: { 200: envelopeSchema(ChannelSchema), ...errorResponses } } },
+    { schema: { operationId: 'updateNotificationChannel', summary: 'Change a notification channel (admin): absent fields are kept', tags, params: ChannelParams, body: UpdateBody, response: { 200: envelopeSchema(ChannelSchema), ...errorResponses, 409: errorResponses[400] } } },
     async (request) => ok(channelView(await notifications.updateChannel(principal(request), request.params.projectId, request.params.channelId, request.body))),
   );
 
