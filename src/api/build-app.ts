@@ -13,6 +13,12 @@ import { authentication } from './auth.js';
 import { errorBody } from './envelope.js';
 import { toAppError } from './to-app-error.js';
 import { validatorCompiler } from './validator-compiler.js';
+import { documentErrors, errorBodySchemas, statusesOf, type ErrorFamily } from './document-errors.js';
+import { ErrorEnvelope } from './envelope.js';
+import { openapiTags } from './openapi-tags.js';
+import { popErrors } from '../compat/pop-error.js';
+import { scmErrors } from '../compat/scm-error.js';
+import { waapErrors } from '../compat/waap-error.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organizationRoutes } from './routes/organization-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
@@ -33,7 +39,7 @@ import type { SweepService } from '../services/sweep-service.js';
 import type { RevocationService } from '../services/revocation-service.js';
 import { certExpiryRoutes } from '../compat/cert-expiry-routes.js';
 import { accessKeyRoutes } from './routes/access-key-routes.js';
-import { checkCertificateRoutes } from '../compat/check-certificate-routes.js';
+import { checkCertificateRoutes, PopErrorBody } from '../compat/check-certificate-routes.js';
 import type { AccessKeyService } from '../services/access-key-service.js';
 import type { CheckCertificateService } from '../services/check-certificate-service.js';
 import type { AppService } from '../services/app-service.js';
@@ -88,6 +94,23 @@ export interface AppDependencies {
 
 export type App = FastifyInstance;
 
+const nativeErrors: ErrorFamily = { statusOf: httpStatusOf, codeField: 'code', document: 'derived', body: { name: 'ErrorEnvelope', schema: ErrorEnvelope } };
+// Every failure of a signed request (bad signature, parameter, body or media type) is a 400.
+const popErrorFamily: ErrorFamily = { statusOf: statusesOf(popErrors), codeField: 'Code', document: 'table', body: { name: 'CheckCertificateError', schema: PopErrorBody } };
+const scmErrorFamily: ErrorFamily = { statusOf: statusesOf(scmErrors), codeField: 'error_code', document: 'listed' };
+const waapErrorFamily: ErrorFamily = { statusOf: statusesOf(waapErrors), codeField: 'code', document: 'listed' };
+
+/**
+ * The errors of a documented path: the compatible APIs' by the paths they are registered at
+ * (below); everything else, /metrics included, fails through the native error handler.
+ */
+function errorFamilyOf(url: string): ErrorFamily {
+  if (url === '/') return popErrorFamily;
+  if (url.startsWith('/v3/scm/')) return scmErrorFamily;
+  if (url.startsWith('/waap/v1.0/')) return waapErrorFamily;
+  return nativeErrors;
+}
+
 /** Builds the HTTP application (no listen): the native API, health, OpenAPI and docs. */
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const app = Fastify({
@@ -111,13 +134,27 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      // 3.1: its Schema Object is JSON Schema 2020-12, so the TypeBox schemas the routes validate
+      // and serialize with are published as they are (exclusiveMinimum as a number, const,
+      // type 'null'), with no lossy down-conversion to 3.0's nullable and boolean exclusive bounds.
+      openapi: '3.1.0',
       info: {
         title: 'certkeeper',
         version: '0.1.0',
-        description: 'Self-hosted certificate lifecycle manager. The native API follows document 003 (envelope, paths, fields) and extends it.',
+        description:
+          'Self-hosted certificate lifecycle manager: one inventory of TLS, APNs and Wallet pass certificates. ' +
+          'The native API lives under /api/v1 and answers in the envelope {success, errors, messages, result, resultInfo}; ' +
+          'every failure carries a stable machine-readable code. ' +
+          'The compatible APIs (GET|POST /?Action=CheckCertificate, GET /api/v1/applications/certexpirydetails, /v3/scm, /waap/v1.0) ' +
+          'keep the request, response and error shapes of the APIs they are compatible with.',
+        // package.json is private and the repository has no license file: no licence is granted.
+        license: { name: 'Proprietary' },
       },
+      // Relative: generated clients call the server that served this document.
+      servers: [{ url: '/', description: 'this server' }],
+      tags: openapiTags,
       components: {
+        schemas: errorBodySchemas([nativeErrors, popErrorFamily]),
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
@@ -125,6 +162,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       },
       security: [{ bearer: [] }, { apiKey: [] }],
     },
+    transform: documentErrors(errorFamilyOf),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -44,8 +44,9 @@ export async function certExpiryRoutes(fastify: FastifyInstance, opts: { certExp
     '/applications/certexpirydetails',
     {
       schema: {
-        summary: 'Document 001: expiry of the APNs certificates of every app (or of one app) and of every pass certificate',
-        tags: ['compat 001'],
+        operationId: 'getCertExpiryDetails',
+        summary: 'Expiry of the APNs certificates of every app (or of one app) and of every pass certificate',
+        tags: ['compat-cert-expiry'],
         querystring: Type.Object({ appId: Type.Optional(Type.String({ minLength: 1, maxLength: APP_ID_MAX_LENGTH })) }),
         response: { 200: CertExpiryDetails, ...errorResponses },
       },

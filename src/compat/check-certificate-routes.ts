@@ -25,6 +25,19 @@ const CheckCertificateBody = Type.Object({
   DevelopmentCertInfo: Type.Optional(CertInfo),
 });
 
+const checkCertificateOperations = [
+  { method: 'GET', operationId: 'checkCertificate', where: 'in the query' },
+  { method: 'POST', operationId: 'checkCertificateByForm', where: 'in an application/x-www-form-urlencoded body or the query' },
+] as const;
+
+/** The error body of every failure, for the OpenAPI document (sendPopError writes it). */
+export const PopErrorBody = Type.Object({
+  RequestId: Type.String(),
+  HostId: Type.String(),
+  Code: Type.String({ description: 'docs/compat-errors.md' }),
+  Message: Type.String(),
+});
+
 /**
  * Checks a signed request (Alibaba Cloud RPC signature 1.0, see pop-signature.ts) and returns
  * its access key. In order: signature parameters present and well-formed, Timestamp within 15
@@ -120,12 +133,16 @@ export async function checkCertificateRoutes(
     return sendPopError(request, reply, error);
   });
 
-  fastify.route({
-    method: ['GET', 'POST'],
+  // A route per method, so that each has an operation (and operationId) of its own in the OpenAPI document.
+  for (const { method, operationId, where } of checkCertificateOperations) fastify.route({
+    method,
     url: '/',
     schema: {
-      summary: 'Document 000: CheckCertificate (Action=CheckCertificate&AppKey=N, signed as the Alibaba Cloud SDKs sign)',
-      tags: ['compat 000'],
+      operationId,
+      summary: `CheckCertificate: the APNs certificates of an app (Action=CheckCertificate&AppKey=N ${where}, signed with an access key as the Alibaba Cloud SDKs sign)`,
+      tags: ['compat-check-certificate'],
+      // Authenticated by the signature among the parameters, not by a key header.
+      security: [],
       response: { 200: CheckCertificateBody },
     },
     handler: async (request, reply) => {

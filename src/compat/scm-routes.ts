@@ -40,8 +40,9 @@ export async function scmRoutes(fastify: FastifyInstance, opts: { access: Access
     '/certificates/:certificate_id',
     {
       schema: {
-        summary: 'Document 002: details of a certificate by its 16-character id',
-        tags: ['compat 002'],
+        operationId: 'getScmCertificate',
+        summary: 'Details of a certificate by its 16-character id',
+        tags: ['compat-scm'],
         security: [],
         headers: Type.Object({ 'x-auth-token': Type.Optional(Type.String({ description: 'an API key' })) }),
         params: Type.Object({ certificate_id: Type.String({ pattern: '^[a-z0-9]{16}$', description: 'the certificate uid' }) }),

@@ -34,8 +34,9 @@ export async function waapRoutes(fastify: FastifyInstance, opts: { access: Acces
     '/services/:serviceId/certificates',
     {
       schema: {
-        summary: 'Document 004: the certificate attached to a domain of a service',
-        tags: ['compat 004'],
+        operationId: 'getWaapDomainCertificate',
+        summary: 'The certificate attached to a domain of a service',
+        tags: ['compat-waap'],
         params: Type.Object({ serviceId: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
         querystring: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
         response: { 200: WaapCertificateSchema, 400: WaapErrorBody, 401: WaapErrorBody, 404: WaapErrorBody },

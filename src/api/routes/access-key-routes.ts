@@ -39,6 +39,7 @@ export async function accessKeyRoutes(fastify: FastifyInstance, opts: { accessKe
     '/projects/:projectId/access-keys',
     {
       schema: {
+        operationId: 'createAccessKey',
         summary: 'Create an access key for signed (Alibaba Cloud SDK) requests (admin); the secret is shown once',
         tags: ['access-keys'],
         params: ProjectParams,
@@ -54,7 +55,7 @@ export async function accessKeyRoutes(fastify: FastifyInstance, opts: { accessKe
 
   app.get(
     '/projects/:projectId/access-keys',
-    { schema: { summary: 'List the project access keys (no secrets)', tags: ['access-keys'], params: ProjectParams, response: { 200: envelopeSchema(Type.Array(AccessKeyView)), ...errorResponses } } },
+    { schema: { operationId: 'listAccessKeys', summary: 'List the project access keys (no secrets)', tags: ['access-keys'], params: ProjectParams, response: { 200: envelopeSchema(Type.Array(AccessKeyView)), ...errorResponses } } },
     async (request) => {
       const keys = await accessKeys.listAccessKeys(principal(request), request.params.projectId);
       return paged(keys.map(view), keys.length, 1, Math.max(keys.length, 1));
@@ -65,6 +66,7 @@ export async function accessKeyRoutes(fastify: FastifyInstance, opts: { accessKe
     '/projects/:projectId/access-keys/:accessKeyId',
     {
       schema: {
+        operationId: 'revokeAccessKey',
         summary: 'Revoke an access key: signed requests with it fail at once',
         tags: ['access-keys'],
         params: Type.Object({ projectId: Type.String({ format: 'uuid' }), accessKeyId: Type.String({ minLength: 1, maxLength: 64 }) }),

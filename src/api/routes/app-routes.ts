@@ -96,6 +96,7 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
     '/projects/:projectId/apps',
     {
       schema: {
+        operationId: 'createApp',
         summary: 'Create an app (appId unique in the organization; appKey assigned)',
         tags: ['apps'],
         params: ProjectParams,
@@ -117,6 +118,7 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
     '/projects/:projectId/apps',
     {
       schema: {
+        operationId: 'listApps',
         summary: 'List the apps of a project (paged, by appId)',
         tags: ['apps'],
         params: ProjectParams,
@@ -133,13 +135,13 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
 
   app.get(
     '/projects/:projectId/apps/:appId',
-    { schema: { summary: 'Get an app', tags: ['apps'], params: AppParams, response: { 200: envelopeSchema(AppView), ...errorResponses } } },
+    { schema: { operationId: 'getApp', summary: 'Get an app', tags: ['apps'], params: AppParams, response: { 200: envelopeSchema(AppView), ...errorResponses } } },
     async (request) => ok(appView(await apps.getApp(principal(request), request.params.projectId, request.params.appId))),
   );
 
   app.delete(
     '/projects/:projectId/apps/:appId',
-    { schema: { summary: 'Delete an app and its bindings (the certificates stay); returns the deleted app', tags: ['apps'], params: AppParams, response: { 200: envelopeSchema(AppView), ...errorResponses } } },
+    { schema: { operationId: 'deleteApp', summary: 'Delete an app and its bindings (the certificates stay); returns the deleted app', tags: ['apps'], params: AppParams, response: { 200: envelopeSchema(AppView), ...errorResponses } } },
     async (request) => ok(appView(await apps.deleteApp(principal(request), request.params.projectId, request.params.appId))),
   );
 
@@ -147,6 +149,7 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
     '/projects/:projectId/apps/:appId/certificates',
     {
       schema: {
+        operationId: 'listAppCertificates',
         summary: "List an app's APNs certificates with status and expiry, the soonest to expire first",
         tags: ['apps'],
         params: AppParams,
@@ -163,6 +166,7 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
     '/projects/:projectId/apps/:appId/certificates',
     {
       schema: {
+        operationId: 'bindAppCertificate',
         summary: 'Bind an inventory APNs certificate for a platform and environment (checked against the app unless force)',
         tags: ['apps'],
         params: AppParams,
@@ -185,6 +189,7 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
     '/projects/:projectId/apps/:appId/certificates/import',
     {
       schema: {
+        operationId: 'importAppCertificate',
         summary: 'Import a PKCS#12 APNs certificate and bind it for the platform in every environment it serves',
         tags: ['apps'],
         params: AppParams,
@@ -211,6 +216,7 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
     '/projects/:projectId/apps/:appId/certificates',
     {
       schema: {
+        operationId: 'unbindAppCertificate',
         summary: 'Unbind the certificate of a platform and environment; returns the binding as it was',
         tags: ['apps'],
         params: AppParams,

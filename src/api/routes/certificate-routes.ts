@@ -102,7 +102,8 @@ const FailedAttempt = Type.Object({
   code: Type.String(),
   errors: Type.Array(Type.String()),
   messages: Type.Array(Type.String()),
-  result: CertificateView,
+  // Null when the request failed before any attempt (e.g. validation): the error handler's envelope.
+  result: Type.Union([CertificateView, Type.Null()], { description: 'the certificate after the failed attempt' }),
   resultInfo: Type.Null(),
 });
 
@@ -128,6 +129,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
       '/projects/:projectId/certificates',
       {
         schema: {
+          operationId: 'createCertificate',
           summary: 'Create a managed certificate: certkeeper orders it through ACME (answers at once with PendingValidation and, for dns-01, the TXT records to publish)',
           tags: ['certificates'],
           params: Params,
@@ -141,10 +143,11 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
       '/projects/:projectId/certificates/:id/validate',
       {
         schema: {
+          operationId: 'validateCertificate',
           summary: 'Validate: tell the CA the challenge records are in place, wait for validation, issue (Active) or fail (Failed, with the CA problem in errors)',
           tags: ['certificates'],
           params: IdParams,
-          response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+          response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[400] },
         },
       },
       async (request, reply) => sendAttempt(reply, await managed.validate(principal(request), request.params.projectId, request.params.id)),
@@ -153,17 +156,18 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
       '/projects/:projectId/certificates/:id/renew',
       {
         schema: {
+          operationId: 'renewCertificate',
           summary: 'Renew a managed certificate now (same id, new sslCertificateId; the earlier material stays in versions)',
           tags: ['certificates'],
           params: IdParams,
-          response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+          response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[400] },
         },
       },
       async (request, reply) => sendAttempt(reply, await managed.renewNow(principal(request), request.params.projectId, request.params.id)),
     );
     app.post(
       '/projects/:projectId/certificates/:id/revoke',
-      { schema: { summary: 'Revoke a managed certificate at the CA', tags: ['certificates'], params: IdParams, body: RevokeBody, response: { 200: one, ...errorResponses } } },
+      { schema: { operationId: 'revokeCertificate', summary: 'Revoke a managed certificate at the CA', tags: ['certificates'], params: IdParams, body: RevokeBody, response: { 200: one, ...errorResponses, 409: errorResponses[400] } } },
       async (request, reply) => {
         const rec = await managed.revoke(principal(request), request.params.projectId, request.params.id, request.body?.reason ?? 'unspecified');
         return sendJsonText(reply, JSON.stringify(ok(certificateView(rec, clock.now()))));
@@ -175,6 +179,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     '/projects/:projectId/certificates',
     {
       schema: {
+        operationId: 'listCertificates',
         summary: 'List certificates (paged, filtered, sorted)',
         tags: ['certificates'],
         params: Params,
@@ -194,7 +199,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
 
   app.get(
     '/projects/:projectId/certificates/:id',
-    { schema: { summary: 'Get a certificate', tags: ['certificates'], params: IdParams, response: { 200: one, ...errorResponses } } },
+    { schema: { operationId: 'getCertificate', summary: 'Get a certificate', tags: ['certificates'], params: IdParams, response: { 200: one, ...errorResponses } } },
     async (request, reply) => {
       const rec = await inventory.get(principal(request), request.params.projectId, request.params.id);
       return sendJsonText(reply, JSON.stringify(ok(certificateView(rec, clock.now()))));
@@ -205,6 +210,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     '/projects/:projectId/certificates/import',
     {
       schema: {
+        operationId: 'importCertificate',
         summary: 'Import a certificate: PEM (or base64 DER) with optional key and chain, or a PKCS#12 file',
         tags: ['certificates'],
         params: Params,
@@ -224,6 +230,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
       // A batch of up to 500 PEM certificates with keys and chains needs more room than one import.
       bodyLimit: BATCH_BODY_LIMIT,
       schema: {
+        operationId: 'importCertificates',
         summary: 'Import up to 500 certificates in one request (bulk import): each item as in /import; failures do not stop the others',
         tags: ['certificates'],
         params: Params,
@@ -253,6 +260,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     '/projects/:projectId/certificates/:id',
     {
       schema: {
+        operationId: 'updateCertificateScope',
         summary: 'Change the scope of a certificate',
         tags: ['certificates'],
         params: IdParams,
@@ -265,7 +273,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
 
   app.delete(
     '/projects/:projectId/certificates/:id',
-    { schema: { summary: 'Delete a certificate and its key material; returns the deleted record', tags: ['certificates'], params: IdParams, response: { 200: one, ...errorResponses } } },
+    { schema: { operationId: 'deleteCertificate', summary: 'Delete a certificate and its key material; returns the deleted record', tags: ['certificates'], params: IdParams, response: { 200: one, ...errorResponses } } },
     async (request) => ok(certificateView(await inventory.delete(principal(request), request.params.projectId, request.params.id), clock.now())),
   );
 
@@ -273,6 +281,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     '/projects/:projectId/certificates/:id/chain',
     {
       schema: {
+        operationId: 'getCertificateChain',
         summary: 'The certificate and its chain as PEM (public material only)',
         tags: ['certificates'],
         params: IdParams,
@@ -288,7 +297,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
 
   app.get(
     '/projects/:projectId/certificates/:id/versions',
-    { schema: { summary: 'The material history of a certificate, newest first', tags: ['certificates'], params: IdParams, response: { 200: envelopeSchema(Type.Array(VersionView)), ...errorResponses } } },
+    { schema: { operationId: 'listCertificateVersions', summary: 'The material history of a certificate, newest first', tags: ['certificates'], params: IdParams, response: { 200: envelopeSchema(Type.Array(VersionView)), ...errorResponses } } },
     async (request) => {
       const { record: rec, materials } = await inventory.versions(principal(request), request.params.projectId, request.params.id);
       const items = materials.map((m) => ({
@@ -308,6 +317,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     '/projects/:projectId/certificates/:id/export',
     {
       schema: {
+        operationId: 'exportCertificate',
         summary: 'Export the certificate with its private key (admin only; recorded in events)',
         tags: ['certificates'],
         params: IdParams,

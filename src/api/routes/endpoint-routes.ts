@@ -84,6 +84,7 @@ export async function endpointRoutes(fastify: FastifyInstance, opts: { endpoints
     '/projects/:projectId/endpoints',
     {
       schema: {
+        operationId: 'createEndpoint',
         summary: 'Watch an endpoint (editor); link-local and cloud metadata addresses are refused unless the configuration allows them',
         tags: ['endpoints'],
         params: ProjectParams,
@@ -106,6 +107,7 @@ export async function endpointRoutes(fastify: FastifyInstance, opts: { endpoints
     '/projects/:projectId/endpoints',
     {
       schema: {
+        operationId: 'listEndpoints',
         summary: 'List the watched endpoints of a project with their last probe (paged, oldest first)',
         tags: ['endpoints'],
         params: ProjectParams,
@@ -122,13 +124,13 @@ export async function endpointRoutes(fastify: FastifyInstance, opts: { endpoints
 
   app.get(
     '/projects/:projectId/endpoints/:endpointId',
-    { schema: { summary: "Get a watched endpoint with its last probe's findings", tags: ['endpoints'], params: EndpointParams, response: { 200: envelopeSchema(EndpointView), ...errorResponses } } },
+    { schema: { operationId: 'getEndpoint', summary: "Get a watched endpoint with its last probe's findings", tags: ['endpoints'], params: EndpointParams, response: { 200: envelopeSchema(EndpointView), ...errorResponses } } },
     async (request) => ok(endpointView(await endpoints.get(principal(request), request.params.projectId, request.params.endpointId))),
   );
 
   app.delete(
     '/projects/:projectId/endpoints/:endpointId',
-    { schema: { summary: 'Stop watching an endpoint; returns it as it was', tags: ['endpoints'], params: EndpointParams, response: { 200: envelopeSchema(EndpointView), ...errorResponses } } },
+    { schema: { operationId: 'deleteEndpoint', summary: 'Stop watching an endpoint; returns it as it was', tags: ['endpoints'], params: EndpointParams, response: { 200: envelopeSchema(EndpointView), ...errorResponses } } },
     async (request) => ok(endpointView(await endpoints.delete(principal(request), request.params.projectId, request.params.endpointId))),
   );
 
@@ -136,6 +138,7 @@ export async function endpointRoutes(fastify: FastifyInstance, opts: { endpoints
     '/projects/:projectId/endpoints/:endpointId/probe',
     {
       schema: {
+        operationId: 'probeEndpoint',
         summary: 'Probe the endpoint now (editor) and answer with the result',
         tags: ['endpoints'],
         params: EndpointParams,

@@ -81,13 +81,13 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
 
   app.post(
     '/projects/:projectId/notification-channels',
-    { schema: { summary: 'Add a notification channel (admin); secrets are stored encrypted and never returned', tags, params: ProjectParams, body: CreateBody, response: { 200: envelopeSchema(ChannelSchema), ...errorResponses } } },
+    { schema: { operationId: 'createNotificationChannel', summary: 'Add a notification channel (admin); secrets are stored encrypted and never returned', tags, params: ProjectParams, body: CreateBody, response: { 200: envelopeSchema(ChannelSchema), ...errorResponses, 409: errorResponses[400] } } },
     async (request) => ok(channelView(await notifications.createChannel(principal(request), request.params.projectId, request.body))),
   );
 
   app.get(
     '/projects/:projectId/notification-channels',
-    { schema: { summary: "The project's notification channels", tags, params: ProjectParams, response: { 200: envelopeSchema(Type.Array(ChannelSchema)), ...errorResponses } } },
+    { schema: { operationId: 'listNotificationChannels', summary: "The project's notification channels", tags, params: ProjectParams, response: { 200: envelopeSchema(Type.Array(ChannelSchema)), ...errorResponses } } },
     async (request) => {
       const channels = await notifications.listChannels(principal(request), request.params.projectId);
       return paged(channels.map(channelView), channels.length, 1, Math.max(channels.length, 1));
@@ -96,13 +96,13 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
 
   app.get(
     '/projects/:projectId/notification-channels/:channelId',
-    { schema: { summary: 'A notification channel', tags, params: ChannelParams, response: { 200: envelopeSchema(ChannelSchema), ...errorResponses } } },
+    { schema: { operationId: 'getNotificationChannel', summary: 'A notification channel', tags, params: ChannelParams, response: { 200: envelopeSchema(ChannelSchema), ...errorResponses } } },
     async (request) => ok(channelView(await notifications.getChannel(principal(request), request.params.projectId, request.params.channelId))),
   );
 
   app.put(
     '/projects/:projectId/notification-channels/:channelId',
-    { schema: { summary: 'Change a notification channel (admin): absent fields are kept', tags, params: ChannelParams, body: UpdateBody, response: { 200: envelopeSchema(ChannelSchema), ...errorResponses } } },
+    { schema: { operationId: 'updateNotificationChannel', summary: 'Change a notification channel (admin): absent fields are kept', tags, params: ChannelParams, body: UpdateBody, response: { 200: envelopeSchema(ChannelSchema), ...errorResponses, 409: errorResponses[400] } } },
     async (request) => ok(channelView(await notifications.updateChannel(principal(request), request.params.projectId, request.params.channelId, request.body))),
   );
 
@@ -110,6 +110,7 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
     '/projects/:projectId/notification-channels/:channelId',
     {
       schema: {
+        operationId: 'deleteNotificationChannel',
         summary: 'Delete a notification channel and its deliveries (admin)',
         tags,
         params: ChannelParams,
@@ -124,7 +125,7 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
 
   app.post(
     '/projects/:projectId/notification-channels/:channelId/test',
-    { schema: { summary: 'Send a test message now (admin) and answer the delivery outcome', tags, params: ChannelParams, response: { 200: envelopeSchema(DeliverySchema), ...errorResponses } } },
+    { schema: { operationId: 'testNotificationChannel', summary: 'Send a test message now (admin) and answer the delivery outcome', tags, params: ChannelParams, response: { 200: envelopeSchema(DeliverySchema), ...errorResponses } } },
     async (request) => ok(deliveryView(await notifications.testChannel(principal(request), request.params.projectId, request.params.channelId))),
   );
 
@@ -132,6 +133,7 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
     '/projects/:projectId/notifications',
     {
       schema: {
+        operationId: 'listNotifications',
         summary: 'The delivery log: every message to every channel, newest first, with the last response',
         tags,
         params: ProjectParams,
@@ -153,13 +155,13 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
 
   app.get(
     '/projects/:projectId/notifications/:notificationId',
-    { schema: { summary: 'One delivery', tags, params: DeliveryParams, response: { 200: envelopeSchema(DeliverySchema), ...errorResponses } } },
+    { schema: { operationId: 'getNotification', summary: 'One delivery', tags, params: DeliveryParams, response: { 200: envelopeSchema(DeliverySchema), ...errorResponses } } },
     async (request) => ok(deliveryView(await notifications.getDelivery(principal(request), request.params.projectId, request.params.notificationId))),
   );
 
   app.post(
     '/projects/:projectId/notifications/:notificationId/redeliver',
-    { schema: { summary: 'Send a delivery again now (admin), as a new delivery that is retried like any other', tags, params: DeliveryParams, response: { 200: envelopeSchema(DeliverySchema), ...errorResponses } } },
+    { schema: { operationId: 'redeliverNotification', summary: 'Send a delivery again now (admin), as a new delivery that is retried like any other', tags, params: DeliveryParams, response: { 200: envelopeSchema(DeliverySchema), ...errorResponses } } },
     async (request) => ok(deliveryView(await notifications.redeliver(principal(request), request.params.projectId, request.params.notificationId))),
   );
 }

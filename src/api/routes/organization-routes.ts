@@ -22,6 +22,7 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { acces
     '/organizations',
     {
       schema: {
+        operationId: 'createOrganization',
         summary: 'Create an organization (superuser)',
         tags: ['organizations'],
         body: Type.Object({ name: Name }, { additionalProperties: false }),
@@ -35,6 +36,7 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { acces
     '/organizations',
     {
       schema: {
+        operationId: 'listOrganizations',
         summary: 'List the organizations the key can see',
         tags: ['organizations'],
         querystring: Type.Object(PageQuery),
@@ -52,6 +54,7 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { acces
     '/organizations/:organizationId',
     {
       schema: {
+        operationId: 'updateOrganization',
         summary: 'Disable or enable an organization (superuser): a disabled organization\'s API and access keys are refused',
         tags: ['organizations'],
         params: Type.Object({ organizationId: Type.String({ format: 'uuid' }) }),

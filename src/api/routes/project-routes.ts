@@ -51,6 +51,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
     '/projects',
     {
       schema: {
+        operationId: 'createProject',
         summary: 'Create a project in an organization',
         tags: ['projects'],
         body: Type.Object({ organizationId: Type.String({ format: 'uuid' }), name: Name }, { additionalProperties: false }),
@@ -64,6 +65,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
     '/projects',
     {
       schema: {
+        operationId: 'listProjects',
         summary: 'List the projects the key covers',
         tags: ['projects'],
         querystring: Type.Object(PageQuery),
@@ -79,7 +81,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
 
   app.get(
     '/projects/:projectId',
-    { schema: { summary: 'Get a project', tags: ['projects'], params: ProjectParams, response: { 200: envelopeSchema(ProjectView), ...errorResponses } } },
+    { schema: { operationId: 'getProject', summary: 'Get a project', tags: ['projects'], params: ProjectParams, response: { 200: envelopeSchema(ProjectView), ...errorResponses } } },
     async (request) => ok(projectView(await access.authorizeProject(principal(request), request.params.projectId, 'viewer'))),
   );
 
@@ -87,6 +89,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
     '/projects/:projectId/api-keys',
     {
       schema: {
+        operationId: 'createApiKey',
         summary: 'Create an API key for the project (admin); the key is shown once',
         tags: ['api-keys'],
         params: ProjectParams,
@@ -103,7 +106,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
   app.get(
     '/projects/:projectId/api-keys',
     {
-      schema: { summary: 'List the project API keys (no secrets)', tags: ['api-keys'], params: ProjectParams, response: { 200: envelopeSchema(Type.Array(ApiKeyView)), ...errorResponses } },
+      schema: { operationId: 'listApiKeys', summary: 'List the project API keys (no secrets)', tags: ['api-keys'], params: ProjectParams, response: { 200: envelopeSchema(Type.Array(ApiKeyView)), ...errorResponses } },
     },
     async (request) => {
       const keys = await access.listApiKeys(principal(request), request.params.projectId);
@@ -115,6 +118,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
     '/projects/:projectId/api-keys/:keyId',
     {
       schema: {
+        operationId: 'revokeApiKey',
         summary: 'Revoke an API key',
         tags: ['api-keys'],
         params: Type.Object({ projectId: Type.String({ format: 'uuid' }), keyId: Type.String({ format: 'uuid' }) }),
@@ -128,6 +132,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
     '/projects/:projectId/events',
     {
       schema: {
+        operationId: 'listEvents',
         summary: 'The project audit trail: who changed what, when (newest first)',
         tags: ['events'],
         params: ProjectParams,

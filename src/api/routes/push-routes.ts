@@ -78,6 +78,7 @@ export async function pushRoutes(fastify: FastifyInstance, opts: { pushHealth: P
     '/projects/:projectId/apps/:appId/push-results',
     {
       schema: {
+        operationId: 'reportPushResults',
         summary: `Report push outcomes from your sender: one, or a batch {results: [...]} of up to ${MAX_PUSH_RESULTS}. A certificate-caused rejection (TLS alert 42/44/45, 403 BadCertificate/BadCertificateEnvironment) marks the certificate REVOKED in that environment`,
         tags: ['apps'],
         params: AppParams,
@@ -101,6 +102,7 @@ export async function pushRoutes(fastify: FastifyInstance, opts: { pushHealth: P
     '/projects/:projectId/apps/:appId/push-check',
     {
       schema: {
+        operationId: 'checkAppPush',
         summary: 'Check the certificates bound in an environment against APNs now (one push to a dummy device token); stores and returns the verdict',
         tags: ['apps'],
         params: AppParams,

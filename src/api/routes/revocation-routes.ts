@@ -54,6 +54,7 @@ export async function revocationRoutes(fastify: FastifyInstance, opts: { revocat
     '/projects/:projectId/certificates/:id/revocation-check',
     {
       schema: {
+        operationId: 'checkCertificateRevocation',
         summary: 'Check revocation now (CRL first, then OCSP; the issuer must be in the stored chain). A cached answer is returned until its nextUpdate unless force is true. A revoked answer sets the status Revoked',
         tags: ['certificates'],
         params: IdParams,
@@ -68,6 +69,7 @@ export async function revocationRoutes(fastify: FastifyInstance, opts: { revocat
     '/projects/:projectId/certificates/:id/revocation',
     {
       schema: {
+        operationId: 'getCertificateRevocation',
         summary: 'The last revocation answer about the certificate\'s current material; null when it was never checked',
         tags: ['certificates'],
         params: IdParams,

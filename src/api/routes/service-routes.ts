@@ -52,6 +52,7 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
     '/projects/:projectId/services',
     {
       schema: {
+        operationId: 'createService',
         summary: 'Create a service',
         tags: ['services'],
         params: ProjectParams,
@@ -66,6 +67,7 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
     '/projects/:projectId/services',
     {
       schema: {
+        operationId: 'listServices',
         summary: 'List the services of a project (paged, oldest first)',
         tags: ['services'],
         params: ProjectParams,
@@ -82,13 +84,13 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
 
   app.get(
     '/projects/:projectId/services/:serviceId',
-    { schema: { summary: 'Get a service', tags: ['services'], params: ServiceParams, response: { 200: envelopeSchema(ServiceView), ...errorResponses } } },
+    { schema: { operationId: 'getService', summary: 'Get a service', tags: ['services'], params: ServiceParams, response: { 200: envelopeSchema(ServiceView), ...errorResponses } } },
     async (request) => ok(serviceView(await serviceDomains.getService(principal(request), request.params.projectId, request.params.serviceId))),
   );
 
   app.delete(
     '/projects/:projectId/services/:serviceId',
-    { schema: { summary: 'Delete a service and all its domains; returns the deleted service', tags: ['services'], params: ServiceParams, response: { 200: envelopeSchema(ServiceView), ...errorResponses } } },
+    { schema: { operationId: 'deleteService', summary: 'Delete a service and all its domains; returns the deleted service', tags: ['services'], params: ServiceParams, response: { 200: envelopeSchema(ServiceView), ...errorResponses } } },
     async (request) => ok(serviceView(await serviceDomains.deleteService(principal(request), request.params.projectId, request.params.serviceId))),
   );
 
@@ -96,6 +98,7 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
     '/projects/:projectId/services/:serviceId/domains',
     {
       schema: {
+        operationId: 'addServiceDomain',
         summary: 'Add a domain to a service (IDN names are stored as punycode; wildcards as *.example.com)',
         tags: ['services'],
         params: ServiceParams,
@@ -110,6 +113,7 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
     '/projects/:projectId/services/:serviceId/domains',
     {
       schema: {
+        operationId: 'listServiceDomains',
         summary: 'List the domains of a service with their certificates (paged, by name)',
         tags: ['services'],
         params: ServiceParams,
@@ -126,7 +130,7 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
 
   app.delete(
     '/projects/:projectId/services/:serviceId/domains/:domain',
-    { schema: { summary: 'Remove a domain from a service; returns it as it was', tags: ['services'], params: DomainParams, response: { 200: envelopeSchema(DomainView), ...errorResponses } } },
+    { schema: { operationId: 'removeServiceDomain', summary: 'Remove a domain from a service; returns it as it was', tags: ['services'], params: DomainParams, response: { 200: envelopeSchema(DomainView), ...errorResponses } } },
     async (request) => ok(domainView(await serviceDomains.deleteDomain(principal(request), request.params.projectId, request.params.serviceId, request.params.domain))),
   );
 
@@ -134,6 +138,7 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
     '/projects/:projectId/services/:serviceId/domains/:domain/certificate',
     {
       schema: {
+        operationId: 'attachDomainCertificate',
         summary: 'Attach an inventory certificate to a domain (manual); its names must cover the domain (RFC 6125)',
         tags: ['services'],
         params: DomainParams,
@@ -149,6 +154,7 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
     '/projects/:projectId/services/:serviceId/domains/:domain/autocert',
     {
       schema: {
+        operationId: 'requestDomainAutocert',
         summary: 'Request an automatic certificate for a domain (ACME: http-01, or dns-01 through the project\'s DNS provider); issuing, then issued or failed',
         tags: ['services'],
         params: DomainParams,
@@ -169,7 +175,7 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
   app.delete(
     '/projects/:projectId/services/:serviceId/domains/:domain/certificate',
     {
-      schema: { summary: 'Detach the certificate of a domain (it has none afterwards)', tags: ['services'], params: DomainParams, response: { 200: envelopeSchema(DomainView), ...errorResponses } },
+      schema: { operationId: 'detachDomainCertificate', summary: 'Detach the certificate of a domain (it has none afterwards)', tags: ['services'], params: DomainParams, response: { 200: envelopeSchema(DomainView), ...errorResponses } },
     },
     async (request) => ok(domainView(await serviceDomains.detachCertificate(principal(request), request.params.projectId, request.params.serviceId, request.params.domain))),
   );

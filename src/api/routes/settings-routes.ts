@@ -60,7 +60,7 @@ export async function settingsRoutes(fastify: FastifyInstance, opts: { settings:
 
   app.get(
     '/projects/:projectId/settings',
-    { schema: { summary: "A project's issuance settings (secrets never shown)", tags: ['settings'], params: ProjectParams, response: { 200: envelopeSchema(ProjectSettingsSchema), ...errorResponses } } },
+    { schema: { operationId: 'getProjectSettings', summary: "A project's issuance settings (secrets never shown)", tags: ['settings'], params: ProjectParams, response: { 200: envelopeSchema(ProjectSettingsSchema), ...errorResponses } } },
     async (request) => ok(projectView(await settings.getProjectSettings(principal(request), request.params.projectId))),
   );
 
@@ -68,6 +68,7 @@ export async function settingsRoutes(fastify: FastifyInstance, opts: { settings:
     '/projects/:projectId/settings',
     {
       schema: {
+        operationId: 'updateProjectSettings',
         summary: 'Change a project\'s issuance settings (admin): absent fields are kept, null clears',
         tags: ['settings'],
         params: ProjectParams,
@@ -81,7 +82,7 @@ export async function settingsRoutes(fastify: FastifyInstance, opts: { settings:
   app.get(
     '/organizations/:organizationId/settings',
     {
-      schema: { summary: "An organization's ACME settings", tags: ['settings'], params: OrganizationParams, response: { 200: envelopeSchema(OrganizationSettingsSchema), ...errorResponses } },
+      schema: { operationId: 'getOrganizationSettings', summary: "An organization's ACME settings", tags: ['settings'], params: OrganizationParams, response: { 200: envelopeSchema(OrganizationSettingsSchema), ...errorResponses } },
     },
     async (request) => ok(organizationView(await settings.getOrganizationSettings(principal(request), request.params.organizationId))),
   );
@@ -90,6 +91,7 @@ export async function settingsRoutes(fastify: FastifyInstance, opts: { settings:
     '/organizations/:organizationId/settings',
     {
       schema: {
+        operationId: 'updateOrganizationSettings',
         summary: "Change an organization's ACME directory and contact (superuser or organization admin)",
         tags: ['settings'],
         params: OrganizationParams,

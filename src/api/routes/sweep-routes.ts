@@ -66,6 +66,7 @@ export async function sweepRoutes(fastify: FastifyInstance, opts: { sweeps: Swee
     '/projects/:projectId/sweep',
     {
       schema: {
+        operationId: 'sweepProject',
         summary: 'Sweep the project now (admin): record thresholds crossed and expiries as events, notify, and answer with what was found',
         tags: ['notifications'],
         params: ProjectParams,
@@ -79,6 +80,7 @@ export async function sweepRoutes(fastify: FastifyInstance, opts: { sweeps: Swee
     '/projects/:projectId/notification-policy',
     {
       schema: {
+        operationId: 'getNotificationPolicy',
         summary: "The project's notification policy: thresholds, lifetime fractions, digest",
         tags: ['notifications'],
         params: ProjectParams,
@@ -92,6 +94,7 @@ export async function sweepRoutes(fastify: FastifyInstance, opts: { sweeps: Swee
     '/projects/:projectId/notification-policy',
     {
       schema: {
+        operationId: 'updateNotificationPolicy',
         summary: "Change the project's notification policy (admin); fields left out are kept",
         tags: ['notifications'],
         params: ProjectParams,
@@ -106,6 +109,7 @@ export async function sweepRoutes(fastify: FastifyInstance, opts: { sweeps: Swee
     '/projects/:projectId/certificates/:id/mute',
     {
       schema: {
+        operationId: 'muteCertificate',
         summary: 'Mute (never alert) or unmute a certificate (editor); its expiry is still recorded',
         tags: ['certificates'],
         params: IdParams,

@@ -1,0 +1,20 @@
+/** The OpenAPI document's tags, one per resource, in the order the documentation shows them. */
+export const openapiTags = [
+  { name: 'organizations', description: 'Organizations: the tenants (created and disabled by a superuser)' },
+  { name: 'projects', description: 'Projects of an organization; every resource below lives in one' },
+  { name: 'api-keys', description: 'API keys of a project, with a role (viewer, editor, admin)' },
+  { name: 'access-keys', description: 'Access keys (id and secret) for signed CheckCertificate requests' },
+  { name: 'events', description: 'The audit trail of a project' },
+  { name: 'certificates', description: 'The certificate inventory: import, managed (ACME) issuance, export, versions, revocation checks' },
+  { name: 'services', description: 'Services and their domains, with the certificate each domain uses' },
+  { name: 'settings', description: 'Issuance settings of projects (renewal, DNS-01 provider) and organizations (ACME directory)' },
+  { name: 'apps', description: 'Mobile apps, their APNs certificates and push health' },
+  { name: 'notifications', description: 'Expiry sweeps, the notification policy, channels and the delivery log' },
+  { name: 'endpoints', description: 'Watched endpoints: what servers really serve' },
+  { name: 'compat-check-certificate', description: 'CheckCertificate as an RPC action at the root, signed with an access key; errors as {RequestId, HostId, Code, Message}' },
+  { name: 'compat-cert-expiry', description: 'Expiry of the APNs certificates of apps and of Wallet pass certificates, as bare JSON' },
+  { name: 'compat-scm', description: 'Details of a certificate by its 16-character id (X-Auth-Token); errors as {error_code, error_msg}' },
+  { name: 'compat-waap', description: 'The certificate attached to a domain of a service; errors as {code, message}' },
+  { name: 'health', description: 'Liveness and readiness probes (no authentication)' },
+  { name: 'metrics', description: 'Prometheus metrics' },
+];
