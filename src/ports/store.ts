@@ -605,9 +605,10 @@ export interface SweepRepository {
   /** Those of the certificates that are muted. */
   listMuted(certificateIds: readonly number[]): Promise<number[]>;
   /**
-   * Fires, for the project's issued certificates, each newly crossed threshold (policy.ts's
-   * alertDecision, in SQL) once per material (conflicts do nothing), and appends one event per
-   * fired row; returns those events (`runId` names this sweep's rows).
+   * Fires, for the project's issued certificates, each newly crossed threshold (the alert rule,
+   * stated where it runs: storage/repositories/sweep-repository.ts) once per material
+   * (conflicts do nothing), and appends one event per fired row; returns those events (`runId`
+   * names this sweep's rows).
    */
   fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit?: number): Promise<SweepFired>;
   /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DAY_MS, alertDecision, defaultNotificationPolicy, type NotificationPolicy } from '../../src/domain/notification-policy.js';
+import { DAY_MS, defaultNotificationPolicy } from '../../src/domain/notification-policy.js';
 import type { DispatchResult, Notifier } from '../../src/ports/notifier.js';
 import type { ManagedState, Store } from '../../src/ports/store.js';
 import { AccessService } from '../../src/services/access-service.js';
@@ -173,40 +173,58 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     expect((await store.events.listForProject('p1', { pageIndex: 1, pageSize: 10 }, 'certificate.expiring')).totalCount).toBe(1);
   });
 
-  it('agrees with the pure policy on 300 random certificates over 60 days of sweeps', async () => {
+  it('fires what the rule says at every sweep of 60 days, for every kind of certificate', async () => {
     const store = await createTestStore(dialect);
     stores.push(store);
     await setup(store);
     const clock = new FakeClock(T0);
     const sweeps = service(store, clock);
-    let seed = 12345;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const policy: NotificationPolicy = defaultNotificationPolicy;
-    const certs = [];
-    for (let i = 0; i < 300; i++) {
-      const lifetimeDays = [6, 45, 89, 90, 365][Math.floor(rnd() * 5)];
-      const left = Math.floor((rnd() * 70 - 5) * DAY_MS);
-      const c = await addCert(store, lifetimeDays, left, rnd() < 0.1 ? { source: 'acme' } : {});
-      const renewal = c.source === 'acme' ? { renewAt: new Date(T0.getTime() + Math.floor((rnd() * 60 - 10) * DAY_MS)), failureCount: rnd() < 0.3 ? 1 : 0, lastProblem: null } : null;
-      if (renewal) await store.managed.insert(managedState(c.id, renewal.renewAt, renewal.failureCount));
-      const isMuted = rnd() < 0.1;
-      if (isMuted) await store.sweeps.setMuted(c.id, true, T0);
-      certs.push({ c, subject: { notBefore: c.notBefore, notAfter: c.notAfter, sslCertificateId: c.sslCertificateId, muted: isMuted, renewal }, fired: new Set<string>() });
-    }
+    const acme = { source: 'acme' } as const;
+    const certs = {
+      year: await addCert(store, 365, 40 * DAY_MS),
+      ninety: await addCert(store, 90, 20 * DAY_MS + 3 * HOUR),
+      eightyNine: await addCert(store, 89, 35 * DAY_MS), // 1/3, 1/6, 1/12 = 29 d 16 h, 14 d 20 h, 7 d 10 h
+      short: await addCert(store, 45, 10 * DAY_MS), // 15 d, 7.5 d, 3.75 d
+      six: await addCert(store, 6, 5 * DAY_MS), // 2 d, 1 d, 12 h
+      beyond: await addCert(store, 365, 65 * DAY_MS),
+      gone: await addCert(store, 365, -3 * DAY_MS),
+      lateImport: await addCert(store, 365, 5 * DAY_MS),
+      muted: await addCert(store, 365, 10 * DAY_MS),
+      renewing: await addCert(store, 365, 20 * DAY_MS, acme),
+      renewingLate: await addCert(store, 365, 20 * DAY_MS, acme),
+      renewalFailing: await addCert(store, 365, 20 * DAY_MS, acme),
+      shortRenewing: await addCert(store, 45, 10 * DAY_MS, acme),
+    };
+    await store.sweeps.setMuted(certs.muted.id, true, T0);
+    const at = (days: number) => new Date(T0.getTime() + days * DAY_MS);
+    await store.managed.insert(managedState(certs.renewing.id, at(-11))); // before every threshold's point (the 30-day one is at -10 d)
+    await store.managed.insert(managedState(certs.renewingLate.id, at(15))); // after the 7-day point (13 d), before the 3-day one (17 d)
+    await store.managed.insert(managedState(certs.renewalFailing.id, at(-11), 1));
+    await store.managed.insert(managedState(certs.shortRenewing.id, at(3))); // after the 1/6 point (2.5 d), before the 1/12 one (6.25 d)
+
+    const names = new Map(Object.entries(certs).map(([name, c]) => [c.id, name]));
+    const seen = Object.fromEntries(Object.keys(certs).map((name) => [name, [] as Array<[string, number]>]));
     for (let step = 0; step < 60 * 4; step++) {
-      const expected: Array<[number, string]> = [];
-      for (const x of certs) {
-        const d = alertDecision(x.subject, policy, clock.now(), x.fired);
-        if (d) {
-          x.fired.add(d.key);
-          expected.push([x.c.id, d.key]);
-        }
-      }
       const r = (await sweeps.sweepProject('p1', false))!;
-      const actual = r.events.map((e) => [e.certificateId, String(e.data.threshold)] as [number, string]);
-      expect(actual.sort((a, b) => a[0] - b[0])).toEqual(expected.sort((a, b) => a[0] - b[0]));
+      for (const e of r.events) seen[names.get(e.certificateId)!]!.push([String(e.data.threshold), step]);
       clock.advance(6 * HOUR - 7);
     }
+    // Sweep k runs at T0 + k·(6 h − 7 ms): a threshold crossed exactly n·6 h after T0 is first seen by sweep n + 1.
+    expect(seen).toEqual({
+      year: [['days:30', 41], ['days:14', 105], ['days:7', 133], ['days:3', 149], ['days:1', 157], ['expired', 161]],
+      ninety: [['days:30', 0], ['days:14', 25], ['days:7', 53], ['days:3', 69], ['days:1', 77], ['expired', 81]],
+      eightyNine: [['fraction:0.333333', 22], ['fraction:0.166667', 81], ['fraction:0.083333', 111], ['expired', 141]],
+      short: [['fraction:0.333333', 0], ['fraction:0.166667', 11], ['fraction:0.083333', 26], ['expired', 41]],
+      six: [['fraction:0.333333', 13], ['fraction:0.166667', 17], ['fraction:0.083333', 19], ['expired', 21]],
+      beyond: [['days:30', 141], ['days:14', 205], ['days:7', 233]],
+      gone: [['expired', 0]],
+      lateImport: [['days:7', 0], ['days:3', 9], ['days:1', 17], ['expired', 21]],
+      muted: [['expired', 41]],
+      renewing: [['expired', 81]],
+      renewingLate: [['days:30', 0], ['days:14', 25], ['days:7', 53], ['expired', 81]],
+      renewalFailing: [['days:30', 0], ['days:14', 25], ['days:7', 53], ['days:3', 69], ['days:1', 77], ['expired', 81]],
+      shortRenewing: [['fraction:0.333333', 0], ['fraction:0.166667', 11], ['expired', 41]],
+    });
   });
 
   it('the scheduler sweeps each project once per interval, under a lease', async () => {

@@ -10,18 +10,33 @@ function num(n: number): RawBuilder<number> {
 }
 
 /**
- * Sweeps over Kysely. `fire` computes notification-policy.ts's `alertDecision` in SQL for every
- * issued certificate of the project whose notAfter lies before now + the policy's window
- * (read from certificates_sweep_idx alone, migration 0009), in two statements:
+ * Sweeps over Kysely. `fire` holds the alert rule, its only copy (its table of cases:
+ * test/storage/alert-rule.test.ts). For each issued certificate of the project at `now`:
  *
- * 1. INSERT INTO notification_fired … SELECT … ON CONFLICT DO NOTHING: the most urgent crossed
- *    threshold of each certificate, unless muted (expiry is recorded anyway, notify = 0) or a
- *    managed renewal is scheduled before the threshold's point and has not failed. The primary
- *    key (certificate, material, threshold) makes each fire once, on every server;
+ * - A certificate living LONG_LIFETIME_MS (90 days) or more crosses the policy's whole days
+ *   before notAfter (default 30, 14, 7, 3, 1); a shorter-lived one crosses fractions of its
+ *   lifetime remaining (default 1/3, 1/6, 1/12), because fixed days are noise for 45-day and
+ *   6-day certificates. A threshold is crossed once the time left is at most its amount; with
+ *   no time left every certificate crosses `expired`.
+ * - Only the most urgent threshold crossed fires (a certificate imported 5 days before expiry
+ *   gets "7 days", not also 30 and 14), once per material (sslCertificateId): a new material
+ *   fires again.
+ * - A managed certificate whose renewal is scheduled before the crossed threshold's point
+ *   (notAfter less its amount) does not alert unless its renewal has failed (failureCount > 0
+ *   or a problem is recorded). `expired` always fires.
+ * - A muted certificate never alerts; its expiry is still recorded (notify = 0: not sent).
+ * - The policy's digest changes how events are sent, not which fire.
+ *
+ * Over the certificates whose notAfter lies before now + the policy's window (read from
+ * certificates_sweep_idx alone, migration 0009), in two statements:
+ *
+ * 1. INSERT INTO notification_fired … SELECT … ON CONFLICT DO NOTHING: the threshold each
+ *    certificate fires by the rule above. The primary key (certificate, material, threshold)
+ *    makes each fire once, on every server;
  * 2. INSERT INTO events … SELECT over the same range, joined with this run's fired rows, RETURNING.
  *
  * Times are epoch ms integers; day thresholds compare with integer math, lifetime fractions
- * with double precision (the same IEEE arithmetic as the JavaScript policy).
+ * with double precision (the policy's fractions are JavaScript doubles).
  */
 export class KyselySweepRepository implements SweepRepository {
   constructor(
