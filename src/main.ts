@@ -27,6 +27,7 @@ import { Http2ApnsProbe } from './apns/apns-probe.js';
 import { RevocationService } from './services/revocation-service.js';
 import { NotificationService } from './services/notification-service.js';
 import { AddressPolicy } from './net/address-policy.js';
+import { OutboundHttp } from './net/outbound-http.js';
 import { createHttpFetch } from './revocation/http-fetch.js';
 import { EmailSender } from './notify/email-sender.js';
 import { EndpointService } from './services/endpoint-service.js';
@@ -137,13 +138,15 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const pushHealth = new PushHealthService(store, access, box, clock, new Http2ApnsProbe({ urls: config.apnsUrls, caPem: apnsCaPem }), { checkIntervalMs: config.pushCheckIntervalMs }, logger);
   // One policy for every server-side outbound connection: OCSP/CRL fetches, notification channels, endpoint probes.
   const outbound = new AddressPolicy({ allow: config.outboundAllow, deny: config.outboundDeny });
-  const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, createHttpFetch(outbound), logger);
+  // One HTTP client over it for webhooks and chat channels, OCSP responders and CRL distribution points.
+  const outboundHttp = new OutboundHttp(outbound);
+  const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, createHttpFetch(outboundHttp), logger);
   const notifier = new NotificationService(
     store,
     access,
     box,
     clock,
-    outbound,
+    outboundHttp,
     config.smtpUrl && config.smtpFrom ? new EmailSender(config.smtpUrl, config.smtpFrom) : undefined,
     logger,
     { retryIntervalMs: config.notifyRetryIntervalMs, instanceId: config.instanceId },

@@ -18,7 +18,7 @@ import type {
 import type { EmailSender } from '../notify/email-sender.js';
 import { postJson, type AttemptOutcome } from '../notify/http-post.js';
 import { htmlOf, slackBodyOf, subjectOf, teamsBodyOf, textOf, webhookBodyOf, type NotificationPayload, type PayloadItem } from '../notify/messages.js';
-import type { AddressPolicy } from '../net/address-policy.js';
+import type { OutboundHttp } from '../net/outbound-http.js';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../notify/signature.js';
 import { generateUid } from '../storage/uid.js';
 import type { AccessService } from './access-service.js';
@@ -115,7 +115,7 @@ export class NotificationService implements Notifier {
     private readonly access: AccessService,
     private readonly box: SecretBox,
     private readonly clock: Clock,
-    private readonly guard: AddressPolicy,
+    private readonly outbound: OutboundHttp,
     /** The SMTP sender; undefined = email channels are refused (CERTKEEPER_SMTP_URL unset). */
     private readonly email: EmailSender | undefined,
     private readonly logger?: Logger,
@@ -440,12 +440,12 @@ export class NotificationService implements Notifier {
           'X-Certkeeper-Delivery': d.id,
           'X-Certkeeper-Event': d.eventType,
         },
-        this.guard,
+        this.outbound,
         this.o.timeoutMs,
       );
     }
     const body = JSON.stringify(channel.type === 'slack' ? slackBodyOf(payload) : teamsBodyOf(payload));
-    return postJson(url, body, {}, this.guard, this.o.timeoutMs);
+    return postJson(url, body, {}, this.outbound, this.o.timeoutMs);
   }
 
   private backoff(attempts: number): number {
@@ -498,7 +498,7 @@ export class NotificationService implements Notifier {
     const rawUrl = config.url ?? stored?.url;
     if (typeof rawUrl !== 'string' || rawUrl.length === 0) throw configInvalid(`config.url is required for a ${type} channel`);
     if (rawUrl.length > 2048) throw new AppError('notification_url_invalid', 'config.url is longer than 2048 characters');
-    const url = this.guard.checkUrl(rawUrl, 'config.url');
+    const url = this.outbound.policy.checkUrl(rawUrl, 'config.url');
     if (type === 'webhook') {
       const secret = config.secret ?? stored?.secret;
       if (typeof secret !== 'string' || secret.length < 16 || secret.length > 256) throw configInvalid('config.secret must be a string of 16 to 256 characters (the HMAC-SHA256 signing key)');
