@@ -1,13 +1,6 @@
 import { OUTBOUND_REFUSED_CODE } from '../net/address-policy.js';
 import type { OutboundHttp } from '../net/outbound-http.js';
-
-export interface AttemptOutcome {
-  ok: boolean;
-  statusCode: number | null;
-  /** The start of the response body (at most 1,000 characters). */
-  response: string | null;
-  error: string | null;
-}
+import type { AttemptOutcome } from '../ports/channel.js';
 
 const EXCERPT = 1000;
 const MAX_READ = 64 * 1024;

@@ -16,8 +16,9 @@ import type {
   Store,
 } from '../ports/store.js';
 import type { EmailSender } from '../notify/email-sender.js';
-import { postJson, type AttemptOutcome } from '../notify/http-post.js';
-import { htmlOf, slackBodyOf, subjectOf, teamsBodyOf, textOf, webhookBodyOf, type NotificationPayload, type PayloadItem } from '../notify/messages.js';
+import { postJson } from '../notify/http-post.js';
+import { htmlOf, slackBodyOf, subjectOf, teamsBodyOf, textOf, webhookBodyOf } from '../notify/messages.js';
+import type { AttemptOutcome, NotificationPayload, PayloadItem } from '../ports/channel.js';
 import type { OutboundHttp } from '../net/outbound-http.js';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../notify/signature.js';
 import { generateUid } from '../storage/uid.js';
