@@ -30,6 +30,7 @@ import { AddressPolicy } from './net/address-policy.js';
 import { OutboundHttp } from './net/outbound-http.js';
 import { createHttpFetch } from './revocation/http-fetch.js';
 import { EmailSender } from './notify/email-sender.js';
+import { createChannels } from './notify/create-channels.js';
 import { EndpointService } from './services/endpoint-service.js';
 import { PrometheusMetrics } from './observability/prometheus-metrics.js';
 import { SweepService } from './services/sweep-service.js';
@@ -141,13 +142,13 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   // One HTTP client over it for webhooks and chat channels, OCSP responders and CRL distribution points.
   const outboundHttp = new OutboundHttp(outbound);
   const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, createHttpFetch(outboundHttp), logger);
+  const emailSender = config.smtpUrl && config.smtpFrom ? new EmailSender(config.smtpUrl, config.smtpFrom) : undefined;
   const notifier = new NotificationService(
     store,
     access,
     box,
     clock,
-    outboundHttp,
-    config.smtpUrl && config.smtpFrom ? new EmailSender(config.smtpUrl, config.smtpFrom) : undefined,
+    createChannels({ http: outboundHttp, clock, email: emailSender }),
     logger,
     { retryIntervalMs: config.notifyRetryIntervalMs, instanceId: config.instanceId },
   );
@@ -157,6 +158,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const close = async () => {
     await sweeps.stop();
     await notifier.stop();
+    emailSender?.close();
     await managed.stop();
     await pushHealth.stop();
     await revocation.stop();
