@@ -7,8 +7,9 @@ const MAX_READ = 64 * 1024;
 
 /**
  * POSTs a JSON body; 2xx is success, anything else (redirects included: they are not followed)
- * a failure. The URL must be one the policy lets through as a channel URL; the client checks
- * the addresses a name resolves to when connecting. Never throws.
+ * a failure. The URL is checked as a channel URL first (the policy may have changed since the
+ * channel was saved); the client checks the addresses a name resolves to when connecting.
+ * Never throws.
  */
 export async function postJson(url: URL, body: string, headers: Record<string, string>, http: OutboundHttp, timeoutMs: number): Promise<AttemptOutcome> {
   try {
