@@ -17,6 +17,8 @@ import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../src/ports/clock.js';
 import { AddressPolicy } from '../src/net/address-policy.js';
+import { OutboundHttp } from '../src/net/outbound-http.js';
+import { createChannels } from '../src/notify/create-channels.js';
 import type { Notifier } from '../src/ports/notifier.js';
 import { AccessService } from '../src/services/access-service.js';
 import { NotificationService } from '../src/services/notification-service.js';
@@ -75,7 +77,7 @@ export async function sweepBench(options: SweepBenchOptions): Promise<SweepBench
     let at = seededAt.getTime();
     const clock: Clock = { now: () => new Date(at) };
     const access = new AccessService(store, clock);
-    const notifications = new NotificationService(store, access, new SecretBox(randomBytes(32)), clock, new AddressPolicy(), undefined, undefined, { instanceId: 'bench' });
+    const notifications = new NotificationService(store, access, new SecretBox(randomBytes(32)), clock, createChannels({ http: new OutboundHttp(new AddressPolicy()), clock }), undefined, { instanceId: 'bench' });
     let dispatchMs = 0;
     const notifier: Notifier = {
       dispatch: async (id) => {

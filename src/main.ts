@@ -27,8 +27,10 @@ import { Http2ApnsProbe } from './apns/apns-probe.js';
 import { RevocationService } from './services/revocation-service.js';
 import { NotificationService } from './services/notification-service.js';
 import { AddressPolicy } from './net/address-policy.js';
+import { OutboundHttp } from './net/outbound-http.js';
 import { createHttpFetch } from './revocation/http-fetch.js';
 import { EmailSender } from './notify/email-sender.js';
+import { createChannels } from './notify/create-channels.js';
 import { EndpointService } from './services/endpoint-service.js';
 import { PrometheusMetrics } from './observability/prometheus-metrics.js';
 import { SweepService } from './services/sweep-service.js';
@@ -137,14 +139,16 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const pushHealth = new PushHealthService(store, access, box, clock, new Http2ApnsProbe({ urls: config.apnsUrls, caPem: apnsCaPem }), { checkIntervalMs: config.pushCheckIntervalMs }, logger);
   // One policy for every server-side outbound connection: OCSP/CRL fetches, notification channels, endpoint probes.
   const outbound = new AddressPolicy({ allow: config.outboundAllow, deny: config.outboundDeny });
-  const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, createHttpFetch(outbound), logger);
+  // One HTTP client over it for webhooks and chat channels, OCSP responders and CRL distribution points.
+  const outboundHttp = new OutboundHttp(outbound);
+  const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, createHttpFetch(outboundHttp), logger);
+  const emailSender = config.smtpUrl && config.smtpFrom ? new EmailSender(config.smtpUrl, config.smtpFrom) : undefined;
   const notifier = new NotificationService(
     store,
     access,
     box,
     clock,
-    outbound,
-    config.smtpUrl && config.smtpFrom ? new EmailSender(config.smtpUrl, config.smtpFrom) : undefined,
+    createChannels({ http: outboundHttp, clock, email: emailSender }),
     logger,
     { retryIntervalMs: config.notifyRetryIntervalMs, instanceId: config.instanceId },
   );
@@ -154,6 +158,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const close = async () => {
     await sweeps.stop();
     await notifier.stop();
+    emailSender?.close();
     await managed.stop();
     await pushHealth.stop();
     await revocation.stop();

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { AttemptOutcome } from './http-post.js';
+import type { AttemptOutcome } from '../ports/channel.js';
 
 /** The SMTP server of CERTKEEPER_SMTP_URL, sending from CERTKEEPER_SMTP_FROM, through nodemailer. */
 export class EmailSender {

@@ -2,22 +2,7 @@
  * What a notification says, rendered for each channel type from the stored payload: the same
  * payload renders the same message at every attempt.
  */
-export interface PayloadItem {
-  type: string;
-  eventId?: number;
-  certificateId?: number;
-  title: string;
-  data: Record<string, unknown>;
-  /** ISO 8601. */
-  at: string;
-}
-
-export interface NotificationPayload {
-  kind: 'each' | 'digest' | 'test';
-  projectId: string;
-  projectName: string;
-  items: PayloadItem[];
-}
+import type { NotificationPayload } from '../ports/channel.js';
 
 /** The one-line subject of a message. */
 export function subjectOf(p: NotificationPayload): string {

@@ -7,8 +7,8 @@
  * through the outbound AddressPolicy, so a responder "at" a cloud metadata address is refused
  * before any connection, and a name is checked at connect time.
  */
-import http from 'node:http';
-import { AddressPolicy, isOutboundRefusal } from '../net/address-policy.js';
+import { AddressPolicy } from '../net/address-policy.js';
+import { OutboundHttp } from '../net/outbound-http.js';
 import { RevocationSourceError } from './revocation-answer.js';
 
 export interface FetchLimits {
@@ -28,73 +28,53 @@ export interface FetchRequest {
 export type RevocationFetch = (request: FetchRequest, limits: FetchLimits) => Promise<Buffer>;
 
 /**
- * Fetches over http:// what `policy` lets through; rejects (with a message that does not repeat
- * the URL) with RevocationSourceError on any failure: refused by the policy (no connection is
- * made), unreachable, status ≠ 200, too large, timeout.
+ * Fetches over http:// what the client's policy lets through; rejects (with a message that does
+ * not repeat the URL) with RevocationSourceError on any failure: refused by the policy (no
+ * connection is made), unreachable, status ≠ 200, too large, timeout.
  */
-export function createHttpFetch(policy: AddressPolicy): RevocationFetch {
-  return (request, limits) => fetchThrough(policy, request, limits);
+export function createHttpFetch(outbound: OutboundHttp): RevocationFetch {
+  return (request, limits) => fetchThrough(outbound, request, limits);
 }
 
 /** createHttpFetch with the built-in rules only (no CERTKEEPER_OUTBOUND_ALLOW / _DENY): for tools and tests. */
-export const httpFetch: RevocationFetch = createHttpFetch(new AddressPolicy());
+export const httpFetch: RevocationFetch = createHttpFetch(new OutboundHttp(new AddressPolicy()));
 
-function fetchThrough(policy: AddressPolicy, request: FetchRequest, limits: FetchLimits): Promise<Buffer> {
-  return new Promise<Buffer>((resolve, reject) => {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      reject(new RevocationSourceError(`"${request.url}" is not a URL`));
-      return;
-    }
-    if (url.protocol !== 'http:') {
-      reject(new RevocationSourceError('only http:// revocation sources are fetched (RFC 6960, RFC 5280)'));
-      return;
-    }
-    // IP literals never reach `lookup`: refuse them here; names are checked by `lookup` when connecting.
-    const refusal = policy.refusalOfHost(url.hostname);
-    if (refusal) {
-      reject(new RevocationSourceError(refusal));
-      return;
-    }
-    const fail = (message: string, cause?: unknown) => reject(new RevocationSourceError(message, { cause }));
-    const headers: Record<string, string> = {};
-    if (request.contentType) headers['content-type'] = request.contentType;
-    if (request.accept) headers.accept = request.accept;
-    if (request.body) headers['content-length'] = String(request.body.length);
-    const req = http.request(url, { method: request.method ?? 'GET', headers, agent: false, lookup: policy.lookup }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        fail(`HTTP ${res.statusCode}`);
-        return;
-      }
-      const declared = Number(res.headers['content-length'] ?? NaN);
-      if (declared > limits.maxBytes) {
-        req.destroy();
-        fail(`the response (${declared} bytes) exceeds the ${limits.maxBytes}-byte limit`);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > limits.maxBytes) {
-          req.destroy();
-          fail(`the response exceeds the ${limits.maxBytes}-byte limit`);
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on('end', () => resolve(Buffer.concat(chunks)));
-      res.on('error', (err) => fail(err.message, err));
-    });
-    const timer = setTimeout(() => {
-      req.destroy();
-      fail(`no complete answer within ${limits.timeoutMs} ms`);
-    }, limits.timeoutMs);
-    req.on('close', () => clearTimeout(timer));
-    req.on('error', (err) => (isOutboundRefusal(err) ? fail(err.message, err) : fail(`unreachable (${(err as NodeJS.ErrnoException).code ?? err.message})`, err)));
-    req.end(request.body);
+async function fetchThrough(outbound: OutboundHttp, request: FetchRequest, limits: FetchLimits): Promise<Buffer> {
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    throw new RevocationSourceError(`"${request.url}" is not a URL`);
+  }
+  if (url.protocol !== 'http:') throw new RevocationSourceError('only http:// revocation sources are fetched (RFC 6960, RFC 5280)');
+  const headers: Record<string, string> = {};
+  if (request.contentType) headers['content-type'] = request.contentType;
+  if (request.accept) headers.accept = request.accept;
+  const answer = await outbound.request({
+    url,
+    method: request.method ?? 'GET',
+    headers,
+    body: request.body,
+    timeoutMs: limits.timeoutMs,
+    maxBytes: limits.maxBytes,
+    overflow: 'fail',
+    readBody: (status) => status === 200,
   });
+  switch (answer.kind) {
+    case 'response':
+      if (answer.status !== 200) throw new RevocationSourceError(`HTTP ${answer.status}`);
+      return answer.body;
+    case 'refused':
+      throw new RevocationSourceError(answer.message);
+    case 'unreachable':
+      throw new RevocationSourceError(`unreachable (${answer.error.code ?? answer.error.message})`, { cause: answer.error });
+    case 'interrupted':
+      throw new RevocationSourceError(answer.error.message, { cause: answer.error });
+    case 'timeout':
+      throw new RevocationSourceError(`no complete answer within ${answer.timeoutMs} ms`);
+    case 'too_large':
+      throw new RevocationSourceError(
+        answer.declaredBytes === null ? `the response exceeds the ${answer.maxBytes}-byte limit` : `the response (${answer.declaredBytes} bytes) exceeds the ${answer.maxBytes}-byte limit`,
+      );
+  }
 }

@@ -15,11 +15,7 @@ import type {
   Repositories,
   Store,
 } from '../ports/store.js';
-import type { EmailSender } from '../notify/email-sender.js';
-import { postJson, type AttemptOutcome } from '../notify/http-post.js';
-import { htmlOf, slackBodyOf, subjectOf, teamsBodyOf, textOf, webhookBodyOf, type NotificationPayload, type PayloadItem } from '../notify/messages.js';
-import type { AddressPolicy } from '../net/address-policy.js';
-import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../notify/signature.js';
+import type { AttemptOutcome, ChannelSecret, ChannelsByType, NotificationPayload, PayloadItem } from '../ports/channel.js';
 import { generateUid } from '../storage/uid.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
@@ -65,8 +61,6 @@ export interface NotificationOptions {
   maxBackoffMs?: number;
   /** How long a server's claim on a delivery holds before another may take it over (default 2 min). */
   claimLeaseMs?: number;
-  /** Timeout of one HTTP attempt (default 10 s). */
-  timeoutMs?: number;
   /** How often the worker dispatches new events and looks for due retries (default 30 s). */
   retryIntervalMs?: number;
   /** This server's name in dispatch cursor leases. */
@@ -75,16 +69,10 @@ export interface NotificationOptions {
   dispatchBatch?: number;
 }
 
-interface SecretParts {
-  url?: string;
-  secret?: string;
-}
-
 const CONCURRENCY = 8;
 const BATCH = 50;
 /** Projects dispatched per worker pass; the next pass takes the rest. */
 const DISPATCH_PROJECTS = 100;
-const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 
 type EnabledChannel = { channel: NotificationChannelRecord; sealedSecret: Buffer | null };
 /** A stored delivery and the channel it goes to. */
@@ -92,6 +80,8 @@ type Work = { delivery: NotificationDeliveryRecord; channel: EnabledChannel };
 
 /**
  * Notification channels of a project (webhook, email, Slack, Teams) and the deliveries to them.
+ * What differs by type (the config's checks, the message and its transport) is a Channel
+ * (ports/channel.ts), one of each type given by the composition root.
  *
  * Implements the Notifier port with the events table as the outbox: `dispatch` reads the
  * project's notifiable events (domain/notifiable-event.ts) after its cursor, leaves out those of
@@ -115,9 +105,8 @@ export class NotificationService implements Notifier {
     private readonly access: AccessService,
     private readonly box: SecretBox,
     private readonly clock: Clock,
-    private readonly guard: AddressPolicy,
-    /** The SMTP sender; undefined = email channels are refused (CERTKEEPER_SMTP_URL unset). */
-    private readonly email: EmailSender | undefined,
+    /** How each type is checked and sent. */
+    private readonly channels: ChannelsByType,
     private readonly logger?: Logger,
     options: NotificationOptions = {},
   ) {
@@ -126,7 +115,6 @@ export class NotificationService implements Notifier {
       baseBackoffMs: options.baseBackoffMs ?? 30_000,
       maxBackoffMs: options.maxBackoffMs ?? 3_600_000,
       claimLeaseMs: options.claimLeaseMs ?? 120_000,
-      timeoutMs: options.timeoutMs ?? 10_000,
       retryIntervalMs: options.retryIntervalMs ?? 30_000,
       instanceId: options.instanceId ?? 'certkeeper',
       dispatchBatch: options.dispatchBatch ?? 1000,
@@ -147,19 +135,20 @@ export class NotificationService implements Notifier {
       await tx.notifications.insertChannel(channel, this.sealSecret(id, secret));
       await tx.events.append(this.audit(principal, project, 'notification_channel.created', channel, now));
     });
-    return view(channel, secret !== undefined);
+    return this.view(channel, secret !== undefined);
   }
 
   async listChannels(principal: Principal, projectId: string): Promise<ChannelView[]> {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
     const channels = await this.store.notifications.listChannels(project.id);
-    return channels.map((c) => view(c, c.type !== 'email'));
+    // A channel of a type that seals a secret always has one: its URL is required.
+    return channels.map((c) => this.view(c, true));
   }
 
   async getChannel(principal: Principal, projectId: string, id: string): Promise<ChannelView> {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
     const found = await this.findChannel(project.id, id);
-    return view(found.channel, found.sealedSecret !== null);
+    return this.view(found.channel, found.sealedSecret !== null);
   }
 
   async updateChannel(principal: Principal, projectId: string, id: string, input: ChannelInput): Promise<ChannelView> {
@@ -171,7 +160,7 @@ export class NotificationService implements Notifier {
       const type = input.type === undefined ? found.channel.type : checkType(input.type);
       // Same type: absent fields keep the stored ones (the secret need not be sent again).
       const stored = type === found.channel.type ? this.openSecret(found.channel, found.sealedSecret) : undefined;
-      const base = type === found.channel.type ? { ...publicFields(found.channel), ...stored } : {};
+      const base = type === found.channel.type ? this.channels[type].storedInput(found.channel.config, stored) : {};
       const { config, secret } = input.config === undefined && type === found.channel.type ? { config: found.channel.config, secret: stored } : this.checkConfig(type, { ...base, ...(input.config ?? {}) }, stored);
       const channel: NotificationChannelRecord = {
         ...found.channel,
@@ -184,7 +173,7 @@ export class NotificationService implements Notifier {
       if (channel.enabled && !found.channel.enabled) await startCursorForNewListener(tx, project.id);
       await tx.notifications.updateChannel(channel, this.sealSecret(id, secret));
       await tx.events.append(this.audit(principal, project, 'notification_channel.updated', channel, now));
-      return view(channel, secret !== undefined);
+      return this.view(channel, secret !== undefined);
     });
   }
 
@@ -382,7 +371,6 @@ export class NotificationService implements Notifier {
 
   async stop(): Promise<void> {
     await this.passes.stop();
-    this.email?.close();
   }
 
   // --- internals ------------------------------------------------------------------------------
@@ -419,33 +407,8 @@ export class NotificationService implements Notifier {
   }
 
   private async send(d: NotificationDeliveryRecord, channel: NotificationChannelRecord, sealedSecret: Buffer | null): Promise<AttemptOutcome> {
-    const payload = d.payload as unknown as NotificationPayload;
-    if (channel.type === 'email') {
-      if (!this.email) return { ok: false, statusCode: null, response: null, error: 'no SMTP server is configured (CERTKEEPER_SMTP_URL)' };
-      const to = (channel.config.to as string[]) ?? [];
-      return this.email.send({ to, subject: subjectOf(payload), text: textOf(payload), html: htmlOf(payload) });
-    }
-    const secret = this.openSecret(channel, sealedSecret) ?? {};
-    if (!secret.url) return { ok: false, statusCode: null, response: null, error: 'the channel has no URL' };
-    const url = new URL(secret.url);
-    if (channel.type === 'webhook') {
-      const body = JSON.stringify(webhookBodyOf(payload, d.id));
-      const timestamp = Math.floor(this.clock.now().getTime() / 1000);
-      return postJson(
-        url,
-        body,
-        {
-          [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook(secret.secret ?? '', timestamp, body),
-          'X-Certkeeper-Delivery': d.id,
-          'X-Certkeeper-Event': d.eventType,
-        },
-        this.guard,
-        this.o.timeoutMs,
-      );
-    }
-    const body = JSON.stringify(channel.type === 'slack' ? slackBodyOf(payload) : teamsBodyOf(payload));
-    return postJson(url, body, {}, this.guard, this.o.timeoutMs);
+    const message = { deliveryId: d.id, eventType: d.eventType, payload: d.payload as unknown as NotificationPayload };
+    return this.channels[channel.type].send(message, channel.config, this.openSecret(channel, sealedSecret));
   }
 
   private backoff(attempts: number): number {
@@ -482,38 +445,24 @@ export class NotificationService implements Notifier {
   }
 
   /** Checks a type's config; answers what may be shown and the secret parts (sealed apart). */
-  private checkConfig(type: NotificationChannelType, config: Record<string, unknown>, stored: SecretParts | undefined): { config: Record<string, unknown>; secret: SecretParts | undefined } {
+  private checkConfig(type: NotificationChannelType, config: Record<string, unknown>, stored: ChannelSecret | undefined): { config: Record<string, unknown>; secret: ChannelSecret | undefined } {
     if (typeof config !== 'object' || config === null || Array.isArray(config)) throw configInvalid('config must be an object');
-    const allowed = type === 'webhook' ? ['url', 'secret'] : type === 'email' ? ['to'] : ['url'];
-    for (const key of Object.keys(config)) if (!allowed.includes(key)) throw configInvalid(`config.${key} is not a field of a ${type} channel (fields: ${allowed.join(', ')})`);
-    if (type === 'email') {
-      if (!this.email) throw new AppError('smtp_not_configured', 'email channels need CERTKEEPER_SMTP_URL and CERTKEEPER_SMTP_FROM on the server');
-      const to = config.to;
-      if (!Array.isArray(to) || to.length === 0 || to.length > 50) throw configInvalid('config.to must be a list of 1 to 50 email addresses');
-      for (const address of to) {
-        if (typeof address !== 'string' || address.length > 254 || !EMAIL.test(address)) throw configInvalid(`config.to: ${JSON.stringify(address)} is not an email address`);
-      }
-      return { config: { to: [...new Set(to as string[])] }, secret: undefined };
-    }
-    const rawUrl = config.url ?? stored?.url;
-    if (typeof rawUrl !== 'string' || rawUrl.length === 0) throw configInvalid(`config.url is required for a ${type} channel`);
-    if (rawUrl.length > 2048) throw new AppError('notification_url_invalid', 'config.url is longer than 2048 characters');
-    const url = this.guard.checkUrl(rawUrl, 'config.url');
-    if (type === 'webhook') {
-      const secret = config.secret ?? stored?.secret;
-      if (typeof secret !== 'string' || secret.length < 16 || secret.length > 256) throw configInvalid('config.secret must be a string of 16 to 256 characters (the HMAC-SHA256 signing key)');
-      return { config: { url: redactUrl(url) }, secret: { url: url.href, secret } };
-    }
-    return { config: { url: redactUrl(url) }, secret: { url: url.href } };
+    const channel = this.channels[type];
+    for (const key of Object.keys(config)) if (!channel.fields.includes(key)) throw configInvalid(`config.${key} is not a field of a ${type} channel (fields: ${channel.fields.join(', ')})`);
+    return channel.configure(config, stored);
   }
 
-  private sealSecret(channelId: string, secret: SecretParts | undefined): Buffer | null {
+  private sealSecret(channelId: string, secret: ChannelSecret | undefined): Buffer | null {
     return secret === undefined ? null : this.box.seal(Buffer.from(JSON.stringify(secret), 'utf8'), sealedSecretAad.notificationChannelSecret(channelId));
   }
 
-  private openSecret(channel: NotificationChannelRecord, sealed: Buffer | null): SecretParts | undefined {
+  private openSecret(channel: NotificationChannelRecord, sealed: Buffer | null): ChannelSecret | undefined {
     if (!sealed) return undefined;
-    return JSON.parse(this.box.open(sealed, sealedSecretAad.notificationChannelSecret(channel.id)).toString('utf8')) as SecretParts;
+    return JSON.parse(this.box.open(sealed, sealedSecretAad.notificationChannelSecret(channel.id)).toString('utf8')) as ChannelSecret;
+  }
+
+  private view(c: NotificationChannelRecord, hasSecret: boolean): ChannelView {
+    return { id: c.id, name: c.name, type: c.type, enabled: c.enabled, config: c.config, hasSecret: this.channels[c.type].sealsSecret && hasSecret, createdAt: c.createdAt, updatedAt: c.updatedAt };
   }
 
   private audit(principal: Principal, project: { id: string; organizationId: string }, type: string, channel: NotificationChannelRecord, at: Date) {
@@ -529,15 +478,6 @@ export class NotificationService implements Notifier {
       createdAt: at,
     };
   }
-}
-
-function publicFields(channel: NotificationChannelRecord): Record<string, unknown> {
-  // The shown config of an email channel is its whole config; for the others it is only a redacted URL.
-  return channel.type === 'email' ? { ...channel.config } : {};
-}
-
-function view(c: NotificationChannelRecord, hasSecret: boolean): ChannelView {
-  return { id: c.id, name: c.name, type: c.type, enabled: c.enabled, config: c.config, hasSecret: c.type === 'email' ? false : hasSecret, createdAt: c.createdAt, updatedAt: c.updatedAt };
 }
 
 function deliveryView(d: NotificationDeliveryRecord): DeliveryView {
@@ -608,9 +548,4 @@ async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) =
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-}
-
-/** `https://hooks.slack.com/services/T000/B000/XXXX` → `https://hooks.slack.com/…` (the path and query often embed a token). */
-function redactUrl(url: URL): string {
-  return `${url.protocol}//${url.host}/…`;
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AddressPolicy } from '../../src/net/address-policy.js';
+import { OutboundHttp } from '../../src/net/outbound-http.js';
 import { postJson } from '../../src/notify/http-post.js';
 import { createTestApp } from '../support/test-app.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
@@ -37,7 +38,7 @@ function stubRequests(): Array<{ url: URL; options: http.RequestOptions }> {
 describe('webhook deliveries (postJson) through the outbound policy', () => {
   it('refuses a webhook URL to 169.254.169.254 without making a request, naming CERTKEEPER_OUTBOUND_ALLOW', async () => {
     const calls = stubRequests();
-    const outcome = await postJson(new URL(METADATA_URL), '{}', {}, new AddressPolicy(), 5000);
+    const outcome = await postJson(new URL(METADATA_URL), '{}', {}, new OutboundHttp(new AddressPolicy()), 5000);
     expect(outcome).toMatchObject({ ok: false, statusCode: null, error: expect.stringMatching(/169\.254\.169\.254 is refused: .*CERTKEEPER_OUTBOUND_ALLOW/) });
     expect(calls).toEqual([]);
   });
@@ -46,7 +47,7 @@ describe('webhook deliveries (postJson) through the outbound policy', () => {
     const calls = stubRequests();
     const policy = new AddressPolicy({ allow: ['169.254.169.254'] });
     expect(policy.checkUrl(METADATA_URL).hostname).toBe('169.254.169.254');
-    const outcome = await postJson(new URL(METADATA_URL), '{}', {}, policy, 5000);
+    const outcome = await postJson(new URL(METADATA_URL), '{}', {}, new OutboundHttp(policy), 5000);
     expect(outcome.error).toMatch(/ESTUBBED/);
     expect(calls).toHaveLength(1);
     expect(calls[0].url.href).toBe(METADATA_URL);
@@ -55,13 +56,13 @@ describe('webhook deliveries (postJson) through the outbound policy', () => {
 
   it('delivers to a loopback receiver by default, and not when CERTKEEPER_OUTBOUND_DENY lists it (address or name)', async () => {
     const before = receiver.requests.length;
-    expect(await postJson(new URL(receiver.url()), '{"a":1}', {}, new AddressPolicy(), 5000)).toMatchObject({ ok: true, statusCode: 200 });
+    expect(await postJson(new URL(receiver.url()), '{"a":1}', {}, new OutboundHttp(new AddressPolicy()), 5000)).toMatchObject({ ok: true, statusCode: 200 });
     expect(receiver.requests.length).toBe(before + 1);
 
     const deny = new AddressPolicy({ deny: ['127.0.0.0/8'] });
-    expect(await postJson(new URL(receiver.url()), '{}', {}, deny, 5000)).toMatchObject({ ok: false, error: expect.stringMatching(/CERTKEEPER_OUTBOUND_DENY/) });
+    expect(await postJson(new URL(receiver.url()), '{}', {}, new OutboundHttp(deny), 5000)).toMatchObject({ ok: false, error: expect.stringMatching(/CERTKEEPER_OUTBOUND_DENY/) });
     // "localhost" is resolved (from /etc/hosts) when connecting, and its address refused there.
-    const byName = await postJson(new URL(`http://localhost:${receiver.port}/hook`), '{}', {}, deny, 5000);
+    const byName = await postJson(new URL(`http://localhost:${receiver.port}/hook`), '{}', {}, new OutboundHttp(deny), 5000);
     expect(byName).toMatchObject({ ok: false, statusCode: null, error: expect.stringMatching(/^EOUTBOUNDDENIED: localhost resolves to 127\.0\.0\.1 is refused: it is in CERTKEEPER_OUTBOUND_DENY/) });
     expect(receiver.requests.length).toBe(before + 1);
   });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AddressPolicy } from '../../src/net/address-policy.js';
+import { OutboundHttp } from '../../src/net/outbound-http.js';
 import { createHttpFetch } from '../../src/revocation/http-fetch.js';
 import { RevocationSourceError } from '../../src/revocation/revocation-answer.js';
 import { FakeClock } from '../support/fake-clock.js';
@@ -127,7 +128,7 @@ describe('OCSP and CRL fetches through the outbound policy', () => {
 
   it('fetches what CERTKEEPER_OUTBOUND_ALLOW lists (the request is stubbed here), keeping the size and time limits', async () => {
     const requested = stubRequests();
-    const fetch = createHttpFetch(new AddressPolicy({ allow: ['169.254.169.254'] }));
+    const fetch = createHttpFetch(new OutboundHttp(new AddressPolicy({ allow: ['169.254.169.254'] })));
     const error = await fetch({ url: 'http://169.254.169.254/crl' }, { timeoutMs: 5000, maxBytes: 1024 }).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(RevocationSourceError);
     expect((error as Error).message).toBe('unreachable (ESTUBBED)');

@@ -1,0 +1,19 @@
+import type { OutboundHttp } from '../net/outbound-http.js';
+import type { ChannelsByType } from '../ports/channel.js';
+import type { Clock } from '../ports/clock.js';
+import { EmailChannel } from './email-channel.js';
+import type { EmailSender } from './email-sender.js';
+import { SlackChannel } from './slack-channel.js';
+import { TeamsChannel } from './teams-channel.js';
+import { WebhookChannel } from './webhook-channel.js';
+
+/** The notification channels of every type, over one outbound HTTP client and the SMTP sender (none: email is refused). */
+export function createChannels(options: { http: OutboundHttp; clock: Clock; email?: EmailSender; timeoutMs?: number }): ChannelsByType {
+  const { http, clock, timeoutMs } = options;
+  return {
+    webhook: new WebhookChannel(http, clock, timeoutMs),
+    email: new EmailChannel(options.email),
+    slack: new SlackChannel(http, timeoutMs),
+    teams: new TeamsChannel(http, timeoutMs),
+  };
+}
