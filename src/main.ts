@@ -21,7 +21,7 @@ import { startHttp01Listener } from './api/http01-listener.js';
 import { AppService } from './services/app-service.js';
 import { CertExpiryDetailsService } from './services/cert-expiry-details-service.js';
 import { AccessKeyService } from './services/access-key-service.js';
-import { CheckCertificateService } from './services/check-certificate-service.js';
+import { CheckCertificateService } from './compat/alibaba-mpush/check-certificate-service.js';
 import { PushHealthService } from './services/push-health-service.js';
 import { Http2ApnsProbe } from './apns/apns-probe.js';
 import { RevocationService } from './services/revocation-service.js';

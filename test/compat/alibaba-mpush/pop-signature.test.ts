@@ -13,8 +13,8 @@ import {
   popSignatureMatches,
   signPopParameters,
   stringToSign,
-} from '../../src/compat/pop-signature.js';
-import { isPopError } from '../../src/compat/pop-error.js';
+} from '../../../src/compat/alibaba-mpush/pop-signature.js';
+import { isPopError } from '../../../src/compat/alibaba-mpush/pop-error.js';
 
 // @alicloud/pop-core is CommonJS: loaded through require from this ESM test.
 const RPCClient = createRequire(import.meta.url)('@alicloud/pop-core') as new (config: Record<string, string>) => {

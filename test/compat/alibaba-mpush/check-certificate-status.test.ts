@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCertificateStatus, type BoundCertificateFacts, type PushVerdictFacts } from '../../src/domain/check-certificate-status.js';
+import { checkCertificateStatus, type BoundCertificateFacts, type PushVerdictFacts } from '../../../src/compat/alibaba-mpush/check-certificate-status.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const inDays = (d: number) => new Date(NOW.getTime() + d * 86_400_000);

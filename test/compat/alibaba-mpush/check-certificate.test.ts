@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { popErrorCodes, popErrors } from '../../src/compat/pop-error.js';
-import { encodePopParameters, signPopParameters } from '../../src/compat/pop-signature.js';
-import { sealedSecretAad } from '../../src/services/sealed-secret-aad.js';
-import { aCertificate } from '../support/test-ca.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { createTestStore, dialects } from '../support/test-store.js';
+import { popErrorCodes, popErrors } from '../../../src/compat/alibaba-mpush/pop-error.js';
+import { encodePopParameters, signPopParameters } from '../../../src/compat/alibaba-mpush/pop-signature.js';
+import { sealedSecretAad } from '../../../src/services/sealed-secret-aad.js';
+import { aCertificate } from '../../support/test-ca.js';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { createTestStore, dialects } from '../../support/test-store.js';
 
 interface PopClient {
   request(action: string, params: Record<string, unknown>, opts?: Record<string, unknown>): Promise<Record<string, unknown>>;
@@ -388,7 +388,7 @@ describe.each(dialects)('signature nonces on %s (shared by every server of one d
 });
 
 describe('document 000 error codes are documented in docs/compat-errors.md', () => {
-  const doc = readFileSync(new URL('../../docs/compat-errors.md', import.meta.url), 'utf8');
+  const doc = readFileSync(new URL('../../../docs/compat-errors.md', import.meta.url), 'utf8');
   const start = doc.indexOf('## Document 000');
   const next = doc.indexOf('\n## ', start + 1);
   const section = doc.slice(start, next < 0 ? undefined : next);

@@ -1,9 +1,9 @@
-import { AppError } from '../domain/app-error.js';
-import type { App } from '../domain/app.js';
-import { checkCertificateStatus, type BoundCertificateFacts, type EnvironmentCertificateStatus } from '../domain/check-certificate-status.js';
-import type { ApnsEnvironment } from '../domain/app.js';
-import type { Clock } from '../ports/clock.js';
-import type { AccessKeyRecord, Store } from '../ports/store.js';
+import { AppError } from '../../domain/app-error.js';
+import type { App } from '../../domain/app.js';
+import { checkCertificateStatus, type BoundCertificateFacts, type EnvironmentCertificateStatus } from './check-certificate-status.js';
+import type { ApnsEnvironment } from '../../domain/app.js';
+import type { Clock } from '../../ports/clock.js';
+import type { AccessKeyRecord, Store } from '../../ports/store.js';
 
 export interface CheckCertificateResult {
   app: App;

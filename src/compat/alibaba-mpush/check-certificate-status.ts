@@ -1,5 +1,5 @@
-import type { ApnsEnvironment, PushPlatform } from './app.js';
-import type { LifecycleStatus } from './certificate.js';
+import type { ApnsEnvironment, PushPlatform } from '../../domain/app.js';
+import type { LifecycleStatus } from '../../domain/certificate.js';
 
 /**
  * Document 000's `Status` of an app's push certificate per environment (DESIGN.md §1 and its

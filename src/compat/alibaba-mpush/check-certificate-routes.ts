@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { isAppError } from '../domain/app-error.js';
-import { httpStatusOf } from '../api/error-map.js';
-import type { Clock } from '../ports/clock.js';
-import type { AccessKeyRecord } from '../ports/store.js';
-import type { AccessKeyService } from '../services/access-key-service.js';
-import type { CheckCertificateService } from '../services/check-certificate-service.js';
+import { isAppError } from '../../domain/app-error.js';
+import { httpStatusOf } from '../../api/error-map.js';
+import type { Clock } from '../../ports/clock.js';
+import type { AccessKeyRecord } from '../../ports/store.js';
+import type { AccessKeyService } from '../../services/access-key-service.js';
+import type { CheckCertificateService } from './check-certificate-service.js';
 import { isPopError, PopError } from './pop-error.js';
 import { checkSignatureParameters, MAX_TIMESTAMP_SKEW_MS, parsePopParameters, popSignatureMatches } from './pop-signature.js';
 
