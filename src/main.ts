@@ -19,7 +19,7 @@ import { ManagedCertificateService } from './services/managed-certificate-servic
 import { IssuanceSettingsService } from './services/issuance-settings-service.js';
 import { startHttp01Listener } from './api/http01-listener.js';
 import { AppService } from './services/app-service.js';
-import { CertExpiryDetailsService } from './services/cert-expiry-details-service.js';
+import { CertExpiryDetailsService } from './compat/volt-mx-engagement/cert-expiry-details-service.js';
 import { AccessKeyService } from './services/access-key-service.js';
 import { CheckCertificateService } from './compat/alibaba-mpush/check-certificate-service.js';
 import { PushHealthService } from './services/push-health-service.js';

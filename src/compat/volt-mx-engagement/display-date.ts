@@ -60,16 +60,6 @@ export function timeZoneAbbreviation(date: Date, timeZone: string): string {
   return fallback.replace('\u2212', '-');
 }
 
-/** Whether Intl knows the IANA time zone (e.g. `Asia/Kolkata`, `UTC`). */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**

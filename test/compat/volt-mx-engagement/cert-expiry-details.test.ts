@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { aCertificate } from '../support/test-ca.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { loadConfig } from '../../src/config/config.js';
+import { aCertificate } from '../../support/test-ca.js';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { loadConfig } from '../../../src/config/config.js';
 
 const URL_001 = '/api/v1/applications/certexpirydetails';
 

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { APP_ID_MAX_LENGTH } from '../domain/app.js';
-import { daysLeft } from '../domain/certificate.js';
-import { formatDisplayDate } from '../domain/display-date.js';
-import type { Clock } from '../ports/clock.js';
-import { principal } from '../api/build-app.js';
-import { errorResponses } from '../api/envelope.js';
-import type { CertExpiryDetailsService } from '../services/cert-expiry-details-service.js';
+import { APP_ID_MAX_LENGTH } from '../../domain/app.js';
+import { daysLeft } from '../../domain/certificate.js';
+import { formatDisplayDate } from './display-date.js';
+import type { Clock } from '../../ports/clock.js';
+import { principal } from '../../api/build-app.js';
+import { errorResponses } from '../../api/envelope.js';
+import type { CertExpiryDetailsService } from './cert-expiry-details-service.js';
 
 const AppCertificate = Type.Object({
   expiryDate: Type.String({ description: 'dd MMM, yyyy hh.mm:ss a zzz in CERTKEEPER_DISPLAY_TIME_ZONE' }),

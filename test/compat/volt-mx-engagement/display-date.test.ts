@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDisplayDate, isValidTimeZone, timeZoneAbbreviation } from '../../src/domain/display-date.js';
+import { isValidTimeZone } from '../../../src/config/is-valid-time-zone.js';
+import { formatDisplayDate, timeZoneAbbreviation } from '../../../src/compat/volt-mx-engagement/display-date.js';
 
 describe('formatDisplayDate (document 001: dd MMM, yyyy hh.mm:ss a zzz)', () => {
   it.each([
