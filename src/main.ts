@@ -7,7 +7,7 @@ import type { Store } from './ports/store.js';
 import { AccessService } from './services/access-service.js';
 import { InventoryService } from './services/inventory-service.js';
 import { ServiceDomainService } from './services/service-domain-service.js';
-import { CertificateDetailsService } from './services/certificate-details-service.js';
+import { CertificateDetailsService } from './compat/huawei-scm/certificate-details-service.js';
 import { loadMasterKeys } from './services/master-key-file.js';
 import { SecretBox } from './services/secret-box.js';
 import { createStore } from './storage/create-store.js';

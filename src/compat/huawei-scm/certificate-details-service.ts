@@ -1,10 +1,10 @@
-import { AppError, isAppError } from '../domain/app-error.js';
-import type { CertificateRecord } from '../domain/certificate.js';
-import type { ManagedInfo } from '../domain/managed-certificate.js';
-import { certificatePolicies } from '../pki/certificate-policies.js';
-import type { Store } from '../ports/store.js';
-import type { AccessService } from './access-service.js';
-import type { Principal } from './principal.js';
+import { AppError, isAppError } from '../../domain/app-error.js';
+import type { CertificateRecord } from '../../domain/certificate.js';
+import type { ManagedInfo } from '../../domain/managed-certificate.js';
+import { certificatePolicies } from '../../pki/certificate-policies.js';
+import type { Store } from '../../ports/store.js';
+import type { AccessService } from '../../services/access-service.js';
+import type { Principal } from '../../services/principal.js';
 
 /** A certificate with the facts document 002 shows beyond the record. */
 export interface CertificateDetails {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../src/domain/app-error.js';
-import type { CertificateRecord } from '../../src/domain/certificate.js';
-import type { ManagedInfo } from '../../src/domain/managed-certificate.js';
-import { der } from '../../src/pki/der.js';
-import type { MaterialRecord, Store } from '../../src/ports/store.js';
-import { AccessService } from '../../src/services/access-service.js';
-import { CertificateDetailsService } from '../../src/services/certificate-details-service.js';
-import type { Principal } from '../../src/services/principal.js';
-import { aCertificate as aTestCertificate } from '../support/test-ca.js';
-import { FakeClock } from '../support/fake-clock.js';
-import { aCertificate } from '../storage/certificate-builder.js';
+import { isAppError } from '../../../src/domain/app-error.js';
+import type { CertificateRecord } from '../../../src/domain/certificate.js';
+import type { ManagedInfo } from '../../../src/domain/managed-certificate.js';
+import { der } from '../../../src/pki/der.js';
+import type { MaterialRecord, Store } from '../../../src/ports/store.js';
+import { AccessService } from '../../../src/services/access-service.js';
+import { CertificateDetailsService } from '../../../src/compat/huawei-scm/certificate-details-service.js';
+import type { Principal } from '../../../src/services/principal.js';
+import { aCertificate as aTestCertificate } from '../../support/test-ca.js';
+import { FakeClock } from '../../support/fake-clock.js';
+import { aCertificate } from '../../storage/certificate-builder.js';
 
 const UID = 'abcdefghij012345';
 const superuser: Principal = { keyId: 'k', superuser: true, organizationId: null, projectId: null, role: 'admin' };

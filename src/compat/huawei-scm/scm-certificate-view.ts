@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
-import { effectiveStatus, type CertificateRecord } from '../domain/certificate.js';
-import type { ManagedInfo } from '../domain/managed-certificate.js';
-import type { CertificateDetails } from '../services/certificate-details-service.js';
+import { effectiveStatus, type CertificateRecord } from '../../domain/certificate.js';
+import type { ManagedInfo } from '../../domain/managed-certificate.js';
+import type { CertificateDetails } from './certificate-details-service.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Str = Nullable(Type.String());

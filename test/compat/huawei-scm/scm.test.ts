@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { X509Certificate } from 'node:crypto';
 import { Value } from 'typebox/value';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ScmCertificateSchema } from '../../src/compat/scm-certificate-view.js';
-import { der } from '../../src/pki/der.js';
-import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../src/services/api-key-secret.js';
-import type { Role } from '../../src/ports/store.js';
-import { aCertificate } from '../support/test-ca.js';
-import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
+import { ScmCertificateSchema } from '../../../src/compat/huawei-scm/scm-certificate-view.js';
+import { der } from '../../../src/pki/der.js';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../../src/services/api-key-secret.js';
+import type { Role } from '../../../src/ports/store.js';
+import { aCertificate } from '../../support/test-ca.js';
+import { createTestApp, SUPER_TOKEN, type TestApp } from '../../support/test-app.js';
 
 const DAY = 86_400_000;
 const NOT_BEFORE = new Date('2026-03-01T00:00:00.000Z');

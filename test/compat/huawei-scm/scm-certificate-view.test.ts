@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dnAttribute, scmBrand, scmCertificateView, scmType, validityMonths } from '../../src/compat/scm-certificate-view.js';
-import type { CertificateRecord, CertificateSource, LifecycleStatus } from '../../src/domain/certificate.js';
-import type { ManagedInfo } from '../../src/domain/managed-certificate.js';
-import type { CertificateDetails } from '../../src/services/certificate-details-service.js';
-import { aCertificate } from '../storage/certificate-builder.js';
+import { dnAttribute, scmBrand, scmCertificateView, scmType, validityMonths } from '../../../src/compat/huawei-scm/scm-certificate-view.js';
+import type { CertificateRecord, CertificateSource, LifecycleStatus } from '../../../src/domain/certificate.js';
+import type { ManagedInfo } from '../../../src/domain/managed-certificate.js';
+import type { CertificateDetails } from '../../../src/compat/huawei-scm/certificate-details-service.js';
+import { aCertificate } from '../../storage/certificate-builder.js';
 
 const NOW = new Date('2026-03-15T10:30:00.000Z');
 const DAY = 86_400_000;

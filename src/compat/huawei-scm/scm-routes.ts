@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { principal } from '../api/build-app.js';
-import type { Clock } from '../ports/clock.js';
-import type { AccessService } from '../services/access-service.js';
-import type { CertificateDetailsService } from '../services/certificate-details-service.js';
+import { principal } from '../../api/build-app.js';
+import type { Clock } from '../../ports/clock.js';
+import type { AccessService } from '../../services/access-service.js';
+import type { CertificateDetailsService } from './certificate-details-service.js';
 import { scmCertificateView, ScmCertificateSchema } from './scm-certificate-view.js';
 import { scmError, scmErrorOf } from './scm-error.js';
 

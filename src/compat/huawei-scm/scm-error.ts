@@ -1,6 +1,6 @@
 import type { FastifyError } from 'fastify';
-import { isAppError } from '../domain/app-error.js';
-import { httpStatusOf } from '../api/error-map.js';
+import { isAppError } from '../../domain/app-error.js';
+import { httpStatusOf } from '../../api/error-map.js';
 
 /**
  * certkeeper's `SCM.NNNN` codes for document 002's `{"error_code", "error_msg"}` errors (the
