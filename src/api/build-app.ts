@@ -23,7 +23,7 @@ import { settingsRoutes } from './routes/settings-routes.js';
 import type { IssuanceSettingsService } from '../services/issuance-settings-service.js';
 import type { ServiceDomainService } from '../services/service-domain-service.js';
 import type { CertificateDetailsService } from '../compat/huawei-scm/certificate-details-service.js';
-import { waapRoutes } from '../compat/waap-routes.js';
+import { waapRoutes } from '../compat/swiftfederation-waap/waap-routes.js';
 import { scmRoutes } from '../compat/huawei-scm/scm-routes.js';
 import { appRoutes } from './routes/app-routes.js';
 import { pushRoutes } from './routes/push-routes.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scmErrorCodes, scmErrors } from '../../src/compat/huawei-scm/scm-error.js';
-import { waapErrorCodes, waapErrors } from '../../src/compat/waap-error.js';
+import { waapErrorCodes, waapErrors } from '../../src/compat/swiftfederation-waap/waap-error.js';
 
 const doc = readFileSync(new URL('../../docs/compat-errors.md', import.meta.url), 'utf8');
 

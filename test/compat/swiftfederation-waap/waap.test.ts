@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aCertificate } from '../support/test-ca.js';
-import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
+import { aCertificate } from '../../support/test-ca.js';
+import { createTestApp, SUPER_TOKEN, type TestApp } from '../../support/test-app.js';
 
 const NOT_BEFORE = new Date('2026-05-01T10:00:00.000Z');
 const NOT_AFTER = new Date('2026-07-30T09:59:59.000Z');

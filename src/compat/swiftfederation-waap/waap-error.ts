@@ -1,6 +1,6 @@
 import type { FastifyError } from 'fastify';
-import { isAppError } from '../domain/app-error.js';
-import { httpStatusOf } from '../api/error-map.js';
+import { isAppError } from '../../domain/app-error.js';
+import { httpStatusOf } from '../../api/error-map.js';
 
 /**
  * Document 004's error codes, with the messages it documents, plus the few certkeeper adds for

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { apiKeyOf, principal } from '../api/build-app.js';
-import type { AccessService } from '../services/access-service.js';
-import type { ServiceDomainService } from '../services/service-domain-service.js';
+import { apiKeyOf, principal } from '../../api/build-app.js';
+import type { AccessService } from '../../services/access-service.js';
+import type { ServiceDomainService } from '../../services/service-domain-service.js';
 import { waapCertificateView, WaapCertificateSchema } from './waap-certificate-view.js';
 import { waapError, waapErrorOf } from './waap-error.js';
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import type { CertificateRecord } from '../domain/certificate.js';
-import type { AutocertStatus, CertType, ServiceDomain } from '../domain/service-domain.js';
+import type { CertificateRecord } from '../../domain/certificate.js';
+import type { AutocertStatus, CertType, ServiceDomain } from '../../domain/service-domain.js';
 
 /**
  * Document 004's "Get Domain Certificate" body. The document's table gives certType as Integer,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { waapCertificateView } from '../../src/compat/waap-certificate-view.js';
-import type { CertificateRecord, LifecycleStatus } from '../../src/domain/certificate.js';
-import type { AutocertStatus, CertType, ServiceDomain } from '../../src/domain/service-domain.js';
-import { aCertificate } from '../storage/certificate-builder.js';
+import { waapCertificateView } from '../../../src/compat/swiftfederation-waap/waap-certificate-view.js';
+import type { CertificateRecord, LifecycleStatus } from '../../../src/domain/certificate.js';
+import type { AutocertStatus, CertType, ServiceDomain } from '../../../src/domain/service-domain.js';
+import { aCertificate } from '../../storage/certificate-builder.js';
 
 const REQUESTED = new Date('2026-05-28T06:35:55.467Z');
 
