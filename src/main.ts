@@ -8,6 +8,7 @@ import { AccessService } from './services/access-service.js';
 import { InventoryService } from './services/inventory-service.js';
 import { ServiceDomainService } from './services/service-domain-service.js';
 import { CertificateDetailsService } from './compat/huawei-scm/certificate-details-service.js';
+import { DomainCertificateService } from './compat/swiftfederation-waap/domain-certificate-service.js';
 import { loadMasterKeys } from './services/master-key-file.js';
 import { SecretBox } from './services/secret-box.js';
 import { createStore } from './storage/create-store.js';
@@ -63,6 +64,7 @@ export interface Services {
   managed: ManagedCertificateService;
   settings: IssuanceSettingsService;
   serviceDomains: ServiceDomainService;
+  domainCertificates: DomainCertificateService;
   certificateDetails: CertificateDetailsService;
   apps: AppService;
   certExpiryDetails: CertExpiryDetailsService;
@@ -118,6 +120,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     metrics,
   );
   const serviceDomains = new ServiceDomainService(store, access, clock, managed);
+  const domainCertificates = new DomainCertificateService(store, access);
   const settings = new IssuanceSettingsService(store, access, box, clock, solverFor, (orgId) => managed.forgetAccount(orgId));
   const apps = new AppService(store, access, inventory, clock);
   const certExpiryDetails = new CertExpiryDetailsService(store, clock);
@@ -157,7 +160,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     issuer.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -168,6 +171,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     managed: services.managed,
     settings: services.settings,
     serviceDomains: services.serviceDomains,
+    domainCertificates: services.domainCertificates,
     certificateDetails: services.certificateDetails,
     apps: services.apps,
     certExpiryDetails: services.certExpiryDetails,

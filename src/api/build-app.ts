@@ -24,6 +24,7 @@ import type { IssuanceSettingsService } from '../services/issuance-settings-serv
 import type { ServiceDomainService } from '../services/service-domain-service.js';
 import type { CertificateDetailsService } from '../compat/huawei-scm/certificate-details-service.js';
 import { waapRoutes } from '../compat/swiftfederation-waap/waap-routes.js';
+import type { DomainCertificateService } from '../compat/swiftfederation-waap/domain-certificate-service.js';
 import { scmRoutes } from '../compat/huawei-scm/scm-routes.js';
 import { appRoutes } from './routes/app-routes.js';
 import { pushRoutes } from './routes/push-routes.js';
@@ -63,6 +64,8 @@ export interface AppDependencies {
   /** Issuance settings of projects and organizations; absent with `managed`. */
   settings?: IssuanceSettingsService;
   serviceDomains: ServiceDomainService;
+  /** The certificate of a service's domain, as the WAAP API reads it. */
+  domainCertificates: DomainCertificateService;
   certificateDetails: CertificateDetailsService;
   /** Mobile apps and their APNs certificates; absent = the app routes are not served. */
   apps?: AppService;
@@ -224,7 +227,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   );
   if (deps.managed) await app.register(acmeChallengeRoutes, { managed: deps.managed });
   // Compatible APIs: each an encapsulated plugin with its own authentication and error shape.
-  await app.register(waapRoutes, { prefix: '/waap/v1.0', access: deps.access, serviceDomains: deps.serviceDomains });
+  await app.register(waapRoutes, { prefix: '/waap/v1.0', access: deps.access, domainCertificates: deps.domainCertificates });
   await app.register(scmRoutes, { prefix: '/v3/scm', access: deps.access, certificateDetails: deps.certificateDetails, clock: deps.clock });
   // Document 000: RPC actions at the root, signed with access keys; `/` without Action falls through to 404.
   if (deps.accessKeys && deps.checkCertificates) await app.register(checkCertificateRoutes, { accessKeys: deps.accessKeys, checkCertificates: deps.checkCertificates, clock: deps.clock });

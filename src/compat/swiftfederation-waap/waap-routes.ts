@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { apiKeyOf, principal } from '../../api/build-app.js';
 import type { AccessService } from '../../services/access-service.js';
-import type { ServiceDomainService } from '../../services/service-domain-service.js';
+import type { DomainCertificateService } from './domain-certificate-service.js';
 import { waapCertificateView, WaapCertificateSchema } from './waap-certificate-view.js';
 import { waapError, waapErrorOf } from './waap-error.js';
 
@@ -15,9 +15,9 @@ const WaapErrorBody = Type.Object({ code: Type.String({ description: 'docs/compa
  * handler, so every failure on these paths, schema failures included, answers in 004's
  * `{"code", "message"}` shape and never in the native envelope.
  */
-export async function waapRoutes(fastify: FastifyInstance, opts: { access: AccessService; serviceDomains: ServiceDomainService }): Promise<void> {
+export async function waapRoutes(fastify: FastifyInstance, opts: { access: AccessService; domainCertificates: DomainCertificateService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { access, serviceDomains } = opts;
+  const { access, domainCertificates } = opts;
 
   app.setErrorHandler((err, request, reply) => {
     const { status, body } = waapErrorOf(err);
@@ -44,7 +44,7 @@ export async function waapRoutes(fastify: FastifyInstance, opts: { access: Acces
       },
     },
     async (request) => {
-      const { domain, certificate } = await serviceDomains.domainCertificate(principal(request), request.params.serviceId, request.query.domain);
+      const { domain, certificate } = await domainCertificates.domainCertificate(principal(request), request.params.serviceId, request.query.domain);
       return waapCertificateView(domain, certificate);
     },
   );
