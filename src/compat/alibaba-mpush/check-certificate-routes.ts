@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { isAppError } from '../../domain/app-error.js';
-import { httpStatusOf } from '../../api/error-map.js';
 import type { Clock } from '../../ports/clock.js';
 import type { AccessKeyRecord } from '../../ports/store.js';
 import type { AccessKeyService } from '../../services/access-key-service.js';
 import type { CheckCertificateService } from './check-certificate-service.js';
-import { isPopError, PopError } from './pop-error.js';
+import { popErrorMapping, PopError, requestIdOf } from './pop-error.js';
+import { installCompatErrors } from '../compat-errors.js';
 import { checkSignatureParameters, MAX_TIMESTAMP_SKEW_MS, parsePopParameters, popSignatureMatches } from './pop-signature.js';
 
 /** Nonces are kept this long past the end of their request's Timestamp window (clock differences between servers). */
@@ -40,44 +38,6 @@ export async function authenticatePopRequest(method: string, params: ReadonlyMap
   const keepUntil = new Date(facts.timestamp.getTime() + MAX_TIMESTAMP_SKEW_MS + NONCE_SLACK_MS);
   if (!(await accessKeys.useNonce(found.key.accessKeyId, facts.nonce, keepUntil))) throw new PopError('SignatureNonceUsed');
   return found.key;
-}
-
-/** Anything thrown on a document 000 request as one of its codes; never a stack trace. */
-export function popErrorOf(err: unknown): PopError {
-  if (isPopError(err)) return err;
-  if (isAppError(err)) {
-    switch (err.code) {
-      case 'app_not_found':
-        return new PopError('InvalidAppKey.NotFound');
-      case 'forbidden':
-        return new PopError('PermissionDenied');
-      case 'organization_disabled':
-        return new PopError('AccountDisabled');
-      default:
-        return httpStatusOf[err.code] < 500 ? new PopError('InvalidParameter') : new PopError('InternalError');
-    }
-  }
-  const fe = err as Partial<FastifyError>;
-  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return new PopError('InvalidParameter');
-  return new PopError('InternalError');
-}
-
-const requestIds = new WeakMap<FastifyRequest, string>();
-/** Alibaba Cloud's RequestId shape: an upper-case UUID, one per request. */
-function requestIdOf(request: FastifyRequest): string {
-  let id = requestIds.get(request);
-  if (!id) {
-    id = randomUUID().toUpperCase();
-    requestIds.set(request, id);
-  }
-  return id;
-}
-
-function sendPopError(request: FastifyRequest, reply: FastifyReply, error: PopError): FastifyReply {
-  return reply
-    .status(error.status)
-    .header('x-acs-request-id', requestIdOf(request))
-    .send({ RequestId: requestIdOf(request), HostId: request.hostname || 'certkeeper', Code: error.code, Message: error.message });
 }
 
 /** The request's parameters: the raw query string plus, for a POST, a form-encoded body. */
@@ -114,11 +74,7 @@ export async function checkCertificateRoutes(
 
   // The body is kept as text and decoded by parsePopParameters: `+` is not a space here.
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  fastify.setErrorHandler((err, request, reply) => {
-    const error = popErrorOf(err);
-    if (error.status >= 500) request.log.error({ err }, 'request failed');
-    return sendPopError(request, reply, error);
-  });
+  installCompatErrors(fastify, popErrorMapping);
 
   fastify.route({
     method: ['GET', 'POST'],

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CompatErrorMapping } from '../compat-errors.js';
+
 /**
  * The error codes of document 000's RPC API (`GET|POST /?Action=…`), in the shape the official
  * Alibaba Cloud clients read: HTTP status plus `{RequestId, HostId, Code, Message}`; a client
@@ -43,3 +47,34 @@ export class PopError extends Error {
 export function isPopError(err: unknown): err is PopError {
   return err instanceof PopError;
 }
+
+const requestIds = new WeakMap<FastifyRequest, string>();
+/** Alibaba Cloud's RequestId shape: an upper-case UUID, one per request. */
+export function requestIdOf(request: FastifyRequest): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    id = randomUUID().toUpperCase();
+    requestIds.set(request, id);
+  }
+  return id;
+}
+
+function sendPopError(request: FastifyRequest, reply: FastifyReply, error: PopError): FastifyReply {
+  return reply
+    .status(error.status)
+    .header('x-acs-request-id', requestIdOf(request))
+    .send({ RequestId: requestIdOf(request), HostId: request.hostname || 'certkeeper', Code: error.code, Message: error.message });
+}
+
+/** Anything thrown on a CheckCertificate request as one of its codes; never a stack trace. */
+export const popErrorMapping: CompatErrorMapping<PopError> = {
+  own: (err) => (isPopError(err) ? err : undefined),
+  appErrors: {
+    app_not_found: () => new PopError('InvalidAppKey.NotFound'),
+    forbidden: () => new PopError('PermissionDenied'),
+    organization_disabled: () => new PopError('AccountDisabled'),
+  },
+  invalid: () => new PopError('InvalidParameter'),
+  internal: () => new PopError('InternalError'),
+  send: sendPopError,
+};

@@ -1,6 +1,4 @@
-import type { FastifyError } from 'fastify';
-import { isAppError } from '../../domain/app-error.js';
-import { httpStatusOf } from '../../api/error-map.js';
+import { sendErrorReply, type CompatErrorMapping, type CompatErrorReply } from '../compat-errors.js';
 
 /**
  * certkeeper's `SCM.NNNN` codes for document 002's `{"error_code", "error_msg"}` errors (the
@@ -18,10 +16,7 @@ export const scmErrors = {
 export type ScmErrorCode = keyof typeof scmErrors;
 export const scmErrorCodes = Object.keys(scmErrors) as ScmErrorCode[];
 
-export interface ScmErrorReply {
-  status: number;
-  body: { error_code: ScmErrorCode; error_msg: string };
-}
+export type ScmErrorReply = CompatErrorReply<{ error_code: ScmErrorCode; error_msg: string }>;
 
 export function scmError(code: ScmErrorCode, message?: string): ScmErrorReply {
   return { status: scmErrors[code].status, body: { error_code: code, error_msg: message ?? scmErrors[code].message } };
@@ -33,22 +28,15 @@ export function scmError(code: ScmErrorCode, message?: string): ScmErrorReply {
  * not exist or belongs to another organization (told apart from nothing), 400 for a malformed
  * id, 500 for anything unexpected (never its details).
  */
-export function scmErrorOf(err: unknown): ScmErrorReply {
-  if (isAppError(err)) {
-    switch (err.code) {
-      case 'unauthorized':
-        return scmError('SCM.0401');
-      case 'forbidden':
-        return scmError('SCM.0403');
-      case 'certificate_not_found':
-        return scmError('SCM.0404');
-      case 'route_not_found':
-        return scmError('SCM.0404', 'No such API.');
-      default:
-        return httpStatusOf[err.code] < 500 ? scmError('SCM.0400') : scmError('SCM.0500');
-    }
-  }
-  const fe = err as Partial<FastifyError> & { validation?: unknown };
-  if (fe.validation || (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)) return scmError('SCM.0400');
-  return scmError('SCM.0500');
-}
+export const scmErrorMapping: CompatErrorMapping<ScmErrorReply> = {
+  appErrors: {
+    unauthorized: () => scmError('SCM.0401'),
+    forbidden: () => scmError('SCM.0403'),
+    certificate_not_found: () => scmError('SCM.0404'),
+    route_not_found: () => scmError('SCM.0404', 'No such API.'),
+  },
+  invalid: () => scmError('SCM.0400'),
+  internal: () => scmError('SCM.0500'),
+  notFound: () => scmError('SCM.0404', 'No such API.'),
+  send: sendErrorReply,
+};

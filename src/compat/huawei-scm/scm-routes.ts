@@ -6,7 +6,8 @@ import type { Clock } from '../../ports/clock.js';
 import type { AccessService } from '../../services/access-service.js';
 import type { CertificateDetailsService } from './certificate-details-service.js';
 import { scmCertificateView, ScmCertificateSchema } from './scm-certificate-view.js';
-import { scmError, scmErrorOf } from './scm-error.js';
+import { scmErrorMapping } from './scm-error.js';
+import { installCompatErrors } from '../compat-errors.js';
 
 const ScmErrorBody = Type.Object({ error_code: Type.String({ description: 'docs/compat-errors.md' }), error_msg: Type.String() });
 
@@ -25,15 +26,7 @@ export async function scmRoutes(fastify: FastifyInstance, opts: { access: Access
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { access, certificateDetails, clock } = opts;
 
-  app.setErrorHandler((err, request, reply) => {
-    const { status, body } = scmErrorOf(err);
-    if (status >= 500) request.log.error({ err }, 'request failed');
-    return reply.status(status).send(body);
-  });
-  app.setNotFoundHandler((_request, reply) => {
-    const { status, body } = scmError('SCM.0404', 'No such API.');
-    return reply.status(status).send(body);
-  });
+  installCompatErrors(fastify, scmErrorMapping);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.principal = await access.authenticate(authTokenOf(request));
   });

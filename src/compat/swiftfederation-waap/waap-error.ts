@@ -1,6 +1,4 @@
-import type { FastifyError } from 'fastify';
-import { isAppError } from '../../domain/app-error.js';
-import { httpStatusOf } from '../../api/error-map.js';
+import { sendErrorReply, type CompatErrorMapping, type CompatErrorReply } from '../compat-errors.js';
 
 /**
  * Document 004's error codes, with the messages it documents, plus the few certkeeper adds for
@@ -23,10 +21,7 @@ export const waapErrors = {
 export type WaapErrorCode = keyof typeof waapErrors;
 export const waapErrorCodes = Object.keys(waapErrors) as WaapErrorCode[];
 
-export interface WaapErrorReply {
-  status: number;
-  body: { code: WaapErrorCode; message: string };
-}
+export type WaapErrorReply = CompatErrorReply<{ code: WaapErrorCode; message: string }>;
 
 export function waapError(code: WaapErrorCode): WaapErrorReply {
   return { status: waapErrors[code].status, body: { code, message: waapErrors[code].message } };
@@ -37,34 +32,22 @@ export function waapError(code: WaapErrorCode): WaapErrorReply {
  * that failed (the path holds the serviceId, the query the domain), application errors by
  * code, anything unexpected as a 500 that says nothing about its cause.
  */
-export function waapErrorOf(err: unknown): WaapErrorReply {
-  if (isAppError(err)) {
-    switch (err.code) {
-      case 'unauthorized':
-        return waapError('Unauthorized');
-      case 'forbidden':
-        return waapError('Forbidden');
-      case 'validation_failed':
-        // The service validates one input itself: the domain (the serviceId is a schema integer).
-        return waapError('Domain.Invalid');
-      case 'service_not_found':
-      case 'project_not_found':
-        return waapError('ServiceId.NotFound');
-      case 'domain_not_found':
-        return waapError('Domain.NotFound');
-      case 'route_not_found':
-        return waapError('Route.NotFound');
-      default:
-        // e.g. certificate_not_found: the attached certificate is gone or no longer visible.
-        return httpStatusOf[err.code] < 500 ? waapError('Certificate.OperationFailed') : waapError('InternalError');
-    }
-  }
-  const fe = err as Partial<FastifyError> & { validation?: unknown; validationContext?: string };
-  if (fe.validation) {
-    if (fe.validationContext === 'params') return waapError('ServiceId.Invalid');
-    if (fe.validationContext === 'querystring') return waapError('Domain.Invalid');
-    return waapError('Request.Invalid');
-  }
-  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return waapError('Request.Invalid');
-  return waapError('InternalError');
-}
+export const waapErrorMapping: CompatErrorMapping<WaapErrorReply> = {
+  appErrors: {
+    unauthorized: () => waapError('Unauthorized'),
+    forbidden: () => waapError('Forbidden'),
+    // The service validates one input itself: the domain (the serviceId is a schema integer).
+    validation_failed: () => waapError('Domain.Invalid'),
+    service_not_found: () => waapError('ServiceId.NotFound'),
+    project_not_found: () => waapError('ServiceId.NotFound'),
+    domain_not_found: () => waapError('Domain.NotFound'),
+    route_not_found: () => waapError('Route.NotFound'),
+  },
+  // e.g. certificate_not_found: the attached certificate is gone or no longer visible.
+  otherAppError: () => waapError('Certificate.OperationFailed'),
+  validation: (part) => (part === 'params' ? waapError('ServiceId.Invalid') : part === 'querystring' ? waapError('Domain.Invalid') : waapError('Request.Invalid')),
+  invalid: () => waapError('Request.Invalid'),
+  internal: () => waapError('InternalError'),
+  notFound: () => waapError('Route.NotFound'),
+  send: sendErrorReply,
+};

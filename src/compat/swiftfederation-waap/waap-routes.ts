@@ -5,7 +5,8 @@ import { apiKeyOf, principal } from '../../api/build-app.js';
 import type { AccessService } from '../../services/access-service.js';
 import type { DomainCertificateService } from './domain-certificate-service.js';
 import { waapCertificateView, WaapCertificateSchema } from './waap-certificate-view.js';
-import { waapError, waapErrorOf } from './waap-error.js';
+import { waapErrorMapping } from './waap-error.js';
+import { installCompatErrors } from '../compat-errors.js';
 
 const WaapErrorBody = Type.Object({ code: Type.String({ description: 'docs/compat-errors.md' }), message: Type.String() });
 
@@ -19,15 +20,7 @@ export async function waapRoutes(fastify: FastifyInstance, opts: { access: Acces
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { access, domainCertificates } = opts;
 
-  app.setErrorHandler((err, request, reply) => {
-    const { status, body } = waapErrorOf(err);
-    if (status >= 500) request.log.error({ err }, 'request failed');
-    return reply.status(status).send(body);
-  });
-  app.setNotFoundHandler((_request, reply) => {
-    const { status, body } = waapError('Route.NotFound');
-    return reply.status(status).send(body);
-  });
+  installCompatErrors(fastify, waapErrorMapping);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.principal = await access.authenticate(apiKeyOf(request));
   });
