@@ -7,12 +7,12 @@ import {
   effectiveStatus,
   scopeNames,
   scopeOptions,
-  status003,
   type AppleInfo,
   type CertificateRecord,
 } from '../domain/certificate.js';
 import type { ManagedInfo } from '../domain/managed-certificate.js';
 import { isoDateTime } from './iso-date-time.js';
+import { certificateStatusName } from './certificate-status-name.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -137,7 +137,7 @@ export function certificateView(rec: CertificateRecord, now: Date) {
     signatureAlgorithm: rec.signatureAlgorithm,
     issuer: rec.issuer,
     certificateType: certificateType003[rec.source],
-    certificateStatus: status003[status],
+    certificateStatus: certificateStatusName[status],
     certificateChallenge: rec.managed?.challengeType ?? null,
     serialNumber: rec.serialNumber,
     dnsRecords: (rec.managed?.dnsRecords ?? []).map((r) => ({ key: r.key, value: r.value })),
