@@ -73,13 +73,6 @@ export function daysLeft(notAfter: Date, now: Date): number {
   return Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
 }
 
-/** 003's certificateType names. */
-export const certificateType003: Record<CertificateSource, string> = {
-  imported: 'Imported',
-  acme: 'Managed',
-  discovered: 'Discovered',
-};
-
 /** The SANs other than domainName, as 003's comma-separated additionalNames. */
 export function additionalNames(domainName: string, sans: readonly string[]): string {
   return sans.filter((s) => s !== domainName).join(',');
