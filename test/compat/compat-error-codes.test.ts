@@ -15,8 +15,8 @@ function documented(section: string): Map<string, number> {
 }
 
 describe('compat error codes are documented in docs/compat-errors.md', () => {
-  const waap = documented('## Document 004');
-  const scm = documented('## Document 002');
+  const waap = documented('## SwiftFederation WAAP');
+  const scm = documented('## Huawei Cloud SCM');
 
   it.each(waapErrorCodes.map((c) => [c]))('004 %s is documented with its HTTP status', (code) => {
     expect(waap.get(code)).toBe(waapErrors[code].status);
