@@ -59,12 +59,13 @@ function appKeyOf(params: ReadonlyMap<string, string>): number {
 const certInfo = (s: { status: string; expireTime: Date } | undefined) => s && { Status: s.status, ExipreTime: s.expireTime.getTime() };
 
 /**
- * Document 000, `CheckCertificate`, as an RPC action at the root: `GET /?Action=…` with the
- * parameters in the query, or `POST /` with them in an `application/x-www-form-urlencoded` body
- * (what `@alicloud/pop-core` sends) or the query. A request without `Action` is not an API call
- * and falls through to the not-found handler (the browser UI may answer `/` later). An
- * encapsulated plugin: its error handler answers every failure as `{RequestId, HostId, Code,
- * Message}` (docs/compat-errors.md). Translation only: the use case is CheckCertificateService.
+ * Alibaba Cloud Mobile Push's `CheckCertificate` (see src/compat/alibaba-mpush/README.md), as
+ * an RPC action at the root: `GET /?Action=…` with the parameters in the query, or `POST /`
+ * with them in an `application/x-www-form-urlencoded` body (what `@alicloud/pop-core` sends)
+ * or the query. A request without `Action` is not an API call and falls through to the
+ * not-found handler (the browser UI may answer `/` later). An encapsulated plugin: its error
+ * handler answers every failure as `{RequestId, HostId, Code, Message}`
+ * (docs/compat-errors.md). Translation only: the use case is CheckCertificateService.
  */
 export async function checkCertificateRoutes(
   fastify: FastifyInstance,
@@ -91,7 +92,7 @@ export async function checkCertificateRoutes(
       if (params.get('Action') !== 'CheckCertificate') throw new PopError('InvalidAction.NotFound');
       const { app, environments } = await checkCertificates.checkCertificate(key, appKeyOf(params));
       reply.header('x-acs-request-id', requestIdOf(request));
-      // The document's field order; an environment without a certificate is left out.
+      // The vendor's field order; an environment without a certificate is left out.
       return {
         RequestId: requestIdOf(request),
         Android: app.platforms.includes('android'),

@@ -11,9 +11,9 @@ export interface CheckCertificateResult {
 }
 
 /**
- * Document 000's CheckCertificate use case: the status and expiry of the push certificates of
- * the app with an AppKey, for a caller authenticated by an access key (signature checked by
- * the caller). Any role may read.
+ * Alibaba Cloud Mobile Push's CheckCertificate use case: the status and expiry of the push
+ * certificates of the app with an AppKey, for a caller authenticated by an access key
+ * (signature checked by the caller). Any role may read.
  */
 export class CheckCertificateService {
   constructor(

@@ -2,11 +2,12 @@ import type { ApnsEnvironment, PushPlatform } from '../../domain/app.js';
 import type { LifecycleStatus } from '../../domain/certificate.js';
 
 /**
- * Document 000's `Status` of an app's push certificate per environment (DESIGN.md §1 and its
- * status table; issue 4 §3–§4). Pure: the clock is a parameter.
+ * CheckCertificate's `Status` of an app's push certificate per environment (see
+ * src/compat/alibaba-mpush/README.md, 'Mapping' and 'Ambiguities'). Pure: the clock is a
+ * parameter.
  */
 
-/** Document 000's certificate status. */
+/** CheckCertificate's certificate status. */
 export type CheckCertificateStatus = 'OK' | 'EXPIRED' | 'REVOKED';
 
 /** A certificate bound to the app, with the facts its status depends on. */
@@ -19,7 +20,7 @@ export interface BoundCertificateFacts {
   lifecycleStatus: LifecycleStatus;
 }
 
-/** A push-health verdict (issue 4 §3) about a certificate in an environment. */
+/** A push-health verdict (what APNs said of a certificate) about a certificate in an environment. */
 export interface PushVerdictFacts {
   environment: ApnsEnvironment;
   certificateId: number;
@@ -31,7 +32,7 @@ export interface PushVerdictFacts {
 /** What one environment reports. */
 export interface EnvironmentCertificateStatus {
   status: CheckCertificateStatus;
-  /** The chosen certificate's notAfter (document 000's `ExipreTime`). */
+  /** The chosen certificate's notAfter (the answer's `ExipreTime`). */
   expireTime: Date;
   certificateId: number;
   platform: PushPlatform;
@@ -44,12 +45,12 @@ const platformRank: Record<PushPlatform, number> = { iPhone: 0, iPad: 1 };
 
 /**
  * The status of each environment that has a certificate bound; an environment without one is
- * absent (document 000 leaves its object out).
+ * absent (the answer leaves its object out).
  *
  * One bound certificate is: REVOKED when its stored status is `revoked`, or when push health
  * holds a `revoked` verdict for that environment about that very certificate (a verdict about a
  * certificate no longer bound there does not count); else EXPIRED once `notAfter` ≤ `now`
- * (DESIGN.md: never active after notAfter); else OK.
+ * (no answer calls a certificate valid after its notAfter); else OK.
  *
  * When both an iPhone and an iPad certificate are bound in one environment, the environment
  * reports the weakest: the worst status (REVOKED, then EXPIRED, then OK), and among equals the

@@ -3,13 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CompatErrorMapping } from '../compat-errors.js';
 
 /**
- * The error codes of document 000's RPC API (`GET|POST /?Action=…`), in the shape the official
+ * The error codes of the Mobile Push RPC API (`GET|POST /?Action=…`), in the shape the official
  * Alibaba Cloud clients read: HTTP status plus `{RequestId, HostId, Code, Message}`; a client
- * such as `@alicloud/pop-core` throws as soon as the body has a `Code`. The messages of
- * document 000's own codes are the document's; the signature codes carry the messages Alibaba
- * Cloud's gateway uses. Every status is 400 (issue 4 §4) except InternalError; where Alibaba
- * Cloud answers another status the difference is noted in docs/compat-errors.md (a test checks
- * every code is listed there).
+ * such as `@alicloud/pop-core` throws as soon as the body has a `Code`. The messages of the
+ * vendor's own codes are the vendor's; the signature codes carry the messages Alibaba Cloud's
+ * gateway uses. Every status is 400 except InternalError (see
+ * src/compat/alibaba-mpush/README.md, 'Ambiguities'); where Alibaba Cloud answers another status
+ * the difference is noted in docs/compat-errors.md (a test checks every code is listed there).
  */
 export const popErrors = {
   IncompleteSignature: { status: 400, message: 'The request signature does not conform to Aliyun standards.' },
@@ -32,7 +32,7 @@ export const popErrors = {
 export type PopErrorCode = keyof typeof popErrors;
 export const popErrorCodes = Object.keys(popErrors) as PopErrorCode[];
 
-/** A failure of a document 000 request; `message` defaults to the code's own. */
+/** A failure of a CheckCertificate request; `message` defaults to the code's own. */
 export class PopError extends Error {
   readonly code: PopErrorCode;
   readonly status: number;

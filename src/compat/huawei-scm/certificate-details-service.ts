@@ -6,7 +6,7 @@ import type { Store } from '../../ports/store.js';
 import type { AccessService } from '../../services/access-service.js';
 import type { Principal } from '../../services/principal.js';
 
-/** A certificate with the facts document 002 shows beyond the record. */
+/** A certificate with the facts Huawei Cloud SCM's details show beyond the record. */
 export interface CertificateDetails {
   record: CertificateRecord;
   /** The issuing state of a managed (acme) certificate, or null. */
@@ -20,10 +20,10 @@ export interface CertificateDetails {
 const UID = /^[a-z0-9]{16}$/;
 
 /**
- * Reads one certificate by its deployment-wide 16-character uid (document 002) for a key that
- * may see it (`AccessService.authorizeCertificate`), with its policies read from the stored DER:
- * a single-certificate read, so the few microseconds of DER walking cost less than storing the
- * policies on every import would.
+ * Reads one certificate by its deployment-wide 16-character uid (the SCM path's id) for a key
+ * that may see it (`AccessService.authorizeCertificate`), with its policies read from the
+ * stored DER: a single-certificate read, so the few microseconds of DER walking cost less than
+ * storing the policies on every import would.
  */
 export class CertificateDetailsService {
   constructor(

@@ -27,9 +27,10 @@ const ApplicationInfo = Type.Object({
 });
 
 /**
- * Document 002's certificate details: every documented field with its documented type, null
- * where certkeeper does not know it, in the order of the document's example (then the table's
- * fields the example leaves out).
+ * Huawei Cloud SCM's certificate details: every field the vendor documents, with its documented
+ * type, null where certkeeper does not know it, in the order of the vendor's example (the
+ * fields only its table has come before `authentification`). See
+ * src/compat/huawei-scm/README.md, 'Mapping' and 'Ambiguities'.
  */
 export const ScmCertificateSchema = Type.Object({
   id: Type.String({ description: 'the certificate uid (16 characters [a-z0-9])' }),
@@ -109,7 +110,7 @@ const applicationInfoKeys = [
   'contact_email',
 ] as const;
 
-/** 002's status (DESIGN.md status table); expired is derived from notAfter and `now`. */
+/** SCM's status (src/compat/huawei-scm/README.md, 'Mapping'); expired is derived from notAfter and `now`. */
 export function scmStatus(record: Pick<CertificateRecord, 'status' | 'notAfter' | 'source'>, now: Date): string {
   switch (effectiveStatus(record.status, record.notAfter, now)) {
     case 'pending_validation':
@@ -135,16 +136,16 @@ const cabfPolicies: ReadonlyArray<[string, string]> = [
 ];
 
 /**
- * 002's type: a certificate certkeeper issues through ACME is domain-validated; any other from
+ * SCM's type: a certificate certkeeper issues through ACME is domain-validated; any other from
  * its CA/Browser Forum policy OID, the strongest validation first (EV, OV, DV); null when it
- * carries none of them (e.g. individual-validated 2.23.140.1.2.3, which 002 has no name for).
+ * carries none of them (e.g. individual-validated 2.23.140.1.2.3, which SCM has no name for).
  */
 export function scmType(source: CertificateRecord['source'], policyOids: readonly string[]): string | null {
   if (source === 'acme') return 'DV_SSL_CERT';
   return cabfPolicies.find(([oid]) => policyOids.includes(oid))?.[1] ?? null;
 }
 
-/** The CAs document 002 names, by the issuer organization's name. */
+/** The CAs SCM names, by the issuer organization's name. */
 const brands: ReadonlyArray<[RegExp, string]> = [
   [/globalsign/i, 'GLOBALSIGN'],
   [/symantec/i, 'SYMANTEC'],
@@ -152,7 +153,7 @@ const brands: ReadonlyArray<[RegExp, string]> = [
   [/^cfca$|china financial certification/i, 'CFCA'],
 ];
 
-/** 002's brand: the issuer's O= (one of 002's names when it is one of those CAs), or null when the issuer has no O. */
+/** SCM's brand: the issuer's O= (one of SCM's names when it is one of those CAs), or null when the issuer has no O. */
 export function scmBrand(issuer: string): string | null {
   const org = dnAttribute(issuer, 'O');
   if (org === null) return null;
@@ -215,7 +216,7 @@ export function validityMonths(notBefore: Date, notAfter: Date): number {
   return Math.max(0, Math.round((notAfter.getTime() - notBefore.getTime()) / MONTH_MS));
 }
 
-/** The last path segment of the ACME order URL, when it fits 002's 63 characters. */
+/** The last path segment of the ACME order URL, when it fits SCM's 63 characters. */
 function orderId(managed: ManagedInfo | null): string | null {
   const segment = managed?.orderUrl?.replace(/\/+$/, '').split('/').pop();
   return segment && segment.length <= 63 ? segment : null;
@@ -223,14 +224,14 @@ function orderId(managed: ManagedInfo | null): string | null {
 
 const challengeMethods: Record<ManagedInfo['challengeType'], string> = { 'dns-01': 'DNS', 'http-01': 'FILE' };
 
-/** dns-01 records to publish (RFC 8555 §8.4), as 002's Authentification objects. */
+/** dns-01 records to publish (RFC 8555 §8.4), as SCM's Authentification objects. */
 function authentification(managed: ManagedInfo | null): ScmAuthentification[] {
   if (!managed || managed.challengeType !== 'dns-01') return [];
   return managed.dnsRecords.map((r) => ({ record_name: r.key, record_type: 'TXT', record_value: r.value, domain: r.key.replace(/^_acme-challenge\./, '') }));
 }
 
 /**
- * A certificate as document 002 shows it. The certificate's names (domainName then SANs) are
+ * A certificate as Huawei Cloud SCM shows it. The certificate's names (domainName then SANs) are
  * one domain (SINGLE_DOMAIN, or WILDCARD when it is `*.…`) or several (MULTI_DOMAIN, with
  * multi_domain_type primary_single / primary_wildcard after domainName); `sans` lists the names
  * other than domainName, comma-separated (null when none); `domain_count` counts every name and

@@ -1,9 +1,10 @@
 import { sendErrorReply, type CompatErrorMapping, type CompatErrorReply } from '../compat-errors.js';
 
 /**
- * certkeeper's `SCM.NNNN` codes for document 002's `{"error_code", "error_msg"}` errors (the
- * document shows only "SCM.XXX"): the number is the HTTP status, so a client reads one from
- * the other. Listed in docs/compat-errors.md (a test checks it).
+ * certkeeper's `SCM.NNNN` codes for SCM's `{"error_code", "error_msg"}` errors (the vendor
+ * shows only "SCM.XXX"; src/compat/huawei-scm/README.md, 'Ambiguities'): the number is the HTTP
+ * status, so a client reads one from the other. Listed in docs/compat-errors.md (a test checks
+ * it).
  */
 export const scmErrors = {
   'SCM.0400': { status: 400, message: 'Invalid request: the certificate id must be 16 characters [a-z0-9].' },
@@ -23,7 +24,7 @@ export function scmError(code: ScmErrorCode, message?: string): ScmErrorReply {
 }
 
 /**
- * Anything thrown on a 002 route as 002's error body: 401 for a missing or bad token, 403 for a
+ * Anything thrown on an SCM route as SCM's error body: 401 for a missing or bad token, 403 for a
  * certificate of the key's organization that its project cannot see, 404 for one that does
  * not exist or belongs to another organization (told apart from nothing), 400 for a malformed
  * id, 500 for anything unexpected (never its details).

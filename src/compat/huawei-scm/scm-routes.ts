@@ -11,16 +11,17 @@ import { installCompatErrors } from '../compat-errors.js';
 
 const ScmErrorBody = Type.Object({ error_code: Type.String({ description: 'docs/compat-errors.md' }), error_msg: Type.String() });
 
-/** Document 002's token header: here an API key. */
+/** SCM's token header: here an API key (src/compat/huawei-scm/README.md, 'Ambiguities'). */
 function authTokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers['x-auth-token'];
   return typeof header === 'string' && header.trim() ? header.trim() : undefined;
 }
 
 /**
- * Document 002's "Obtaining Details of a Certificate", registered under `/v3/scm` as an
- * encapsulated plugin with its own authentication (`X-Auth-Token: API key`), error handler and
- * 404 handler: every failure on these paths answers `{"error_code", "error_msg"}`.
+ * Huawei Cloud SCM's "Obtaining Details of a Certificate" (see src/compat/huawei-scm/README.md),
+ * registered under `/v3/scm` as an encapsulated plugin with its own authentication
+ * (`X-Auth-Token: API key`), error handler and 404 handler: every failure on these paths
+ * answers `{"error_code", "error_msg"}`.
  */
 export async function scmRoutes(fastify: FastifyInstance, opts: { access: AccessService; certificateDetails: CertificateDetailsService; clock: Clock }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

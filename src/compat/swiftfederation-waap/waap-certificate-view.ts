@@ -3,15 +3,15 @@ import type { CertificateRecord } from '../../domain/certificate.js';
 import type { AutocertStatus, CertType, ServiceDomain } from '../../domain/service-domain.js';
 
 /**
- * Document 004's "Get Domain Certificate" body. The document's table gives certType as Integer,
- * autocertRequestTime as Integer and validFrom as String, but its example (which clients are
- * written against) has a string, an ISO-8601 string and a number: the example wins.
+ * SwiftFederation WAAP's "Get Domain Certificate" body. Where the vendor's table and example
+ * disagree on a type, the example (which clients are written against) wins: see
+ * src/compat/swiftfederation-waap/README.md, 'Ambiguities'.
  */
 export const WaapCertificateSchema = Type.Object({
   certificateId: Type.Optional(Type.Integer({ description: 'the attached inventory certificate id' })),
   certificateName: Type.Optional(Type.String({ description: "the certificate's domain name" })),
-  // Optional as 004 lists it; certkeeper always sends it. (A required key would also be written
-  // first by the response serializer, out of the example's order.)
+  // Optional as the vendor lists it; certkeeper always sends it. (A required key would also be
+  // written first by the response serializer, out of the example's order.)
   certType: Type.Optional(Type.String({ description: 'manual, auto or none; always present' })),
   autocertRequestStatus: Type.Optional(Type.String({ description: 'issuing, issued or failed: the last auto (ACME) request' })),
   autocertRequestTime: Type.Optional(Type.String({ format: 'date-time', description: 'when the last auto request was made (ISO 8601)' })),
@@ -38,13 +38,14 @@ function hasIssued(certificate: CertificateRecord): boolean {
 }
 
 /**
- * A domain's certificate as document 004 shows it, keys in the example's order, absent fields
- * left out:
+ * A domain's certificate as the WAAP shows it, keys in the vendor's example's order, absent
+ * fields left out (src/compat/swiftfederation-waap/README.md, 'Mapping'):
  * - `none`: only `certType`.
  * - otherwise the certificate fields (id, name, validity) when a certificate is attached and
  *   has been issued (an auto domain's slot still pending or failed has no validity to show;
- *   one being renewed shows the certificate it has), and the last auto request's status and time whenever one was
- *   made, even next to a manual certificate (as in 004's example: manual + failed).
+ *   one being renewed shows the certificate it has), and the last auto request's status and
+ *   time whenever one was made, even next to a manual certificate (as in the vendor's
+ *   example: manual + failed).
  */
 export function waapCertificateView(domain: ServiceDomain, certificate: CertificateRecord | null): WaapCertificateView {
   if (domain.certType === 'none') return { certType: 'none' };

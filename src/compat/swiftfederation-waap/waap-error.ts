@@ -1,9 +1,10 @@
 import { sendErrorReply, type CompatErrorMapping, type CompatErrorReply } from '../compat-errors.js';
 
 /**
- * Document 004's error codes, with the messages it documents, plus the few certkeeper adds for
- * what 004 leaves out (authentication, unknown paths, internal failures). Listed in
- * docs/compat-errors.md (a test checks it).
+ * The WAAP's error codes, with the messages the vendor documents, plus the few certkeeper adds
+ * for what the vendor leaves out (authentication, unknown paths, internal failures; see
+ * src/compat/swiftfederation-waap/README.md, 'Ambiguities'). Listed in docs/compat-errors.md (a
+ * test checks it).
  */
 export const waapErrors = {
   'ServiceId.Invalid': { status: 400, message: 'ServiceId is empty or invalid.' },
@@ -28,7 +29,7 @@ export function waapError(code: WaapErrorCode): WaapErrorReply {
 }
 
 /**
- * Anything thrown on a 004 route as 004's `{"code", "message"}`: schema failures by the part
+ * Anything thrown on a WAAP route as its `{"code", "message"}`: schema failures by the part
  * that failed (the path holds the serviceId, the query the domain), application errors by
  * code, anything unexpected as a 500 that says nothing about its cause.
  */

@@ -11,9 +11,10 @@ import { installCompatErrors } from '../compat-errors.js';
 const WaapErrorBody = Type.Object({ code: Type.String({ description: 'docs/compat-errors.md' }), message: Type.String() });
 
 /**
- * Document 004's "Get Domain Certificate", registered under `/waap/v1.0` as an encapsulated
+ * SwiftFederation WAAP's "Get Domain Certificate" (see
+ * src/compat/swiftfederation-waap/README.md), registered under `/waap/v1.0` as an encapsulated
  * plugin: its own authentication hook (the native API's key headers), error handler and 404
- * handler, so every failure on these paths, schema failures included, answers in 004's
+ * handler, so every failure on these paths, schema failures included, answers in the WAAP's
  * `{"code", "message"}` shape and never in the native envelope.
  */
 export async function waapRoutes(fastify: FastifyInstance, opts: { access: AccessService; domainCertificates: DomainCertificateService }): Promise<void> {

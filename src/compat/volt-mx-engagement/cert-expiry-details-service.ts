@@ -21,7 +21,7 @@ export interface CertExpiryDetails {
 const PAGE = 500;
 
 /**
- * Document 001's certexpirydetails: the APNs certificates of every app the key can see (a
+ * Volt MX's certexpirydetails: the APNs certificates of every app the key can see (a
  * project key: its project's apps; an organization-wide key: its organization's; a superuser:
  * all), or of the one app asked for, and every pass certificate the key can see (its projects'
  * own and their organizations' Organization-scoped ones).

@@ -32,9 +32,10 @@ const CertExpiryDetails = Type.Object({
 const certificateType = { production: 'Production', development: 'Development' } as const;
 
 /**
- * Document 001's "Get Certificate Expiration", `GET /api/v1/applications/certexpirydetails`:
- * the document's bare JSON on success (no envelope), the native API's authentication and error
- * envelope on failure (the document defines no error body). Translation only.
+ * HCL Volt MX Engagement Services' "Get Certificate Expiration",
+ * `GET /api/v1/applications/certexpirydetails`: the vendor's bare JSON on success (no
+ * envelope), the native API's authentication and error envelope on failure (the vendor defines
+ * no error body; see src/compat/volt-mx-engagement/README.md, 'Ambiguities'). Translation only.
  */
 export async function certExpiryRoutes(fastify: FastifyInstance, opts: { certExpiryDetails: CertExpiryDetailsService; clock: Clock; displayTimeZone: string }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -1,6 +1,7 @@
 /**
- * Dates as document 001 shows them: `07 Jan, 2018 11.41:02 AM IST` — Java's pattern
- * `dd MMM, yyyy hh.mm:ss a zzz` — in a display time zone. Pure: the date and the zone are
+ * Dates as Volt MX's certexpirydetails shows them: `07 Jan, 2018 11.41:02 AM IST` — Java's
+ * pattern `dd MMM, yyyy hh.mm:ss a zzz` — in a display time zone (see
+ * src/compat/volt-mx-engagement/README.md, 'Ambiguities'). Pure: the date and the zone are
  * passed in.
  */
 

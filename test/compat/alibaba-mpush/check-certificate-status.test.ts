@@ -20,7 +20,7 @@ const revokedVerdict = (over: Partial<PushVerdictFacts> = {}): PushVerdictFacts 
   ...over,
 });
 
-describe('checkCertificateStatus (document 000 Status)', () => {
+describe('checkCertificateStatus (CheckCertificate’s Status)', () => {
   it.each<[string, BoundCertificateFacts[], PushVerdictFacts[], Record<string, [string, number, string | null] | undefined>]>([
     ['nothing bound: both environments left out', [], [], { production: undefined, development: undefined }],
     ['a valid certificate is OK', [b({})], [], { production: ['OK', 1, null], development: undefined }],

@@ -22,7 +22,7 @@ const inDays = (d: number) => new Date(NOW.getTime() + d * DAY);
 const REQUEST_ID = /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/;
 const ERROR_KEYS = ['RequestId', 'HostId', 'Code', 'Message'];
 
-describe('document 000: CheckCertificate signed as the Alibaba Cloud SDKs sign, over a listening server', () => {
+describe('Alibaba Cloud Mobile Push CheckCertificate signed as the Alibaba Cloud SDKs sign, over a listening server', () => {
   let t: TestApp;
   let endpoint: string;
   let key: { accessKeyId: string; accessKeySecret: string };
@@ -122,7 +122,7 @@ describe('document 000: CheckCertificate signed as the Alibaba Cloud SDKs sign, 
   afterAll(async () => t.close());
   afterEach(() => t.clock.set(NOW));
 
-  it('answers exactly as document 000 shows, to pop-core’s GET and POST', async () => {
+  it('answers exactly in the vendor’s shape, to pop-core’s GET and POST', async () => {
     for (const method of ['GET', 'POST'] as const) {
       const res = await client().request('CheckCertificate', { AppKey: appKey }, method === 'POST' ? { method: 'POST' } : {});
       expect(Object.keys(res)).toEqual(['RequestId', 'Android', 'IOS', 'ProductionCertInfo', 'DevelopmentCertInfo']);
@@ -387,7 +387,7 @@ describe.each(dialects)('signature nonces on %s (shared by every server of one d
   });
 });
 
-describe('document 000 error codes are documented in docs/compat-errors.md', () => {
+describe('CheckCertificate error codes are documented in docs/compat-errors.md', () => {
   const doc = readFileSync(new URL('../../../docs/compat-errors.md', import.meta.url), 'utf8');
   const start = doc.indexOf('## Alibaba Cloud Mobile Push');
   const next = doc.indexOf('\n## ', start + 1);
@@ -397,7 +397,7 @@ describe('document 000 error codes are documented in docs/compat-errors.md', () 
   it.each(popErrorCodes.map((c) => [c]))('%s is documented with its HTTP status', (code) => {
     expect(documented.get(code)).toBe(popErrors[code].status);
   });
-  it('documents no other code, and keeps document 000’s own messages', () => {
+  it('documents no other code, and keeps the vendor’s own messages', () => {
     expect([...documented.keys()].sort()).toEqual([...popErrorCodes].sort());
     expect(popErrors['InvalidAppKey.NotFound'].message).toBe('The specified AppKey is not found.');
     expect(popErrors.PermissionDenied.message).toBe('The specified AppKey is not authorized.');

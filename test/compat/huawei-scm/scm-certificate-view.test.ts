@@ -35,7 +35,7 @@ const dnsRecords = [
   { key: '_acme-challenge.shop.example.com', value: 'tok-wildcard' },
 ];
 
-describe('scmCertificateView: every status row of DESIGN.md’s table', () => {
+describe('scmCertificateView: every row of the status table in src/compat/huawei-scm/README.md', () => {
   it.each([
     [
       'pending_validation, dns-01',

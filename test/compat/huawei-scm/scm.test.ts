@@ -16,7 +16,7 @@ const NOT_AFTER = new Date(NOT_BEFORE.getTime() + 365 * DAY);
 /** certificatePolicies with one CA/Browser Forum policy OID. */
 const policy = (oid: string) => [{ oid: '2.5.29.32', value: der.sequence(der.sequence(der.oid(oid))) }];
 
-describe('document 002: GET /v3/scm/certificates/{certificate_id}', () => {
+describe('Huawei Cloud SCM: GET /v3/scm/certificates/{certificate_id}', () => {
   let t: TestApp;
   beforeEach(async () => {
     t = await createTestApp();
@@ -100,7 +100,7 @@ describe('document 002: GET /v3/scm/certificates/{certificate_id}', () => {
     });
     expect(body.fingerprint).toMatch(/^[0-9a-f]{40}$/);
     expect(body.id).toMatch(/^[a-z0-9]{16}$/);
-    // Documented types, and the documented keys in the example's order.
+    // The vendor's types, and its keys in its example's order (src/compat/huawei-scm/README.md, 'Mapping').
     expect(Value.Check(ScmCertificateSchema, body)).toBe(true);
     expect(Object.keys(body)).toEqual(Object.keys(ScmCertificateSchema.properties));
   });
@@ -108,7 +108,7 @@ describe('document 002: GET /v3/scm/certificates/{certificate_id}', () => {
   it.each([
     ['DV', '2.23.140.1.2.1', 'DV_SSL_CERT'],
     ['EV', '2.23.140.1.1', 'EV_SSL_CERT'],
-    ['IV (no 002 name)', '2.23.140.1.2.3', null],
+    ['IV (no SCM name)', '2.23.140.1.2.3', null],
   ])('reads the type of an imported %s certificate from its policy OID', async (_name, oid, type) => {
     const { rec } = await importCert({ commonName: `${oid}.example.com`, extensions: policy(oid) });
     expect((await get(rec.uid)).json()).toMatchObject({ type, domain_type: 'SINGLE_DOMAIN', multi_domain_type: null, sans: null, domain_count: 1, wildcard_count: 0 });
@@ -183,7 +183,7 @@ describe('document 002: GET /v3/scm/certificates/{certificate_id}', () => {
     expectError(await get(id), 400, 'SCM.0400');
   });
 
-  it('answers unknown paths under /v3/scm in 002’s shape, and an unexpected failure with 500 and no details', async () => {
+  it('answers unknown paths under /v3/scm in SCM’s shape, and an unexpected failure with 500 and no details', async () => {
     expectError(await t.app.inject({ method: 'GET', url: '/v3/scm/nothing', headers: { 'x-auth-token': t.keys.viewer } }), 404, 'SCM.0404');
     expectError(await t.app.inject({ method: 'GET', url: '/v3/scm/nothing' }), 401, 'SCM.0401');
     const repo = t.services.store.certificates;

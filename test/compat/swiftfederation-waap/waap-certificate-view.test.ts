@@ -26,7 +26,7 @@ function certificate(status: LifecycleStatus, source: 'acme' | 'imported' = 'acm
 
 const validity = (c: CertificateRecord) => ({ validFrom: c.notBefore.getTime(), validTo: c.notAfter.getTime() });
 
-describe('waapCertificateView: a domain as document 004 shows it', () => {
+describe('waapCertificateView: a domain as the WAAP shows it', () => {
   const issued = certificate('issued');
   const pending = certificate('pending_validation');
   const validating = certificate('validating');
@@ -54,7 +54,7 @@ describe('waapCertificateView: a domain as document 004 shows it', () => {
     ],
     ['manual', domain('manual', 2729, null), manual, { certificateId: 2729, certificateName: 'test.example.com', certType: 'manual', ...validity(manual) }],
     [
-      'manual after a failed auto request (004’s example)',
+      'manual after a failed auto request (the vendor’s example)',
       domain('manual', 2729, 'failed'),
       manual,
       { certificateId: 2729, certificateName: 'test.example.com', certType: 'manual', autocertRequestStatus: 'failed', autocertRequestTime: '2026-05-28T06:35:55.467Z', ...validity(manual) },

@@ -5,7 +5,7 @@ import { createTestApp, SUPER_TOKEN, type TestApp } from '../../support/test-app
 const NOT_BEFORE = new Date('2026-05-01T10:00:00.000Z');
 const NOT_AFTER = new Date('2026-07-30T09:59:59.000Z');
 
-describe('document 004: GET /waap/v1.0/services/{serviceId}/certificates?domain=', () => {
+describe('SwiftFederation WAAP: GET /waap/v1.0/services/{serviceId}/certificates?domain=', () => {
   let t: TestApp;
   let serviceId: number;
   let native: string;
@@ -45,7 +45,7 @@ describe('document 004: GET /waap/v1.0/services/{serviceId}/certificates?domain=
     expect(res.body).toBe('{"certType":"none"}');
   });
 
-  it('answers a manual certificate exactly as 004’s example, validity in epoch milliseconds', async () => {
+  it('answers a manual certificate exactly as the vendor’s example, validity in epoch milliseconds', async () => {
     const id = await importCert('test.example.com');
     await attach('test.example.com', id);
     const res = await get('?domain=test.example.com');
@@ -56,7 +56,7 @@ describe('document 004: GET /waap/v1.0/services/{serviceId}/certificates?domain=
     expect(byHeader.body).toBe(res.body);
   });
 
-  it('shows a past auto request next to a manual certificate, as in 004’s example (all seven fields, in order)', async () => {
+  it('shows a past auto request next to a manual certificate, as in the vendor’s example (all seven fields, in order)', async () => {
     const id = await importCert('test.example.com');
     await attach('test.example.com', id);
     const requestedAt = new Date('2026-05-28T06:35:55.467Z');
@@ -87,7 +87,7 @@ describe('document 004: GET /waap/v1.0/services/{serviceId}/certificates?domain=
   it.each([
     ['no key', null],
     ['an unknown key', 'ck_not-a-real-key-0000000000000000000000000'],
-  ])('refuses %s with 401 Unauthorized in 004’s shape', async (_name, key) => {
+  ])('refuses %s with 401 Unauthorized in the WAAP’s shape', async (_name, key) => {
     expectError(await get('?domain=test.example.com', key), 401, 'Unauthorized');
   });
 
@@ -102,7 +102,7 @@ describe('document 004: GET /waap/v1.0/services/{serviceId}/certificates?domain=
     ['two domains', 'SELF', '?domain=a.example.com&domain=b.example.com', 'Domain.Invalid', 'Domain is empty or invalid.'],
     ['a domain that is not a host name', 'SELF', '?domain=not%20a%20host', 'Domain.Invalid', 'Domain is empty or invalid.'],
     ['a URL as domain', 'SELF', '?domain=https%3A%2F%2Fexample.com%2F', 'Domain.Invalid', 'Domain is empty or invalid.'],
-  ])('refuses %s with 400 in 004’s shape', async (_name, id, query, code, message) => {
+  ])('refuses %s with 400 in the WAAP’s shape', async (_name, id, query, code, message) => {
     expectError(await get(query, t.keys.viewer, id === 'SELF' ? serviceId : id), 400, code, message);
   });
 
@@ -134,7 +134,7 @@ describe('document 004: GET /waap/v1.0/services/{serviceId}/certificates?domain=
     expectError(await get('?domain=test.example.com'), 400, 'Certificate.OperationFailed', 'The certificate operation failed.');
   });
 
-  it('answers unknown paths and methods under /waap/v1.0 in 004’s shape, not the native envelope', async () => {
+  it('answers unknown paths and methods under /waap/v1.0 in the WAAP’s shape, not the native envelope', async () => {
     expectError(await t.call('GET', '/waap/v1.0/nothing', { key: t.keys.viewer }), 404, 'Route.NotFound');
     // Authentication comes first, for any path under the prefix.
     expectError(await t.call('GET', '/waap/v1.0/nothing', { key: null }), 401, 'Unauthorized');

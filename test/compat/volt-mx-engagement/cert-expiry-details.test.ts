@@ -5,7 +5,7 @@ import { loadConfig } from '../../../src/config/config.js';
 
 const URL_001 = '/api/v1/applications/certexpirydetails';
 
-describe('document 001: GET /api/v1/applications/certexpirydetails', () => {
+describe('Volt MX Engagement: GET /api/v1/applications/certexpirydetails', () => {
   let t: TestApp;
   afterEach(async () => t.close());
 
@@ -23,7 +23,7 @@ describe('document 001: GET /api/v1/applications/certexpirydetails', () => {
     expect(res.statusCode, res.body).toBe(200);
   };
 
-  /** The document's example, rebuilt: two apps with bound certificates and two pass certificates. */
+  /** The vendor's example, rebuilt: two apps with bound certificates and two pass certificates. */
   const seed = async () => {
     await createApp('testAuto3005');
     await createApp('testAuto9116');
@@ -38,8 +38,8 @@ describe('document 001: GET /api/v1/applications/certexpirydetails', () => {
     await importPem(aCertificate({ passType: { passTypeIdentifier: 'pass.com.xxx.yyy', teamId: 'TEAM123456' }, commonName: 'ServiceSuiteSetup261', notAfter: new Date('2017-09-07T10:18:31Z') }).certPem);
   };
 
-  it("answers the document's shape exactly, dates in the display time zone (Asia/Kolkata → IST)", async () => {
-    // 214 days before 07 Jan 2018 11:41:02 IST, the document's first sample.
+  it("answers the vendor's shape exactly, dates in the display time zone (Asia/Kolkata → IST)", async () => {
+    // 214 days before 07 Jan 2018 11:41:02 IST, the vendor's first sample.
     t = await createTestApp({ env: { CERTKEEPER_DISPLAY_TIME_ZONE: 'Asia/Kolkata' } });
     t.clock.set(new Date('2017-06-07T06:11:02Z'));
     await seed();
@@ -63,7 +63,7 @@ describe('document 001: GET /api/v1/applications/certexpirydetails', () => {
         { expiryDate: '03 Mar, 2018 11.56:13 AM IST', daysLeft: 269, passTypeIdentifier: 'pass.com.xxx.xxx', passTeamIdentifier: 'TEAM123456', passCertificateName: 'admin' },
       ],
     });
-    // Bare JSON, as the document shows it: no envelope.
+    // Bare JSON, as the vendor shows it: no envelope.
     expect(res.json().success).toBeUndefined();
   });
 

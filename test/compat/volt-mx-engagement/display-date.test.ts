@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isValidTimeZone } from '../../../src/config/is-valid-time-zone.js';
 import { formatDisplayDate, timeZoneAbbreviation } from '../../../src/compat/volt-mx-engagement/display-date.js';
 
-describe('formatDisplayDate (document 001: dd MMM, yyyy hh.mm:ss a zzz)', () => {
+describe('formatDisplayDate (Volt MX’s dd MMM, yyyy hh.mm:ss a zzz)', () => {
   it.each([
-    // The document's own samples, in India time.
+    // The vendor's own samples, in India time.
     ['2018-01-07T06:11:02Z', 'Asia/Kolkata', '07 Jan, 2018 11.41:02 AM IST'],
     ['2017-11-16T12:29:07Z', 'Asia/Kolkata', '16 Nov, 2017 05.59:07 PM IST'],
     ['2018-03-03T06:26:13Z', 'Asia/Kolkata', '03 Mar, 2018 11.56:13 AM IST'],
