@@ -7,7 +7,8 @@ import type { Store } from './ports/store.js';
 import { AccessService } from './services/access-service.js';
 import { InventoryService } from './services/inventory-service.js';
 import { ServiceDomainService } from './services/service-domain-service.js';
-import { CertificateDetailsService } from './services/certificate-details-service.js';
+import { CertificateDetailsService } from './compat/huawei-scm/certificate-details-service.js';
+import { DomainCertificateService } from './compat/swiftfederation-waap/domain-certificate-service.js';
 import { loadMasterKeys } from './services/master-key-file.js';
 import { SecretBox } from './services/secret-box.js';
 import { createStore } from './storage/create-store.js';
@@ -19,9 +20,9 @@ import { ManagedCertificateService } from './services/managed-certificate-servic
 import { IssuanceSettingsService } from './services/issuance-settings-service.js';
 import { startHttp01Listener } from './api/http01-listener.js';
 import { AppService } from './services/app-service.js';
-import { CertExpiryDetailsService } from './services/cert-expiry-details-service.js';
+import { CertExpiryDetailsService } from './compat/volt-mx-engagement/cert-expiry-details-service.js';
 import { AccessKeyService } from './services/access-key-service.js';
-import { CheckCertificateService } from './services/check-certificate-service.js';
+import { CheckCertificateService } from './compat/alibaba-mpush/check-certificate-service.js';
 import { PushHealthService } from './services/push-health-service.js';
 import { Http2ApnsProbe } from './apns/apns-probe.js';
 import { RevocationService } from './services/revocation-service.js';
@@ -66,6 +67,7 @@ export interface Services {
   managed: ManagedCertificateService;
   settings: IssuanceSettingsService;
   serviceDomains: ServiceDomainService;
+  domainCertificates: DomainCertificateService;
   certificateDetails: CertificateDetailsService;
   apps: AppService;
   certExpiryDetails: CertExpiryDetailsService;
@@ -123,6 +125,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     metrics,
   );
   const serviceDomains = new ServiceDomainService(store, access, clock, managed);
+  const domainCertificates = new DomainCertificateService(store, access);
   const settings = new IssuanceSettingsService(store, access, box, clock, solverFor, (orgId) => managed.forgetAccount(orgId));
   const apps = new AppService(store, access, inventory, clock);
   const certExpiryDetails = new CertExpiryDetailsService(store, clock);
@@ -166,7 +169,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     issuer.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -177,6 +180,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     managed: services.managed,
     settings: services.settings,
     serviceDomains: services.serviceDomains,
+    domainCertificates: services.domainCertificates,
     certificateDetails: services.certificateDetails,
     apps: services.apps,
     certExpiryDetails: services.certExpiryDetails,

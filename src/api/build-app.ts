@@ -16,9 +16,9 @@ import { validatorCompiler } from './validator-compiler.js';
 import { documentErrors, errorBodySchemas, statusesOf, type ErrorFamily } from './document-errors.js';
 import { ErrorEnvelope } from './envelope.js';
 import { openapiTags } from './openapi-tags.js';
-import { popErrors } from '../compat/pop-error.js';
-import { scmErrors } from '../compat/scm-error.js';
-import { waapErrors } from '../compat/waap-error.js';
+import { popErrors } from '../compat/alibaba-mpush/pop-error.js';
+import { scmErrors } from '../compat/huawei-scm/scm-error.js';
+import { waapErrors } from '../compat/swiftfederation-waap/waap-error.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { organizationRoutes } from './routes/organization-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
@@ -27,9 +27,10 @@ import { serviceRoutes } from './routes/service-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import type { IssuanceSettingsService } from '../services/issuance-settings-service.js';
 import type { ServiceDomainService } from '../services/service-domain-service.js';
-import type { CertificateDetailsService } from '../services/certificate-details-service.js';
-import { waapRoutes } from '../compat/waap-routes.js';
-import { scmRoutes } from '../compat/scm-routes.js';
+import type { CertificateDetailsService } from '../compat/huawei-scm/certificate-details-service.js';
+import { waapRoutes } from '../compat/swiftfederation-waap/waap-routes.js';
+import type { DomainCertificateService } from '../compat/swiftfederation-waap/domain-certificate-service.js';
+import { scmRoutes } from '../compat/huawei-scm/scm-routes.js';
 import { appRoutes } from './routes/app-routes.js';
 import { pushRoutes } from './routes/push-routes.js';
 import type { PushHealthService } from '../services/push-health-service.js';
@@ -37,13 +38,13 @@ import { revocationRoutes } from './routes/revocation-routes.js';
 import { sweepRoutes } from './routes/sweep-routes.js';
 import type { SweepService } from '../services/sweep-service.js';
 import type { RevocationService } from '../services/revocation-service.js';
-import { certExpiryRoutes } from '../compat/cert-expiry-routes.js';
+import { certExpiryRoutes } from '../compat/volt-mx-engagement/cert-expiry-routes.js';
 import { accessKeyRoutes } from './routes/access-key-routes.js';
-import { checkCertificateRoutes, PopErrorBody } from '../compat/check-certificate-routes.js';
+import { checkCertificateRoutes, PopErrorBody } from '../compat/alibaba-mpush/check-certificate-routes.js';
 import type { AccessKeyService } from '../services/access-key-service.js';
-import type { CheckCertificateService } from '../services/check-certificate-service.js';
+import type { CheckCertificateService } from '../compat/alibaba-mpush/check-certificate-service.js';
 import type { AppService } from '../services/app-service.js';
-import type { CertExpiryDetailsService } from '../services/cert-expiry-details-service.js';
+import type { CertExpiryDetailsService } from '../compat/volt-mx-engagement/cert-expiry-details-service.js';
 import type { MetricsService } from '../services/metrics-service.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
 import { notificationRoutes } from './routes/notification-routes.js';
@@ -61,6 +62,8 @@ export interface AppDependencies {
   /** Issuance settings of projects and organizations; absent with `managed`. */
   settings?: IssuanceSettingsService;
   serviceDomains: ServiceDomainService;
+  /** The certificate of a service's domain, as the WAAP API reads it. */
+  domainCertificates: DomainCertificateService;
   certificateDetails: CertificateDetailsService;
   /** Mobile apps and their APNs certificates; absent = the app routes are not served. */
   apps?: AppService;
@@ -199,7 +202,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   );
   if (deps.managed) await app.register(acmeChallengeRoutes, { managed: deps.managed });
   // Compatible APIs: each an encapsulated plugin with its own authentication and error shape.
-  await app.register(waapRoutes, { prefix: '/waap/v1.0', access: deps.access, serviceDomains: deps.serviceDomains });
+  await app.register(waapRoutes, { prefix: '/waap/v1.0', access: deps.access, domainCertificates: deps.domainCertificates });
   await app.register(scmRoutes, { prefix: '/v3/scm', access: deps.access, certificateDetails: deps.certificateDetails, clock: deps.clock });
   // Document 000: RPC actions at the root, signed with access keys; `/` without Action falls through to 404.
   if (deps.accessKeys && deps.checkCertificates) await app.register(checkCertificateRoutes, { accessKeys: deps.accessKeys, checkCertificates: deps.checkCertificates, clock: deps.clock });

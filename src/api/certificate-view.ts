@@ -2,19 +2,26 @@ import { Type } from 'typebox';
 import { domainToUnicode } from 'node:url';
 import {
   additionalNames,
-  certificateType003,
   daysLeft,
   effectiveStatus,
   scopeNames,
   scopeOptions,
-  status003,
   type AppleInfo,
   type CertificateRecord,
+  type CertificateSource,
 } from '../domain/certificate.js';
 import type { ManagedInfo } from '../domain/managed-certificate.js';
 import { isoDateTime } from './iso-date-time.js';
+import { certificateStatusName } from './certificate-status-name.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+/** The native API's `certificateType` name of each source. */
+const certificateTypeName: Record<CertificateSource, string> = {
+  imported: 'Imported',
+  acme: 'Managed',
+  discovered: 'Discovered',
+};
 
 /** A certificate as the native API shows it: every document-003 field, then certkeeper's own. */
 export const CertificateView = Type.Object({
@@ -136,8 +143,8 @@ export function certificateView(rec: CertificateRecord, now: Date) {
     publicKeyInfo: rec.publicKeyInfo,
     signatureAlgorithm: rec.signatureAlgorithm,
     issuer: rec.issuer,
-    certificateType: certificateType003[rec.source],
-    certificateStatus: status003[status],
+    certificateType: certificateTypeName[rec.source],
+    certificateStatus: certificateStatusName[status],
     certificateChallenge: rec.managed?.challengeType ?? null,
     serialNumber: rec.serialNumber,
     dnsRecords: (rec.managed?.dnsRecords ?? []).map((r) => ({ key: r.key, value: r.value })),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hostname } from 'node:os';
 import { AppError } from '../domain/app-error.js';
-import { isValidTimeZone } from '../domain/display-date.js';
+import { isValidTimeZone } from './is-valid-time-zone.js';
 import { parseAddressList } from '../net/address-policy.js';
 
 /** The server's configuration, parsed and validated once, then frozen. */

@@ -73,33 +73,6 @@ export function daysLeft(notAfter: Date, now: Date): number {
   return Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
 }
 
-/** 003's certificateStatus names (DESIGN.md status table). */
-export const status003: Record<EffectiveStatus, string> = {
-  pending_validation: 'PendingValidation',
-  validating: 'Validating',
-  issued: 'Active',
-  failed: 'Failed',
-  revoked: 'Revoked',
-  expired: 'Expired',
-};
-
-/** 003's certificateType names. */
-export const certificateType003: Record<CertificateSource, string> = {
-  imported: 'Imported',
-  acme: 'Managed',
-  discovered: 'Discovered',
-};
-
-/** Accepts an internal status name or a 003 name, case-insensitively. */
-export function parseStatusFilter(value: string): EffectiveStatus | undefined {
-  const v = value.trim().toLowerCase();
-  for (const [internal, name] of Object.entries(status003)) {
-    if (v === internal || v === name.toLowerCase()) return internal as EffectiveStatus;
-  }
-  if (v === 'active') return 'issued';
-  return undefined;
-}
-
 /** The SANs other than domainName, as 003's comma-separated additionalNames. */
 export function additionalNames(domainName: string, sans: readonly string[]): string {
   return sans.filter((s) => s !== domainName).join(',');

@@ -4,10 +4,10 @@ import { coverCandidates } from '../domain/host-name.js';
 import {
   certificateKinds,
   certificateSources,
-  parseStatusFilter,
   type CertificateKind,
   type CertificateRecord,
   type CertificateSource,
+  type EffectiveStatus,
   type ScopeId,
 } from '../domain/certificate.js';
 import type { Clock } from '../ports/clock.js';
@@ -69,7 +69,7 @@ export interface ImportOutcome {
 export interface ListCertificatesInput {
   pageIndex: number;
   pageSize: number;
-  status?: string;
+  status?: EffectiveStatus;
   kind?: string;
   source?: string;
   expiringWithinDays?: number;
@@ -213,8 +213,6 @@ export class InventoryService {
 
   async list(principal: Principal, projectId: string, input: ListCertificatesInput): Promise<PageResult<CertificateRecord>> {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
-    const status = input.status === undefined ? undefined : parseStatusFilter(input.status);
-    if (input.status !== undefined && !status) throw invalid(`status must be one of Active, Expired, Revoked, Failed, PendingValidation, Validating (got "${input.status}")`);
     if (input.kind !== undefined && !certificateKinds.includes(input.kind as CertificateKind)) throw invalid(`kind must be one of ${certificateKinds.join(', ')}`);
     if (input.source !== undefined && !certificateSources.includes(input.source as CertificateSource)) throw invalid(`source must be one of ${certificateSources.join(', ')}`);
     // sort=notAfter&order=desc, or the direction in sort itself: "-notAfter", "notAfter:desc", "notAfter desc".
@@ -233,7 +231,7 @@ export class InventoryService {
       organizationId: project.organizationId,
       pageIndex: input.pageIndex,
       pageSize: input.pageSize,
-      status,
+      status: input.status,
       kind: input.kind as CertificateKind | undefined,
       source: input.source as CertificateSource | undefined,
       expiringWithinDays: input.expiringWithinDays,

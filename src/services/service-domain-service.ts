@@ -1,20 +1,11 @@
 import { isIP } from 'node:net';
-import { AppError, isAppError } from '../domain/app-error.js';
-import type { CertificateRecord } from '../domain/certificate.js';
+import { AppError } from '../domain/app-error.js';
 import { certificateCoversDomain, normalizeServiceDomain, type Service, type ServiceDomain } from '../domain/service-domain.js';
 import type { Clock } from '../ports/clock.js';
 import type { NewAuditEvent, Page, PageResult, Project, Repositories, Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import type { ManagedCertificateService } from './managed-certificate-service.js';
 import { actorOf, type Principal } from './principal.js';
-
-/** A domain with the certificate attached to it, as document 004 reads it. */
-export interface DomainCertificate {
-  service: Service;
-  domain: ServiceDomain;
-  /** The attached certificate, or null when none is (none, or an auto request without one yet). */
-  certificate: CertificateRecord | null;
-}
 
 /**
  * Services and their domains (DESIGN.md §2, document 004): create, read and delete services of
@@ -180,32 +171,6 @@ export class ServiceDomainService {
     return { domain: current, notes: [`certkeeper is requesting a certificate for ${domain.domain} with ${challengeType}; autocertRequestStatus turns issued or failed.`] };
   }
 
-  /**
-   * The certificate of a domain, by the service's deployment-wide id alone (document 004): the
-   * service must belong to a project the key covers, else it is not found (other tenants'
-   * services are never revealed). An attached certificate that the service's project can no
-   * longer see (e.g. its scope went back to Project in another project) is
-   * `certificate_not_found`.
-   */
-  async domainCertificate(principal: Principal, serviceId: number, domainInput: string): Promise<DomainCertificate> {
-    const name = parseDomain(domainInput);
-    const service = await this.store.services.get(serviceId);
-    if (!service) throw serviceNotFound(serviceId);
-    let project: Project;
-    try {
-      project = await this.access.authorizeProject(principal, service.projectId, 'viewer');
-    } catch (err) {
-      if (isAppError(err) && err.code === 'project_not_found') throw serviceNotFound(serviceId);
-      throw err;
-    }
-    const domain = await this.store.services.getDomain(serviceId, name);
-    if (!domain) throw domainNotFound(serviceId, name);
-    if (domain.certificateId === null) return { service, domain, certificate: null };
-    const certificate = await this.store.certificates.findVisible(project.id, project.organizationId, domain.certificateId);
-    if (!certificate) throw new AppError('certificate_not_found', `the certificate attached to ${name} is no longer available to the service's project`);
-    return { service, domain, certificate };
-  }
-
   private async serviceIn(project: Project, serviceId: number): Promise<Service> {
     const service = await this.store.services.get(serviceId);
     if (!service || service.projectId !== project.id) throw serviceNotFound(serviceId);
@@ -223,17 +188,17 @@ export class ServiceDomainService {
   }
 }
 
-function parseDomain(input: string): string {
+export function parseDomain(input: string): string {
   const domain = normalizeServiceDomain(input);
   if (domain === undefined) throw new AppError('validation_failed', `"${input.slice(0, 260)}" is not a domain name (a host name, a wildcard *.example.com, or an IP address)`);
   return domain;
 }
 
-function serviceNotFound(id: number): AppError {
+export function serviceNotFound(id: number): AppError {
   return new AppError('service_not_found', `service ${id} was not found`);
 }
 
-function domainNotFound(serviceId: number, domain: string): AppError {
+export function domainNotFound(serviceId: number, domain: string): AppError {
   return new AppError('domain_not_found', `service ${serviceId} has no domain ${domain.slice(0, 260)}`);
 }
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scmErrorCodes, scmErrors } from '../../src/compat/scm-error.js';
-import { waapErrorCodes, waapErrors } from '../../src/compat/waap-error.js';
+import { scmErrorCodes, scmErrors } from '../../src/compat/huawei-scm/scm-error.js';
+import { waapErrorCodes, waapErrors } from '../../src/compat/swiftfederation-waap/waap-error.js';
 
 const doc = readFileSync(new URL('../../docs/compat-errors.md', import.meta.url), 'utf8');
 
-/** The `| \`code\` | status |` rows of one section of the document. */
+/** The `| \`code\` | status |` rows of one section of docs/compat-errors.md. */
 function documented(section: string): Map<string, number> {
   const start = doc.indexOf(section);
   expect(start, `section ${section}`).toBeGreaterThanOrEqual(0);
@@ -15,27 +15,27 @@ function documented(section: string): Map<string, number> {
 }
 
 describe('compat error codes are documented in docs/compat-errors.md', () => {
-  const waap = documented('## Document 004');
-  const scm = documented('## Document 002');
+  const waap = documented('## SwiftFederation WAAP');
+  const scm = documented('## Huawei Cloud SCM');
 
-  it.each(waapErrorCodes.map((c) => [c]))('004 %s is documented with its HTTP status', (code) => {
+  it.each(waapErrorCodes.map((c) => [c]))('WAAP %s is documented with its HTTP status', (code) => {
     expect(waap.get(code)).toBe(waapErrors[code].status);
   });
-  it.each(scmErrorCodes.map((c) => [c]))('002 %s is documented with its HTTP status', (code) => {
+  it.each(scmErrorCodes.map((c) => [c]))('SCM %s is documented with its HTTP status', (code) => {
     expect(scm.get(code)).toBe(scmErrors[code].status);
   });
   it('documents no code the compat modules cannot emit', () => {
     expect([...waap.keys()].sort()).toEqual([...waapErrorCodes].sort());
     expect([...scm.keys()].sort()).toEqual([...scmErrorCodes].sort());
   });
-  it('keeps 004’s own codes and messages as the document gives them', () => {
+  it('keeps the WAAP’s own codes and messages as the vendor gives them', () => {
     expect(waapErrors['ServiceId.Invalid']).toEqual({ status: 400, message: 'ServiceId is empty or invalid.' });
     expect(waapErrors['Domain.Invalid']).toEqual({ status: 400, message: 'Domain is empty or invalid.' });
     expect(waapErrors['ServiceId.NotFound']).toEqual({ status: 404, message: 'ServiceId is not found.' });
     expect(waapErrors['Domain.NotFound']).toEqual({ status: 404, message: 'Domain is not found.' });
     expect(waapErrors['Certificate.OperationFailed']).toEqual({ status: 400, message: 'The certificate operation failed.' });
   });
-  it('uses 002’s code shape: SCM. and 3 to 36 characters', () => {
+  it('uses SCM’s code shape: SCM. and 3 to 36 characters', () => {
     for (const code of scmErrorCodes) expect(code).toMatch(/^SCM\.[0-9]{4}$/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { additionalNames, daysLeft, effectiveStatus, parseStatusFilter, status003 } from '../../src/domain/certificate.js';
+import { additionalNames, daysLeft, effectiveStatus } from '../../src/domain/certificate.js';
 import { coverCandidates, nameCovers, normalizeHostName } from '../../src/domain/host-name.js';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -19,23 +19,6 @@ describe('effectiveStatus and daysLeft', () => {
   ] as const)('%s', (_name, stored, notAfter, expected, days) => {
     expect(effectiveStatus(stored, at(notAfter), now)).toBe(expected);
     expect(daysLeft(at(notAfter), now)).toBe(days);
-  });
-
-  it('maps to 003 names', () => {
-    expect(status003.issued).toBe('Active');
-    expect(status003.expired).toBe('Expired');
-    expect(status003.pending_validation).toBe('PendingValidation');
-  });
-
-  it.each([
-    ['Active', 'issued'],
-    ['active', 'issued'],
-    ['EXPIRED', 'expired'],
-    ['PendingValidation', 'pending_validation'],
-    ['revoked', 'revoked'],
-    ['nonsense', undefined],
-  ])('parses status filter %s', (input, expected) => {
-    expect(parseStatusFilter(input)).toBe(expected);
   });
 
   it('additionalNames excludes the domain name', () => {

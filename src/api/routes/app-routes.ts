@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { apnsEnvironments, APP_ID_MAX_LENGTH, appPlatforms, pushPlatforms, type App, type AppCertificateBinding } from '../../domain/app.js';
-import { daysLeft, effectiveStatus, status003 } from '../../domain/certificate.js';
+import { daysLeft, effectiveStatus } from '../../domain/certificate.js';
 import type { Clock } from '../../ports/clock.js';
 import type { AppService, BoundCertificate } from '../../services/app-service.js';
 import { principal } from '../auth.js';
+import { certificateStatusName } from '../certificate-status-name.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
 
 const AppView = Type.Object({
@@ -81,7 +82,7 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
     const status = effectiveStatus(c.status, c.notAfter, now);
     return {
       ...unboundView(binding),
-      certificateStatus: status003[status],
+      certificateStatus: certificateStatusName[status],
       status,
       notAfter: c.notAfter.toISOString(),
       daysLeft: daysLeft(c.notAfter, now),

@@ -8,6 +8,7 @@ import { revocationReasons } from '../../services/managed-certificate-service.js
 import { httpStatusOf } from '../error-map.js';
 import { principal } from '../auth.js';
 import { certificateView, CertificateView } from '../certificate-view.js';
+import { statusFilterOf } from '../certificate-status-name.js';
 import { envelopeSchema, errorResponses, JSON_CONTENT_TYPE, ok, paged, pagedJson, PageQuery } from '../envelope.js';
 
 const Params = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
@@ -188,7 +189,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
       },
     },
     async (request, reply) => {
-      const q = request.query;
+      const q = { ...request.query, status: statusFilterOf(request.query.status) };
       const pageIndex = q.pageIndex ?? 1;
       const pageSize = q.pageSize ?? 20;
       const page = await inventory.list(principal(request), request.params.projectId, { ...q, pageIndex, pageSize });
