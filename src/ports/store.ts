@@ -13,23 +13,11 @@ import type { ApnsEnvironment, App, AppCertificateBinding, PushPlatform } from '
 import type { Endpoint, EndpointProbe } from '../domain/endpoint.js';
 import type { PushCheckOutcome, PushHealthSource, PushHealthStatus } from '../domain/push-outcome.js';
 import type { NotificationPolicy } from '../domain/notification-policy.js';
-
-export type Role = 'viewer' | 'editor' | 'admin';
-
-export interface Organization {
-  id: string;
-  name: string;
-  createdAt: Date;
-  /** When it was disabled, or null while enabled: its keys are refused. */
-  disabledAt?: Date | null;
-}
-
-export interface Project {
-  id: string;
-  organizationId: string;
-  name: string;
-  createdAt: Date;
-}
+import type { AuditEvent, NewAuditEvent } from '../domain/audit-event.js';
+import type { NotificationChannelType } from '../domain/notification-channel-type.js';
+import type { Organization } from '../domain/organization.js';
+import type { Project } from '../domain/project.js';
+import type { Role } from '../domain/role.js';
 
 export interface ApiKeyRecord {
   id: string;
@@ -47,23 +35,6 @@ export interface ApiKeyRecord {
   createdAt: Date;
   revokedAt: Date | null;
 }
-
-export interface AuditEvent {
-  id: number;
-  organizationId: string | null;
-  projectId: string | null;
-  /** e.g. "certificate.imported", "certificate.deleted", "api_key.created". */
-  type: string;
-  /** Who: "api_key:<id>", "system", "cli". */
-  actor: string;
-  objectType: string;
-  objectId: string;
-  /** Small JSON facts about the change; never secrets. */
-  data: Record<string, unknown>;
-  createdAt: Date;
-}
-
-export type NewAuditEvent = Omit<AuditEvent, 'id'>;
 
 export interface Page {
   /** 1-based. */
@@ -623,8 +594,6 @@ export interface SweepRepository {
 }
 
 // --- Notification channels and deliveries (issue 5 §2) ----------------------------------------
-
-export type NotificationChannelType = 'webhook' | 'email' | 'slack' | 'teams';
 
 /** A channel of a project. `config` is what may be shown (recipients, a redacted URL); secrets are sealed apart. */
 export interface NotificationChannelRecord {

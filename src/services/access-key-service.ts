@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../domain/app-error.js';
 import type { Clock } from '../ports/clock.js';
-import type { AccessKeyRecord, NewAuditEvent, Project, Role, Store } from '../ports/store.js';
+import type { NewAuditEvent } from '../domain/audit-event.js';
+import type { Project } from '../domain/project.js';
+import type { Role } from '../domain/role.js';
+import type { AccessKeyRecord, Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, roleAtLeast, type Principal } from './principal.js';
 import { sealedSecretAad } from './sealed-secret-aad.js';

@@ -14,7 +14,9 @@ import {
 } from '../domain/app.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import type { Clock } from '../ports/clock.js';
-import type { NewAuditEvent, Page, PageResult, Project, PushHealthRecord, Repositories, Store } from '../ports/store.js';
+import type { NewAuditEvent } from '../domain/audit-event.js';
+import type { Project } from '../domain/project.js';
+import type { Page, PageResult, PushHealthRecord, Repositories, Store } from '../ports/store.js';
 import { resolveImportMaterial } from '../pki/resolve-import-material.js';
 import type { AccessService } from './access-service.js';
 import { toImportInput, type InventoryService } from './inventory-service.js';

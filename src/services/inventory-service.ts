@@ -11,7 +11,9 @@ import {
   type ScopeId,
 } from '../domain/certificate.js';
 import type { Clock } from '../ports/clock.js';
-import type { CertificateSort, MaterialRecord, NewAuditEvent, NewCertificate, PageResult, Project, Store } from '../ports/store.js';
+import type { NewAuditEvent } from '../domain/audit-event.js';
+import type { Project } from '../domain/project.js';
+import type { CertificateSort, MaterialRecord, NewCertificate, PageResult, Store } from '../ports/store.js';
 import { resolveImportMaterial, type Pkcs12ImportInput, type PemImportInput } from '../pki/resolve-import-material.js';
 import { buildPkcs12 } from '../pki/build-pkcs12.js';
 import { toPem } from '../pki/pem.js';

@@ -5,16 +5,9 @@ import { notifiableEventTypes, notificationItemOf, subjectCertificateId, type No
 import { defaultNotificationPolicy } from '../domain/notification-policy.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchResult, Notifier } from '../ports/notifier.js';
-import type {
-  AuditEvent,
-  NotificationChannelRecord,
-  NotificationChannelType,
-  NotificationDeliveryRecord,
-  NotificationDeliveryStatus,
-  Page,
-  Repositories,
-  Store,
-} from '../ports/store.js';
+import type { AuditEvent } from '../domain/audit-event.js';
+import type { NotificationChannelType } from '../domain/notification-channel-type.js';
+import type { NotificationChannelRecord, NotificationDeliveryRecord, NotificationDeliveryStatus, Page, Repositories, Store } from '../ports/store.js';
 import type { EmailSender } from '../notify/email-sender.js';
 import { postJson, type AttemptOutcome } from '../notify/http-post.js';
 import { htmlOf, slackBodyOf, subjectOf, teamsBodyOf, textOf, webhookBodyOf, type NotificationPayload, type PayloadItem } from '../notify/messages.js';

@@ -7,7 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewAuditEvent, Repositories, Store } from '../../src/ports/store.js';
+import type { NewAuditEvent } from '../../src/domain/audit-event.js';
+import type { Repositories, Store } from '../../src/ports/store.js';
 import { SweepService } from '../../src/services/sweep-service.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { FakeClock } from '../support/fake-clock.js';

@@ -1,4 +1,5 @@
-import type { AuditEvent, EventRepository, NewAuditEvent, Page, PageResult } from '../../ports/store.js';
+import type { AuditEvent, NewAuditEvent } from '../../domain/audit-event.js';
+import type { EventRepository, Page, PageResult } from '../../ports/store.js';
 import type { EventsTable, Executor } from '../database.js';
 import { pageWindow } from './paging.js';
 

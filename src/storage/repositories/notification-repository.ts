@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
+import type { AuditEvent } from '../../domain/audit-event.js';
+import type { NotificationChannelType } from '../../domain/notification-channel-type.js';
 import type {
-  AuditEvent,
   DispatchBatch,
   DispatchPosition,
   NotificationAttemptUpdate,
   NotificationChannelRecord,
-  NotificationChannelType,
   NotificationDeliveryRecord,
   NotificationDeliveryStatus,
   NotificationRepository,

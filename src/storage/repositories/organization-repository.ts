@@ -1,4 +1,5 @@
-import type { Organization, OrganizationRepository, Page, PageResult } from '../../ports/store.js';
+import type { Organization } from '../../domain/organization.js';
+import type { OrganizationRepository, Page, PageResult } from '../../ports/store.js';
 import type { Executor, OrganizationsTable } from '../database.js';
 import { pageWindow } from './paging.js';
 

@@ -1,4 +1,5 @@
-import type { Page, PageResult, Project, ProjectRepository } from '../../ports/store.js';
+import type { Project } from '../../domain/project.js';
+import type { Page, PageResult, ProjectRepository } from '../../ports/store.js';
 import type { Executor, ProjectsTable } from '../database.js';
 import { pageWindow } from './paging.js';
 
