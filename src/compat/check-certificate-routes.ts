@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { isAppError } from '../domain/app-error.js';
 import { httpStatusOf } from '../api/error-map.js';
 import type { Clock } from '../ports/clock.js';
-import type { AccessKeyRecord } from '../ports/store.js';
+import type { AccessKeyRecord } from '../ports/access-key-repository.js';
 import type { AccessKeyService } from '../services/access-key-service.js';
 import type { CheckCertificateService } from '../services/check-certificate-service.js';
 import { isPopError, PopError } from './pop-error.js';

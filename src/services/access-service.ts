@@ -6,7 +6,9 @@ import type { AuditEvent } from '../domain/audit-event.js';
 import type { Organization } from '../domain/organization.js';
 import type { Project } from '../domain/project.js';
 import type { Role } from '../domain/role.js';
-import type { ApiKeyRecord, Page, PageResult, Store } from '../ports/store.js';
+import type { ApiKeyRecord } from '../ports/api-key-repository.js';
+import type { Page, PageResult } from '../ports/page.js';
+import type { Store } from '../ports/store.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
 import { actorOf, principalOf, roleAtLeast, type Principal } from './principal.js';
 

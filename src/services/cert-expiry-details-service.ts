@@ -3,7 +3,8 @@ import { normalizeAppId, type ApnsEnvironment, type App, type PushPlatform } fro
 import type { CertificateRecord } from '../domain/certificate.js';
 import type { Clock } from '../ports/clock.js';
 import type { Project } from '../domain/project.js';
-import type { AppScope, Store } from '../ports/store.js';
+import type { AppScope } from '../ports/app-repository.js';
+import type { Store } from '../ports/store.js';
 import type { Principal } from './principal.js';
 
 /** One app and the expiry of each certificate bound to it. */

@@ -13,7 +13,9 @@ import {
 import type { Clock } from '../ports/clock.js';
 import type { NewAuditEvent } from '../domain/audit-event.js';
 import type { Project } from '../domain/project.js';
-import type { CertificateSort, MaterialRecord, NewCertificate, PageResult, Store } from '../ports/store.js';
+import type { CertificateSort, MaterialRecord, NewCertificate } from '../ports/certificate-repository.js';
+import type { PageResult } from '../ports/page.js';
+import type { Store } from '../ports/store.js';
 import { resolveImportMaterial, type Pkcs12ImportInput, type PemImportInput } from '../pki/resolve-import-material.js';
 import { buildPkcs12 } from '../pki/build-pkcs12.js';
 import { toPem } from '../pki/pem.js';

@@ -1,7 +1,8 @@
 import { AppError } from '../domain/app-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { NewAuditEvent } from '../domain/audit-event.js';
-import type { DnsProviderSettings, OrganizationSettings, ProjectSettings, Store } from '../ports/store.js';
+import type { DnsProviderSettings, OrganizationSettings, ProjectSettings } from '../ports/managed-certificate-repository.js';
+import type { Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import type { DnsSolverFactory } from './managed-certificate-service.js';
 import { actorOf, type Principal } from './principal.js';

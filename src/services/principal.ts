@@ -1,5 +1,5 @@
 import type { Role } from '../domain/role.js';
-import type { ApiKeyRecord } from '../ports/store.js';
+import type { ApiKeyRecord } from '../ports/api-key-repository.js';
 
 /** Who is calling: an authenticated API key. */
 export interface Principal {

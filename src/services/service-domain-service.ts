@@ -5,7 +5,8 @@ import { certificateCoversDomain, normalizeServiceDomain, type Service, type Ser
 import type { Clock } from '../ports/clock.js';
 import type { NewAuditEvent } from '../domain/audit-event.js';
 import type { Project } from '../domain/project.js';
-import type { Page, PageResult, Repositories, Store } from '../ports/store.js';
+import type { Page, PageResult } from '../ports/page.js';
+import type { Repositories, Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import type { ManagedCertificateService } from './managed-certificate-service.js';
 import { actorOf, type Principal } from './principal.js';

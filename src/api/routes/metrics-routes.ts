@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/app-error.js';
 import type { Clock } from '../../ports/clock.js';
-import type { CertificateRepository } from '../../ports/store.js';
+import type { CertificateRepository } from '../../ports/certificate-repository.js';
 import type { AccessService } from '../../services/access-service.js';
 import { certificateSeries } from '../../observability/certificate-series.js';
 import type { PrometheusMetrics } from '../../observability/prometheus-metrics.js';

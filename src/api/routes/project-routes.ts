@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AuditEvent } from '../../domain/audit-event.js';
 import type { Project } from '../../domain/project.js';
-import type { ApiKeyRecord } from '../../ports/store.js';
+import type { ApiKeyRecord } from '../../ports/api-key-repository.js';
 import type { AccessService } from '../../services/access-service.js';
 import { principal } from '../build-app.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';

@@ -1,5 +1,5 @@
 import type { Role } from '../../domain/role.js';
-import type { AccessKeyRecord, AccessKeyRepository } from '../../ports/store.js';
+import type { AccessKeyRecord, AccessKeyRepository } from '../../ports/access-key-repository.js';
 import type { AccessKeysTable, Executor } from '../database.js';
 
 function toAccessKey(row: AccessKeysTable): AccessKeyRecord {

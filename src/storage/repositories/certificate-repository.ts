@@ -1,7 +1,8 @@
 import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
 import type { CertificateKind, CertificateRecord, CertificateSource, LifecycleStatus, ScopeId } from '../../domain/certificate.js';
-import type { CertificateMetricRow, CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
+import type { CertificateMetricRow, CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate } from '../../ports/certificate-repository.js';
+import type { PageResult } from '../../ports/page.js';
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
 import type { Database, Executor, SqlDialect } from '../database.js';
 import { certificateNames, certificateRecordColumns, managedRecordColumns, managedSelections, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';

@@ -9,9 +9,8 @@ import type {
   NotificationDeliveryRecord,
   NotificationDeliveryStatus,
   NotificationRepository,
-  Page,
-  PageResult,
-} from '../../ports/store.js';
+} from '../../ports/notification-repository.js';
+import type { Page, PageResult } from '../../ports/page.js';
 import type { Executor, NotificationChannelsTable, NotificationDeliveriesTable, SqlDialect } from '../database.js';
 import { pageWindow } from './paging.js';
 import { toEvent, type EventRow } from './event-repository.js';

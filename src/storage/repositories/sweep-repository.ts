@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { DAY_MS, LONG_LIFETIME_MS, fractionLabel, policyWindowMs, type NotificationPolicy } from '../../domain/notification-policy.js';
-import type { NotificationPolicyRecord, SweepFired, SweepFiredEvent, SweepRepository } from '../../ports/store.js';
+import type { NotificationPolicyRecord, SweepFired, SweepFiredEvent, SweepRepository } from '../../ports/sweep-repository.js';
 import type { Executor, SqlDialect } from '../database.js';
 
 /** A number written into SQL as a literal: validated finite numbers only (never caller text). */
