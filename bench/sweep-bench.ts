@@ -20,7 +20,7 @@ import { AddressPolicy } from '../src/net/address-policy.js';
 import type { Notifier } from '../src/ports/notifier.js';
 import { AccessService } from '../src/services/access-service.js';
 import { NotificationService } from '../src/services/notification-service.js';
-import { SecretBox } from '../src/services/secret-box.js';
+import { SecretBox } from '../src/secrets/secret-box.js';
 import { SweepService } from '../src/services/sweep-service.js';
 import { createStore } from '../src/storage/create-store.js';
 import { seedSyntheticCertificates } from '../src/storage/seed-synthetic.js';

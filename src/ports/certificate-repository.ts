@@ -19,7 +19,7 @@ export interface MaterialRecord {
   certificateDer: Buffer;
   /** PEM of the issuers, ordered, or '' when none was given. */
   chainPem: string;
-  /** Sealed PKCS#8 (see services/secret-box.ts), or null when there is no key. */
+  /** Sealed PKCS#8 (see secrets/secret-box.ts), or null when there is no key. */
   encryptedKey: Buffer | null;
   fingerprintSha256: string;
   notBefore: Date;

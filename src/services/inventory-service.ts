@@ -21,7 +21,7 @@ import { buildPkcs12 } from '../pki/build-pkcs12.js';
 import { toPem } from '../pki/pem.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
-import type { SecretBox } from './secret-box.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import { issuedFactsOf, materialOf } from './material-of-leaf.js';
 
 export type ImportInput = (PemImportInput | Pkcs12ImportInput) & { scopeId?: number };

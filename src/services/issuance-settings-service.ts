@@ -6,8 +6,8 @@ import type { Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import type { DnsSolverFactory } from './managed-certificate-service.js';
 import { actorOf, type Principal } from './principal.js';
-import { sealedSecretAad } from './sealed-secret-aad.js';
-import type { SecretBox } from './secret-box.js';
+import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 
 /** A DNS provider as the API takes it: its settings and, for RFC 2136, the TSIG secret (base64). */
 export type DnsProviderInput =

@@ -20,8 +20,8 @@ import { parsePrivateKey } from '../pki/parse-private-key.js';
 import { renewalCertificateId } from '../pki/renewal-certificate-id.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
-import type { SecretBox } from './secret-box.js';
-import { sealedSecretAad } from './sealed-secret-aad.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
 import { issuedFactsOf, materialOf } from './material-of-leaf.js';
 import { PeriodicPass } from './periodic-pass.js';
 

@@ -18,8 +18,8 @@ import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../notify/signa
 import { generateUid } from '../storage/uid.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
-import { sealedSecretAad } from './sealed-secret-aad.js';
-import type { SecretBox } from './secret-box.js';
+import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import { PeriodicPass } from './periodic-pass.js';
 
 export const channelTypes: readonly NotificationChannelType[] = ['webhook', 'email', 'slack', 'teams'];

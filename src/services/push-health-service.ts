@@ -19,7 +19,7 @@ import type { PushHealthKey, PushHealthRecord } from '../ports/push-health-repos
 import type { Repositories, Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
-import type { SecretBox } from './secret-box.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import { PeriodicPass } from './periodic-pass.js';
 
 /** One push outcome as the customer's sender reports it. */
