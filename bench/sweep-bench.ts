@@ -23,7 +23,7 @@ import { NotificationService } from '../src/services/notification-service.js';
 import { SecretBox } from '../src/secrets/secret-box.js';
 import { SweepService } from '../src/services/sweep-service.js';
 import { createStore } from '../src/storage/create-store.js';
-import { seedSyntheticCertificates } from '../src/storage/seed-synthetic.js';
+import { seedSyntheticCertificates } from './seed-synthetic.js';
 import { aCertificate } from '../test/support/test-ca.js';
 import { startPostgresCluster } from '../test/support/postgres.js';
 import { settle } from './bench-lib.js';

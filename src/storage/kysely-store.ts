@@ -23,7 +23,7 @@ import type { SqliteReader } from './sqlite-reader.js';
 import { tupleReader, type TupleReader } from './pg-prepared.js';
 import type { WalCheckpointer } from './wal-checkpointer.js';
 
-/** What storage-private code (bulk seeding, maintenance) may reach behind a Store. */
+/** What storage-private code, the benchmark's bulk seeding and storage tests may reach behind a Store. */
 export interface StoreInternals {
   db: Kysely<Database>;
   dialect: SqlDialect;

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateQuery } from '../../src/ports/certificate-repository.js';
 import type { Store } from '../../src/ports/store.js';
 import { createStore } from '../../src/storage/create-store.js';
-import { seedSyntheticCertificates } from '../../src/storage/seed-synthetic.js';
+import { seedSyntheticCertificates } from '../../bench/seed-synthetic.js';
 import { storeInternals } from '../../src/storage/kysely-store.js';
 import { createTestStore, type Dialect } from '../support/test-store.js';
 

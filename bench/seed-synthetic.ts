@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Store } from '../ports/store.js';
-import type { Database, SqlDialect } from './database.js';
-import { storeInternals } from './kysely-store.js';
-import { generateUids } from './uid.js';
+import type { Store } from '../src/ports/store.js';
+import type { Database, SqlDialect } from '../src/storage/database.js';
+import { storeInternals } from '../src/storage/kysely-store.js';
+import { generateUids } from '../src/storage/uid.js';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -75,7 +75,7 @@ function randomFragments(dialect: SqlDialect, baseMs: number) {
  * of the given DER blobs, the names rows, and exact counters. The rows are generated inside the
  * database (`INSERT … SELECT` over the uids, which come from the same generator as the store's
  * own), all in one transaction; then ANALYZE (PostgreSQL: VACUUM ANALYZE of the listed tables). Creates the organization and project when
- * missing. Storage-private: reaches the store's Kysely database through storeInternals.
+ * missing. Benchmark tooling: reaches the store's Kysely database through storeInternals.
  */
 export async function seedSyntheticCertificates(store: Store, options: SyntheticSeedOptions): Promise<void> {
   if (options.materials.length === 0) throw new Error('seedSyntheticCertificates needs at least one material');
