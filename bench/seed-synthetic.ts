@@ -79,7 +79,8 @@ function randomFragments(dialect: SqlDialect, baseMs: number) {
  */
 export async function seedSyntheticCertificates(store: Store, options: SyntheticSeedOptions): Promise<void> {
   if (options.materials.length === 0) throw new Error('seedSyntheticCertificates needs at least one material');
-  const { db, dialect, transaction, checkpointer } = storeInternals(store);
+  const { db, adapter, transaction, checkpointer } = storeInternals(store);
+  const dialect = adapter.name;
   const now = options.now.getTime();
   if (!(await store.organizations.get(options.organizationId))) {
     await store.organizations.insert({ id: options.organizationId, name: 'Synthetic organization', createdAt: options.now });

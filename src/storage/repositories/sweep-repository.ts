@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { DAY_MS, LONG_LIFETIME_MS, fractionLabel, policyWindowMs, type NotificationPolicy } from '../../domain/notification-policy.js';
 import type { NotificationPolicyRecord, SweepFired, SweepFiredEvent, SweepRepository } from '../../ports/sweep-repository.js';
-import type { Executor, SqlDialect } from '../database.js';
+import type { Executor } from '../database.js';
+import type { SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
 
 /** A number written into SQL as a literal: validated finite numbers only (never caller text). */
 function num(n: number): RawBuilder<number> {
@@ -26,7 +27,7 @@ function num(n: number): RawBuilder<number> {
 export class KyselySweepRepository implements SweepRepository {
   constructor(
     private readonly db: Executor,
-    private readonly dialect: SqlDialect,
+    private readonly adapter: SqlDialectAdapter,
   ) {}
 
   async getPolicy(projectId: string): Promise<NotificationPolicyRecord | undefined> {
@@ -84,7 +85,7 @@ export class KyselySweepRepository implements SweepRepository {
     const t = now.getTime();
     const remaining = sql`(c.not_after - ${num(t)})`;
     const lifetime = sql`(c.not_after - c.not_before)`;
-    const double = this.dialect === 'postgres' ? 'double precision' : 'real';
+    const double = this.adapter.doubleType;
     const days = [...policy.thresholdDays].sort((a, b) => a - b);
     const fractions = [...policy.lifetimeFractions].sort((a, b) => a - b);
     // Most urgent first: the first WHEN that matches is the threshold crossed.
@@ -126,18 +127,14 @@ export class KyselySweepRepository implements SweepRepository {
     // its project's organization).
     const project = await this.db.selectFrom('projects').select('organization_id').where('id', '=', projectId).executeTakeFirst();
     const organizationId = project?.organization_id ?? null;
-    // SQLite: unary + keeps the run_id index out of this plan (see above).
-    const runIdRef = this.dialect === 'sqlite' ? sql`+f.run_id` : sql`f.run_id`;
-    const iso =
-      this.dialect === 'postgres'
-        ? sql`to_char(to_timestamp(c.not_after / 1000.0) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-        : sql`strftime('%Y-%m-%dT%H:%M:%fZ', c.not_after / 1000.0, 'unixepoch')`;
+    // The run_id index stays out of this plan: it walks certificates_sweep_idx (see above).
+    const runIdRef = this.adapter.withoutIndex('f.run_id');
+    const iso = this.adapter.isoUtc(sql`c.not_after`);
     // Whole days left, rounded down (negative once expired), as domain/certificate.ts daysLeft.
     const daysLeft = sql`case when c.not_after >= ${num(t)} then (c.not_after - ${num(t)}) / ${num(DAY_MS)} else -((${num(t)} - c.not_after + ${num(DAY_MS - 1)}) / ${num(DAY_MS)}) end`;
-    const json =
-      this.dialect === 'postgres'
-        ? sql`json_build_object('threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft})::text`
-        : sql`json_object('threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft})`;
+    const json = this.adapter.jsonObjectText(
+      sql`'threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft}`,
+    );
     // RETURNING the ids only: the data of 100,000s of events would only fill the heap.
     const result = await sql<{ id: number; object_id: string; type: string }>`
       insert into events (organization_id, project_id, type, actor, object_type, object_id, data, created_at)
