@@ -224,7 +224,8 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
     const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
     print(`certkeeper: created the initial superuser API key (shown once, store it now):\n\n  ${firstKey}\n`);
   }
-  services.logger.info({ url, store: services.store.dialect }, 'certkeeper listening');
+  // createStore opens PostgreSQL exactly when DATABASE_URL is set.
+  services.logger.info({ url, store: config.databaseUrl ? 'postgres' : 'sqlite' }, 'certkeeper listening');
   return {
     app,
     services,

@@ -14,10 +14,6 @@ import type { ServiceRepository } from './service-repository.js';
 import type { SettingRepository } from './setting-repository.js';
 import type { SweepRepository } from './sweep-repository.js';
 
-export interface TransactionOptions {
-  scan?: boolean;
-}
-
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
   organizations: OrganizationRepository;
@@ -39,13 +35,8 @@ export interface Repositories {
 
 /** The storage port: repositories plus atomic units of work. */
 export interface Store extends Repositories {
-  readonly dialect: 'sqlite' | 'postgres';
-  /**
-   * Runs fn in one transaction: all its writes land, or none. `scan: true` hints that fn reads
-   * a large range (a sweep over the whole inventory): SQLite then reads through a memory map for
-   * this transaction only.
-   */
-  transaction<T>(fn: (repos: Repositories) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Runs fn in one transaction: all its writes land, or none. */
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
   /** true when the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -31,8 +31,8 @@ export interface SweepFiredEvent {
 
 /**
  * Sweeps: policies, mutes, the fired table and per-project sweep leases. `fire` is set-based
- * (two INSERT … SELECT statements whatever the number of certificates) and must run in a
- * transaction, so fired rows and their events land together.
+ * (two INSERT … SELECT statements whatever the number of certificates) and atomic, so fired rows
+ * and their events land together.
  */
 export interface SweepRepository {
   getPolicy(projectId: string): Promise<NotificationPolicyRecord | undefined>;
@@ -44,7 +44,9 @@ export interface SweepRepository {
   /**
    * Fires, for the project's issued certificates, each newly crossed threshold (alertDecision of
    * domain/notification-policy.ts, in SQL) once per material (conflicts do nothing), and appends
-   * one event per fired row; returns those events (`runId` names this sweep's rows).
+   * one event per fired row; returns those events (`runId` names this sweep's rows). Runs in the
+   * caller's transaction when there is one, else in its own, which the store knows reads the
+   * project's whole inventory.
    */
   fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit?: number): Promise<SweepFired>;
   /**

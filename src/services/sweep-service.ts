@@ -149,7 +149,7 @@ export class SweepService {
     try {
       const policy: NotificationPolicy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
       const runId = randomUUID();
-      fired = await this.store.transaction((tx) => tx.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS), { scan: true });
+      fired = await this.store.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS);
     } finally {
       const finishedAt = this.clock.now();
       await this.store.sweeps.releaseLease(projectId, owner, finishedAt, new Date(startedAt.getTime() + this.config.intervalMs));

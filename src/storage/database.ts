@@ -324,9 +324,6 @@ export interface NotificationDeliveriesTable {
 }
 
 export type Executor = Kysely<Database> | Transaction<Database>;
-
-/** Runs fn atomically: in the caller's transaction when there is one, else in a new one. */
-export type Atomic = <T>(fn: (db: Executor) => Promise<T>) => Promise<T>;
 export type SqlDialect = 'sqlite' | 'postgres';
 
 export const DAY_MS = 86_400_000;

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
-import type { Repositories, Store, TransactionOptions } from '../ports/store.js';
-import type { Atomic, Database, Executor } from './database.js';
+import type { Repositories, Store } from '../ports/store.js';
+import type { Atomic, TransactionOptions } from './atomic.js';
+import type { Database, Executor } from './database.js';
 import type { SqlDialectAdapter } from './dialect/sql-dialect-adapter.js';
 import { KyselyApiKeyRepository } from './repositories/api-key-repository.js';
 import { KyselyCertificateRepository } from './repositories/certificate-repository.js';
@@ -68,7 +69,7 @@ function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, 
     revocation: new KyselyRevocationRepository(db),
     notifications: new KyselyNotificationRepository(db, adapter),
     endpoints: new KyselyEndpointRepository(db),
-    sweeps: new KyselySweepRepository(db, adapter),
+    sweeps: new KyselySweepRepository(db, atomic, adapter),
   };
 }
 
@@ -121,12 +122,8 @@ export class KyselyStore implements Store {
     internals.set(this, { db, adapter, ...handles, transaction: this.runInTransaction });
   }
 
-  get dialect(): 'sqlite' | 'postgres' {
-    return this.adapter.name;
-  }
-
-  transaction<T>(fn: (repos: Repositories) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.runInTransaction((tx) => fn(repositories(tx, (inner) => inner(tx), this.adapter)), options);
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.runInTransaction((tx) => fn(repositories(tx, (inner) => inner(tx), this.adapter)));
   }
 
   async ping(): Promise<boolean> {

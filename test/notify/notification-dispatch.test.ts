@@ -34,7 +34,7 @@ function wrap(store: Store, options: { keepOpen?: boolean; patch?: (repos: Repos
       if (prop === 'close' && options.keepOpen) return async () => undefined;
       if (prop === 'transaction' && options.patch) {
         const patch = options.patch;
-        return <T>(fn: (repos: Repositories) => Promise<T>, o?: Parameters<Store['transaction']>[1]) => target.transaction((repos) => fn(patch(repos)), o);
+        return <T>(fn: (repos: Repositories) => Promise<T>) => target.transaction((repos) => fn(patch(repos)));
       }
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { TransactionOptions } from '../atomic.js';
 import type { Database, Executor } from '../database.js';
-import type { SqlDialectAdapter, TransactionOptions } from './sql-dialect-adapter.js';
+import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
 
 /**
  * PostgreSQL (a pg pool): concurrent transactions, so event ids may commit out of order; the

@@ -1,11 +1,6 @@
 import type { Kysely, RawBuilder } from 'kysely';
+import type { TransactionOptions } from '../atomic.js';
 import type { Database, Executor, SqlDialect } from '../database.js';
-
-/** What the store tells a transaction it opens about the work inside. */
-export interface TransactionOptions {
-  /** fn reads a large range (a sweep over a whole inventory). */
-  scan?: boolean;
-}
 
 /**
  * What differs between the databases the store runs on, named by what it is for, as Kysely's own

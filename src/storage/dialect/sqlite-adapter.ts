@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { TransactionOptions } from '../atomic.js';
 import type { Database, Executor } from '../database.js';
 import type { WalCheckpointer } from '../wal-checkpointer.js';
-import type { SqlDialectAdapter, TransactionOptions } from './sql-dialect-adapter.js';
+import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
 
 /** The memory map of a scan transaction (SQLite caps it at its compile-time maximum, 2 GB here). */
 const SCAN_MMAP_BYTES = 2 ** 31 - 65536;

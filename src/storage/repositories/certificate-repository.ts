@@ -4,7 +4,8 @@ import type { CertificateKind, CertificateRecord, CertificateSource, LifecycleSt
 import type { CertificateMetricRow, CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate } from '../../ports/certificate-repository.js';
 import type { PageResult } from '../../ports/page.js';
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
-import type { Atomic, Database, Executor } from '../database.js';
+import type { Atomic } from '../atomic.js';
+import type { Database, Executor } from '../database.js';
 import type { SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
 import { certificateNames, certificateRecordColumns, managedRecordColumns, managedSelections, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
 import { CompiledShapes, precompile } from '../precompiled-query.js';
