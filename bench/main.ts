@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createStore } from '../src/storage/create-store.js';
-import { seedSyntheticCertificates } from '../src/storage/seed-synthetic.js';
+import { seedSyntheticCertificates } from './seed-synthetic.js';
 import { aCertificate } from '../test/support/test-ca.js';
 import { startPostgresCluster } from '../test/support/postgres.js';
 import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults } from './issuance-bench.js';

@@ -9,8 +9,8 @@ import { InventoryService } from './services/inventory-service.js';
 import { ServiceDomainService } from './services/service-domain-service.js';
 import { CertificateDetailsService } from './compat/huawei-scm/certificate-details-service.js';
 import { DomainCertificateService } from './compat/swiftfederation-waap/domain-certificate-service.js';
-import { loadMasterKeys } from './services/master-key-file.js';
-import { SecretBox } from './services/secret-box.js';
+import { loadMasterKeys } from './secrets/master-key-file.js';
+import { SecretBox } from './secrets/secret-box.js';
 import { createStore } from './storage/create-store.js';
 import { readFileSync } from 'node:fs';
 import { AppError } from './domain/app-error.js';
@@ -238,7 +238,8 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
     const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
     print(`certkeeper: created the initial superuser API key (shown once, store it now):\n\n  ${firstKey}\n`);
   }
-  services.logger.info({ url, store: services.store.dialect }, 'certkeeper listening');
+  // createStore opens PostgreSQL exactly when DATABASE_URL is set.
+  services.logger.info({ url, store: config.databaseUrl ? 'postgres' : 'sqlite' }, 'certkeeper listening');
   return {
     app,
     services,

@@ -10,7 +10,7 @@ export async function keysRotateCommand(options: { newKey?: string }, io: CliIo)
   const { loadConfig } = await import('../config/config.js');
   const { createLogger } = await import('../main.js');
   const { createStore } = await import('../storage/create-store.js');
-  const { rotateMasterKey } = await import('../services/rotate-master-key.js');
+  const { rotateMasterKey } = await import('../secrets/rotate-master-key.js');
   const config = loadConfig(io.env);
   const logger = createLogger('warn', io.stderr);
   const store = await createStore({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'certkeeper.db'), logger });

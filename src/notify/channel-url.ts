@@ -1,7 +1,7 @@
 import { AppError } from '../domain/app-error.js';
 import type { AddressPolicy } from '../net/address-policy.js';
 import type { AttemptOutcome, ChannelSecret } from '../ports/channel.js';
-import type { NotificationChannelType } from '../ports/metrics.js';
+import type { NotificationChannelType } from '../domain/notification-channel-type.js';
 
 /**
  * The URL of an HTTP channel (webhook, Slack, Teams) from its config, or the stored one when an

@@ -1,4 +1,4 @@
-import type { CertificateMetricRow, CertificateRepository } from '../ports/store.js';
+import type { CertificateMetricRow, CertificateRepository } from '../ports/certificate-repository.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,6 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { IssuanceOperation, Metrics, NotificationChannelType, Outcome, ProbeOutcome, ProbeProtocol } from '../ports/metrics.js';
+import type { NotificationChannelType } from '../domain/notification-channel-type.js';
+import type { IssuanceOperation, Metrics, Outcome, ProbeOutcome, ProbeProtocol } from '../ports/metrics.js';
 
 /** The route label of a request no route matched (404s of any path): one value, bounded cardinality. */
 export const UNMATCHED_ROUTE = 'unmatched';

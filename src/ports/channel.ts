@@ -1,4 +1,4 @@
-import type { NotificationChannelType } from './metrics.js';
+import type { NotificationChannelType } from '../domain/notification-channel-type.js';
 
 /**
  * What a notification says, as stored with its delivery: every attempt renders the same message

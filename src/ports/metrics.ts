@@ -3,13 +3,13 @@
  * prom-client); the composition root injects the Prometheus adapter
  * (observability/prometheus-metrics.ts), everything else gets `noopMetrics`.
  */
+import type { NotificationChannelType } from '../domain/notification-channel-type.js';
 
 /** An ACME issuance attempt's end: first issuance or renewal, success or failure. */
 export type IssuanceOperation = 'issue' | 'renew';
 export type Outcome = 'success' | 'failure';
 
-/** Notification channel types (issue 5 §2) and probe protocols (issue 5 §3). */
-export type NotificationChannelType = 'webhook' | 'email' | 'slack' | 'teams';
+/** The protocols an endpoint is probed over. */
 export type ProbeProtocol = 'tls' | 'smtp' | 'imap' | 'ldap' | 'postgres';
 /** `unreachable`: no TLS handshake at all; `failure`: connected, but the probe could not complete. */
 export type ProbeOutcome = 'success' | 'unreachable' | 'failure';

@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../domain/app-error.js';
 import type { Clock } from '../ports/clock.js';
-import type { AccessKeyRecord, NewAuditEvent, Project, Role, Store } from '../ports/store.js';
+import type { NewAuditEvent } from '../domain/audit-event.js';
+import type { Project } from '../domain/project.js';
+import type { Role } from '../domain/role.js';
+import type { AccessKeyRecord } from '../ports/access-key-repository.js';
+import type { Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, roleAtLeast, type Principal } from './principal.js';
-import { sealedSecretAad } from './sealed-secret-aad.js';
-import type { SecretBox } from './secret-box.js';
+import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** Prune expired signature nonces on every this-many nonce uses (opportunistic: no scheduler). */

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../domain/app-error.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import type { Clock } from '../ports/clock.js';
-import type { ApiKeyRecord, AuditEvent, Organization, Page, PageResult, Project, Role, Store } from '../ports/store.js';
+import type { AuditEvent } from '../domain/audit-event.js';
+import type { Organization } from '../domain/organization.js';
+import type { Project } from '../domain/project.js';
+import type { Role } from '../domain/role.js';
+import type { ApiKeyRecord } from '../ports/api-key-repository.js';
+import type { Page, PageResult } from '../ports/page.js';
+import type { Store } from '../ports/store.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
 import { actorOf, principalOf, roleAtLeast, type Principal } from './principal.js';
 

@@ -14,7 +14,11 @@ import {
 } from '../domain/app.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import type { Clock } from '../ports/clock.js';
-import type { NewAuditEvent, Page, PageResult, Project, PushHealthRecord, Repositories, Store } from '../ports/store.js';
+import type { NewAuditEvent } from '../domain/audit-event.js';
+import type { Project } from '../domain/project.js';
+import type { Page, PageResult } from '../ports/page.js';
+import type { PushHealthRecord } from '../ports/push-health-repository.js';
+import type { Repositories, Store } from '../ports/store.js';
 import { resolveImportMaterial } from '../pki/resolve-import-material.js';
 import type { AccessService } from './access-service.js';
 import { toImportInput, type InventoryService } from './inventory-service.js';

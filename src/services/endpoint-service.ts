@@ -15,7 +15,10 @@ import {
 } from '../domain/endpoint.js';
 import type { Clock } from '../ports/clock.js';
 import { noopMetrics, type Metrics } from '../ports/metrics.js';
-import type { NewAuditEvent, Page, PageResult, Project, Store } from '../ports/store.js';
+import type { NewAuditEvent } from '../domain/audit-event.js';
+import type { Project } from '../domain/project.js';
+import type { Page, PageResult } from '../ports/page.js';
+import type { Store } from '../ports/store.js';
 import { parseCertificate } from '../pki/parse-certificate.js';
 import { toPem } from '../pki/pem.js';
 import { AddressPolicy } from '../net/address-policy.js';

@@ -11,13 +11,17 @@ import {
   type ScopeId,
 } from '../domain/certificate.js';
 import type { Clock } from '../ports/clock.js';
-import type { CertificateSort, MaterialRecord, NewAuditEvent, NewCertificate, PageResult, Project, Store } from '../ports/store.js';
+import type { NewAuditEvent } from '../domain/audit-event.js';
+import type { Project } from '../domain/project.js';
+import type { CertificateSort, MaterialRecord, NewCertificate } from '../ports/certificate-repository.js';
+import type { PageResult } from '../ports/page.js';
+import type { Store } from '../ports/store.js';
 import { resolveImportMaterial, type Pkcs12ImportInput, type PemImportInput } from '../pki/resolve-import-material.js';
 import { buildPkcs12 } from '../pki/build-pkcs12.js';
 import { toPem } from '../pki/pem.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
-import type { SecretBox } from './secret-box.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import { issuedFactsOf, materialOf } from './material-of-leaf.js';
 
 export type ImportInput = (PemImportInput | Pkcs12ImportInput) & { scopeId?: number };

@@ -1,11 +1,13 @@
 import { AppError } from '../domain/app-error.js';
 import type { Clock } from '../ports/clock.js';
-import type { DnsProviderSettings, NewAuditEvent, OrganizationSettings, ProjectSettings, Store } from '../ports/store.js';
+import type { NewAuditEvent } from '../domain/audit-event.js';
+import type { DnsProviderSettings, OrganizationSettings, ProjectSettings } from '../ports/managed-certificate-repository.js';
+import type { Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import type { DnsSolverFactory } from './managed-certificate-service.js';
 import { actorOf, type Principal } from './principal.js';
-import { sealedSecretAad } from './sealed-secret-aad.js';
-import type { SecretBox } from './secret-box.js';
+import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 
 /** A DNS provider as the API takes it: its settings and, for RFC 2136, the TSIG secret (base64). */
 export type DnsProviderInput =

@@ -1,4 +1,4 @@
-import type { IssuedFacts, MaterialRecord } from '../ports/store.js';
+import type { IssuedFacts, MaterialRecord } from '../ports/certificate-repository.js';
 import type { ParsedCertificate } from '../pki/parsed-certificate.js';
 
 /** The facts of a parsed leaf that a slot carries for its current material (import and issuance alike). */

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/app-error.js';
 import type { Clock } from '../ports/clock.js';
-import type { CertificateRepository } from '../ports/store.js';
+import type { CertificateRepository } from '../ports/certificate-repository.js';
 import { certificateSeries } from '../observability/certificate-series.js';
 import type { AccessService } from './access-service.js';
 

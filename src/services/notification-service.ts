@@ -5,22 +5,17 @@ import { notifiableEventTypes, notificationItemOf, subjectCertificateId, type No
 import { defaultNotificationPolicy } from '../domain/notification-policy.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchResult, Notifier } from '../ports/notifier.js';
-import type {
-  AuditEvent,
-  NotificationChannelRecord,
-  NotificationChannelType,
-  NotificationDeliveryRecord,
-  NotificationDeliveryStatus,
-  Page,
-  Repositories,
-  Store,
-} from '../ports/store.js';
+import type { AuditEvent } from '../domain/audit-event.js';
+import type { NotificationChannelRecord, NotificationDeliveryRecord, NotificationDeliveryStatus } from '../ports/notification-repository.js';
+import type { NotificationChannelType } from '../domain/notification-channel-type.js';
+import type { Page } from '../ports/page.js';
+import type { Repositories, Store } from '../ports/store.js';
 import type { AttemptOutcome, ChannelSecret, ChannelsByType, NotificationPayload, PayloadItem } from '../ports/channel.js';
 import { generateUid } from '../storage/uid.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
-import { sealedSecretAad } from './sealed-secret-aad.js';
-import type { SecretBox } from './secret-box.js';
+import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import { PeriodicPass } from './periodic-pass.js';
 
 export const channelTypes: readonly NotificationChannelType[] = ['webhook', 'email', 'slack', 'teams'];

@@ -1,4 +1,5 @@
-import type { ApiKeyRecord, Role } from '../ports/store.js';
+import type { Role } from '../domain/role.js';
+import type { ApiKeyRecord } from '../ports/api-key-repository.js';
 
 /** Who is calling: an authenticated API key. */
 export interface Principal {

@@ -13,10 +13,13 @@ import {
 import { toPem } from '../pki/pem.js';
 import type { ApnsProbe, ApnsProbeResult } from '../ports/apns-probe.js';
 import type { Clock } from '../ports/clock.js';
-import type { NewAuditEvent, Project, PushHealthKey, PushHealthRecord, Repositories, Store } from '../ports/store.js';
+import type { NewAuditEvent } from '../domain/audit-event.js';
+import type { Project } from '../domain/project.js';
+import type { PushHealthKey, PushHealthRecord } from '../ports/push-health-repository.js';
+import type { Repositories, Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
-import type { SecretBox } from './secret-box.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import { PeriodicPass } from './periodic-pass.js';
 
 /** One push outcome as the customer's sender reports it. */

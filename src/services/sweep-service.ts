@@ -4,7 +4,8 @@ import { AppError } from '../domain/app-error.js';
 import { defaultNotificationPolicy, normalizePolicy, type NotificationPolicy } from '../domain/notification-policy.js';
 import type { Clock } from '../ports/clock.js';
 import { noNotifier, type Notifier } from '../ports/notifier.js';
-import type { Store, SweepFired, SweepFiredEvent } from '../ports/store.js';
+import type { Store } from '../ports/store.js';
+import type { SweepFired, SweepFiredEvent } from '../ports/sweep-repository.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import { PeriodicPass } from './periodic-pass.js';
@@ -148,7 +149,7 @@ export class SweepService {
     try {
       const policy: NotificationPolicy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
       const runId = randomUUID();
-      fired = await this.store.transaction((tx) => tx.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS), { scan: true });
+      fired = await this.store.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS);
     } finally {
       const finishedAt = this.clock.now();
       await this.store.sweeps.releaseLease(projectId, owner, finishedAt, new Date(startedAt.getTime() + this.config.intervalMs));

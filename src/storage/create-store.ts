@@ -12,6 +12,8 @@ import { AppError } from '../domain/app-error.js';
 import type { Store } from '../ports/store.js';
 import type { Database } from './database.js';
 import { KyselyStore, storeInternals } from './kysely-store.js';
+import { PostgresAdapter } from './dialect/postgres-adapter.js';
+import { SqliteAdapter } from './dialect/sqlite-adapter.js';
 import { migrationProvider } from './migrations/index.js';
 
 /** The few logger methods the store uses (a pino logger fits). */
@@ -48,7 +50,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     pool.on('error', (err) => options.logger?.warn({ err: err.message }, 'idle PostgreSQL connection failed'));
     prepareRepeatedQueries(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    store = new KyselyStore(db, 'postgres', { pool });
+    store = new KyselyStore(db, new PostgresAdapter(), { pool });
   } else if (url) {
     throw new AppError('config_invalid', 'the database URL must start with postgres:// or postgresql://');
   } else {
@@ -60,7 +62,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    store = new KyselyStore(db, 'sqlite', { sqlite });
+    store = new KyselyStore(db, new SqliteAdapter(), { sqlite });
     const inMemory = file === ':memory:' || file === '';
     try {
       await migrate(store, options.logger);
@@ -72,14 +74,14 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     // API has none, and an index a migration added has none either (see PlannerStatistics).
     const planner = new PlannerStatistics(sqlite, options.logger);
     planner.refreshIfStale();
-    if (inMemory) return new KyselyStore(db, 'sqlite', { sqlite, planner });
+    if (inMemory) return new KyselyStore(db, new SqliteAdapter(), { sqlite, planner });
     // A file database gets a read-only second connection for point reads (an in-memory one
     // cannot: a second connection would open another, empty database) and a worker thread that
     // checkpoints after big scan transactions; the WAL file is cut back to 64 MB once checkpointed
     // (a sweep over 1M certificates grows it to ~80 MB).
     sqlite.pragma('journal_size_limit = 67108864');
     const checkpointer = new WalCheckpointer(path.resolve(file), options.logger);
-    return new KyselyStore(db, 'sqlite', { sqlite, checkpointer, planner }, new SqliteReader(path.resolve(file)));
+    return new KyselyStore(db, new SqliteAdapter(checkpointer), { sqlite, checkpointer, planner }, new SqliteReader(path.resolve(file)));
   }
   try {
     await migrate(store, options.logger);
@@ -91,7 +93,8 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
 }
 
 async function migrate(store: KyselyStore, logger: StoreLogger | undefined): Promise<void> {
-  const { db, dialect } = storeInternals(store);
+  const { db, adapter } = storeInternals(store);
+  const dialect = adapter.name;
   const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
   const { error, results } = await migrator.migrateToLatest();
   for (const r of results ?? []) {

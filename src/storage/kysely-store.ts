@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
-import type { Repositories, Store, TransactionOptions } from '../ports/store.js';
-import type { Database, Executor, SqlDialect } from './database.js';
+import type { Repositories, Store } from '../ports/store.js';
+import type { Atomic, TransactionOptions } from './atomic.js';
+import type { Database, Executor } from './database.js';
+import type { SqlDialectAdapter } from './dialect/sql-dialect-adapter.js';
 import { KyselyApiKeyRepository } from './repositories/api-key-repository.js';
-import { KyselyCertificateRepository, type Atomic } from './repositories/certificate-repository.js';
+import { KyselyCertificateRepository } from './repositories/certificate-repository.js';
 import { KyselyEventRepository } from './repositories/event-repository.js';
 import { KyselyManagedCertificateRepository } from './repositories/managed-certificate-repository.js';
 import { KyselyOrganizationRepository } from './repositories/organization-repository.js';
@@ -23,10 +25,11 @@ import type { SqliteReader } from './sqlite-reader.js';
 import { tupleReader, type TupleReader } from './pg-prepared.js';
 import type { WalCheckpointer } from './wal-checkpointer.js';
 
-/** What storage-private code (bulk seeding, maintenance) may reach behind a Store. */
+/** What storage-private code, the benchmark's bulk seeding and storage tests may reach behind a Store. */
 export interface StoreInternals {
   db: Kysely<Database>;
-  dialect: SqlDialect;
+  /** What differs in the store's dialect. */
+  adapter: SqlDialectAdapter;
   /** The better-sqlite3 handle (SQLite only). */
   sqlite?: BetterSqlite3.Database;
   /** The pg pool (PostgreSQL only). */
@@ -39,9 +42,6 @@ export interface StoreInternals {
 
 const internals = new WeakMap<Store, StoreInternals>();
 
-/** The memory map of a scan transaction (SQLite caps it at its compile-time maximum, 2 GB here). */
-const SCAN_MMAP_BYTES = 2 ** 31 - 65536;
-
 /** How long after a write transaction the planner statistics are looked at, and how often at most. */
 const STATISTICS_DELAY_MS = 1000;
 const STATISTICS_EVERY_MS = 10_000;
@@ -53,13 +53,13 @@ export function storeInternals(store: Store): StoreInternals {
   return found;
 }
 
-function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?: SqliteReader, tuples?: TupleReader): Repositories {
+function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, reader?: SqliteReader, tuples?: TupleReader): Repositories {
   return {
     organizations: new KyselyOrganizationRepository(db),
     projects: new KyselyProjectRepository(db),
     apiKeys: new KyselyApiKeyRepository(db),
     events: new KyselyEventRepository(db),
-    certificates: new KyselyCertificateRepository(db, atomic, dialect, reader, tuples),
+    certificates: new KyselyCertificateRepository(db, atomic, adapter, reader, tuples),
     managed: new KyselyManagedCertificateRepository(db),
     settings: new KyselySettingRepository(db),
     services: new KyselyServiceRepository(db),
@@ -67,9 +67,9 @@ function repositories(db: Executor, atomic: Atomic, dialect: SqlDialect, reader?
     pushHealth: new KyselyPushHealthRepository(db),
     accessKeys: new KyselyAccessKeyRepository(db),
     revocation: new KyselyRevocationRepository(db),
-    notifications: new KyselyNotificationRepository(db, dialect),
+    notifications: new KyselyNotificationRepository(db, adapter),
     endpoints: new KyselyEndpointRepository(db),
-    sweeps: new KyselySweepRepository(db, dialect),
+    sweeps: new KyselySweepRepository(db, atomic, adapter),
   };
 }
 
@@ -97,13 +97,13 @@ export class KyselyStore implements Store {
 
   constructor(
     private readonly db: Kysely<Database>,
-    readonly dialect: SqlDialect,
+    private readonly adapter: SqlDialectAdapter,
     private readonly handles: { sqlite?: BetterSqlite3.Database; pool?: pg.Pool; checkpointer?: WalCheckpointer; planner?: PlannerStatistics } = {},
     /** SQLite file databases: a read-only connection for hot point reads outside transactions. */
     private readonly reader?: SqliteReader,
   ) {
     // PostgreSQL: reads outside transactions may take their rows as arrays (hot list pages).
-    const repos = repositories(db, this.runInTransaction, dialect, reader, handles.pool && tupleReader(handles.pool));
+    const repos = repositories(db, this.runInTransaction, adapter, reader, handles.pool && tupleReader(handles.pool));
     this.organizations = repos.organizations;
     this.projects = repos.projects;
     this.apiKeys = repos.apiKeys;
@@ -119,11 +119,11 @@ export class KyselyStore implements Store {
     this.notifications = repos.notifications;
     this.endpoints = repos.endpoints;
     this.sweeps = repos.sweeps;
-    internals.set(this, { db, dialect, ...handles, transaction: this.runInTransaction });
+    internals.set(this, { db, adapter, ...handles, transaction: this.runInTransaction });
   }
 
-  transaction<T>(fn: (repos: Repositories) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.runInTransaction((tx) => fn(repositories(tx, (inner) => inner(tx), this.dialect)), options);
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.runInTransaction((tx) => fn(repositories(tx, (inner) => inner(tx), this.adapter)));
   }
 
   async ping(): Promise<boolean> {
@@ -144,37 +144,7 @@ export class KyselyStore implements Store {
   }
 
   private readonly runInTransaction = async <T>(fn: (tx: Executor) => Promise<T>, options: TransactionOptions = {}): Promise<T> => {
-    if (this.dialect === 'postgres') return this.db.transaction().execute((tx) => fn(tx));
-    // SQLite: BEGIN IMMEDIATE takes the write lock up front, so a transaction that reads then
-    // writes never fails with SQLITE_BUSY half-way when another process (the CLI) writes too;
-    // busy_timeout makes it wait for the lock instead.
-    const result = await this.db.connection().execute(async (conn) => {
-      // A large scan through a memory map skips a pread and a copy per page: measured on the
-      // first sweep over 1M certificates, 1.9 s → 1.4 s. Unmapped afterwards, so the pages it
-      // touched do not stay in the server's resident memory. Its commit does not checkpoint the
-      // WAL it wrote (tens of MB): the checkpointer's worker thread does, right after.
-      if (options.scan) {
-        await sql`pragma mmap_size = ${sql.raw(String(SCAN_MMAP_BYTES))}`.execute(conn);
-        await sql`pragma wal_autocheckpoint = 0`.execute(conn);
-      }
-      try {
-        await sql`begin immediate`.execute(conn);
-        try {
-          const result = await fn(conn);
-          await sql`commit`.execute(conn);
-          return result;
-        } catch (err) {
-          await sql`rollback`.execute(conn).catch(() => undefined);
-          throw err;
-        }
-      } finally {
-        if (options.scan) {
-          await sql`pragma mmap_size = 0`.execute(conn).catch(() => undefined);
-          await sql`pragma wal_autocheckpoint = 1000`.execute(conn).catch(() => undefined);
-          void this.handles.checkpointer?.checkpoint();
-        }
-      }
-    });
+    const result = await this.adapter.transaction(this.db, fn, options);
     this.maintainStatistics();
     return result;
   };

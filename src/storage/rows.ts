@@ -1,6 +1,6 @@
 import type { AppleInfo, CertificateKind, CertificateRecord, CertificateSource, LifecycleStatus, ScopeId } from '../domain/certificate.js';
 import type { AcmeProblem, ChallengeType, DnsRecord, KeyType, ManagedInfo } from '../domain/managed-certificate.js';
-import type { MaterialRecord } from '../ports/store.js';
+import type { MaterialRecord } from '../ports/certificate-repository.js';
 import type { CertificatesTable, CertificateMaterialsTable } from './database.js';
 
 /** A certificates row as selected (the generated id is a plain number). */

@@ -1,4 +1,4 @@
-import type { CertificateQuery } from '../ports/store.js';
+import type { CertificateQuery } from '../ports/certificate-repository.js';
 import { DAY_MS } from './database.js';
 
 /**

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { startHttp01Listener } from '../../src/api/http01-listener.js';
 import { certificateSeries, escapeLabelValue } from '../../src/observability/certificate-series.js';
 import { PrometheusMetrics } from '../../src/observability/prometheus-metrics.js';
-import type { CertificateMetricRow } from '../../src/ports/store.js';
+import type { CertificateMetricRow } from '../../src/ports/certificate-repository.js';
 import { startPebble, type Pebble } from '../support/pebble.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
 import { FakeClock } from '../support/fake-clock.js';

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { storeInternals } from '../../src/storage/kysely-store.js';
 import { verifyWebhook } from '../../src/notify/signature.js';
 import { defaultNotificationPolicy } from '../../src/domain/notification-policy.js';
-import type { NewAuditEvent } from '../../src/ports/store.js';
+import type { NewAuditEvent } from '../../src/domain/audit-event.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { SmtpCapture } from '../support/smtp-capture.js';

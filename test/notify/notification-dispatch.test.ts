@@ -7,7 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewAuditEvent, Repositories, Store } from '../../src/ports/store.js';
+import type { NewAuditEvent } from '../../src/domain/audit-event.js';
+import type { Repositories, Store } from '../../src/ports/store.js';
 import { SweepService } from '../../src/services/sweep-service.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { FakeClock } from '../support/fake-clock.js';
@@ -33,7 +34,7 @@ function wrap(store: Store, options: { keepOpen?: boolean; patch?: (repos: Repos
       if (prop === 'close' && options.keepOpen) return async () => undefined;
       if (prop === 'transaction' && options.patch) {
         const patch = options.patch;
-        return <T>(fn: (repos: Repositories) => Promise<T>, o?: Parameters<Store['transaction']>[1]) => target.transaction((repos) => fn(patch(repos)), o);
+        return <T>(fn: (repos: Repositories) => Promise<T>) => target.transaction((repos) => fn(patch(repos)));
       }
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NotificationDeliveryRecord, Store } from '../../src/ports/store.js';
+import type { NotificationDeliveryRecord } from '../../src/ports/notification-repository.js';
+import type { Store } from '../../src/ports/store.js';
 import { AddressPolicy } from '../../src/net/address-policy.js';
 import { createTestStore, dialects } from '../support/test-store.js';
 

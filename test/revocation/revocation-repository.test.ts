@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RevocationRecord, Store } from '../../src/ports/store.js';
+import type { RevocationRecord } from '../../src/ports/revocation-repository.js';
+import type { Store } from '../../src/ports/store.js';
 import { aCertificate } from '../storage/certificate-builder.js';
 import { createTestStore, dialects } from '../support/test-store.js';
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAY_MS, defaultNotificationPolicy } from '../../src/domain/notification-policy.js';
 import type { DispatchResult, Notifier } from '../../src/ports/notifier.js';
-import type { ManagedState, Store } from '../../src/ports/store.js';
+import type { ManagedState } from '../../src/ports/managed-certificate-repository.js';
+import type { Store } from '../../src/ports/store.js';
 import { AccessService } from '../../src/services/access-service.js';
 import { SweepService } from '../../src/services/sweep-service.js';
 import { createStore } from '../../src/storage/create-store.js';

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { MaterialRecord, NewCertificate } from '../../src/ports/store.js';
+import type { MaterialRecord, NewCertificate } from '../../src/ports/certificate-repository.js';
 
 const DAY_MS = 86_400_000;
 

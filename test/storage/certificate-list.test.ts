@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effectiveStatus, type CertificateRecord, type EffectiveStatus } from '../../src/domain/certificate.js';
-import type { CertificateQuery, CertificateSort, Store } from '../../src/ports/store.js';
+import type { CertificateQuery, CertificateSort } from '../../src/ports/certificate-repository.js';
+import type { Store } from '../../src/ports/store.js';
 import { storeInternals } from '../../src/storage/kysely-store.js';
 import { createTestStore, dialects } from '../support/test-store.js';
 import { aCertificate } from './certificate-builder.js';

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/domain/app-error.js';
-import type { ApiKeyRecord, CertificateQuery, Store } from '../../src/ports/store.js';
+import type { ApiKeyRecord } from '../../src/ports/api-key-repository.js';
+import type { CertificateQuery } from '../../src/ports/certificate-repository.js';
+import type { Store } from '../../src/ports/store.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { storeInternals } from '../../src/storage/kysely-store.js';
 import { createTestStore, dialects } from '../support/test-store.js';
@@ -44,7 +46,7 @@ describe.each(dialects)('repositories on %s', (dialect) => {
   });
 
   it('reports its dialect and answers ping', async () => {
-    expect(store.dialect).toBe(dialect);
+    expect(storeInternals(store).adapter.name).toBe(dialect);
     expect(await store.ping()).toBe(true);
   });
 

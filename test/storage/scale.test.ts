@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CertificateQuery, Store } from '../../src/ports/store.js';
+import type { CertificateQuery } from '../../src/ports/certificate-repository.js';
+import type { Store } from '../../src/ports/store.js';
 import { createStore } from '../../src/storage/create-store.js';
-import { seedSyntheticCertificates } from '../../src/storage/seed-synthetic.js';
+import { seedSyntheticCertificates } from '../../bench/seed-synthetic.js';
 import { storeInternals } from '../../src/storage/kysely-store.js';
 import { createTestStore, type Dialect } from '../support/test-store.js';
 

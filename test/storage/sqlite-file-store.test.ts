@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.js';
 import { createStore } from '../../src/storage/create-store.js';
-import { seedSyntheticCertificates } from '../../src/storage/seed-synthetic.js';
+import { seedSyntheticCertificates } from '../../bench/seed-synthetic.js';
 import { storeInternals } from '../../src/storage/kysely-store.js';
 import { aCertificate } from './certificate-builder.js';
 

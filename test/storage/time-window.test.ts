@@ -1,6 +1,6 @@
 /** The clock's numbers in a certificate list statement (src/storage/time-window.ts), on a fake clock. */
 import { describe, expect, it } from 'vitest';
-import type { CertificateQuery } from '../../src/ports/store.js';
+import type { CertificateQuery } from '../../src/ports/certificate-repository.js';
 import { sentinelWindow, timeWindow, windowNumbers, windowShape } from '../../src/storage/time-window.js';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AccessKeyRecord } from '../../ports/store.js';
+import type { AccessKeyRecord } from '../../ports/access-key-repository.js';
 import type { AccessKeyService } from '../../services/access-key-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged } from '../envelope.js';

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { ApiKeyRecord, AuditEvent, Project } from '../../ports/store.js';
+import type { AuditEvent } from '../../domain/audit-event.js';
+import type { Project } from '../../domain/project.js';
+import type { ApiKeyRecord } from '../../ports/api-key-repository.js';
 import type { AccessService } from '../../services/access-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';

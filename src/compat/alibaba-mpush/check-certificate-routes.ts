@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Clock } from '../../ports/clock.js';
-import type { AccessKeyRecord } from '../../ports/store.js';
+import type { AccessKeyRecord } from '../../ports/access-key-repository.js';
 import type { AccessKeyService } from '../../services/access-key-service.js';
 import type { CheckCertificateService } from './check-certificate-service.js';
 import { popErrorMapping, PopError, requestIdOf } from './pop-error.js';

@@ -3,7 +3,8 @@ import type { App } from '../../domain/app.js';
 import { checkCertificateStatus, type BoundCertificateFacts, type EnvironmentCertificateStatus } from './check-certificate-status.js';
 import type { ApnsEnvironment } from '../../domain/app.js';
 import type { Clock } from '../../ports/clock.js';
-import type { AccessKeyRecord, Store } from '../../ports/store.js';
+import type { AccessKeyRecord } from '../../ports/access-key-repository.js';
+import type { Store } from '../../ports/store.js';
 
 export interface CheckCertificateResult {
   app: App;

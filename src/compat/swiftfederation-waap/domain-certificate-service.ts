@@ -1,7 +1,8 @@
 import { AppError, isAppError } from '../../domain/app-error.js';
 import type { CertificateRecord } from '../../domain/certificate.js';
 import type { Service, ServiceDomain } from '../../domain/service-domain.js';
-import type { Project, Store } from '../../ports/store.js';
+import type { Project } from '../../domain/project.js';
+import type { Store } from '../../ports/store.js';
 import type { AccessService } from '../../services/access-service.js';
 import type { Principal } from '../../services/principal.js';
 import { domainNotFound, parseDomain, serviceNotFound } from '../../services/service-domain-service.js';

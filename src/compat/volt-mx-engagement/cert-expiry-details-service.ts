@@ -2,7 +2,9 @@ import { AppError } from '../../domain/app-error.js';
 import { normalizeAppId, type ApnsEnvironment, type App, type PushPlatform } from '../../domain/app.js';
 import type { CertificateRecord } from '../../domain/certificate.js';
 import type { Clock } from '../../ports/clock.js';
-import type { AppScope, Project, Store } from '../../ports/store.js';
+import type { AppScope } from '../../ports/app-repository.js';
+import type { Project } from '../../domain/project.js';
+import type { Store } from '../../ports/store.js';
 import type { Principal } from '../../services/principal.js';
 
 /** One app and the expiry of each certificate bound to it. */

@@ -1,4 +1,5 @@
-import type { AccessKeyRecord, AccessKeyRepository, Role } from '../../ports/store.js';
+import type { Role } from '../../domain/role.js';
+import type { AccessKeyRecord, AccessKeyRepository } from '../../ports/access-key-repository.js';
 import type { AccessKeysTable, Executor } from '../database.js';
 
 function toAccessKey(row: AccessKeysTable): AccessKeyRecord {

@@ -1,4 +1,5 @@
-import type { ApiKeyRecord, ApiKeyRepository, Role } from '../../ports/store.js';
+import type { Role } from '../../domain/role.js';
+import type { ApiKeyRecord, ApiKeyRepository } from '../../ports/api-key-repository.js';
 import type { ApiKeysTable, Executor } from '../database.js';
 
 function toApiKey(row: ApiKeysTable): ApiKeyRecord {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
 import type { ApnsEnvironment, App, AppCertificateBinding, AppPlatform, PushPlatform } from '../../domain/app.js';
-import type { AppBindingWithExpiry, AppRepository, AppScope, NewApp, Page, PageResult } from '../../ports/store.js';
+import type { AppBindingWithExpiry, AppRepository, AppScope, NewApp } from '../../ports/app-repository.js';
+import type { Page, PageResult } from '../../ports/page.js';
 import type { AppsTable, Database, Executor } from '../database.js';
 import { pageWindow } from './paging.js';
 

@@ -1,9 +1,12 @@
 import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
 import type { CertificateKind, CertificateRecord, CertificateSource, LifecycleStatus, ScopeId } from '../../domain/certificate.js';
-import type { CertificateMetricRow, CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate, PageResult } from '../../ports/store.js';
+import type { CertificateMetricRow, CertificateQuery, CertificateRepository, IssuedFacts, MaterialRecord, NewCertificate } from '../../ports/certificate-repository.js';
+import type { PageResult } from '../../ports/page.js';
 import { applyTallyDeltas, type TallyDelta } from '../certificate-tallies.js';
-import type { Database, Executor, SqlDialect } from '../database.js';
+import type { Atomic } from '../atomic.js';
+import type { Database, Executor } from '../database.js';
+import type { SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
 import { certificateNames, certificateRecordColumns, managedRecordColumns, managedSelections, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
 import { CompiledShapes, precompile } from '../precompiled-query.js';
 import { sentinelWindow, timeWindow, windowNumbers, windowShape, type TimeWindow } from '../time-window.js';
@@ -11,9 +14,6 @@ import type { SqliteReader } from '../sqlite-reader.js';
 import type { TupleReader } from '../pg-prepared.js';
 import { createHash } from 'node:crypto';
 import { generateUid } from '../uid.js';
-
-/** Runs fn atomically: in the caller's transaction when there is one, else in a new one. */
-export type Atomic = <T>(fn: (db: Executor) => Promise<T>) => Promise<T>;
 
 type CertEb = ExpressionBuilder<Database, 'certificates'>;
 
@@ -120,7 +120,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
   constructor(
     private readonly db: Executor,
     private readonly atomic: Atomic,
-    private readonly dialect: SqlDialect = 'postgres',
+    private readonly adapter: SqlDialectAdapter,
     reader?: SqliteReader,
     /** PostgreSQL outside a transaction: rows as arrays, for list pages. */
     private readonly tuples?: TupleReader,
@@ -254,8 +254,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
   }
 
   async lockForImport(projectId: string): Promise<void> {
-    // SQLite: the transaction began IMMEDIATE, which already holds the one write lock.
-    if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`certkeeper:import:${projectId}`}))`.execute(this.db);
+    await this.adapter.lockForImport(this.db, projectId);
   }
 
   async findVisibleByFingerprints(projectId: string, organizationId: string, fingerprintsSha256: readonly string[]): Promise<Map<string, CertificateRecord>> {
@@ -311,7 +310,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
     const { limit, offset } = paging;
     const t = timeWindow(q);
     if ((q.coversNames !== undefined && q.coversNames.length === 0) || t.empty) return { items: [], totalCount: 0 };
-    if (this.dialect === 'postgres') {
+    if (this.adapter.readsPageWithTotal) {
       if (limit === 0) return { items: [], totalCount: await this.count(q, t) };
       // PostgreSQL plans with real statistics: the page and its total in one statement, the
       // total as an InitPlan computed once. Run as two statements side by side, the second
@@ -550,7 +549,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
     // The managed state: on PostgreSQL a LEFT JOIN on the page's rows (0.04 ms more than without,
     // a round trip less); on SQLite a second read (pageRecords), only for issued-by-certkeeper
     // rows, as the LEFT JOIN doubled the page's time there (1.5 ms against 0.7 ms for 100 rows of 1M).
-    const joinManaged = this.dialect === 'postgres';
+    const joinManaged = this.adapter.joinsManagedIntoPages;
     return this.db
       .selectFrom(pageIds.as('p'))
       .innerJoin('certificates as c', 'c.id', 'p.id')
@@ -580,7 +579,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
   }
 
   private async pageRecords(rows: Array<Record<string, unknown>>): Promise<CertificateRecord[]> {
-    const managedIds = this.dialect === 'postgres' ? [] : rows.filter((r) => r.source === 'acme').map((r) => Number(r.id));
+    const managedIds = this.adapter.joinsManagedIntoPages ? [] : rows.filter((r) => r.source === 'acme').map((r) => Number(r.id));
     if (managedIds.length > 0) {
       const managed = await this.db.selectFrom('managed_certificates as mc').select('mc.certificate_id').select(managedSelections).where('mc.certificate_id', 'in', managedIds).execute();
       const byId = new Map(managed.map((m) => [Number(m.certificate_id), m]));

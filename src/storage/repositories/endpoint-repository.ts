@@ -1,7 +1,8 @@
 import type { Generated, Kysely } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
 import type { Endpoint, EndpointProbe, EndpointProtocol } from '../../domain/endpoint.js';
-import type { EndpointRepository, NewEndpoint, Page, PageResult } from '../../ports/store.js';
+import type { EndpointRepository, NewEndpoint } from '../../ports/endpoint-repository.js';
+import type { Page, PageResult } from '../../ports/page.js';
 import type { Database, Executor } from '../database.js';
 import { pageWindow } from './paging.js';
 

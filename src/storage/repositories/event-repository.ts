@@ -1,4 +1,6 @@
-import type { AuditEvent, EventRepository, NewAuditEvent, Page, PageResult } from '../../ports/store.js';
+import type { AuditEvent, NewAuditEvent } from '../../domain/audit-event.js';
+import type { EventRepository } from '../../ports/event-repository.js';
+import type { Page, PageResult } from '../../ports/page.js';
 import type { EventsTable, Executor } from '../database.js';
 import { pageWindow } from './paging.js';
 

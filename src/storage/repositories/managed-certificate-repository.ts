@@ -1,14 +1,6 @@
 import { sql } from 'kysely';
 import type { AcmeProblem, ChallengeType, DnsRecord, KeyType } from '../../domain/managed-certificate.js';
-import type {
-  AcmeAccountRecord,
-  IssuanceSecret,
-  ManagedCertificateRepository,
-  ManagedPatch,
-  ManagedState,
-  OrganizationSettings,
-  ProjectSettings,
-} from '../../ports/store.js';
+import type { AcmeAccountRecord, IssuanceSecret, ManagedCertificateRepository, ManagedPatch, ManagedState, OrganizationSettings, ProjectSettings } from '../../ports/managed-certificate-repository.js';
 import type { Executor, ManagedCertificatesTable } from '../database.js';
 
 const ms = (d: Date | null | undefined): number | null => (d ? d.getTime() : null);

@@ -1,18 +1,18 @@
 import { sql } from 'kysely';
+import type { AuditEvent } from '../../domain/audit-event.js';
+import type { NotificationChannelType } from '../../domain/notification-channel-type.js';
 import type {
-  AuditEvent,
   DispatchBatch,
   DispatchPosition,
   NotificationAttemptUpdate,
   NotificationChannelRecord,
-  NotificationChannelType,
   NotificationDeliveryRecord,
   NotificationDeliveryStatus,
   NotificationRepository,
-  Page,
-  PageResult,
-} from '../../ports/store.js';
-import type { Executor, NotificationChannelsTable, NotificationDeliveriesTable, SqlDialect } from '../database.js';
+} from '../../ports/notification-repository.js';
+import type { Page, PageResult } from '../../ports/page.js';
+import type { Executor, NotificationChannelsTable, NotificationDeliveriesTable } from '../database.js';
+import type { SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
 import { pageWindow } from './paging.js';
 import { toEvent, type EventRow } from './event-repository.js';
 
@@ -71,7 +71,7 @@ const after = (a: DispatchPosition, b: DispatchPosition): boolean => a.txId > b.
 export class KyselyNotificationRepository implements NotificationRepository {
   constructor(
     private readonly db: Executor,
-    private readonly dialect: SqlDialect = 'sqlite',
+    private readonly adapter: SqlDialectAdapter,
   ) {}
 
   async insertChannel(c: NotificationChannelRecord, sealedSecret: Buffer | null): Promise<void> {
@@ -238,7 +238,7 @@ export class KyselyNotificationRepository implements NotificationRepository {
   // --- dispatch cursors ------------------------------------------------------------------------
 
   async endPosition(projectId: string): Promise<DispatchPosition> {
-    if (this.dialect === 'postgres') return { txId: await this.horizon(), eventId: 0 };
+    if (this.adapter.dispatchHorizon) return { txId: await this.adapter.dispatchHorizon(this.db), eventId: 0 };
     const row = await this.db.selectFrom('events').select((eb) => eb.fn.max('id').as('m')).where('project_id', '=', projectId).executeTakeFirst();
     return { txId: 0, eventId: Number(row?.m ?? 0) };
   }
@@ -272,7 +272,7 @@ export class KyselyNotificationRepository implements NotificationRepository {
     const rows =
       types.length === 0
         ? []
-        : this.dialect === 'postgres'
+        : this.adapter.dispatchHorizon
           ? (
               await sql<DispatchEventRow>`
                 select ${columns}, tx_id from events
@@ -304,12 +304,12 @@ export class KyselyNotificationRepository implements NotificationRepository {
   async listProjectsToDispatch(now: Date, limit: number): Promise<string[]> {
     const free = sql`(c.owner is null or c.lease_until <= ${now.getTime()})`;
     const result =
-      this.dialect === 'postgres'
+      this.adapter.dispatchHorizon
         ? await sql<{ project_id: string }>`
             select c.project_id from notification_cursors c
             where ${free} and exists (
               select 1 from events e
-              where e.project_id = c.project_id and (e.tx_id, e.id) > (c.last_tx_id, c.last_event_id) and e.tx_id < ${await this.horizon()})
+              where e.project_id = c.project_id and (e.tx_id, e.id) > (c.last_tx_id, c.last_event_id) and e.tx_id < ${await this.adapter.dispatchHorizon(this.db)})
             order by c.project_id limit ${limit}`.execute(this.db)
         : await sql<{ project_id: string }>`
             select c.project_id from notification_cursors c
@@ -326,28 +326,5 @@ export class KyselyNotificationRepository implements NotificationRepository {
       for (const r of rows) names.set(Number(r.id), r.domain_name);
     }
     return names;
-  }
-
-  /**
-   * PostgreSQL: the oldest transaction of this database still running (its id, as events.tx_id
-   * stores it), or the next transaction id when none runs. Every event with a lower tx_id is
-   * committed (or rolled back) and visible to the statements that follow; no transaction writes
-   * one later. Taken from the snapshot's in-progress list, leaving out the transactions that
-   * pg_stat_activity places in other databases of the cluster, so that a long transaction there
-   * (a CREATE DATABASE, a report) does not hold notifications back. A transaction it cannot place
-   * counts, which can only delay a dispatch, never skip an event.
-   */
-  private async horizon(): Promise<number> {
-    const result = await sql<{ horizon: string }>`
-      with s as (select pg_current_snapshot() as snap)
-      select coalesce(
-        (select min(xip.x::text::bigint) from s, pg_snapshot_xip(s.snap) as xip(x)
-          where not exists (
-            select 1 from pg_stat_activity a
-            where a.datname <> current_database() and a.backend_xid is not null
-              and a.backend_xid::text::bigint = xip.x::text::bigint % 4294967296)),
-        (select pg_snapshot_xmax(s.snap)::text::bigint from s)
-      )::text as horizon`.execute(this.db);
-    return Number(result.rows[0].horizon);
   }
 }

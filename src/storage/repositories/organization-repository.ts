@@ -1,4 +1,6 @@
-import type { Organization, OrganizationRepository, Page, PageResult } from '../../ports/store.js';
+import type { Organization } from '../../domain/organization.js';
+import type { OrganizationRepository } from '../../ports/organization-repository.js';
+import type { Page, PageResult } from '../../ports/page.js';
 import type { Executor, OrganizationsTable } from '../database.js';
 import { pageWindow } from './paging.js';
 

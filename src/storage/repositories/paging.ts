@@ -1,4 +1,4 @@
-import type { Page } from '../../ports/store.js';
+import type { Page } from '../../ports/page.js';
 
 /** limit/offset of a 1-based page; rejects nonsense rather than scanning the world. */
 export function pageWindow(page: Page): { limit: number; offset: number } {

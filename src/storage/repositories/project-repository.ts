@@ -1,4 +1,6 @@
-import type { Page, PageResult, Project, ProjectRepository } from '../../ports/store.js';
+import type { Project } from '../../domain/project.js';
+import type { Page, PageResult } from '../../ports/page.js';
+import type { ProjectRepository } from '../../ports/project-repository.js';
 import type { Executor, ProjectsTable } from '../database.js';
 import { pageWindow } from './paging.js';
 

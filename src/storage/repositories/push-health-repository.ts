@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ApnsEnvironment } from '../../domain/app.js';
 import type { PushCheckOutcome, PushHealthSource, PushHealthStatus } from '../../domain/push-outcome.js';
-import type { DuePushCheck, PushHealthKey, PushHealthRecord, PushHealthRepository, PushHealthVerdict } from '../../ports/store.js';
+import type { DuePushCheck, PushHealthKey, PushHealthRecord, PushHealthRepository, PushHealthVerdict } from '../../ports/push-health-repository.js';
 import type { Database, Executor, PushHealthTable } from '../database.js';
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(Number(ms)));

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { RevocationRecord, RevocationRepository } from '../../ports/store.js';
+import type { RevocationRecord, RevocationRepository } from '../../ports/revocation-repository.js';
 import type { Database, Executor, RevocationCacheTable } from '../database.js';
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(Number(ms)));

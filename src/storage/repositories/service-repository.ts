@@ -1,7 +1,8 @@
 import type { Generated, Kysely } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
 import type { AutocertStatus, CertType, Service, ServiceDomain } from '../../domain/service-domain.js';
-import type { NewService, Page, PageResult, ServiceDomainPatch, ServiceRepository } from '../../ports/store.js';
+import type { Page, PageResult } from '../../ports/page.js';
+import type { NewService, ServiceDomainPatch, ServiceRepository } from '../../ports/service-repository.js';
 import type { Database, Executor } from '../database.js';
 import { pageWindow } from './paging.js';
 

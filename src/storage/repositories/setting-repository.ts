@@ -1,4 +1,4 @@
-import type { SettingRepository } from '../../ports/store.js';
+import type { SettingRepository } from '../../ports/setting-repository.js';
 import type { Executor } from '../database.js';
 
 /** A small key/value table for deployment-wide facts. */

@@ -1,7 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import { DAY_MS, LONG_LIFETIME_MS, fractionLabel, policyWindowMs, type NotificationPolicy } from '../../domain/notification-policy.js';
-import type { NotificationPolicyRecord, SweepFired, SweepFiredEvent, SweepRepository } from '../../ports/store.js';
-import type { Executor, SqlDialect } from '../database.js';
+import type { NotificationPolicyRecord, SweepFired, SweepFiredEvent, SweepRepository } from '../../ports/sweep-repository.js';
+import type { Atomic } from '../atomic.js';
+import type { Executor } from '../database.js';
+import type { SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
 
 /** A number written into SQL as a literal: validated finite numbers only (never caller text). */
 function num(n: number): RawBuilder<number> {
@@ -41,7 +43,8 @@ function num(n: number): RawBuilder<number> {
 export class KyselySweepRepository implements SweepRepository {
   constructor(
     private readonly db: Executor,
-    private readonly dialect: SqlDialect,
+    private readonly atomic: Atomic,
+    private readonly adapter: SqlDialectAdapter,
   ) {}
 
   async getPolicy(projectId: string): Promise<NotificationPolicyRecord | undefined> {
@@ -95,11 +98,16 @@ export class KyselySweepRepository implements SweepRepository {
   }
 
   async fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit = 1000): Promise<SweepFired> {
+    // Its own transaction reads the project's whole range of the sweep index: a scan.
+    return this.atomic((db) => this.fireIn(db, projectId, policy, now, runId, detailLimit), { scan: true });
+  }
+
+  private async fireIn(db: Executor, projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit: number): Promise<SweepFired> {
     const none: SweepFired = { expiring: 0, expired: 0, muted: 0, events: [] };
     const t = now.getTime();
     const remaining = sql`(c.not_after - ${num(t)})`;
     const lifetime = sql`(c.not_after - c.not_before)`;
-    const double = this.dialect === 'postgres' ? 'double precision' : 'real';
+    const double = this.adapter.doubleType;
     const days = [...policy.thresholdDays].sort((a, b) => a - b);
     const fractions = [...policy.lifetimeFractions].sort((a, b) => a - b);
     // Most urgent first: the first WHEN that matches is the threshold crossed.
@@ -131,7 +139,7 @@ export class KyselySweepRepository implements SweepRepository {
       ) s
       where s.th is not null
         and (s.th = 'expired' or (s.muted = 0 and not (s.renew_at is not null and s.renew_at < s.pt and s.failure_count = 0 and s.last_problem is null)))
-      on conflict (certificate_id, ssl_certificate_id, threshold) do nothing`.execute(this.db);
+      on conflict (certificate_id, ssl_certificate_id, threshold) do nothing`.execute(db);
     // Nothing new (the steady state): no second pass.
     if (Number(fired.numAffectedRows ?? 0) === 0) return none;
 
@@ -139,20 +147,16 @@ export class KyselySweepRepository implements SweepRepository {
     // certificates_sweep_idx covers every column read: no table access) and probing the fired
     // table by its key; the project's organization is the certificates' (a certificate belongs to
     // its project's organization).
-    const project = await this.db.selectFrom('projects').select('organization_id').where('id', '=', projectId).executeTakeFirst();
+    const project = await db.selectFrom('projects').select('organization_id').where('id', '=', projectId).executeTakeFirst();
     const organizationId = project?.organization_id ?? null;
-    // SQLite: unary + keeps the run_id index out of this plan (see above).
-    const runIdRef = this.dialect === 'sqlite' ? sql`+f.run_id` : sql`f.run_id`;
-    const iso =
-      this.dialect === 'postgres'
-        ? sql`to_char(to_timestamp(c.not_after / 1000.0) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-        : sql`strftime('%Y-%m-%dT%H:%M:%fZ', c.not_after / 1000.0, 'unixepoch')`;
+    // The run_id index stays out of this plan: it walks certificates_sweep_idx (see above).
+    const runIdRef = this.adapter.withoutIndex('f.run_id');
+    const iso = this.adapter.isoUtc(sql`c.not_after`);
     // Whole days left, rounded down (negative once expired), as domain/certificate.ts daysLeft.
     const daysLeft = sql`case when c.not_after >= ${num(t)} then (c.not_after - ${num(t)}) / ${num(DAY_MS)} else -((${num(t)} - c.not_after + ${num(DAY_MS - 1)}) / ${num(DAY_MS)}) end`;
-    const json =
-      this.dialect === 'postgres'
-        ? sql`json_build_object('threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft})::text`
-        : sql`json_object('threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft})`;
+    const json = this.adapter.jsonObjectText(
+      sql`'threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft}`,
+    );
     // RETURNING the ids only: the data of 100,000s of events would only fill the heap.
     const result = await sql<{ id: number; object_id: string; type: string }>`
       insert into events (organization_id, project_id, type, actor, object_type, object_id, data, created_at)
@@ -162,9 +166,9 @@ export class KyselySweepRepository implements SweepRepository {
       from certificates c
       join notification_fired f on f.certificate_id = c.id and f.ssl_certificate_id = c.ssl_certificate_id
       where c.project_id = ${projectId} and c.status = 'issued' and c.not_after <= ${num(windowEnd)} and ${runIdRef} = ${runId}
-      returning id, object_id, type`.execute(this.db);
+      returning id, object_id, type`.execute(db);
     if (result.rows.length === 0) return none;
-    const muted = await this.db.selectFrom('notification_fired').select('certificate_id').where('run_id', '=', runId).where('notify', '=', 0).execute();
+    const muted = await db.selectFrom('notification_fired').select('certificate_id').where('run_id', '=', runId).where('notify', '=', 0).execute();
     const silent = new Set(muted.map((m) => Number(m.certificate_id)));
     let expiring = 0;
     let mutedEvents = 0;
@@ -176,7 +180,7 @@ export class KyselySweepRepository implements SweepRepository {
     const data = new Map<number, string>();
     for (let from = 0; from < first.length; from += 500) {
       const ids = first.slice(from, from + 500).map((r) => Number(r.id));
-      for (const row of await this.db.selectFrom('events').select(['id', 'data']).where('id', 'in', ids).execute()) data.set(Number(row.id), row.data);
+      for (const row of await db.selectFrom('events').select(['id', 'data']).where('id', 'in', ids).execute()) data.set(Number(row.id), row.data);
     }
     return {
       expiring,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { popErrorCodes, popErrors } from '../../../src/compat/alibaba-mpush/pop-error.js';
 import { encodePopParameters, signPopParameters } from '../../../src/compat/alibaba-mpush/pop-signature.js';
-import { sealedSecretAad } from '../../../src/services/sealed-secret-aad.js';
+import { sealedSecretAad } from '../../../src/secrets/sealed-secret-aad.js';
 import { aCertificate } from '../../support/test-ca.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { createTestStore, dialects } from '../../support/test-store.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScmCertificateSchema } from '../../../src/compat/huawei-scm/scm-certificate-view.js';
 import { der } from '../../../src/pki/der.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../../src/services/api-key-secret.js';
-import type { Role } from '../../../src/ports/store.js';
+import type { Role } from '../../../src/domain/role.js';
 import { aCertificate } from '../../support/test-ca.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../../support/test-app.js';
 

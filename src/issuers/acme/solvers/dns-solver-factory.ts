@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppError } from '../../../domain/app-error.js';
 import type { DnsChallengeSolver } from '../../../ports/issuer.js';
-import type { DnsProviderSettings } from '../../../ports/store.js';
+import type { DnsProviderSettings } from '../../../ports/managed-certificate-repository.js';
 import { ExecHookSolver } from './exec-hook-solver.js';
 import { Rfc2136Solver } from './rfc2136-solver.js';
 import type { TsigAlgorithm } from './tsig.js';

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.js';
-import { rotateMasterKey } from '../../src/services/rotate-master-key.js';
-import { SecretBox } from '../../src/services/secret-box.js';
-import { sealedSecretAad } from '../../src/services/sealed-secret-aad.js';
+import { rotateMasterKey } from '../../src/secrets/rotate-master-key.js';
+import { SecretBox } from '../../src/secrets/secret-box.js';
+import { sealedSecretAad } from '../../src/secrets/sealed-secret-aad.js';
 import { createTestStore } from '../support/test-store.js';
 
 const cleanups: Array<() => unknown> = [];

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Store } from '../ports/store.js';
-import type { Database, SqlDialect } from './database.js';
-import { storeInternals } from './kysely-store.js';
-import { generateUids } from './uid.js';
+import type { Store } from '../src/ports/store.js';
+import type { Database, SqlDialect } from '../src/storage/database.js';
+import { storeInternals } from '../src/storage/kysely-store.js';
+import { generateUids } from '../src/storage/uid.js';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -41,59 +41,51 @@ const P = {
   privateKey: 5_800_079,
 } as const;
 
-/** Dialect-specific random values (everything else is portable SQL). */
-function randomFragments(dialect: SqlDialect, baseMs: number) {
-  // Material ids: UUIDv7 layout (RFC 9562 §5.7), the 48-bit time part being baseMs + row id, so
-  // they arrive in key order and the primary key index is appended to rather than split.
-  const ts = sql.raw(`(${Math.trunc(baseMs)} + s.i)`);
-  if (dialect === 'sqlite') {
-    const hex = (bytes: number) => sql.raw(`lower(hex(randomblob(${bytes})))`);
-    return {
-      hex,
-      upperHex: (bytes: number) => sql.raw(`hex(randomblob(${bytes}))`),
-      uuid: sql`lower(printf('%08x-%04x-7', ${ts} >> 16, ${ts} & 65535) || substr(hex(randomblob(2)), 2) || '-' ||
-        substr('89ab', 1 + abs(random() % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`,
-      blob: (bytes: number) => sql.raw(`randomblob(${bytes})`),
-    };
-  }
-  const md5 = 'md5(random()::text)';
-  return {
-    hex: (bytes: number) => sql.raw(`substr(${new Array(Math.ceil(bytes / 16)).fill(md5).join(' || ')}, 1, ${bytes * 2})`),
-    upperHex: (bytes: number) => sql.raw(`upper(substr(${new Array(Math.ceil(bytes / 16)).fill(md5).join(' || ')}, 1, ${bytes * 2}))`),
-    uuid: sql`lpad(to_hex(${ts} >> 16), 8, '0') || '-' || lpad(to_hex(${ts} & 65535), 4, '0') || '-7' ||
-      substr(md5(random()::text), 1, 3) || '-' || substr('89ab', 1 + floor(random() * 4)::int, 1) ||
-      substr(md5(random()::text), 1, 3) || '-' || substr(md5(random()::text), 1, 12)`,
-    blob: (bytes: number) => sql.raw(`decode(${new Array(Math.ceil(bytes / 16)).fill(md5).join(' || ')}, 'hex')`),
-  };
+/** Random SQL values, different in each row, for INSERT … SELECT over s(i, uid). */
+interface RandomFragments {
+  hex(bytes: number): RawBuilder<unknown>;
+  upperHex(bytes: number): RawBuilder<unknown>;
+  /** A material id: UUIDv7 layout (RFC 9562 §5.7), its 48-bit time part the base time + row id. */
+  uuid: RawBuilder<unknown>;
+  blob(bytes: number): RawBuilder<unknown>;
 }
 
-/**
- * Inserts `count` realistic certificates into one project as fast as the database allows (for
- * the benchmark): distinct names (`host123456.zone456.example.com`, about 10% wildcards), 1-3
- * SANs, notAfter spread over the next 400 days with about 5% already expired (up to 90 days
- * ago), about 92% TLS, unique random fingerprints, a material row per certificate reusing one
- * of the given DER blobs, the names rows, and exact counters. The rows are generated inside the
- * database (`INSERT … SELECT` over the uids, which come from the same generator as the store's
- * own), all in one transaction; then ANALYZE (PostgreSQL: VACUUM ANALYZE of the listed tables). Creates the organization and project when
- * missing. Storage-private: reaches the store's Kysely database through storeInternals.
- */
-export async function seedSyntheticCertificates(store: Store, options: SyntheticSeedOptions): Promise<void> {
-  if (options.materials.length === 0) throw new Error('seedSyntheticCertificates needs at least one material');
-  const { db, dialect, transaction, checkpointer } = storeInternals(store);
-  const now = options.now.getTime();
-  if (!(await store.organizations.get(options.organizationId))) {
-    await store.organizations.insert({ id: options.organizationId, name: 'Synthetic organization', createdAt: options.now });
-  }
-  if (!(await store.projects.get(options.projectId))) {
-    await store.projects.insert({ id: options.projectId, organizationId: options.organizationId, name: 'Synthetic project', createdAt: options.now });
-  }
-  const rnd = randomFragments(dialect, now);
-  const batchSize = options.batchSize ?? 100_000;
-  const blobs = `seed_blobs_${process.pid}_${Date.now()}`;
+/** What a bulk load does differently in each dialect; everything else is portable SQL. */
+interface SeedDialect {
+  /** `baseMs`: the material ids' time part for row 0. */
+  random(baseMs: number): RandomFragments;
+  /**
+   * Before the load's transaction, with the WAL checkpointer paused: settings that speed the load
+   * up, pushing onto `restore` the statements that set them back.
+   */
+  prepare(db: Kysely<Database>, empty: boolean, restore: string[]): Promise<void>;
+  /** First in the load's transaction: creates the scratch table `blobs` of the material blobs. */
+  begin(tx: Kysely<Database>, blobs: string): Promise<void>;
+  /** s(i, uid): the row ids from `from` on, with `uids` in order. */
+  series(from: number, uids: string[]): RawBuilder<unknown>;
+  /** The secondary (non-constraint) indexes of `tables`, with the DDL that builds them again. */
+  secondaryIndexes(tx: Kysely<Database>, tables: readonly string[]): Promise<Array<{ name: string; ddl: string }>>;
+  /** Last in the load's transaction. */
+  end(tx: Kysely<Database>, blobs: string): Promise<void>;
+  /** After the load: the planner statistics of what it wrote. */
+  analyze(db: Kysely<Database>): Promise<void>;
+}
 
-  const empty = (await db.selectFrom('certificates').select('id').limit(1).execute()).length === 0;
-  const restore: string[] = [];
-  if (dialect === 'sqlite') {
+// Material ids arrive in key order, so the primary key index is appended to rather than split.
+const idTime = (baseMs: number) => sql.raw(`(${Math.trunc(baseMs)} + s.i)`);
+
+const sqliteSeed: SeedDialect = {
+  random(baseMs) {
+    const ts = idTime(baseMs);
+    return {
+      hex: (bytes) => sql.raw(`lower(hex(randomblob(${bytes})))`),
+      upperHex: (bytes) => sql.raw(`hex(randomblob(${bytes}))`),
+      uuid: sql`lower(printf('%08x-%04x-7', ${ts} >> 16, ${ts} & 65535) || substr(hex(randomblob(2)), 2) || '-' ||
+        substr('89ab', 1 + abs(random() % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`,
+      blob: (bytes) => sql.raw(`randomblob(${bytes})`),
+    };
+  },
+  async prepare(db, empty, restore) {
     // A page cache that holds the whole load keeps SQLite from spilling and re-reading pages.
     const cache = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size;
     await sql`pragma cache_size = -4194304`.execute(db);
@@ -104,37 +96,116 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
       // a crash in the middle could damage the file, which held nothing yet.
       const mode = (await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db)).rows[0]?.journal_mode ?? 'wal';
       restore.push(`pragma journal_mode = ${mode.replace(/[^a-z]/gi, '')}`);
+      await sql`pragma journal_mode = memory`.execute(db);
     }
-  }
-  // A checkpoint connection open in the worker would make the journal mode switches fail.
-  await checkpointer?.pause();
-  try {
-    if (empty && dialect === 'sqlite') await sql`pragma journal_mode = memory`.execute(db);
-    await seedInTransaction();
-  } finally {
-    for (const statement of restore.reverse()) await sql.raw(statement).execute(db);
-    checkpointer?.resume();
-  }
-  if (dialect === 'postgres') {
+  },
+  async begin(tx, blobs) {
+    await sql`create temp table ${sql.id(blobs)} (idx integer primary key, der blob not null, chain_sha256 text)`.execute(tx);
+  },
+  series(from, uids) {
+    return sql`select cast(j.key + ${from} as integer) as i, j.value as uid from json_each(${JSON.stringify(uids)}) as j`;
+  },
+  async secondaryIndexes(tx, tables) {
+    const rows = await sql<{ name: string; sql: string }>`
+      select name, sql from sqlite_master
+      where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)})`.execute(tx);
+    return rows.rows.map((r) => ({ name: r.name, ddl: r.sql }));
+  },
+  async end(tx, blobs) {
+    await sql`drop table ${sql.id(blobs)}`.execute(tx);
+  },
+  async analyze(db) {
+    await sql`analyze`.execute(db);
+  },
+};
+
+const md5 = 'md5(random()::text)';
+const md5Hex = (bytes: number) => new Array(Math.ceil(bytes / 16)).fill(md5).join(' || ');
+
+const postgresSeed: SeedDialect = {
+  random(baseMs) {
+    const ts = idTime(baseMs);
+    return {
+      hex: (bytes) => sql.raw(`substr(${md5Hex(bytes)}, 1, ${bytes * 2})`),
+      upperHex: (bytes) => sql.raw(`upper(substr(${md5Hex(bytes)}, 1, ${bytes * 2}))`),
+      uuid: sql`lpad(to_hex(${ts} >> 16), 8, '0') || '-' || lpad(to_hex(${ts} & 65535), 4, '0') || '-7' ||
+      substr(md5(random()::text), 1, 3) || '-' || substr('89ab', 1 + floor(random() * 4)::int, 1) ||
+      substr(md5(random()::text), 1, 3) || '-' || substr(md5(random()::text), 1, 12)`,
+      blob: (bytes) => sql.raw(`decode(${md5Hex(bytes)}, 'hex')`),
+    };
+  },
+  async prepare() {},
+  async begin(tx, blobs) {
+    // Explicit ids: keep other writers out until the identity sequence has moved past them.
+    await sql`lock table certificates in share row exclusive mode`.execute(tx);
+    await sql`set local maintenance_work_mem = '256MB'`.execute(tx); // for the index rebuilds
+    await sql`create temp table ${sql.id(blobs)} (idx integer primary key, der bytea not null, chain_sha256 text) on commit drop`.execute(tx);
+  },
+  series(from, uids) {
+    return sql`select (u.n + ${from - 1})::int8 as i, u.uid from unnest(${uids}::text[]) with ordinality as u(uid, n)`;
+  },
+  async secondaryIndexes(tx, tables) {
+    const rows = await sql<{ name: string; ddl: string }>`
+      select i.indexname as name, i.indexdef as ddl from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename in (${sql.join(tables)})
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(tx);
+    return rows.rows;
+  },
+  async end(tx) {
+    await sql`select setval(pg_get_serial_sequence('certificates', 'id'), (select max(id) from certificates))`.execute(tx);
+  },
+  async analyze(db) {
     // VACUUM sets the visibility map, so the count queries' index-only scans really skip the
     // heap from the start (ANALYZE alone does not). The materials table too: left alone, its
     // first autovacuum (the inserts pass the insert threshold) reads the whole table minutes
     // later, in the middle of whatever the server is doing then.
     await sql`vacuum (analyze) certificates, certificate_names, certificate_tallies, certificate_expiry_days, certificate_materials`.execute(db);
-  } else {
-    await sql`analyze`.execute(db);
+  },
+};
+
+const seedDialects: Record<SqlDialect, SeedDialect> = { sqlite: sqliteSeed, postgres: postgresSeed };
+
+/**
+ * Inserts `count` realistic certificates into one project as fast as the database allows (for
+ * the benchmark): distinct names (`host123456.zone456.example.com`, about 10% wildcards), 1-3
+ * SANs, notAfter spread over the next 400 days with about 5% already expired (up to 90 days
+ * ago), about 92% TLS, unique random fingerprints, a material row per certificate reusing one
+ * of the given DER blobs, the names rows, and exact counters. The rows are generated inside the
+ * database (`INSERT … SELECT` over the uids, which come from the same generator as the store's
+ * own), all in one transaction; then ANALYZE (PostgreSQL: VACUUM ANALYZE of the listed tables). Creates the organization and project when
+ * missing. Benchmark tooling: reaches the store's Kysely database through storeInternals.
+ */
+export async function seedSyntheticCertificates(store: Store, options: SyntheticSeedOptions): Promise<void> {
+  if (options.materials.length === 0) throw new Error('seedSyntheticCertificates needs at least one material');
+  const { db, adapter, transaction, checkpointer } = storeInternals(store);
+  const seed = seedDialects[adapter.name];
+  const now = options.now.getTime();
+  if (!(await store.organizations.get(options.organizationId))) {
+    await store.organizations.insert({ id: options.organizationId, name: 'Synthetic organization', createdAt: options.now });
   }
+  if (!(await store.projects.get(options.projectId))) {
+    await store.projects.insert({ id: options.projectId, organizationId: options.organizationId, name: 'Synthetic project', createdAt: options.now });
+  }
+  const rnd = seed.random(now);
+  const batchSize = options.batchSize ?? 100_000;
+  const blobs = `seed_blobs_${process.pid}_${Date.now()}`;
+
+  const empty = (await db.selectFrom('certificates').select('id').limit(1).execute()).length === 0;
+  const restore: string[] = [];
+  // A checkpoint connection open in the worker would make the journal mode switches fail.
+  await checkpointer?.pause();
+  try {
+    await seed.prepare(db, empty, restore);
+    await seedInTransaction();
+  } finally {
+    for (const statement of restore.reverse()) await sql.raw(statement).execute(db);
+    checkpointer?.resume();
+  }
+  await seed.analyze(db);
 
   async function seedInTransaction(): Promise<void> {
   await transaction(async (tx) => {
-    if (dialect === 'postgres') {
-      // Explicit ids: keep other writers out until the identity sequence has moved past them.
-      await sql`lock table certificates in share row exclusive mode`.execute(tx);
-      await sql`set local maintenance_work_mem = '256MB'`.execute(tx); // for the index rebuilds
-      await sql`create temp table ${sql.id(blobs)} (idx integer primary key, der bytea not null, chain_sha256 text) on commit drop`.execute(tx);
-    } else {
-      await sql`create temp table ${sql.id(blobs)} (idx integer primary key, der blob not null, chain_sha256 text)`.execute(tx);
-    }
+    await seed.begin(tx, blobs);
     await tx
       .withTables<Record<string, { idx: number; der: Buffer; chain_sha256: string | null }>>()
       .insertInto(blobs)
@@ -154,17 +225,12 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
     const lastId = firstId + options.count - 1;
     // Into empty tables, building the secondary indexes once at the end (sorted) is much
     // cheaper than maintaining them row by row.
-    const deferred = empty ? await dropSecondaryIndexes(tx, dialect) : [];
+    const deferred = empty ? await dropSecondaryIndexes(tx, seed) : [];
 
     for (let from = firstId; from <= lastId; from += batchSize) {
       const to = Math.min(lastId, from + batchSize - 1);
       const uids = generateUids(to - from + 1);
-      // s(i, uid): the row ids of this batch with their uids.
-      const series =
-        dialect === 'postgres'
-          ? sql`select (u.n + ${from - 1})::int8 as i, u.uid from unnest(${uids}::text[]) with ordinality as u(uid, n)`
-          : sql`select cast(j.key + ${from} as integer) as i, j.value as uid from json_each(${JSON.stringify(uids)}) as j`;
-      await insertCertificates(tx, series, options, now, rnd);
+      await insertCertificates(tx, seed.series(from, uids), options, now, rnd);
       await sql`
         insert into certificate_materials (id, certificate_id, der, chain_sha256, encrypted_key, fingerprint_sha256, not_before, not_after, created_at)
         select c.ssl_certificate_id, c.id, b.der, b.chain_sha256,
@@ -196,11 +262,7 @@ export async function seedSyntheticCertificates(store: Store, options: Synthetic
       on conflict (project_id, scope_id, status, kind, source) do update set count = certificate_tallies.count + excluded.count`.execute(tx);
     await sql`drop table ${sql.id(counts)}`.execute(tx);
 
-    if (dialect === 'postgres') {
-      await sql`select setval(pg_get_serial_sequence('certificates', 'id'), (select max(id) from certificates))`.execute(tx);
-    } else {
-      await sql`drop table ${sql.id(blobs)}`.execute(tx);
-    }
+    await seed.end(tx, blobs);
   });
   }
 }
@@ -210,7 +272,7 @@ async function insertCertificates(
   series: RawBuilder<unknown>,
   o: SyntheticSeedOptions,
   nowMs: number,
-  rnd: ReturnType<typeof randomFragments>,
+  rnd: RandomFragments,
 ): Promise<void> {
   const host = sql`'host' || s.i || '.zone' || (s.i % 1000) || '.example.com'`;
   const wildcard = sql`${draw(P.wildcard)} < 100000`;
@@ -258,20 +320,8 @@ async function insertCertificates(
 const BULK_TABLES = ['certificates', 'certificate_materials', 'certificate_names'];
 
 /** Drops the secondary (non-constraint) indexes of the bulk tables; returns their DDL. */
-async function dropSecondaryIndexes(tx: Kysely<Database>, dialect: SqlDialect): Promise<string[]> {
-  let indexes: Array<{ name: string; ddl: string }>;
-  if (dialect === 'sqlite') {
-    const rows = await sql<{ name: string; sql: string }>`
-      select name, sql from sqlite_master
-      where type = 'index' and sql is not null and tbl_name in (${sql.join(BULK_TABLES)})`.execute(tx);
-    indexes = rows.rows.map((r) => ({ name: r.name, ddl: r.sql }));
-  } else {
-    const rows = await sql<{ name: string; ddl: string }>`
-      select i.indexname as name, i.indexdef as ddl from pg_indexes i
-      where i.schemaname = current_schema() and i.tablename in (${sql.join(BULK_TABLES)})
-        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(tx);
-    indexes = rows.rows;
-  }
+async function dropSecondaryIndexes(tx: Kysely<Database>, seed: SeedDialect): Promise<string[]> {
+  const indexes = await seed.secondaryIndexes(tx, BULK_TABLES);
   for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(tx);
   return indexes.map((i) => i.ddl);
 }

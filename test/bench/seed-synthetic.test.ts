@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.js';
 import { storeInternals } from '../../src/storage/kysely-store.js';
-import { seedSyntheticCertificates } from '../../src/storage/seed-synthetic.js';
+import { seedSyntheticCertificates } from '../../bench/seed-synthetic.js';
 import { createTestStore, dialects } from '../support/test-store.js';
-import { aCertificate } from './certificate-builder.js';
+import { aCertificate } from '../storage/certificate-builder.js';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-06-01T12:00:00.000Z');

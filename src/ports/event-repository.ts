@@ -1,0 +1,10 @@
+import type { AuditEvent, NewAuditEvent } from '../domain/audit-event.js';
+import type { Page, PageResult } from './page.js';
+
+/** The audit events, append-only. */
+export interface EventRepository {
+  append(event: NewAuditEvent): Promise<AuditEvent>;
+  /** Appends many events with one statement. */
+  appendMany(events: readonly NewAuditEvent[]): Promise<void>;
+  listForProject(projectId: string, page: Page, type?: string): Promise<PageResult<AuditEvent>>;
+}

@@ -1,0 +1,10 @@
+import type { Project } from '../domain/project.js';
+import type { Page, PageResult } from './page.js';
+
+/** Projects of organizations. */
+export interface ProjectRepository {
+  insert(project: Project): Promise<Project>;
+  get(id: string): Promise<Project | undefined>;
+  /** All projects (organizationId undefined) or those of one organization. */
+  list(page: Page, organizationId?: string): Promise<PageResult<Project>>;
+}

@@ -1,0 +1,62 @@
+import type { NotificationPolicy } from '../domain/notification-policy.js';
+
+/** A project's stored notification policy. */
+export interface NotificationPolicyRecord extends NotificationPolicy {
+  projectId: string;
+  updatedAt: Date;
+}
+
+/** What one sweep fired: counts of every new event, and the first ones in full. */
+export interface SweepFired {
+  expiring: number;
+  expired: number;
+  /** Of those, the events of muted certificates: recorded, not sent. */
+  muted: number;
+  /** The first `detailLimit` new events (default 1000) by id, with their data: a first sweep over a large inventory creates 100,000s. */
+  events: SweepFiredEvent[];
+}
+
+/** One event a sweep created (a threshold fired for the first time for this material). */
+export interface SweepFiredEvent {
+  eventId: number;
+  /** `certificate.expiring` or `certificate.expired`. */
+  type: string;
+  certificateId: number;
+  /** false: recorded but not to be sent (the certificate is muted). */
+  notify: boolean;
+  /** threshold, sslCertificateId, domainName, notAfter (ISO), daysLeft. */
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/**
+ * Sweeps: policies, mutes, the fired table and per-project sweep leases. `fire` is set-based
+ * (two INSERT … SELECT statements whatever the number of certificates) and atomic, so fired rows
+ * and their events land together.
+ */
+export interface SweepRepository {
+  getPolicy(projectId: string): Promise<NotificationPolicyRecord | undefined>;
+  putPolicy(record: NotificationPolicyRecord): Promise<void>;
+  setMuted(certificateId: number, muted: boolean, at: Date): Promise<void>;
+  isMuted(certificateId: number): Promise<boolean>;
+  /** Those of the certificates that are muted. */
+  listMuted(certificateIds: readonly number[]): Promise<number[]>;
+  /**
+   * Fires, for the project's issued certificates, each newly crossed threshold (the alert rule,
+   * stated where it runs: storage/repositories/sweep-repository.ts) once per material (conflicts
+   * do nothing), and appends one event per fired row; returns those events (`runId` names this sweep's rows). Runs in the
+   * caller's transaction when there is one, else in its own, which the store knows reads the
+   * project's whole inventory.
+   */
+  fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit?: number): Promise<SweepFired>;
+  /**
+   * Takes the project's sweep lease until `until` when it is free (or expired, or `owner`'s) and,
+   * when `onlyIfDue`, the project's next sweep is due at `now`: one conditional upsert, so of
+   * several servers exactly one gets true.
+   */
+  acquireLease(projectId: string, owner: string, now: Date, until: Date, onlyIfDue: boolean): Promise<boolean>;
+  /** Frees the lease and sets when the scheduler sweeps the project next. */
+  releaseLease(projectId: string, owner: string, sweptAt: Date, nextDueAt: Date): Promise<void>;
+  /** Projects whose scheduled sweep is due at `now` and whose lease is free, most overdue first. */
+  listDueProjects(now: Date, limit: number): Promise<string[]>;
+}

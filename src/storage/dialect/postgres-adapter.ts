@@ -1,0 +1,58 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { TransactionOptions } from '../atomic.js';
+import type { Database, Executor } from '../database.js';
+import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
+
+/**
+ * PostgreSQL (a pg pool): concurrent transactions, so event ids may commit out of order; the
+ * planner has real statistics.
+ */
+export class PostgresAdapter implements SqlDialectAdapter {
+  readonly name = 'postgres' as const;
+  readonly readsPageWithTotal = true;
+  readonly joinsManagedIntoPages = true;
+  readonly doubleType = 'double precision';
+
+  transaction<T>(db: Kysely<Database>, fn: (tx: Executor) => Promise<T>, _options?: TransactionOptions): Promise<T> {
+    return db.transaction().execute((tx) => fn(tx));
+  }
+
+  async lockForImport(db: Executor, projectId: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtext(${`certkeeper:import:${projectId}`}))`.execute(db);
+  }
+
+  withoutIndex(column: string): RawBuilder<unknown> {
+    // The planner picks from statistics; no hint is needed.
+    return sql.raw(column);
+  }
+
+  isoUtc(epochMs: RawBuilder<unknown>): RawBuilder<string> {
+    return sql<string>`to_char(to_timestamp(${epochMs} / 1000.0) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  }
+
+  jsonObjectText(keysAndValues: RawBuilder<unknown>): RawBuilder<string> {
+    return sql<string>`json_build_object(${keysAndValues})::text`;
+  }
+
+  /**
+   * The oldest transaction of this database still running (its id, as events.tx_id stores it),
+   * or the next transaction id when none runs. Taken from the snapshot's in-progress list,
+   * leaving out the transactions that pg_stat_activity places in other databases of the cluster,
+   * so that a long transaction there (a CREATE DATABASE, a report) does not hold notifications
+   * back. A transaction it cannot place counts, which can only delay a dispatch, never skip an
+   * event.
+   */
+  async dispatchHorizon(db: Executor): Promise<number> {
+    const result = await sql<{ horizon: string }>`
+      with s as (select pg_current_snapshot() as snap)
+      select coalesce(
+        (select min(xip.x::text::bigint) from s, pg_snapshot_xip(s.snap) as xip(x)
+          where not exists (
+            select 1 from pg_stat_activity a
+            where a.datname <> current_database() and a.backend_xid is not null
+              and a.backend_xid::text::bigint = xip.x::text::bigint % 4294967296)),
+        (select pg_snapshot_xmax(s.snap)::text::bigint from s)
+      )::text as horizon`.execute(db);
+    return Number(result.rows[0].horizon);
+  }
+}

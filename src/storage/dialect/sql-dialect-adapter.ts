@@ -1,0 +1,60 @@
+import type { Kysely, RawBuilder } from 'kysely';
+import type { TransactionOptions } from '../atomic.js';
+import type { Database, Executor, SqlDialect } from '../database.js';
+
+/**
+ * What differs between the databases the store runs on, named by what it is for, as Kysely's own
+ * dialect adapters do: the store and the repositories ask their adapter and never which database
+ * it is. One implementation per dialect (SqliteAdapter, PostgresAdapter); the SQL an adapter
+ * returns or runs is the same, byte for byte, for every caller.
+ */
+export interface SqlDialectAdapter {
+  /** Which dialect this is: for the migrations (whose DDL is written per dialect) and log lines only. */
+  readonly name: SqlDialect;
+
+  /**
+   * Runs fn in one new transaction: all its writes land, or none. `scan` says fn reads a large
+   * range, which a dialect may read differently for this transaction only.
+   */
+  transaction<T>(db: Kysely<Database>, fn: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
+
+  /**
+   * Inside a transaction: serializes imports into the project until the transaction ends, so a
+   * fingerprint checked for duplicates cannot be inserted by a concurrent import meanwhile.
+   */
+  lockForImport(db: Executor, projectId: string): Promise<void>;
+
+  /**
+   * true: a certificate list page and its exact total are read in one statement, planned from
+   * real statistics. false: the total is counted first, and the page's plan chosen from the
+   * counts (a plan the database's planner cannot see).
+   */
+  readonly readsPageWithTotal: boolean;
+
+  /**
+   * true: list pages LEFT JOIN the managed state onto their rows. false: it is read in a second
+   * statement, for the page's ACME rows only.
+   */
+  readonly joinsManagedIntoPages: boolean;
+
+  /** The SQL type name of a double-precision float, for casts. */
+  readonly doubleType: string;
+
+  /** A column reference (e.g. `f.run_id`) that the planner must not serve from an index. */
+  withoutIndex(column: string): RawBuilder<unknown>;
+
+  /** The ISO 8601 UTC text (`2026-01-02T03:04:05.678Z`) of an epoch-milliseconds expression. */
+  isoUtc(epochMs: RawBuilder<unknown>): RawBuilder<string>;
+
+  /** A JSON object, as text, from its arguments (`'key', value, 'key', value`…). */
+  jsonObjectText(keysAndValues: RawBuilder<unknown>): RawBuilder<string>;
+
+  /**
+   * Present where events may commit out of id order (two transactions inserting at once): the
+   * id of the oldest transaction still running, or of the next one when none runs. Every event
+   * whose tx_id is lower is committed (or rolled back) and visible to the statements that follow,
+   * so a notification dispatch orders events by (tx_id, id) and reads only those below it.
+   * Absent where writers commit one at a time: event ids commit in order, and tx_id is 0.
+   */
+  dispatchHorizon?(db: Executor): Promise<number>;
+}
