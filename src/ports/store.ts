@@ -13,6 +13,7 @@ import type { ApnsEnvironment, App, AppCertificateBinding, PushPlatform } from '
 import type { Endpoint, EndpointProbe } from '../domain/endpoint.js';
 import type { PushCheckOutcome, PushHealthSource, PushHealthStatus } from '../domain/push-outcome.js';
 import type { NotificationPolicy } from '../domain/notification-policy.js';
+import type { Leases } from './leases.js';
 
 export type Role = 'viewer' | 'editor' | 'admin';
 
@@ -255,14 +256,11 @@ export interface ManagedCertificateRepository {
   insert(state: ManagedState): Promise<void>;
   get(certificateId: number): Promise<ManagedState | undefined>;
   update(certificateId: number, patch: ManagedPatch): Promise<void>;
-  /** Takes the slot's lease when it is free or expired; true when `owner` holds it afterwards. */
-  acquireLease(certificateId: number, owner: string, now: Date, until: Date): Promise<boolean>;
-  releaseLease(certificateId: number, owner: string): Promise<void>;
   /**
    * Slots with work due at `now`, oldest due first: issued ones whose renewAt passed, automated
-   * ones whose nextAttemptAt passed, and validating ones whose lease expired (a server died),
-   * or is held by `owner` (a lease this server, under the same instance id, left behind when it
-   * died: acquireLease lets it take that back at once).
+   * ones whose nextAttemptAt passed, and validating ones whose issuance lease (Leases) ran out
+   * (a server died), or is held by `owner` (a lease this server, under the same instance id,
+   * left behind when it died: Leases.acquire lets it take that back at once).
    */
   listDue(now: Date, limit: number, owner?: string): Promise<number[]>;
   putHttpTokens(certificateId: number, tokens: ReadonlyArray<{ token: string; keyAuthorization: string }>, at: Date): Promise<void>;
@@ -452,12 +450,6 @@ export interface PushHealthRepository {
   putVerdict(key: PushHealthKey, verdict: { status: PushHealthStatus; reason: string | null; source: PushHealthSource; at: Date }): Promise<void>;
   /** Records an active check's result (inserting the row when missing) and releases its claim. */
   recordCheck(key: PushHealthKey, check: { checkedAt: Date; outcome: PushCheckOutcome; detail: string | null }): Promise<void>;
-  /**
-   * Claims up to `limit` bound certificates whose last check is at or before `dueBefore` (or
-   * never happened) and that no other server claimed after `claimExpiredBefore`: one
-   * conditional UPDATE per row, so of several servers exactly one wins each.
-   */
-  claimDue(now: Date, dueBefore: Date, claimExpiredBefore: Date, limit: number): Promise<DuePushCheck[]>;
 }
 
 // --- Access keys of signed requests, document 000 (issue 4 §4) --------------------------------
@@ -553,12 +545,6 @@ export interface EndpointRepository {
   delete(id: number): Promise<boolean>;
   /** Stores the probe as the endpoint's last one, links the served certificate and releases any claim; false when the endpoint is gone. */
   recordProbe(id: number, probe: EndpointProbe, certificateId: number | null): Promise<boolean>;
-  /**
-   * Claims up to `limit` endpoints last probed at or before `dueBefore` (or never) that no
-   * server claimed after `claimExpiredBefore`: one conditional UPDATE per row, so of several
-   * servers exactly one wins each.
-   */
-  claimDue(now: Date, dueBefore: Date, claimExpiredBefore: Date, limit: number): Promise<Endpoint[]>;
 }
 
 // --- Expiry sweeps and notification policy (issue 5 §1, §2) -----------------------------------
@@ -610,15 +596,11 @@ export interface SweepRepository {
    * fired row; returns those events (`runId` names this sweep's rows).
    */
   fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit?: number): Promise<SweepFired>;
-  /**
-   * Takes the project's sweep lease until `until` when it is free (or expired, or `owner`'s) and,
-   * when `onlyIfDue`, the project's next sweep is due at `now`: one conditional upsert, so of
-   * several servers exactly one gets true.
-   */
-  acquireLease(projectId: string, owner: string, now: Date, until: Date, onlyIfDue: boolean): Promise<boolean>;
-  /** Frees the lease and sets when the scheduler sweeps the project next. */
-  releaseLease(projectId: string, owner: string, sweptAt: Date, nextDueAt: Date): Promise<void>;
-  /** Projects whose scheduled sweep is due at `now` and whose lease is free, most overdue first. */
+  /** When the scheduler sweeps the project next; undefined before its first sweep lease. */
+  nextSweepDue(projectId: string): Promise<Date | undefined>;
+  /** Records a finished sweep and when the scheduler sweeps the project next (under its sweep lease). */
+  recordSwept(projectId: string, sweptAt: Date, nextDueAt: Date): Promise<void>;
+  /** Projects whose scheduled sweep is due at `now` and whose sweep lease is free, most overdue first. */
   listDueProjects(now: Date, limit: number): Promise<string[]>;
 }
 
@@ -711,11 +693,6 @@ export interface NotificationRepository {
   insertDeliveries(deliveries: NotificationDeliveryRecord[], claimedAt: Date | null): Promise<void>;
   getDelivery(projectId: string, id: string): Promise<NotificationDeliveryRecord | undefined>;
   listDeliveries(projectId: string, page: Page, filter?: { channelId?: string; status?: NotificationDeliveryStatus }): Promise<PageResult<NotificationDeliveryRecord>>;
-  /**
-   * Claims up to `limit` pending deliveries due by `now` and not claimed since `claimExpiredBefore`,
-   * one conditional UPDATE each: of several servers, only one gets each row.
-   */
-  claimDue(now: Date, claimExpiredBefore: Date, limit: number): Promise<NotificationDeliveryRecord[]>;
   /** Stores an attempt's outcome and releases the claim. */
   recordAttempt(id: string, update: NotificationAttemptUpdate): Promise<void>;
   listSealedSecrets(): Promise<Array<{ channelId: string; sealedSecret: Buffer }>>;
@@ -726,18 +703,13 @@ export interface NotificationRepository {
   endPosition(projectId: string): Promise<DispatchPosition>;
   /** Creates the project's cursor at `at`, or (`onlyIfAbsent` false) moves an existing one forward to it; never backward. */
   placeCursor(projectId: string, at: DispatchPosition, onlyIfAbsent: boolean): Promise<void>;
-  /**
-   * Takes the project's cursor for `owner` until `until` when it is free, expired or already the
-   * owner's, and answers its position; undefined when there is no cursor or another holds it. One
-   * conditional UPDATE: of several servers one gets it (on PostgreSQL the row stays locked to the
-   * end of the transaction, so dispatches of one project are serialized).
-   */
-  claimCursor(projectId: string, owner: string, now: Date, until: Date): Promise<DispatchPosition | undefined>;
+  /** The project's cursor position; undefined when it has none. Read under the project's dispatch lease (Leases). */
+  cursorPosition(projectId: string): Promise<DispatchPosition | undefined>;
   /** Up to `limit` events of `types` after `after`, in dispatch order. */
   readEventsAfter(projectId: string, after: DispatchPosition, types: readonly string[], limit: number): Promise<DispatchBatch>;
-  /** Sets the owner's cursor to `to`, keeping the lease until `leaseUntil`, or freeing it (null). */
-  moveCursor(projectId: string, owner: string, to: DispatchPosition, leaseUntil: Date | null): Promise<void>;
-  /** Projects whose cursor is free at `now` and has events after it, up to `limit`. */
+  /** Moves the cursor to `to`; under the project's dispatch lease, in the transaction that read the events. */
+  moveCursor(projectId: string, to: DispatchPosition): Promise<void>;
+  /** Projects whose dispatch lease is free at `now` and whose cursor has events after it, up to `limit`. */
   listProjectsToDispatch(now: Date, limit: number): Promise<string[]>;
   /** The domain names of those certificates that exist (for notification titles). */
   certificateNames(certificateIds: readonly number[]): Promise<Map<number, string>>;
@@ -764,6 +736,7 @@ export interface Repositories {
   notifications: NotificationRepository;
   endpoints: EndpointRepository;
   sweeps: SweepRepository;
+  leases: Leases;
 }
 
 /** The storage port: repositories plus atomic units of work. */

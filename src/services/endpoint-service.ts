@@ -146,7 +146,7 @@ export class EndpointService {
    */
   async probeDue(limit: number): Promise<{ probed: number; failed: number }> {
     const now = this.clock.now();
-    const claimed = await this.store.endpoints.claimDue(now, new Date(now.getTime() - this.config.intervalMs), new Date(now.getTime() - (this.config.claimMs ?? 600_000)), limit);
+    const claimed = await this.store.leases.claimDue('probe', { now, dueBefore: new Date(now.getTime() - this.config.intervalMs), claimExpiredBefore: new Date(now.getTime() - (this.config.claimMs ?? 600_000)) }, limit);
     const trusts = new Map<string, Promise<ProbeTrust>>();
     const projects = new Map<string, Promise<Project | undefined>>();
     let failed = 0;

@@ -293,7 +293,7 @@ export class ManagedCertificateService {
    * (already stored).
    */
   private async attempt(id: number, actor: string): Promise<'done' | 'new-order' | 'busy' | 'idle' | AppError> {
-    // acquireLease accepts a lease this instance id already holds, so that a restarted server
+    // The issuance lease is granted to the instance id that already holds it, so that a restarted server
     // takes back its own work at once. Within one live process that would let two scheduler
     // passes (they overlap when a pass outlasts the interval), or a pass and a validate call,
     // both work on one certificate: allow one attempt per certificate per process.
@@ -309,7 +309,8 @@ export class ManagedCertificateService {
   private async attemptUnderLease(id: number, actor: string): Promise<'done' | 'new-order' | 'busy' | 'idle' | AppError> {
     const owner = this.config.instanceId;
     const now = this.clock.now();
-    if (!(await this.store.managed.acquireLease(id, owner, now, new Date(now.getTime() + this.leaseMs)))) return 'busy';
+    const lease = { kind: 'issuance', certificateId: id } as const;
+    if (!(await this.store.leases.acquire(lease, owner, now, new Date(now.getTime() + this.leaseMs)))) return 'busy';
     try {
       // Lock, then check again: another replica may have finished this work meanwhile.
       const rec = await this.store.certificates.findById(id);
@@ -322,7 +323,7 @@ export class ManagedCertificateService {
       if (!isAppError(err)) this.logger?.warn({ certificateId: id, err: String(err) }, 'certificate attempt failed unexpectedly');
       return isAppError(err) ? err : new AppError('internal_error', 'the attempt failed unexpectedly', { cause: err });
     } finally {
-      await this.store.managed.releaseLease(id, owner).catch(() => undefined);
+      await this.store.leases.release(lease, owner).catch(() => undefined);
     }
   }
 

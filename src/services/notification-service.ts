@@ -274,7 +274,8 @@ export class NotificationService implements Notifier {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + this.o.claimLeaseMs);
     const nothing = { work: [], events: 0, done: true };
-    const from = await tx.notifications.claimCursor(projectId, owner, now, leaseUntil);
+    const lease = { kind: 'dispatch', projectId } as const;
+    const from = (await tx.leases.acquire(lease, owner, now, leaseUntil)) ? await tx.notifications.cursorPosition(projectId) : undefined;
     const channels = await tx.notifications.listEnabledChannels(projectId);
     if (!from) {
       // No cursor (a channel made by other means than createChannel): start one at the end, so it hears what happens from now on.
@@ -283,11 +284,14 @@ export class NotificationService implements Notifier {
     }
     if (channels.length === 0) {
       // No one to tell: skip to the end without reading a single event.
-      await tx.notifications.moveCursor(projectId, owner, await tx.notifications.endPosition(projectId), null);
+      await tx.notifications.moveCursor(projectId, await tx.notifications.endPosition(projectId));
+      await tx.leases.release(lease, owner);
       return nothing;
     }
     const read = await tx.notifications.readEventsAfter(projectId, from, notifiableEventTypes, this.o.dispatchBatch);
-    await tx.notifications.moveCursor(projectId, owner, read.next, read.done ? null : leaseUntil);
+    await tx.notifications.moveCursor(projectId, read.next);
+    // A dispatch that read a full batch keeps the lease for its next transaction.
+    if (read.done) await tx.leases.release(lease, owner);
     const items = await this.itemsOf(tx, read.events);
     const project = items.length > 0 ? await tx.projects.get(projectId) : undefined;
     if (!project) return { work: [], events: 0, done: read.done };
@@ -357,7 +361,7 @@ export class NotificationService implements Notifier {
   /** Attempts every due delivery this server can claim (a batch); answers how many were attempted. */
   async retryDue(limit = BATCH): Promise<number> {
     const now = this.clock.now();
-    const claimed = await this.store.notifications.claimDue(now, new Date(now.getTime() - this.o.claimLeaseMs), limit);
+    const claimed = await this.store.leases.claimDue('delivery', { now, dueBefore: now, claimExpiredBefore: new Date(now.getTime() - this.o.claimLeaseMs) }, limit);
     await pool(claimed, CONCURRENCY, async (d) => {
       const found = await this.store.notifications.getChannel(d.projectId, d.channelId);
       if (found) await this.attempt(d, found);

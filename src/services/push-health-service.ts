@@ -168,7 +168,7 @@ export class PushHealthService {
   /** One scheduled pass: claims the bound certificates due for a check and checks each once. Returns how many were checked. */
   async runDue(limit = 100): Promise<number> {
     const now = this.clock.now();
-    const due = await this.store.pushHealth.claimDue(now, new Date(now.getTime() - this.config.checkIntervalMs), new Date(now.getTime() - (this.config.claimMs ?? 600_000)), limit);
+    const due = await this.store.leases.claimDue('pushCheck', { now, dueBefore: new Date(now.getTime() - this.config.checkIntervalMs), claimExpiredBefore: new Date(now.getTime() - (this.config.claimMs ?? 600_000)) }, limit);
     for (const d of due) {
       const key = { appUuid: d.appUuid, environment: d.environment, certificateId: d.certificateId };
       const project: Project = { id: d.projectId, organizationId: d.organizationId, name: '', createdAt: now };

@@ -143,15 +143,22 @@ export class SweepService {
   async sweepProject(projectId: string, onlyIfDue: boolean): Promise<SweepResult | undefined> {
     const owner = `${this.config.instanceId}:${randomUUID()}`;
     const startedAt = this.clock.now();
-    if (!(await this.store.sweeps.acquireLease(projectId, owner, startedAt, new Date(startedAt.getTime() + this.leaseMs), onlyIfDue))) return undefined;
-    let fired: SweepFired = { expiring: 0, expired: 0, muted: 0, events: [] };
+    const lease = { kind: 'sweep', projectId } as const;
+    if (!(await this.store.leases.acquire(lease, owner, startedAt, new Date(startedAt.getTime() + this.leaseMs)))) return undefined;
+    let fired: SweepFired;
     try {
-      const policy: NotificationPolicy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
-      const runId = randomUUID();
-      fired = await this.store.transaction((tx) => tx.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS), { scan: true });
+      // Lock, then check again: another server may have swept the project since it was listed.
+      if (onlyIfDue && ((await this.store.sweeps.nextSweepDue(projectId))?.getTime() ?? 0) > startedAt.getTime()) return undefined;
+      try {
+        const policy: NotificationPolicy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
+        const runId = randomUUID();
+        fired = await this.store.transaction((tx) => tx.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS), { scan: true });
+      } finally {
+        // A failed sweep waits for its next turn too, rather than failing again on every pass.
+        await this.store.sweeps.recordSwept(projectId, this.clock.now(), new Date(startedAt.getTime() + this.config.intervalMs));
+      }
     } finally {
-      const finishedAt = this.clock.now();
-      await this.store.sweeps.releaseLease(projectId, owner, finishedAt, new Date(startedAt.getTime() + this.config.intervalMs));
+      await this.store.leases.release(lease, owner);
     }
     const notified = fired.expiring + fired.expired - fired.muted;
     if (notified > 0) {

@@ -227,7 +227,7 @@ describe.each(dialects)('push health API on %s', (dialect) => {
     // A claim held by another server (not yet checked, claim fresh) is skipped.
     t.clock.advance(86_400_000);
     const now = t.clock.now();
-    const claimed = await t.services.store.pushHealth.claimDue(now, new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 600_000), 10);
+    const claimed = await t.services.store.leases.claimDue('pushCheck', { now, dueBefore: new Date(now.getTime() - 86_400_000), claimExpiredBefore: new Date(now.getTime() - 600_000) }, 10);
     expect(claimed).toHaveLength(1);
     expect(await t.services.pushHealth.runDue()).toBe(0);
     expect((await pushOf())[0].push).toMatchObject({ status: 'OK', source: 'push-check', lastCheck: { outcome: 'ok' } });
