@@ -20,7 +20,6 @@ import { actorOf, type Principal } from './principal.js';
 import type { SecretBox } from './secret-box.js';
 import { sealedSecretAad } from './sealed-secret-aad.js';
 import { issuedFactsOf, materialOf } from './material-of-leaf.js';
-import { PeriodicPass } from './periodic-pass.js';
 
 /** What issuance needs from the configuration. */
 export interface ManagedCertificateConfig {
@@ -81,7 +80,6 @@ export class ManagedCertificateService {
   private readonly running = new Set<Promise<unknown>>();
   /** Certificates this process is working on right now (see attempt()). */
   private readonly inFlight = new Set<number>();
-  private readonly passes = new PeriodicPass(() => this.runDue(), (err) => this.logger?.warn({ err: String(err) }, 'renewal pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -254,20 +252,16 @@ export class ManagedCertificateService {
     return this.store.managed.findHttpKeyAuthorization(token);
   }
 
-  /** One scheduler pass: every certificate with work due now, one attempt each. */
-  async runDue(limit = 100): Promise<number> {
+  /** One scheduler pass: every certificate with work due now, one attempt each. Returns how many were attempted, and how many of those failed. */
+  async runDue(limit = 100): Promise<{ attempted: number; failed: number }> {
     const due = await this.store.managed.listDue(this.clock.now(), limit, this.config.instanceId);
-    for (const id of due) await this.track(this.attempt(id, 'system'));
-    return due.length;
+    let failed = 0;
+    for (const id of due) if (isAppError(await this.track(this.attempt(id, 'system')))) failed++;
+    return { attempted: due.length, failed };
   }
 
-  /** Runs the scheduler every intervalMs (and once at once: resumes what a previous run left). */
-  start(intervalMs: number): void {
-    this.passes.start(intervalMs, 0);
-  }
-
+  /** Waits for the attempts running in the background (at shutdown, after the jobs stopped). */
   async stop(): Promise<void> {
-    await this.passes.stop();
     await Promise.allSettled([...this.running]);
   }
 

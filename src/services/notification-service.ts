@@ -25,7 +25,6 @@ import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import { sealedSecretAad } from './sealed-secret-aad.js';
 import type { SecretBox } from './secret-box.js';
-import { PeriodicPass } from './periodic-pass.js';
 
 export const channelTypes: readonly NotificationChannelType[] = ['webhook', 'email', 'slack', 'teams'];
 
@@ -108,7 +107,6 @@ type Work = { delivery: NotificationDeliveryRecord; channel: EnabledChannel };
  */
 export class NotificationService implements Notifier {
   private readonly o: Required<NotificationOptions>;
-  private readonly passes = new PeriodicPass(() => this.workerPass(), (err) => this.logger?.error({ err }, 'notification worker pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -358,34 +356,37 @@ export class NotificationService implements Notifier {
 
   // --- the retry worker -----------------------------------------------------------------------
 
-  /** Attempts every due delivery this server can claim (a batch); answers how many were attempted. */
-  async retryDue(limit = BATCH): Promise<number> {
+  /** Attempts every due delivery this server can claim (a batch); answers how many were attempted, and how many of those failed. */
+  async retryDue(limit = BATCH): Promise<{ attempted: number; failed: number }> {
     const now = this.clock.now();
     const claimed = await this.store.leases.claimDue('delivery', { now, dueBefore: now, claimExpiredBefore: new Date(now.getTime() - this.o.claimLeaseMs) }, limit);
+    let failed = 0;
     await pool(claimed, CONCURRENCY, async (d) => {
       const found = await this.store.notifications.getChannel(d.projectId, d.channelId);
-      if (found) await this.attempt(d, found);
+      if (found && (await this.attempt(d, found)).status !== 'delivered') failed++;
     });
-    return claimed.length;
+    return { attempted: claimed.length, failed };
   }
 
-  /** Every `retryIntervalMs` until stop(): dispatches projects with new events, then retries due deliveries. */
-  start(intervalMs = this.o.retryIntervalMs): void {
-    this.passes.start(intervalMs);
-  }
-
-  /** One worker pass; a failure of one part does not stop the other. */
-  async workerPass(): Promise<void> {
+  /**
+   * One worker pass: dispatches projects with new events, then retries due deliveries; a failure
+   * of the dispatch does not stop the retries (it counts as one failure).
+   */
+  async workerPass(): Promise<{ events: number; attempted: number; failed: number }> {
+    let events = 0;
+    let dispatchFailed = 0;
     try {
-      await this.dispatchPending();
+      events = await this.dispatchPending();
     } catch (err) {
+      dispatchFailed = 1;
       this.logger?.error({ err }, 'notification dispatch pass failed');
     }
-    await this.retryDue();
+    const retried = await this.retryDue();
+    return { events, attempted: retried.attempted, failed: retried.failed + dispatchFailed };
   }
 
+  /** Closes the SMTP connections (at shutdown, after the jobs stopped). */
   async stop(): Promise<void> {
-    await this.passes.stop();
     this.email?.close();
   }
 

@@ -7,7 +7,6 @@ import { noNotifier, type Notifier } from '../ports/notifier.js';
 import type { Store, SweepFired, SweepFiredEvent } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
-import { PeriodicPass } from './periodic-pass.js';
 
 export interface SweepConfig {
   /** How often each project is swept (CERTKEEPER_SWEEP_INTERVAL_SECONDS). */
@@ -56,7 +55,6 @@ export const EVENT_DETAILS = 1000;
  * the fired table's primary key makes a double firing impossible even without the lease.
  */
 export class SweepService {
-  private readonly passes = new PeriodicPass(() => this.sweepDue(), (err) => this.logger?.warn({ err: String(err) }, 'sweep pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -198,19 +196,6 @@ export class SweepService {
       }
     }
     return { swept, events, failed };
-  }
-
-  /**
-   * Looks for due projects every min(interval, 1 minute), starting a few seconds after start;
-   * each project is swept once per interval across all servers (next_due_at). Passes never overlap.
-   */
-  start(intervalMs = this.config.intervalMs): void {
-    const every = Math.min(intervalMs, 60_000);
-    this.passes.start(every, Math.min(5_000, every));
-  }
-
-  async stop(): Promise<void> {
-    await this.passes.stop();
   }
 
   private async policyView(projectId: string): Promise<NotificationPolicyView> {
