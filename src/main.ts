@@ -37,6 +37,8 @@ import { PrometheusMetrics } from './observability/prometheus-metrics.js';
 import { SweepService } from './services/sweep-service.js';
 import { MetricsService } from './services/metrics-service.js';
 import type { Notifier } from './ports/notifier.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { backgroundJobs } from './jobs/background-jobs.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -85,6 +87,8 @@ export interface Services {
   metrics: PrometheusMetrics;
   /** Who may scrape GET /metrics, and the scrape itself. */
   scrapes: MetricsService;
+  /** The background jobs (renewals, sweeps, notifications, revocation checks, push checks, probes). */
+  jobs: JobRunner;
   clock: Clock;
   logger: Logger;
   close(): Promise<void>;
@@ -158,18 +162,16 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const sweeps = new SweepService(store, access, clock, { intervalMs: config.sweepIntervalMs, instanceId: config.instanceId }, options.notifier ?? notifier, logger);
   const endpoints = new EndpointService(store, access, inventory, clock, { intervalMs: config.probeIntervalMs, concurrency: config.probeConcurrency }, outbound, logger, metrics);
   const scrapes = new MetricsService(metrics, store.certificates, access, clock, { token: config.metricsToken, public: config.metricsPublic, maxCertificates: config.metricsMaxCertificates });
+  // The one list of background work; started by startServer, stopped first on close.
+  const jobs = new JobRunner(backgroundJobs({ managed, sweeps, notifier, revocation, pushHealth, endpoints }, config), clock, logger, metrics);
   const close = async () => {
-    await sweeps.stop();
-    await notifier.stop();
-    emailSender?.close();
+    await jobs.stop();
     await managed.stop();
-    await pushHealth.stop();
-    await revocation.stop();
-    await endpoints.stop();
+    emailSender?.close();
     issuer.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -218,19 +220,8 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   const app = await createHttpApp(services);
   await app.listen({ host: config.host, port: config.port });
   const http01 = config.http01Port === undefined ? undefined : await startHttp01Listener(services.managed, config.host, config.http01Port);
-  // Resume what an earlier run left (a Validating certificate), then renew on schedule.
-  services.managed.start(config.renewalIntervalMs);
-  // Check every bound APNs certificate against APNs once per CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS.
-  services.pushHealth.start();
-  // Check revocation (CRL, then OCSP) of certificates whose cached answer expired, every CERTKEEPER_REVOCATION_INTERVAL_SECONDS.
-  services.revocation.start();
-  // Every CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS: send new notifiable events of every project (revocations, renewal
-  // failures, push rejections, endpoint findings; what a sweep did not send itself), then retry failed deliveries whose backoff has passed.
-  services.notifier.start();
-  // Probe watched endpoints that are due (one server each, by claim), every CERTKEEPER_PROBE_INTERVAL_SECONDS per endpoint.
-  services.endpoints.start();
-  // Sweep each project for expiring and expired certificates every CERTKEEPER_SWEEP_INTERVAL_SECONDS (once across servers).
-  services.sweeps.start();
+  // Background work on schedule (jobs/background-jobs.ts); the renewals' first pass resumes what an earlier run left.
+  services.jobs.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

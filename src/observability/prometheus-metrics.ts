@@ -1,6 +1,6 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { NotificationChannelType } from '../domain/notification-channel-type.js';
-import type { IssuanceOperation, Metrics, Outcome, ProbeOutcome, ProbeProtocol } from '../ports/metrics.js';
+import type { IssuanceOperation, JobPass, Metrics, Outcome, ProbeOutcome, ProbeProtocol } from '../ports/metrics.js';
 
 /** The route label of a request no route matched (404s of any path): one value, bounded cardinality. */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -39,6 +39,11 @@ export class PrometheusMetrics implements Metrics {
   private readonly notificationsTotal: Counter<'channel_type' | 'outcome'>;
   private readonly probesTotal: Counter<'protocol' | 'outcome'>;
   private readonly httpDuration: Histogram<'method' | 'route' | 'status_class'>;
+  private readonly jobPasses: Counter<'job' | 'outcome'>;
+  private readonly jobItems: Counter<'job' | 'outcome'>;
+  private readonly jobLastPass: Gauge<'job'>;
+  private readonly jobLastSuccess: Gauge<'job'>;
+  private readonly jobLastDuration: Gauge<'job'>;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics !== false) this.process = processMetrics();
@@ -68,6 +73,21 @@ export class PrometheusMetrics implements Metrics {
       buckets: HTTP_BUCKETS,
       registers,
     });
+    this.jobPasses = new Counter({
+      name: 'certkeeper_job_passes_total',
+      help: 'Passes of each background job (renewals, sweeps, notifications, revocation, push-checks, probes), by outcome: "failure" when the pass as a whole failed.',
+      labelNames: ['job', 'outcome'],
+      registers,
+    });
+    this.jobItems = new Counter({
+      name: 'certkeeper_job_items_total',
+      help: 'Items the background jobs worked on (certificates, projects, endpoints, deliveries…), by outcome.',
+      labelNames: ['job', 'outcome'],
+      registers,
+    });
+    this.jobLastPass = new Gauge({ name: 'certkeeper_job_last_pass_timestamp_seconds', help: 'When each job\'s last pass ended, Unix seconds.', labelNames: ['job'], registers });
+    this.jobLastSuccess = new Gauge({ name: 'certkeeper_job_last_success_timestamp_seconds', help: 'When each job\'s last pass that did not fail as a whole ended, Unix seconds.', labelNames: ['job'], registers });
+    this.jobLastDuration = new Gauge({ name: 'certkeeper_job_last_pass_duration_seconds', help: 'How long each job\'s last pass took.', labelNames: ['job'], registers });
     for (const operation of ['issue', 'renew'] as const) for (const outcome of ['success', 'failure'] as const) this.issuanceTotal.inc({ operation, outcome }, 0);
     for (const channel_type of ['webhook', 'email', 'slack', 'teams'] as const) for (const outcome of ['success', 'failure'] as const) this.notificationsTotal.inc({ channel_type, outcome }, 0);
     for (const protocol of ['tls', 'smtp', 'imap', 'ldap', 'postgres'] as const) for (const outcome of ['success', 'unreachable', 'failure'] as const) this.probesTotal.inc({ protocol, outcome }, 0);
@@ -83,6 +103,23 @@ export class PrometheusMetrics implements Metrics {
 
   probe(protocol: ProbeProtocol, outcome: ProbeOutcome): void {
     this.probesTotal.inc({ protocol, outcome });
+  }
+
+  jobScheduled(job: string): void {
+    for (const outcome of ['success', 'failure'] as const) {
+      this.jobPasses.inc({ job, outcome }, 0);
+      this.jobItems.inc({ job, outcome }, 0);
+    }
+  }
+
+  jobPass(job: string, pass: JobPass): void {
+    const ended = pass.endedAt.getTime() / 1000;
+    this.jobPasses.inc({ job, outcome: pass.outcome });
+    this.jobItems.inc({ job, outcome: 'success' }, Math.max(0, pass.processed - pass.failed));
+    this.jobItems.inc({ job, outcome: 'failure' }, pass.failed);
+    this.jobLastPass.set({ job }, ended);
+    if (pass.outcome === 'success') this.jobLastSuccess.set({ job }, ended);
+    this.jobLastDuration.set({ job }, pass.seconds);
   }
 
   /**

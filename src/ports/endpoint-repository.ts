@@ -18,10 +18,4 @@ export interface EndpointRepository {
   delete(id: number): Promise<boolean>;
   /** Stores the probe as the endpoint's last one, links the served certificate and releases any claim; false when the endpoint is gone. */
   recordProbe(id: number, probe: EndpointProbe, certificateId: number | null): Promise<boolean>;
-  /**
-   * Claims up to `limit` endpoints last probed at or before `dueBefore` (or never) that no
-   * server claimed after `claimExpiredBefore`: one conditional UPDATE per row, so of several
-   * servers exactly one wins each.
-   */
-  claimDue(now: Date, dueBefore: Date, claimExpiredBefore: Date, limit: number): Promise<Endpoint[]>;
 }

@@ -54,14 +54,11 @@ export interface ManagedCertificateRepository {
   insert(state: ManagedState): Promise<void>;
   get(certificateId: number): Promise<ManagedState | undefined>;
   update(certificateId: number, patch: ManagedPatch): Promise<void>;
-  /** Takes the slot's lease when it is free or expired; true when `owner` holds it afterwards. */
-  acquireLease(certificateId: number, owner: string, now: Date, until: Date): Promise<boolean>;
-  releaseLease(certificateId: number, owner: string): Promise<void>;
   /**
    * Slots with work due at `now`, oldest due first: issued ones whose renewAt passed, automated
-   * ones whose nextAttemptAt passed, and validating ones whose lease expired (a server died),
-   * or is held by `owner` (a lease this server, under the same instance id, left behind when it
-   * died: acquireLease lets it take that back at once).
+   * ones whose nextAttemptAt passed, and validating ones whose issuance lease (Leases) ran out
+   * (a server died), or is held by `owner` (a lease this server, under the same instance id,
+   * left behind when it died: Leases.acquire lets it take that back at once).
    */
   listDue(now: Date, limit: number, owner?: string): Promise<number[]>;
   putHttpTokens(certificateId: number, tokens: ReadonlyArray<{ token: string; keyAuthorization: string }>, at: Date): Promise<void>;

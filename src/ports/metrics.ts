@@ -14,6 +14,17 @@ export type ProbeProtocol = 'tls' | 'smtp' | 'imap' | 'ldap' | 'postgres';
 /** `unreachable`: no TLS handshake at all; `failure`: connected, but the probe could not complete. */
 export type ProbeOutcome = 'success' | 'unreachable' | 'failure';
 
+/** One finished pass of a background job (jobs/job-runner.ts). */
+export interface JobPass {
+  /** `failure`: the pass as a whole threw. */
+  outcome: Outcome;
+  endedAt: Date;
+  seconds: number;
+  /** Items worked on, and of those, failed. */
+  processed: number;
+  failed: number;
+}
+
 export interface Metrics {
   /** ManagedCertificateService: certificate.issued / renewed (success), validation_failed / renewal_failed (failure). */
   issuance(operation: IssuanceOperation, outcome: Outcome): void;
@@ -21,10 +32,16 @@ export interface Metrics {
   notification(channelType: NotificationChannelType, outcome: Outcome): void;
   /** One probe of an endpoint. */
   probe(protocol: ProbeProtocol, outcome: ProbeOutcome): void;
+  /** A job is scheduled: its series exist (at zero) from the first scrape. */
+  jobScheduled(job: string): void;
+  /** One pass of a job ended. */
+  jobPass(job: string, pass: JobPass): void;
 }
 
 export const noopMetrics: Metrics = {
   issuance: () => {},
   notification: () => {},
   probe: () => {},
+  jobScheduled: () => {},
+  jobPass: () => {},
 };

@@ -91,11 +91,6 @@ export interface NotificationRepository {
   insertDeliveries(deliveries: NotificationDeliveryRecord[], claimedAt: Date | null): Promise<void>;
   getDelivery(projectId: string, id: string): Promise<NotificationDeliveryRecord | undefined>;
   listDeliveries(projectId: string, page: Page, filter?: { channelId?: string; status?: NotificationDeliveryStatus }): Promise<PageResult<NotificationDeliveryRecord>>;
-  /**
-   * Claims up to `limit` pending deliveries due by `now` and not claimed since `claimExpiredBefore`,
-   * one conditional UPDATE each: of several servers, only one gets each row.
-   */
-  claimDue(now: Date, claimExpiredBefore: Date, limit: number): Promise<NotificationDeliveryRecord[]>;
   /** Stores an attempt's outcome and releases the claim. */
   recordAttempt(id: string, update: NotificationAttemptUpdate): Promise<void>;
   listSealedSecrets(): Promise<Array<{ channelId: string; sealedSecret: Buffer }>>;
@@ -106,18 +101,13 @@ export interface NotificationRepository {
   endPosition(projectId: string): Promise<DispatchPosition>;
   /** Creates the project's cursor at `at`, or (`onlyIfAbsent` false) moves an existing one forward to it; never backward. */
   placeCursor(projectId: string, at: DispatchPosition, onlyIfAbsent: boolean): Promise<void>;
-  /**
-   * Takes the project's cursor for `owner` until `until` when it is free, expired or already the
-   * owner's, and answers its position; undefined when there is no cursor or another holds it. One
-   * conditional UPDATE: of several servers one gets it (on PostgreSQL the row stays locked to the
-   * end of the transaction, so dispatches of one project are serialized).
-   */
-  claimCursor(projectId: string, owner: string, now: Date, until: Date): Promise<DispatchPosition | undefined>;
+  /** The project's cursor position; undefined when it has none. Read under the project's dispatch lease (Leases). */
+  cursorPosition(projectId: string): Promise<DispatchPosition | undefined>;
   /** Up to `limit` events of `types` after `after`, in dispatch order. */
   readEventsAfter(projectId: string, after: DispatchPosition, types: readonly string[], limit: number): Promise<DispatchBatch>;
-  /** Sets the owner's cursor to `to`, keeping the lease until `leaseUntil`, or freeing it (null). */
-  moveCursor(projectId: string, owner: string, to: DispatchPosition, leaseUntil: Date | null): Promise<void>;
-  /** Projects whose cursor is free at `now` and has events after it, up to `limit`. */
+  /** Moves the cursor to `to`; under the project's dispatch lease, in the transaction that read the events. */
+  moveCursor(projectId: string, to: DispatchPosition): Promise<void>;
+  /** Projects whose dispatch lease is free at `now` and whose cursor has events after it, up to `limit`. */
   listProjectsToDispatch(now: Date, limit: number): Promise<string[]>;
   /** The domain names of those certificates that exist (for notification titles). */
   certificateNames(certificateIds: readonly number[]): Promise<Map<number, string>>;

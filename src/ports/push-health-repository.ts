@@ -53,10 +53,4 @@ export interface PushHealthRepository {
   putVerdict(key: PushHealthKey, verdict: { status: PushHealthStatus; reason: string | null; source: PushHealthSource; at: Date }): Promise<void>;
   /** Records an active check's result (inserting the row when missing) and releases its claim. */
   recordCheck(key: PushHealthKey, check: { checkedAt: Date; outcome: PushCheckOutcome; detail: string | null }): Promise<void>;
-  /**
-   * Claims up to `limit` bound certificates whose last check is at or before `dueBefore` (or
-   * never happened) and that no other server claimed after `claimExpiredBefore`: one
-   * conditional UPDATE per row, so of several servers exactly one wins each.
-   */
-  claimDue(now: Date, dueBefore: Date, claimExpiredBefore: Date, limit: number): Promise<DuePushCheck[]>;
 }

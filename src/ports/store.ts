@@ -13,6 +13,7 @@ import type { RevocationRepository } from './revocation-repository.js';
 import type { ServiceRepository } from './service-repository.js';
 import type { SettingRepository } from './setting-repository.js';
 import type { SweepRepository } from './sweep-repository.js';
+import type { Leases } from './leases.js';
 
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
@@ -31,6 +32,7 @@ export interface Repositories {
   notifications: NotificationRepository;
   endpoints: EndpointRepository;
   sweeps: SweepRepository;
+  leases: Leases;
 }
 
 /** The storage port: repositories plus atomic units of work. */

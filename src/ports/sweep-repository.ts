@@ -49,14 +49,10 @@ export interface SweepRepository {
    * project's whole inventory.
    */
   fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit?: number): Promise<SweepFired>;
-  /**
-   * Takes the project's sweep lease until `until` when it is free (or expired, or `owner`'s) and,
-   * when `onlyIfDue`, the project's next sweep is due at `now`: one conditional upsert, so of
-   * several servers exactly one gets true.
-   */
-  acquireLease(projectId: string, owner: string, now: Date, until: Date, onlyIfDue: boolean): Promise<boolean>;
-  /** Frees the lease and sets when the scheduler sweeps the project next. */
-  releaseLease(projectId: string, owner: string, sweptAt: Date, nextDueAt: Date): Promise<void>;
-  /** Projects whose scheduled sweep is due at `now` and whose lease is free, most overdue first. */
+  /** When the scheduler sweeps the project next; undefined before its first sweep lease. */
+  nextSweepDue(projectId: string): Promise<Date | undefined>;
+  /** Records a finished sweep and when the scheduler sweeps the project next (under its sweep lease). */
+  recordSwept(projectId: string, sweptAt: Date, nextDueAt: Date): Promise<void>;
+  /** Projects whose scheduled sweep is due at `now` and whose sweep lease is free, most overdue first. */
   listDueProjects(now: Date, limit: number): Promise<string[]>;
 }

@@ -26,7 +26,6 @@ import { createProbeTrust, probeEndpoint, type ProbeOptions, type ProbeResult, t
 import type { AccessService } from './access-service.js';
 import type { InventoryService } from './inventory-service.js';
 import { actorOf, type Principal } from './principal.js';
-import { PeriodicPass } from './periodic-pass.js';
 
 /** At most this many probes stored per transaction by a scheduled pass. */
 const RECORD_BATCH = 64;
@@ -60,8 +59,6 @@ export interface EndpointServiceConfig {
   expiringWithinDays?: number;
   /** Endpoints probed at once by probeDue (default 64): a probe mostly waits on the network. */
   concurrency?: number;
-  /** Endpoints claimed per scheduled pass (default 1000). */
-  batch?: number;
 }
 
 /**
@@ -78,7 +75,6 @@ export interface EndpointServiceConfig {
  * checked address with the name as SNI (so a re-pointed name cannot slip through).
  */
 export class EndpointService {
-  private readonly passes = new PeriodicPass(() => this.probeDue(this.config.batch ?? 1000), (err) => this.logger?.warn({ err: String(err) }, 'endpoint probe pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -149,7 +145,7 @@ export class EndpointService {
    */
   async probeDue(limit: number): Promise<{ probed: number; failed: number }> {
     const now = this.clock.now();
-    const claimed = await this.store.endpoints.claimDue(now, new Date(now.getTime() - this.config.intervalMs), new Date(now.getTime() - (this.config.claimMs ?? 600_000)), limit);
+    const claimed = await this.store.leases.claimDue('probe', { now, dueBefore: new Date(now.getTime() - this.config.intervalMs), claimExpiredBefore: new Date(now.getTime() - (this.config.claimMs ?? 600_000)) }, limit);
     const trusts = new Map<string, Promise<ProbeTrust>>();
     const projects = new Map<string, Promise<Project | undefined>>();
     let failed = 0;
@@ -194,17 +190,6 @@ export class EndpointService {
     flush();
     await writing;
     return { probed: claimed.length, failed };
-  }
-
-  /** Runs probeDue (`batch` endpoints per pass) shortly after start, then every `intervalMs` / 10 (at least a minute); passes never overlap. */
-  start(intervalMs = this.config.intervalMs): void {
-    // Endpoints come due one by one (each intervalMs after its own last probe): look more often than the interval.
-    const every = Math.max(Math.min(intervalMs, 60_000), Math.round(intervalMs / 10));
-    this.passes.start(every, Math.min(30_000, every));
-  }
-
-  async stop(): Promise<void> {
-    await this.passes.stop();
   }
 
   private async endpointIn(project: Project, id: number): Promise<Endpoint> {

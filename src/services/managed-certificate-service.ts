@@ -23,7 +23,6 @@ import { actorOf, type Principal } from './principal.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
 import { issuedFactsOf, materialOf } from './material-of-leaf.js';
-import { PeriodicPass } from './periodic-pass.js';
 
 /** What issuance needs from the configuration. */
 export interface ManagedCertificateConfig {
@@ -84,7 +83,6 @@ export class ManagedCertificateService {
   private readonly running = new Set<Promise<unknown>>();
   /** Certificates this process is working on right now (see attempt()). */
   private readonly inFlight = new Set<number>();
-  private readonly passes = new PeriodicPass(() => this.runDue(), (err) => this.logger?.warn({ err: String(err) }, 'renewal pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -257,20 +255,16 @@ export class ManagedCertificateService {
     return this.store.managed.findHttpKeyAuthorization(token);
   }
 
-  /** One scheduler pass: every certificate with work due now, one attempt each. */
-  async runDue(limit = 100): Promise<number> {
+  /** One scheduler pass: every certificate with work due now, one attempt each. Returns how many were attempted, and how many of those failed. */
+  async runDue(limit = 100): Promise<{ attempted: number; failed: number }> {
     const due = await this.store.managed.listDue(this.clock.now(), limit, this.config.instanceId);
-    for (const id of due) await this.track(this.attempt(id, 'system'));
-    return due.length;
+    let failed = 0;
+    for (const id of due) if (isAppError(await this.track(this.attempt(id, 'system')))) failed++;
+    return { attempted: due.length, failed };
   }
 
-  /** Runs the scheduler every intervalMs (and once at once: resumes what a previous run left). */
-  start(intervalMs: number): void {
-    this.passes.start(intervalMs, 0);
-  }
-
+  /** Waits for the attempts running in the background (at shutdown, after the jobs stopped). */
   async stop(): Promise<void> {
-    await this.passes.stop();
     await Promise.allSettled([...this.running]);
   }
 
@@ -296,7 +290,7 @@ export class ManagedCertificateService {
    * (already stored).
    */
   private async attempt(id: number, actor: string): Promise<'done' | 'new-order' | 'busy' | 'idle' | AppError> {
-    // acquireLease accepts a lease this instance id already holds, so that a restarted server
+    // The issuance lease is granted to the instance id that already holds it, so that a restarted server
     // takes back its own work at once. Within one live process that would let two scheduler
     // passes (they overlap when a pass outlasts the interval), or a pass and a validate call,
     // both work on one certificate: allow one attempt per certificate per process.
@@ -312,7 +306,8 @@ export class ManagedCertificateService {
   private async attemptUnderLease(id: number, actor: string): Promise<'done' | 'new-order' | 'busy' | 'idle' | AppError> {
     const owner = this.config.instanceId;
     const now = this.clock.now();
-    if (!(await this.store.managed.acquireLease(id, owner, now, new Date(now.getTime() + this.leaseMs)))) return 'busy';
+    const lease = { kind: 'issuance', certificateId: id } as const;
+    if (!(await this.store.leases.acquire(lease, owner, now, new Date(now.getTime() + this.leaseMs)))) return 'busy';
     try {
       // Lock, then check again: another replica may have finished this work meanwhile.
       const rec = await this.store.certificates.findById(id);
@@ -325,7 +320,7 @@ export class ManagedCertificateService {
       if (!isAppError(err)) this.logger?.warn({ certificateId: id, err: String(err) }, 'certificate attempt failed unexpectedly');
       return isAppError(err) ? err : new AppError('internal_error', 'the attempt failed unexpectedly', { cause: err });
     } finally {
-      await this.store.managed.releaseLease(id, owner).catch(() => undefined);
+      await this.store.leases.release(lease, owner).catch(() => undefined);
     }
   }
 

@@ -16,7 +16,6 @@ import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
 import type { SecretBox } from '../secrets/secret-box.js';
-import { PeriodicPass } from './periodic-pass.js';
 
 export const channelTypes: readonly NotificationChannelType[] = ['webhook', 'email', 'slack', 'teams'];
 
@@ -93,7 +92,6 @@ type Work = { delivery: NotificationDeliveryRecord; channel: EnabledChannel };
  */
 export class NotificationService implements Notifier {
   private readonly o: Required<NotificationOptions>;
-  private readonly passes = new PeriodicPass(() => this.workerPass(), (err) => this.logger?.error({ err }, 'notification worker pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -258,7 +256,8 @@ export class NotificationService implements Notifier {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + this.o.claimLeaseMs);
     const nothing = { work: [], events: 0, done: true };
-    const from = await tx.notifications.claimCursor(projectId, owner, now, leaseUntil);
+    const lease = { kind: 'dispatch', projectId } as const;
+    const from = (await tx.leases.acquire(lease, owner, now, leaseUntil)) ? await tx.notifications.cursorPosition(projectId) : undefined;
     const channels = await tx.notifications.listEnabledChannels(projectId);
     if (!from) {
       // No cursor (a channel made by other means than createChannel): start one at the end, so it hears what happens from now on.
@@ -267,11 +266,14 @@ export class NotificationService implements Notifier {
     }
     if (channels.length === 0) {
       // No one to tell: skip to the end without reading a single event.
-      await tx.notifications.moveCursor(projectId, owner, await tx.notifications.endPosition(projectId), null);
+      await tx.notifications.moveCursor(projectId, await tx.notifications.endPosition(projectId));
+      await tx.leases.release(lease, owner);
       return nothing;
     }
     const read = await tx.notifications.readEventsAfter(projectId, from, notifiableEventTypes, this.o.dispatchBatch);
-    await tx.notifications.moveCursor(projectId, owner, read.next, read.done ? null : leaseUntil);
+    await tx.notifications.moveCursor(projectId, read.next);
+    // A dispatch that read a full batch keeps the lease for its next transaction.
+    if (read.done) await tx.leases.release(lease, owner);
     const items = await this.itemsOf(tx, read.events);
     const project = items.length > 0 ? await tx.projects.get(projectId) : undefined;
     if (!project) return { work: [], events: 0, done: read.done };
@@ -338,34 +340,33 @@ export class NotificationService implements Notifier {
 
   // --- the retry worker -----------------------------------------------------------------------
 
-  /** Attempts every due delivery this server can claim (a batch); answers how many were attempted. */
-  async retryDue(limit = BATCH): Promise<number> {
+  /** Attempts every due delivery this server can claim (a batch); answers how many were attempted, and how many of those failed. */
+  async retryDue(limit = BATCH): Promise<{ attempted: number; failed: number }> {
     const now = this.clock.now();
-    const claimed = await this.store.notifications.claimDue(now, new Date(now.getTime() - this.o.claimLeaseMs), limit);
+    const claimed = await this.store.leases.claimDue('delivery', { now, dueBefore: now, claimExpiredBefore: new Date(now.getTime() - this.o.claimLeaseMs) }, limit);
+    let failed = 0;
     await pool(claimed, CONCURRENCY, async (d) => {
       const found = await this.store.notifications.getChannel(d.projectId, d.channelId);
-      if (found) await this.attempt(d, found);
+      if (found && (await this.attempt(d, found)).status !== 'delivered') failed++;
     });
-    return claimed.length;
+    return { attempted: claimed.length, failed };
   }
 
-  /** Every `retryIntervalMs` until stop(): dispatches projects with new events, then retries due deliveries. */
-  start(intervalMs = this.o.retryIntervalMs): void {
-    this.passes.start(intervalMs);
-  }
-
-  /** One worker pass; a failure of one part does not stop the other. */
-  async workerPass(): Promise<void> {
+  /**
+   * One worker pass: dispatches projects with new events, then retries due deliveries; a failure
+   * of the dispatch does not stop the retries (it counts as one failure).
+   */
+  async workerPass(): Promise<{ events: number; attempted: number; failed: number }> {
+    let events = 0;
+    let dispatchFailed = 0;
     try {
-      await this.dispatchPending();
+      events = await this.dispatchPending();
     } catch (err) {
+      dispatchFailed = 1;
       this.logger?.error({ err }, 'notification dispatch pass failed');
     }
-    await this.retryDue();
-  }
-
-  async stop(): Promise<void> {
-    await this.passes.stop();
+    const retried = await this.retryDue();
+    return { events, attempted: retried.attempted, failed: retried.failed + dispatchFailed };
   }
 
   // --- internals ------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ import type { Repositories, Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import type { SecretBox } from '../secrets/secret-box.js';
-import { PeriodicPass } from './periodic-pass.js';
 
 /** One push outcome as the customer's sender reports it. */
 export interface PushResultInput extends PushOutcome {
@@ -87,7 +86,6 @@ export const MAX_PUSH_RESULTS = 500;
  * demand (editor) and on a schedule, claimed per row so several servers do not repeat them.
  */
 export class PushHealthService {
-  private readonly passes = new PeriodicPass(() => this.runDue(), (err) => this.logger?.warn({ err: String(err) }, 'push check pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -168,10 +166,11 @@ export class PushHealthService {
     return out;
   }
 
-  /** One scheduled pass: claims the bound certificates due for a check and checks each once. Returns how many were checked. */
-  async runDue(limit = 100): Promise<number> {
+  /** One scheduled pass: claims the bound certificates due for a check and checks each once. Returns how many were checked, and how many of those checks failed. */
+  async runDue(limit = 100): Promise<{ checked: number; failed: number }> {
     const now = this.clock.now();
-    const due = await this.store.pushHealth.claimDue(now, new Date(now.getTime() - this.config.checkIntervalMs), new Date(now.getTime() - (this.config.claimMs ?? 600_000)), limit);
+    const due = await this.store.leases.claimDue('pushCheck', { now, dueBefore: new Date(now.getTime() - this.config.checkIntervalMs), claimExpiredBefore: new Date(now.getTime() - (this.config.claimMs ?? 600_000)) }, limit);
+    let failed = 0;
     for (const d of due) {
       const key = { appUuid: d.appUuid, environment: d.environment, certificateId: d.certificateId };
       const project: Project = { id: d.projectId, organizationId: d.organizationId, name: '', createdAt: now };
@@ -183,21 +182,12 @@ export class PushHealthService {
           : { kind: 'unreachable', detail: 'no_private_key: the certificate was imported without its private key' };
         await this.storeCheck('system', project, app, key, result);
       } catch (err) {
+        failed++;
         this.logger?.warn({ err: String(err), appId: d.appId, environment: d.environment, certificateId: d.certificateId }, 'scheduled push check failed');
         await this.store.pushHealth.recordCheck(key, { checkedAt: this.clock.now(), outcome: 'failed', detail: `error: ${String(err).slice(0, 300)}` }).catch(() => undefined);
       }
     }
-    return due.length;
-  }
-
-  /** Runs a scheduled pass every `tickMs` (and once at once); each certificate is checked once per check interval. */
-  start(tickMs = Math.min(this.config.checkIntervalMs, 300_000)): void {
-    this.passes.start(tickMs, 0);
-  }
-
-  /** Stops the schedule and waits for the pass in flight. */
-  async stop(): Promise<void> {
-    await this.passes.stop();
+    return { checked: due.length, failed };
   }
 
   /** The certificate, its chain and its opened private key; undefined when it has no key. */

@@ -13,7 +13,6 @@ import { buildOcspRequest, readOcspResponse } from '../revocation/ocsp.js';
 import { RevocationSourceError, type RevocationAnswer } from '../revocation/revocation-answer.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
-import { PeriodicPass } from './periodic-pass.js';
 
 export interface RevocationConfig {
   /** How often the scheduler looks for certificates whose cached answer expired (CERTKEEPER_REVOCATION_INTERVAL_SECONDS). */
@@ -73,7 +72,6 @@ const CRL_CACHE_ENTRIES = 32;
  * the stored status does not go back when a hold is released.
  */
 export class RevocationService {
-  private readonly passes = new PeriodicPass(() => this.checkDue(100), (err) => this.logger?.warn({ err: String(err) }, 'revocation check pass failed'));
   /** Verified CRLs by URL and issuer, until their nextUpdate. */
   private readonly crls = new Map<string, { verified: VerifiedCrl; until: number }>();
 
@@ -131,19 +129,6 @@ export class RevocationService {
       }
     }
     return { checked: ids.length, revoked, failed };
-  }
-
-  /**
-   * Runs checkDue (100 certificates per pass) a minute after start, then every `intervalMs`.
-   * Passes never overlap. Several servers may check the same certificate; the revoked
-   * transition re-checks the status inside its transaction.
-   */
-  start(intervalMs = this.config.intervalMs): void {
-    this.passes.start(intervalMs, Math.min(60_000, intervalMs));
-  }
-
-  async stop(): Promise<void> {
-    await this.passes.stop();
   }
 
   private get defaultCacheMs(): number {

@@ -8,7 +8,6 @@ import type { Store } from '../ports/store.js';
 import type { SweepFired, SweepFiredEvent } from '../ports/sweep-repository.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
-import { PeriodicPass } from './periodic-pass.js';
 
 export interface SweepConfig {
   /** How often each project is swept (CERTKEEPER_SWEEP_INTERVAL_SECONDS). */
@@ -57,7 +56,6 @@ export const EVENT_DETAILS = 1000;
  * the fired table's primary key makes a double firing impossible even without the lease.
  */
 export class SweepService {
-  private readonly passes = new PeriodicPass(() => this.sweepDue(), (err) => this.logger?.warn({ err: String(err) }, 'sweep pass failed'));
 
   constructor(
     private readonly store: Store,
@@ -144,15 +142,22 @@ export class SweepService {
   async sweepProject(projectId: string, onlyIfDue: boolean): Promise<SweepResult | undefined> {
     const owner = `${this.config.instanceId}:${randomUUID()}`;
     const startedAt = this.clock.now();
-    if (!(await this.store.sweeps.acquireLease(projectId, owner, startedAt, new Date(startedAt.getTime() + this.leaseMs), onlyIfDue))) return undefined;
-    let fired: SweepFired = { expiring: 0, expired: 0, muted: 0, events: [] };
+    const lease = { kind: 'sweep', projectId } as const;
+    if (!(await this.store.leases.acquire(lease, owner, startedAt, new Date(startedAt.getTime() + this.leaseMs)))) return undefined;
+    let fired: SweepFired;
     try {
-      const policy: NotificationPolicy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
-      const runId = randomUUID();
-      fired = await this.store.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS);
+      // Lock, then check again: another server may have swept the project since it was listed.
+      if (onlyIfDue && ((await this.store.sweeps.nextSweepDue(projectId))?.getTime() ?? 0) > startedAt.getTime()) return undefined;
+      try {
+        const policy: NotificationPolicy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
+        const runId = randomUUID();
+        fired = await this.store.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS);
+      } finally {
+        // A failed sweep waits for its next turn too, rather than failing again on every pass.
+        await this.store.sweeps.recordSwept(projectId, this.clock.now(), new Date(startedAt.getTime() + this.config.intervalMs));
+      }
     } finally {
-      const finishedAt = this.clock.now();
-      await this.store.sweeps.releaseLease(projectId, owner, finishedAt, new Date(startedAt.getTime() + this.config.intervalMs));
+      await this.store.leases.release(lease, owner);
     }
     const notified = fired.expiring + fired.expired - fired.muted;
     if (notified > 0) {
@@ -192,19 +197,6 @@ export class SweepService {
       }
     }
     return { swept, events, failed };
-  }
-
-  /**
-   * Looks for due projects every min(interval, 1 minute), starting a few seconds after start;
-   * each project is swept once per interval across all servers (next_due_at). Passes never overlap.
-   */
-  start(intervalMs = this.config.intervalMs): void {
-    const every = Math.min(intervalMs, 60_000);
-    this.passes.start(every, Math.min(5_000, every));
-  }
-
-  async stop(): Promise<void> {
-    await this.passes.stop();
   }
 
   private async policyView(projectId: string): Promise<NotificationPolicyView> {

@@ -20,6 +20,7 @@ import { KyselyRevocationRepository } from './repositories/revocation-repository
 import { KyselyNotificationRepository } from './repositories/notification-repository.js';
 import { KyselyEndpointRepository } from './repositories/endpoint-repository.js';
 import { KyselySweepRepository } from './repositories/sweep-repository.js';
+import { KyselyLeaseRepository } from './repositories/lease-repository.js';
 import type { PlannerStatistics } from './planner-statistics.js';
 import type { SqliteReader } from './sqlite-reader.js';
 import { tupleReader, type TupleReader } from './pg-prepared.js';
@@ -70,6 +71,7 @@ function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, 
     notifications: new KyselyNotificationRepository(db, adapter),
     endpoints: new KyselyEndpointRepository(db),
     sweeps: new KyselySweepRepository(db, atomic, adapter),
+    leases: new KyselyLeaseRepository(db),
   };
 }
 
@@ -94,6 +96,7 @@ export class KyselyStore implements Store {
   readonly notifications;
   readonly endpoints;
   readonly sweeps;
+  readonly leases;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -119,6 +122,7 @@ export class KyselyStore implements Store {
     this.notifications = repos.notifications;
     this.endpoints = repos.endpoints;
     this.sweeps = repos.sweeps;
+    this.leases = repos.leases;
     internals.set(this, { db, adapter, ...handles, transaction: this.runInTransaction });
   }
 

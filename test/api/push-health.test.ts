@@ -215,21 +215,21 @@ describe.each(dialects)('push health API on %s', (dialect) => {
     await bind(id);
     await bind(id, 'production', 'iPad');
     const before = prodGw.requests.length;
-    expect(await t.services.pushHealth.runDue()).toBe(1);
+    expect((await t.services.pushHealth.runDue()).checked).toBe(1);
     expect(prodGw.requests.length).toBe(before + 1);
     // Nothing is due again within the interval (default daily).
-    expect(await t.services.pushHealth.runDue()).toBe(0);
+    expect((await t.services.pushHealth.runDue()).checked).toBe(0);
     t.clock.advance(86_400_000 - 1);
-    expect(await t.services.pushHealth.runDue()).toBe(0);
+    expect((await t.services.pushHealth.runDue()).checked).toBe(0);
     t.clock.advance(1);
-    expect(await t.services.pushHealth.runDue()).toBe(1);
+    expect((await t.services.pushHealth.runDue()).checked).toBe(1);
     expect(prodGw.requests.length).toBe(before + 2);
     // A claim held by another server (not yet checked, claim fresh) is skipped.
     t.clock.advance(86_400_000);
     const now = t.clock.now();
-    const claimed = await t.services.store.pushHealth.claimDue(now, new Date(now.getTime() - 86_400_000), new Date(now.getTime() - 600_000), 10);
+    const claimed = await t.services.store.leases.claimDue('pushCheck', { now, dueBefore: new Date(now.getTime() - 86_400_000), claimExpiredBefore: new Date(now.getTime() - 600_000) }, 10);
     expect(claimed).toHaveLength(1);
-    expect(await t.services.pushHealth.runDue()).toBe(0);
+    expect((await t.services.pushHealth.runDue()).checked).toBe(0);
     expect((await pushOf())[0].push).toMatchObject({ status: 'OK', source: 'push-check', lastCheck: { outcome: 'ok' } });
   });
 });

@@ -133,18 +133,18 @@ describe('webhook channels', () => {
 
     // Not due yet: nothing happens.
     t.clock.advance(29_000);
-    expect(await t.services.notifier.retryDue()).toBe(0);
+    expect((await t.services.notifier.retryDue()).attempted).toBe(0);
     // Due: two servers' workers race; exactly one attempts it.
     t.clock.advance(1_000);
     const passes = await Promise.all([t.services.notifier.retryDue(), t.services.notifier.retryDue()]);
-    expect(passes[0] + passes[1]).toBe(1);
+    expect(passes[0].attempted + passes[1].attempted).toBe(1);
     expect(receiver.requests).toHaveLength(2);
     entry = (await log()).result[0];
     expect(entry).toMatchObject({ status: 'pending', attempts: 2, lastStatusCode: 500, lastResponse: 'still down' });
     // The next delay doubles.
     expect(new Date(entry.nextAttemptAt).getTime()).toBe(t.clock.now().getTime() + 60_000);
     t.clock.advance(60_000);
-    expect(await t.services.notifier.retryDue()).toBe(1);
+    expect((await t.services.notifier.retryDue()).attempted).toBe(1);
     entry = (await log()).result[0];
     expect(entry).toMatchObject({ status: 'delivered', attempts: 3, lastStatusCode: 200, lastResponse: 'ok', lastError: null, nextAttemptAt: null });
     expect(entry.deliveredAt).toBe(t.clock.now().toISOString());
@@ -209,9 +209,9 @@ describe('a dead receiver', () => {
     expect(entries).toHaveLength(20);
     expect(entries.filter((e) => e.attempts === 1)).toHaveLength(8);
     // Still claimed by the notify call's server: nothing for the worker yet.
-    expect(await t.services.notifier.retryDue()).toBe(0);
+    expect((await t.services.notifier.retryDue()).attempted).toBe(0);
     t.clock.advance(120_000);
-    expect(await t.services.notifier.retryDue()).toBe(20);
+    expect((await t.services.notifier.retryDue()).attempted).toBe(20);
     entries = await log();
     expect(entries.every((e) => e.attempts >= 1)).toBe(true);
     await t.call('DELETE', `${base()}/notification-channels/${dead.id}`, { key: t.keys.admin });

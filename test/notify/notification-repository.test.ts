@@ -46,14 +46,14 @@ describe.each(dialects)('notification repository on %s', (dialect) => {
     await store.notifications.insertDeliveries([...due, delivery('later0000000000x', 'chan000000000001', new Date(now.getTime() + 60_000))], null);
 
     const lease = new Date(now.getTime() - 120_000);
-    const claims = await Promise.all([1, 2, 3, 4].map(() => store.notifications.claimDue(now, lease, 50)));
+    const claims = await Promise.all([1, 2, 3, 4].map(() => store.leases.claimDue('delivery', { now, dueBefore: now, claimExpiredBefore: lease }, 50)));
     const ids = claims.flat().map((d) => d.id);
     expect(ids).toHaveLength(20);
     expect(new Set(ids).size).toBe(20);
     // Claimed: not claimable again until the claim is older than the lease.
-    expect(await store.notifications.claimDue(now, lease, 50)).toHaveLength(0);
+    expect(await store.leases.claimDue('delivery', { now, dueBefore: now, claimExpiredBefore: lease }, 50)).toHaveLength(0);
     const later = new Date(now.getTime() + 180_000);
-    const retaken = await store.notifications.claimDue(later, new Date(later.getTime() - 120_000), 50);
+    const retaken = await store.leases.claimDue('delivery', { now: later, dueBefore: later, claimExpiredBefore: new Date(later.getTime() - 120_000) }, 50);
     expect(retaken).toHaveLength(21);
 
     await store.notifications.recordAttempt(due[0].id, { status: 'delivered', attempts: 1, nextAttemptAt: null, lastAttemptAt: later, lastStatusCode: 200, lastResponse: 'ok', lastError: null, deliveredAt: later });
@@ -80,10 +80,13 @@ describe.each(dialects)('dispatch cursors on %s', (dialect) => {
     const append = (type: string, count = 1) =>
       store.events.appendMany(Array.from({ length: count }, () => ({ organizationId: orgId, projectId, type, actor: 'system', objectType: 'certificate', objectId: '1', data: {}, createdAt: now })));
     const until = new Date(now.getTime() + 60_000);
+    // The cursor's position when the dispatch lease is taken, as a dispatch reads it.
+    const lease = { kind: 'dispatch', projectId } as const;
+    const claimCursor = async (owner: string, at: Date, leaseUntil: Date) => ((await store.leases.acquire(lease, owner, at, leaseUntil)) ? n.cursorPosition(projectId) : undefined);
 
     await append('certificate.revoked');
     // No cursor: nothing to claim, nothing listed.
-    expect(await n.claimCursor(projectId, 'a', now, until)).toBeUndefined();
+    expect(await claimCursor('a', now, until)).toBeUndefined();
     expect(await n.listProjectsToDispatch(now, 10)).toEqual([]);
     const start = await n.endPosition(projectId);
     await n.placeCursor(projectId, start, true);
@@ -94,36 +97,37 @@ describe.each(dialects)('dispatch cursors on %s', (dialect) => {
     await append('certificate.imported', 2);
     await append('push.rejected');
     expect(await n.listProjectsToDispatch(now, 10)).toEqual([projectId]);
-    const from = (await n.claimCursor(projectId, 'a', now, until))!;
+    const from = (await claimCursor('a', now, until))!;
     expect(from).toEqual(start);
     // Held by a until its lease ends: neither b's claim nor the listing gets it.
-    expect(await n.claimCursor(projectId, 'b', now, until)).toBeUndefined();
+    expect(await claimCursor('b', now, until)).toBeUndefined();
     expect(await n.listProjectsToDispatch(now, 10)).toEqual([]);
 
     const types = ['certificate.revoked', 'push.rejected'];
     const first = await n.readEventsAfter(projectId, from, types, 2);
     expect(first.events.map((e) => e.type)).toEqual(['certificate.revoked', 'certificate.revoked']);
     expect(first.done).toBe(false);
-    await n.moveCursor(projectId, 'a', first.next, until);
-    const second = await n.readEventsAfter(projectId, (await n.claimCursor(projectId, 'a', now, until))!, types, 2);
+    await n.moveCursor(projectId, first.next);
+    const second = await n.readEventsAfter(projectId, (await claimCursor('a', now, until))!, types, 2);
     expect(second.events.map((e) => e.type)).toEqual(['certificate.revoked', 'push.rejected']);
     const third = await n.readEventsAfter(projectId, second.next, types, 2);
     expect(third).toMatchObject({ events: [], done: true });
-    await n.moveCursor(projectId, 'a', third.next, null);
+    await n.moveCursor(projectId, third.next);
+    await store.leases.release(lease, 'a');
     // Caught up, the other types passed over too; free again.
     expect(await n.listProjectsToDispatch(now, 10)).toEqual([]);
-    expect(await n.claimCursor(projectId, 'b', now, until)).toEqual(third.next);
+    expect(await claimCursor('b', now, until)).toEqual(third.next);
     // A lease that ran out may be taken over.
-    expect(await n.claimCursor(projectId, 'c', until, new Date(until.getTime() + 60_000))).toEqual(third.next);
+    expect(await claimCursor('c', until, new Date(until.getTime() + 60_000))).toEqual(third.next);
 
     // Placing never moves a cursor back; onlyIfAbsent never moves it at all.
     await n.placeCursor(projectId, { txId: 0, eventId: 0 }, false);
     await append('certificate.revoked');
     const end = await n.endPosition(projectId);
     await n.placeCursor(projectId, end, true);
-    expect(await n.claimCursor(projectId, 'c', until, until)).toEqual(third.next);
+    expect(await claimCursor('c', until, until)).toEqual(third.next);
     await n.placeCursor(projectId, end, false);
-    expect(await n.claimCursor(projectId, 'c', until, until)).toEqual(end);
+    expect(await claimCursor('c', until, until)).toEqual(end);
   });
 });
 

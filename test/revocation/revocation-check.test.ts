@@ -3,6 +3,8 @@ import { FakeClock } from '../support/fake-clock.js';
 import { freePort, revocationExtensions, startRevocationPeer, type RevocationPeer } from '../support/ocsp-responder.js';
 import { createTestCa, type TestCa, type TestCertificate } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { JobRunner } from '../../src/jobs/job-runner.js';
+import { revocationJob } from '../../src/jobs/revocation-job.js';
 
 // Certificates, the CA database and the responders are made once; each test gets its own app
 // (own database, own fake clock set to the real now: openssl stamps its answers with real time).
@@ -222,15 +224,16 @@ describe('scheduled checks and refusals', () => {
     expect((await t.services.revocation.checkDue(10)).checked).toBe(1);
   });
 
-  it('start() runs checkDue on an interval until stop()', async () => {
+  it('the revocation job runs checkDue on an interval until stop()', async () => {
     const id = await importLeaf(leaves.dueRevoked);
-    t.services.revocation.start(50);
+    const jobs = new JobRunner([revocationJob(t.services.revocation, 50)], t.clock);
+    jobs.start();
     try {
       const deadline = Date.now() + 10_000;
       while ((await certificate(id)).certificateStatus !== 'Revoked' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect((await certificate(id)).certificateStatus).toBe('Revoked');
     } finally {
-      await t.services.revocation.stop();
+      await jobs.stop();
     }
   });
 

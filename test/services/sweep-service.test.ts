@@ -241,7 +241,7 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     clock.advance(600_000);
     expect((await b.sweepDue()).swept).toBe(2);
     // A lease held by another server blocks a sweep until it expires.
-    expect(await store.sweeps.acquireLease('p1', 'other', clock.now(), new Date(clock.now().getTime() + 60_000), false)).toBe(true);
+    expect(await store.leases.acquire({ kind: 'sweep', projectId: 'p1' }, 'other', clock.now(), new Date(clock.now().getTime() + 60_000))).toBe(true);
     expect(await a.sweepProject('p1', false)).toBeUndefined();
     clock.advance(60_000);
     expect(await a.sweepProject('p1', false)).toBeDefined();

@@ -54,7 +54,7 @@ describe.each(dialects)('endpoint repository on %s', (dialect) => {
     const a = await insert('a.test');
     const b = await insert('b.test');
     const now = at(HOUR);
-    const claim = (n: Date) => store.endpoints.claimDue(n, new Date(n.getTime() - HOUR), new Date(n.getTime() - 10 * 60_000), 10);
+    const claim = (n: Date) => store.leases.claimDue('probe', { now: n, dueBefore: new Date(n.getTime() - HOUR), claimExpiredBefore: new Date(n.getTime() - 10 * 60_000) }, 10);
     const [first, second] = await Promise.all([claim(now), claim(now)]);
     expect([...first, ...second].map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
     expect(await claim(at(HOUR + 60_000))).toEqual([]);

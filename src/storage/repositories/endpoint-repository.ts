@@ -3,6 +3,7 @@ import { AppError } from '../../domain/app-error.js';
 import type { Endpoint, EndpointProbe, EndpointProtocol } from '../../domain/endpoint.js';
 import type { EndpointRepository, NewEndpoint } from '../../ports/endpoint-repository.js';
 import type { Page, PageResult } from '../../ports/page.js';
+import type { ClaimWindow } from '../../ports/leases.js';
 import type { Database, Executor } from '../database.js';
 import { pageWindow } from './paging.js';
 
@@ -122,32 +123,34 @@ export class KyselyEndpointRepository implements EndpointRepository {
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
+}
 
-  async claimDue(now: Date, dueBefore: Date, claimExpiredBefore: Date, limit: number): Promise<Endpoint[]> {
-    const due = dueBefore.getTime();
-    const expired = claimExpiredBefore.getTime();
-    const candidates = await this.db
-      .selectFrom('endpoints')
-      .select('id')
+/** Leases' `probe` queue: endpoints last probed at or before `dueBefore` (or never), one conditional UPDATE per row. */
+export async function claimDueEndpoints(executor: Executor, { now, dueBefore, claimExpiredBefore }: ClaimWindow, limit: number): Promise<Endpoint[]> {
+  const db = executor as unknown as Kysely<EndpointDatabase>;
+  const due = dueBefore.getTime();
+  const expired = claimExpiredBefore.getTime();
+  const candidates = await db
+    .selectFrom('endpoints')
+    .select('id')
+    .where((eb) => eb.or([eb('probed_at', 'is', null), eb('probed_at', '<=', due)]))
+    .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<=', expired)]))
+    .orderBy('probed_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const claimed: Endpoint[] = [];
+  for (const c of candidates) {
+    // Lock, then check again: only one server's UPDATE matches the still-due, unclaimed row.
+    const row = await db
+      .updateTable('endpoints')
+      .set({ claimed_at: now.getTime() })
+      .where('id', '=', c.id)
       .where((eb) => eb.or([eb('probed_at', 'is', null), eb('probed_at', '<=', due)]))
       .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<=', expired)]))
-      .orderBy('probed_at')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    const claimed: Endpoint[] = [];
-    for (const c of candidates) {
-      // Lock, then check again: only one server's UPDATE matches the still-due, unclaimed row.
-      const row = await this.db
-        .updateTable('endpoints')
-        .set({ claimed_at: now.getTime() })
-        .where('id', '=', c.id)
-        .where((eb) => eb.or([eb('probed_at', 'is', null), eb('probed_at', '<=', due)]))
-        .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<=', expired)]))
-        .returningAll()
-        .executeTakeFirst();
-      if (row) claimed.push(toEndpoint(row));
-    }
-    return claimed;
+      .returningAll()
+      .executeTakeFirst();
+    if (row) claimed.push(toEndpoint(row));
   }
+  return claimed;
 }

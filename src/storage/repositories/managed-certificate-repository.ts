@@ -85,30 +85,10 @@ export class KyselyManagedCertificateRepository implements ManagedCertificateRep
     await this.db.updateTable('managed_certificates').set(values).where('certificate_id', '=', certificateId).execute();
   }
 
-  async acquireLease(certificateId: number, owner: string, now: Date, until: Date): Promise<boolean> {
-    // One conditional UPDATE: of two servers racing, exactly one sees its row changed.
-    const result = await this.db
-      .updateTable('managed_certificates')
-      .set({ lease_owner: owner, lease_expires_at: until.getTime() })
-      .where('certificate_id', '=', certificateId)
-      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', now.getTime()), eb('lease_owner', '=', owner)]))
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
-
-  async releaseLease(certificateId: number, owner: string): Promise<void> {
-    await this.db
-      .updateTable('managed_certificates')
-      .set({ lease_owner: null, lease_expires_at: null })
-      .where('certificate_id', '=', certificateId)
-      .where('lease_owner', '=', owner)
-      .execute();
-  }
-
   async listDue(now: Date, limit: number, owner?: string): Promise<number[]> {
     const t = now.getTime();
     // Free: no lease, an expired one, or one this server itself (same instance id) left behind
-    // when it died, which acquireLease lets it take back at once.
+    // when it died, which the issuance lease (Leases.acquire) lets it take back at once.
     const free =
       owner === undefined
         ? sql<boolean>`(m.lease_expires_at is null or m.lease_expires_at <= ${t})`

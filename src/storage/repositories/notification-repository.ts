@@ -11,6 +11,7 @@ import type {
   NotificationRepository,
 } from '../../ports/notification-repository.js';
 import type { Page, PageResult } from '../../ports/page.js';
+import type { ClaimWindow } from '../../ports/leases.js';
 import type { Executor, NotificationChannelsTable, NotificationDeliveriesTable } from '../database.js';
 import type { SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
 import { pageWindow } from './paging.js';
@@ -178,36 +179,6 @@ export class KyselyNotificationRepository implements NotificationRepository {
     return { items: rows.map(toDelivery), totalCount: Number(count.n) };
   }
 
-  async claimDue(now: Date, claimExpiredBefore: Date, limit: number): Promise<NotificationDeliveryRecord[]> {
-    const at = now.getTime();
-    const expired = claimExpiredBefore.getTime();
-    const candidates = await this.db
-      .selectFrom('notification_deliveries')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', at)
-      .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<=', expired)]))
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    const claimed: NotificationDeliveryRecord[] = [];
-    for (const { id } of candidates) {
-      // Check again in the UPDATE: only one server's statement matches the still-due, unclaimed row.
-      const row = await this.db
-        .updateTable('notification_deliveries')
-        .set({ claimed_at: at })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', at)
-        .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<=', expired)]))
-        .returningAll()
-        .executeTakeFirst();
-      if (row) claimed.push(toDelivery(row));
-    }
-    return claimed;
-  }
-
   async recordAttempt(id: string, u: NotificationAttemptUpdate): Promise<void> {
     await this.db
       .updateTable('notification_deliveries')
@@ -255,11 +226,9 @@ export class KyselyNotificationRepository implements NotificationRepository {
       on conflict (project_id) ${conflict}`.execute(this.db);
   }
 
-  async claimCursor(projectId: string, owner: string, now: Date, until: Date): Promise<DispatchPosition | undefined> {
+  async cursorPosition(projectId: string): Promise<DispatchPosition | undefined> {
     const result = await sql<{ last_tx_id: number | string; last_event_id: number | string }>`
-      update notification_cursors set owner = ${owner}, lease_until = ${until.getTime()}
-      where project_id = ${projectId} and (owner is null or owner = ${owner} or lease_until <= ${now.getTime()})
-      returning last_tx_id, last_event_id`.execute(this.db);
+      select last_tx_id, last_event_id from notification_cursors where project_id = ${projectId}`.execute(this.db);
     const row = result.rows[0];
     return row && { txId: Number(row.last_tx_id), eventId: Number(row.last_event_id) };
   }
@@ -294,11 +263,8 @@ export class KyselyNotificationRepository implements NotificationRepository {
     return { events, next: after(end, from) ? end : from, done: true };
   }
 
-  async moveCursor(projectId: string, owner: string, to: DispatchPosition, leaseUntil: Date | null): Promise<void> {
-    await sql`
-      update notification_cursors
-      set last_tx_id = ${to.txId}, last_event_id = ${to.eventId}, owner = ${leaseUntil ? owner : null}, lease_until = ${leaseUntil?.getTime() ?? 0}
-      where project_id = ${projectId} and owner = ${owner}`.execute(this.db);
+  async moveCursor(projectId: string, to: DispatchPosition): Promise<void> {
+    await sql`update notification_cursors set last_tx_id = ${to.txId}, last_event_id = ${to.eventId} where project_id = ${projectId}`.execute(this.db);
   }
 
   async listProjectsToDispatch(now: Date, limit: number): Promise<string[]> {
@@ -327,4 +293,36 @@ export class KyselyNotificationRepository implements NotificationRepository {
     }
     return names;
   }
+}
+
+/** Leases' `delivery` queue: pending deliveries whose next attempt is due by `dueBefore`, one conditional UPDATE per row. */
+export async function claimDueDeliveries(db: Executor, { now, dueBefore, claimExpiredBefore }: ClaimWindow, limit: number): Promise<NotificationDeliveryRecord[]> {
+  const at = now.getTime();
+  const due = dueBefore.getTime();
+  const expired = claimExpiredBefore.getTime();
+  const candidates = await db
+    .selectFrom('notification_deliveries')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', due)
+    .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<=', expired)]))
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const claimed: NotificationDeliveryRecord[] = [];
+  for (const { id } of candidates) {
+    // Check again in the UPDATE: only one server's statement matches the still-due, unclaimed row.
+    const row = await db
+      .updateTable('notification_deliveries')
+      .set({ claimed_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', due)
+      .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<=', expired)]))
+      .returningAll()
+      .executeTakeFirst();
+    if (row) claimed.push(toDelivery(row));
+  }
+  return claimed;
 }

@@ -199,34 +199,13 @@ export class KyselySweepRepository implements SweepRepository {
     };
   }
 
-  async acquireLease(projectId: string, owner: string, now: Date, until: Date, onlyIfDue: boolean): Promise<boolean> {
-    const t = now.getTime();
-    const rows = await this.db
-      .insertInto('sweep_leases')
-      .values({ project_id: projectId, owner, lease_until: until.getTime(), next_due_at: 0, last_swept_at: null })
-      .onConflict((oc) =>
-        oc
-          .column('project_id')
-          .doUpdateSet({ owner, lease_until: until.getTime() })
-          .where((eb) =>
-            eb.and([
-              eb.or([eb('sweep_leases.lease_until', '<=', t), eb('sweep_leases.owner', '=', owner), eb('sweep_leases.owner', 'is', null)]),
-              ...(onlyIfDue ? [eb('sweep_leases.next_due_at', '<=', t)] : []),
-            ]),
-          ),
-      )
-      .returning('project_id')
-      .execute();
-    return rows.length === 1;
+  async nextSweepDue(projectId: string): Promise<Date | undefined> {
+    const row = await this.db.selectFrom('sweep_leases').select('next_due_at').where('project_id', '=', projectId).executeTakeFirst();
+    return row && new Date(Number(row.next_due_at));
   }
 
-  async releaseLease(projectId: string, owner: string, sweptAt: Date, nextDueAt: Date): Promise<void> {
-    await this.db
-      .updateTable('sweep_leases')
-      .set({ owner: null, lease_until: 0, next_due_at: nextDueAt.getTime(), last_swept_at: sweptAt.getTime() })
-      .where('project_id', '=', projectId)
-      .where('owner', '=', owner)
-      .execute();
+  async recordSwept(projectId: string, sweptAt: Date, nextDueAt: Date): Promise<void> {
+    await this.db.updateTable('sweep_leases').set({ next_due_at: nextDueAt.getTime(), last_swept_at: sweptAt.getTime() }).where('project_id', '=', projectId).execute();
   }
 
   async listDueProjects(now: Date, limit: number): Promise<string[]> {

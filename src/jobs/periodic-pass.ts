@@ -1,7 +1,7 @@
 /**
  * A background pass run on a schedule: a pass never overlaps the previous one, the timers do
- * not keep the process alive, and stop() waits for the pass in flight. The schedulers of
- * sweeps, endpoint probes, revocation checks, push checks and notification retries share it.
+ * not keep the process alive, and stop() waits for the pass in flight. JobRunner runs every
+ * job on one.
  */
 export class PeriodicPass {
   private timer?: NodeJS.Timeout;

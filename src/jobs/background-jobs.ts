@@ -1,0 +1,36 @@
+import type { Config } from '../config/config.js';
+import type { EndpointService } from '../services/endpoint-service.js';
+import type { ManagedCertificateService } from '../services/managed-certificate-service.js';
+import type { NotificationService } from '../services/notification-service.js';
+import type { PushHealthService } from '../services/push-health-service.js';
+import type { RevocationService } from '../services/revocation-service.js';
+import type { SweepService } from '../services/sweep-service.js';
+import type { Job } from './job.js';
+import { notificationJob } from './notification-job.js';
+import { probeJob } from './probe-job.js';
+import { pushCheckJob } from './push-check-job.js';
+import { renewalJob } from './renewal-job.js';
+import { revocationJob } from './revocation-job.js';
+import { sweepJob } from './sweep-job.js';
+
+/** The services whose work is due on a schedule. */
+export interface JobServices {
+  managed: ManagedCertificateService;
+  sweeps: SweepService;
+  notifier: NotificationService;
+  revocation: RevocationService;
+  pushHealth: PushHealthService;
+  endpoints: EndpointService;
+}
+
+/** Every background job of a server, with its schedule from the configuration: the one list. */
+export function backgroundJobs(services: JobServices, config: Pick<Config, 'renewalIntervalMs' | 'sweepIntervalMs' | 'notifyRetryIntervalMs' | 'revocationIntervalMs' | 'pushCheckIntervalMs' | 'probeIntervalMs'>): Job[] {
+  return [
+    renewalJob(services.managed, config.renewalIntervalMs),
+    sweepJob(services.sweeps, config.sweepIntervalMs),
+    notificationJob(services.notifier, config.notifyRetryIntervalMs),
+    revocationJob(services.revocation, config.revocationIntervalMs),
+    pushCheckJob(services.pushHealth, config.pushCheckIntervalMs),
+    probeJob(services.endpoints, config.probeIntervalMs),
+  ];
+}
