@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
-import { buildApp, type App } from './api/build-app.js';
+import { buildApp, type App } from './http/build-app.js';
 import type { Config } from './config/config.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Store } from './ports/store.js';

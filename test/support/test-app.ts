@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config/config.js';
 import { createHttpApp, createServices, createLogger, type Services } from '../../src/main.js';
-import type { App } from '../../src/api/build-app.js';
+import type { App } from '../../src/http/build-app.js';
 import type { Store } from '../../src/ports/store.js';
 import { FakeClock } from './fake-clock.js';
 

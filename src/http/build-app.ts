@@ -7,49 +7,49 @@ import type { Clock } from '../ports/clock.js';
 import type { AccessService } from '../services/access-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
 import type { ManagedCertificateService } from '../services/managed-certificate-service.js';
-import { acmeChallengeRoutes } from './routes/acme-challenge-routes.js';
-import { httpStatusOf } from './error-map.js';
-import { authentication } from './auth.js';
-import { errorBody } from './envelope.js';
-import { toAppError } from './to-app-error.js';
-import { validatorCompiler } from './validator-compiler.js';
-import { documentErrors, errorBodySchemas, statusesOf, type ErrorFamily } from './document-errors.js';
-import { ErrorEnvelope } from './envelope.js';
-import { openapiTags } from './openapi-tags.js';
+import { acmeChallengeRoutes } from '../api/routes/acme-challenge-routes.js';
+import { httpStatusOf } from '../api/error-map.js';
+import { authentication } from '../api/auth.js';
+import { errorBody } from '../api/envelope.js';
+import { toAppError } from '../api/to-app-error.js';
+import { validatorCompiler } from '../api/validator-compiler.js';
+import { documentErrors, errorBodySchemas, statusesOf, type ErrorFamily } from '../api/document-errors.js';
+import { ErrorEnvelope } from '../api/envelope.js';
+import { openapiTags } from '../api/openapi-tags.js';
 import { popErrors } from '../compat/alibaba-mpush/pop-error.js';
 import { scmErrors } from '../compat/huawei-scm/scm-error.js';
 import { waapErrors } from '../compat/swiftfederation-waap/waap-error.js';
-import { healthRoutes } from './routes/health-routes.js';
-import { organizationRoutes } from './routes/organization-routes.js';
-import { projectRoutes } from './routes/project-routes.js';
-import { certificateRoutes } from './routes/certificate-routes.js';
-import { serviceRoutes } from './routes/service-routes.js';
-import { settingsRoutes } from './routes/settings-routes.js';
+import { healthRoutes } from '../api/routes/health-routes.js';
+import { organizationRoutes } from '../api/routes/organization-routes.js';
+import { projectRoutes } from '../api/routes/project-routes.js';
+import { certificateRoutes } from '../api/routes/certificate-routes.js';
+import { serviceRoutes } from '../api/routes/service-routes.js';
+import { settingsRoutes } from '../api/routes/settings-routes.js';
 import type { IssuanceSettingsService } from '../services/issuance-settings-service.js';
 import type { ServiceDomainService } from '../services/service-domain-service.js';
 import type { CertificateDetailsService } from '../compat/huawei-scm/certificate-details-service.js';
 import { waapRoutes } from '../compat/swiftfederation-waap/waap-routes.js';
 import type { DomainCertificateService } from '../compat/swiftfederation-waap/domain-certificate-service.js';
 import { scmRoutes } from '../compat/huawei-scm/scm-routes.js';
-import { appRoutes } from './routes/app-routes.js';
-import { pushRoutes } from './routes/push-routes.js';
+import { appRoutes } from '../api/routes/app-routes.js';
+import { pushRoutes } from '../api/routes/push-routes.js';
 import type { PushHealthService } from '../services/push-health-service.js';
-import { revocationRoutes } from './routes/revocation-routes.js';
-import { sweepRoutes } from './routes/sweep-routes.js';
+import { revocationRoutes } from '../api/routes/revocation-routes.js';
+import { sweepRoutes } from '../api/routes/sweep-routes.js';
 import type { SweepService } from '../services/sweep-service.js';
 import type { RevocationService } from '../services/revocation-service.js';
 import { certExpiryRoutes } from '../compat/volt-mx-engagement/cert-expiry-routes.js';
-import { accessKeyRoutes } from './routes/access-key-routes.js';
+import { accessKeyRoutes } from '../api/routes/access-key-routes.js';
 import { checkCertificateRoutes, PopErrorBody } from '../compat/alibaba-mpush/check-certificate-routes.js';
 import type { AccessKeyService } from '../services/access-key-service.js';
 import type { CheckCertificateService } from '../compat/alibaba-mpush/check-certificate-service.js';
 import type { AppService } from '../services/app-service.js';
 import type { CertExpiryDetailsService } from '../compat/volt-mx-engagement/cert-expiry-details-service.js';
 import type { MetricsService } from '../services/metrics-service.js';
-import { metricsRoutes } from './routes/metrics-routes.js';
-import { notificationRoutes } from './routes/notification-routes.js';
+import { metricsRoutes } from '../api/routes/metrics-routes.js';
+import { notificationRoutes } from '../api/routes/notification-routes.js';
 import type { NotificationService } from '../services/notification-service.js';
-import { endpointRoutes } from './routes/endpoint-routes.js';
+import { endpointRoutes } from '../api/routes/endpoint-routes.js';
 import type { EndpointService } from '../services/endpoint-service.js';
 
 export interface AppDependencies {
@@ -114,7 +114,7 @@ function errorFamilyOf(url: string): ErrorFamily {
   return nativeErrors;
 }
 
-/** Builds the HTTP application (no listen): the native API, health, OpenAPI and docs. */
+/** Builds the HTTP application (no listen): the native API, the compatible APIs, health, metrics, the OpenAPI document and its docs, on one server. */
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger | undefined,
