@@ -157,7 +157,8 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     clock,
     createChannels({ http: outboundHttp, clock, email: emailSender }),
     logger,
-    { retryIntervalMs: config.notifyRetryIntervalMs, instanceId: config.instanceId },
+    { instanceId: config.instanceId },
+    metrics,
   );
   const sweeps = new SweepService(store, access, clock, { intervalMs: config.sweepIntervalMs, instanceId: config.instanceId }, options.notifier ?? notifier, logger);
   const endpoints = new EndpointService(store, access, inventory, clock, { intervalMs: config.probeIntervalMs, concurrency: config.probeConcurrency }, outbound, logger, metrics);

@@ -16,6 +16,7 @@ import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
 import type { SecretBox } from '../secrets/secret-box.js';
+import { noopMetrics, type Metrics } from '../ports/metrics.js';
 
 export const channelTypes: readonly NotificationChannelType[] = ['webhook', 'email', 'slack', 'teams'];
 
@@ -55,8 +56,6 @@ export interface NotificationOptions {
   maxBackoffMs?: number;
   /** How long a server's claim on a delivery holds before another may take it over (default 2 min). */
   claimLeaseMs?: number;
-  /** How often the worker dispatches new events and looks for due retries (default 30 s). */
-  retryIntervalMs?: number;
   /** This server's name in dispatch cursor leases. */
   instanceId?: string;
   /** Events turned into deliveries per transaction (default 1000): a giant sweep is dispatched in several. */
@@ -102,13 +101,13 @@ export class NotificationService implements Notifier {
     private readonly channels: ChannelsByType,
     private readonly logger?: Logger,
     options: NotificationOptions = {},
+    private readonly metrics: Metrics = noopMetrics,
   ) {
     this.o = {
       maxAttempts: options.maxAttempts ?? 8,
       baseBackoffMs: options.baseBackoffMs ?? 30_000,
       maxBackoffMs: options.maxBackoffMs ?? 3_600_000,
       claimLeaseMs: options.claimLeaseMs ?? 120_000,
-      retryIntervalMs: options.retryIntervalMs ?? 30_000,
       instanceId: options.instanceId ?? 'certkeeper',
       dispatchBatch: options.dispatchBatch ?? 1000,
     };
@@ -380,6 +379,7 @@ export class NotificationService implements Notifier {
       outcome = { ok: false, statusCode: null, response: null, error: err instanceof AppError ? err.message : 'the message could not be sent' };
       if (!(err instanceof AppError)) this.logger?.error({ err, deliveryId: d.id }, 'notification attempt failed unexpectedly');
     }
+    this.metrics.notification(found.channel.type, outcome.ok ? 'success' : 'failure');
     const now = this.clock.now();
     const attempts = d.attempts + 1;
     const status: NotificationDeliveryStatus = outcome.ok ? 'delivered' : attempts >= d.maxAttempts ? 'failed' : 'pending';

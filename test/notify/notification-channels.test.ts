@@ -122,6 +122,13 @@ describe('webhook channels', () => {
     receiver = await WebhookReceiver.start();
     const channel = await createChannel({ name: 'flaky', type: 'webhook', config: { url: receiver.url(), secret: SECRET } });
     receiver.answer({ status: 500, body: 'database down' }, { status: 500, body: 'still down' });
+    // Every attempt is counted on /metrics by channel type and outcome.
+    const counted = async () => {
+      const text = await t.services.metrics.text();
+      const value = (outcome: string) => Number(new RegExp(`^certkeeper_notifications_total\\{channel_type="webhook",outcome="${outcome}"\\} (\\d+)$`, 'm').exec(text)?.[1]);
+      return { success: value('success'), failure: value('failure') };
+    };
+    const before = await counted();
     const start = t.clock.now().getTime();
     await send(t, items().slice(0, 1), 'each');
     expect(receiver.requests).toHaveLength(1);
@@ -148,6 +155,7 @@ describe('webhook channels', () => {
     entry = (await log()).result[0];
     expect(entry).toMatchObject({ status: 'delivered', attempts: 3, lastStatusCode: 200, lastResponse: 'ok', lastError: null, nextAttemptAt: null });
     expect(entry.deliveredAt).toBe(t.clock.now().toISOString());
+    expect(await counted()).toEqual({ success: before.success + 1, failure: before.failure + 2 });
     expect(verify(receiver.requests[2])).toBe(true);
     // Every attempt sends the same body (only the timestamp and signature change).
     expect(receiver.requests[2].body).toBe(receiver.requests[0].body);
