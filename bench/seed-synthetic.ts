@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Store } from '../src/ports/store.js';
 import type { Database, SqlDialect } from '../src/storage/database.js';
 import { storeInternals } from '../src/storage/kysely-store.js';
-import { generateUids } from '../src/storage/uid.js';
+import { generateUids } from '../src/domain/uid.js';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -11,7 +11,7 @@ import type { NotificationChannelType } from '../domain/notification-channel-typ
 import type { Page } from '../ports/page.js';
 import type { Repositories, Store } from '../ports/store.js';
 import type { AttemptOutcome, ChannelSecret, ChannelsByType, NotificationPayload, PayloadItem } from '../ports/channel.js';
-import { generateUid } from '../storage/uid.js';
+import { generateUid } from '../domain/uid.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
 import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';

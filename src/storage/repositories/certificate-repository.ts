@@ -13,7 +13,7 @@ import { sentinelWindow, timeWindow, windowNumbers, windowShape, type TimeWindow
 import type { SqliteReader } from '../sqlite-reader.js';
 import type { TupleReader } from '../pg-prepared.js';
 import { createHash } from 'node:crypto';
-import { generateUid } from '../uid.js';
+import { generateUid } from '../../domain/uid.js';
 
 type CertEb = ExpressionBuilder<Database, 'certificates'>;
 
