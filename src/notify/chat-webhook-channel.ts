@@ -1,16 +1,20 @@
 import type { OutboundHttp } from '../net/outbound-http.js';
-import type { AttemptOutcome, Channel, ChannelMessage, ChannelSecret, ChannelSettings } from '../ports/channel.js';
+import type { AttemptOutcome, Channel, ChannelMessage, ChannelSecret, ChannelSettings, NotificationPayload } from '../ports/channel.js';
 import { channelUrl, noUrl, redactUrl } from './channel-url.js';
 import { postJson } from './http-post.js';
-import { slackBodyOf } from './messages.js';
 
-/** A Slack incoming webhook: its URL (sealed: it is the credential) gets the message as {text, blocks}. */
-export class SlackChannel implements Channel {
-  readonly type = 'slack';
+/**
+ * A chat's incoming webhook: Slack (the message as {text, blocks}) or Microsoft Teams
+ * Workflows (an Adaptive Card). Its URL is the credential, so it is sealed, and shown redacted.
+ */
+export class ChatWebhookChannel<T extends 'slack' | 'teams'> implements Channel {
   readonly fields = ['url'];
   readonly sealsSecret = true;
 
   constructor(
+    readonly type: T,
+    /** The chat's JSON body of a message (notify/messages.ts). */
+    private readonly bodyOf: (payload: NotificationPayload) => unknown,
     private readonly http: OutboundHttp,
     /** One attempt's timeout. */
     private readonly timeoutMs = 10_000,
@@ -27,6 +31,6 @@ export class SlackChannel implements Channel {
 
   async send(message: ChannelMessage, _config: Record<string, unknown>, secret: ChannelSecret | undefined): Promise<AttemptOutcome> {
     if (!secret?.url) return noUrl;
-    return postJson(new URL(secret.url), JSON.stringify(slackBodyOf(message.payload)), {}, this.http, this.timeoutMs);
+    return postJson(new URL(secret.url), JSON.stringify(this.bodyOf(message.payload)), {}, this.http, this.timeoutMs);
   }
 }
