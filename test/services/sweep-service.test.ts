@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAY_MS, defaultNotificationPolicy } from '../../src/domain/notification-policy.js';
 import type { DispatchResult, Notifier } from '../../src/ports/notifier.js';
-import type { ManagedState } from '../../src/ports/managed-certificate-repository.js';
 import type { Store } from '../../src/ports/store.js';
 import { AccessService } from '../../src/services/access-service.js';
 import { SweepService } from '../../src/services/sweep-service.js';
 import { createStore } from '../../src/storage/create-store.js';
-import { aCertificate } from '../storage/certificate-builder.js';
+import { aCertificate, aManagedState } from '../storage/certificate-builder.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { createTestDatabase, createTestStore, dialects } from '../support/test-store.js';
 
@@ -39,26 +38,6 @@ async function addCert(store: Store, lifetimeDays: number, leftMs: number, overr
   const notBefore = new Date(notAfter.getTime() - lifetimeDays * DAY_MS);
   const f = aCertificate({ projectId: 'p1', organizationId: 'o1', notBefore, notAfter, ...overrides });
   return store.certificates.insert(f.cert, { ...f.material, notBefore, notAfter });
-}
-
-function managedState(certificateId: number, renewAt: Date | null, failureCount = 0): ManagedState {
-  return {
-    certificateId,
-    challengeType: 'http-01',
-    keyType: 'ec-p256',
-    identifiers: ['x.example.com'],
-    dnsRecords: [],
-    orderUrl: null,
-    orderCreatedAt: null,
-    renewAt,
-    nextAttemptAt: null,
-    failureCount,
-    lastProblem: null,
-    revokeReason: null,
-    automated: true,
-    pendingKey: null,
-    updatedAt: T0,
-  };
 }
 
 function service(store: Store, clock: FakeClock, notifier: Notifier = new RecordingNotifier(), instanceId = 'test') {
@@ -119,9 +98,9 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     await store.sweeps.setMuted(muted.id, true, T0);
     await store.sweeps.setMuted(mutedGone.id, true, T0);
     const renewing = await addCert(store, 365, 5 * DAY_MS, { source: 'acme' });
-    await store.managed.insert(managedState(renewing.id, new Date(T0.getTime() - 30 * DAY_MS)));
+    await store.managed.insert(aManagedState(renewing.id, { renewAt: new Date(T0.getTime() - 30 * DAY_MS), updatedAt: T0 }));
     const failing = await addCert(store, 365, 5 * DAY_MS, { source: 'acme' });
-    await store.managed.insert(managedState(failing.id, new Date(T0.getTime() - 30 * DAY_MS), 1));
+    await store.managed.insert(aManagedState(failing.id, { renewAt: new Date(T0.getTime() - 30 * DAY_MS), failureCount: 1, updatedAt: T0 }));
     const far = await addCert(store, 365, 50 * DAY_MS);
     await store.sweeps.putPolicy({ projectId: 'p1', thresholdDays: [60, 5], lifetimeFractions: [], digest: true, updatedAt: T0 });
 
@@ -198,10 +177,10 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     };
     await store.sweeps.setMuted(certs.muted.id, true, T0);
     const at = (days: number) => new Date(T0.getTime() + days * DAY_MS);
-    await store.managed.insert(managedState(certs.renewing.id, at(-11))); // before every threshold's point (the 30-day one is at -10 d)
-    await store.managed.insert(managedState(certs.renewingLate.id, at(15))); // after the 7-day point (13 d), before the 3-day one (17 d)
-    await store.managed.insert(managedState(certs.renewalFailing.id, at(-11), 1));
-    await store.managed.insert(managedState(certs.shortRenewing.id, at(3))); // after the 1/6 point (2.5 d), before the 1/12 one (6.25 d)
+    await store.managed.insert(aManagedState(certs.renewing.id, { renewAt: at(-11), updatedAt: T0 })); // before every threshold's point (the 30-day one is at -10 d)
+    await store.managed.insert(aManagedState(certs.renewingLate.id, { renewAt: at(15), updatedAt: T0 })); // after the 7-day point (13 d), before the 3-day one (17 d)
+    await store.managed.insert(aManagedState(certs.renewalFailing.id, { renewAt: at(-11), failureCount: 1, updatedAt: T0 }));
+    await store.managed.insert(aManagedState(certs.shortRenewing.id, { renewAt: at(3), updatedAt: T0 })); // after the 1/6 point (2.5 d), before the 1/12 one (6.25 d)
 
     const names = new Map(Object.entries(certs).map(([name, c]) => [c.id, name]));
     const seen = Object.fromEntries(Object.keys(certs).map((name) => [name, [] as Array<[string, number]>]));

@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateRecord, LifecycleStatus } from '../../src/domain/certificate.js';
 import type { AcmeProblem } from '../../src/domain/managed-certificate.js';
 import { defaultNotificationPolicy, type NotificationPolicy } from '../../src/domain/notification-policy.js';
-import type { ManagedState } from '../../src/ports/managed-certificate-repository.js';
 import type { Store } from '../../src/ports/store.js';
 import { storeInternals } from '../../src/storage/kysely-store.js';
 import { createTestStore, dialects } from '../support/test-store.js';
-import { aCertificate } from './certificate-builder.js';
+import { aCertificate, aManagedState } from './certificate-builder.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -145,26 +144,6 @@ const cases: Case[] = [
   { name: 'a fraction labelled with 6 decimals', lifetime: 10 * DAY, left: DAY, policy: { lifetimeFractions: [0.1234567] }, fires: expiring('fraction:0.123457', 1) },
 ];
 
-function managedState(certificateId: number, renewAt: Date | null, failureCount: number, lastProblem: AcmeProblem | null): ManagedState {
-  return {
-    certificateId,
-    challengeType: 'http-01',
-    keyType: 'ec-p256',
-    identifiers: ['x.example.com'],
-    dnsRecords: [],
-    orderUrl: null,
-    orderCreatedAt: null,
-    renewAt,
-    nextAttemptAt: null,
-    failureCount,
-    lastProblem,
-    revokeReason: null,
-    automated: true,
-    pendingKey: null,
-    updatedAt: T0,
-  };
-}
-
 /** Records thresholds as fired for a material, as an earlier sweep would have. */
 async function recordFired(store: Store, cert: CertificateRecord, sslCertificateId: string, thresholds: readonly string[]): Promise<void> {
   if (thresholds.length === 0) return;
@@ -236,7 +215,7 @@ describe.each(dialects)('the alert rule (sweeps.fire) on %s', (dialect) => {
     if (c.muted) await store.sweeps.setMuted(cert.id, true, T0);
     if (c.managed) {
       const { renewAt, failureCount = 0, lastProblem = null } = c.managed;
-      await store.managed.insert(managedState(cert.id, renewAt === null ? null : new Date(NOW.getTime() + renewAt), failureCount, lastProblem));
+      await store.managed.insert(aManagedState(cert.id, { renewAt: renewAt === null ? null : new Date(NOW.getTime() + renewAt), failureCount, lastProblem, updatedAt: T0 }));
     }
     const policy: NotificationPolicy = { ...defaultNotificationPolicy, ...c.policy };
 

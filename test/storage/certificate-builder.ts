@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { ManagedState } from '../../src/ports/managed-certificate-repository.js';
 import type { MaterialRecord, NewCertificate } from '../../src/ports/certificate-repository.js';
 
 const DAY_MS = 86_400_000;
@@ -60,4 +61,26 @@ export function aCertificate(
     ...materialOverrides,
   };
   return { cert, material };
+}
+
+/** The issuing state of a managed slot (automated http-01, nothing pending); `overrides` set what a test is about. */
+export function aManagedState(certificateId: number, overrides: Partial<ManagedState> = {}): ManagedState {
+  return {
+    certificateId,
+    challengeType: 'http-01',
+    keyType: 'ec-p256',
+    identifiers: ['x.example.com'],
+    dnsRecords: [],
+    orderUrl: null,
+    orderCreatedAt: null,
+    renewAt: null,
+    nextAttemptAt: null,
+    failureCount: 0,
+    lastProblem: null,
+    revokeReason: null,
+    automated: true,
+    pendingKey: null,
+    updatedAt: new Date('2026-03-15T10:30:00.000Z'),
+    ...overrides,
+  };
 }

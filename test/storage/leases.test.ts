@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LeaseName } from '../../src/ports/leases.js';
 import type { Store } from '../../src/ports/store.js';
-import { aCertificate } from './certificate-builder.js';
+import { aCertificate, aManagedState } from './certificate-builder.js';
 import { createTestStore, dialects } from '../support/test-store.js';
 
 const T0 = new Date('2026-06-01T00:00:00Z');
@@ -15,23 +15,7 @@ const kinds: Array<{ kind: LeaseName['kind']; make(store: Store): Promise<LeaseN
     make: async (store) => {
       const { cert, material } = aCertificate({ projectId: 'p1', organizationId: 'o1', source: 'acme' });
       const rec = await store.certificates.insert(cert, material);
-      await store.managed.insert({
-        certificateId: rec.id,
-        challengeType: 'http-01',
-        keyType: 'ec-p256',
-        identifiers: [rec.domainName],
-        dnsRecords: [],
-        orderUrl: null,
-        orderCreatedAt: null,
-        renewAt: T0,
-        nextAttemptAt: null,
-        failureCount: 0,
-        lastProblem: null,
-        revokeReason: null,
-        automated: true,
-        pendingKey: null,
-        updatedAt: T0,
-      });
+      await store.managed.insert(aManagedState(rec.id, { identifiers: [rec.domainName], renewAt: T0, updatedAt: T0 }));
       return { kind: 'issuance', certificateId: rec.id };
     },
     // No managed slot: nothing to lease.
