@@ -4,7 +4,7 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 export const UID_LENGTH = 16;
 export const UID_PATTERN = /^[a-z0-9]{16}$/;
 
-/** A random 16-character [a-z0-9] id (document 002's certificate_id): about 82 bits. */
+/** A random 16-character [a-z0-9] id (Huawei Cloud SCM's certificate_id): about 82 bits. */
 export function generateUid(): string {
   let uid = '';
   for (let i = 0; i < UID_LENGTH; i++) uid += ALPHABET[randomInt(ALPHABET.length)];
