@@ -1,8 +1,8 @@
 /**
- * Issuance benchmark (issue 3 §7): one local Pebble (PEBBLE_VA_NOSLEEP=1, PEBBLE_AUTHZREUSE=0)
+ * Issuance benchmark (docs/benchmarks.md): one local Pebble (PEBBLE_VA_NOSLEEP=1, PEBBLE_AUTHZREUSE=0)
  * with challtestsrv as its DNS, and three clients issuing certificates for distinct names with
  * dns-01 records published into that challtestsrv, EC P-256 keys:
- *   - certkeeper: the server process, 003 flow POST …/certificates + publish TXT + PUT …/validate
+ *   - certkeeper: the server process, the native API's flow POST …/certificates + publish TXT + PUT …/validate
  *     (+ clear TXT), over HTTP, as an API user would drive it;
  *   - lego (Debian package), exec DNS provider calling a hook;
  *   - certbot (Debian package), --manual with auth/cleanup hooks.

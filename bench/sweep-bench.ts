@@ -1,5 +1,6 @@
 /**
- * The expiry sweep over N stored certificates (issue 5 §6: 1,000,000, target ≤ 2 s on SQLite).
+ * The expiry sweep over N stored certificates (1,000,000 in `npm run bench`, target ≤ 2 s on
+ * SQLite; docs/benchmarks.md).
  * Seeds one project with seedSyntheticCertificates (notAfter spread over the next 400 days,
  * ~5 % already expired, ~97 % issued), then times:
  * - the first sweep: every expired certificate records its expiry and every certificate within

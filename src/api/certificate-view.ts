@@ -23,7 +23,7 @@ const certificateTypeName: Record<CertificateSource, string> = {
   discovered: 'Discovered',
 };
 
-/** A certificate as the native API shows it: every document-003 field, then certkeeper's own. */
+/** A certificate as the native API shows it: the fields of the CDN certificates API it is modelled on (docs/api.md), then certkeeper's own. */
 export const CertificateView = Type.Object({
   id: Type.Integer({ description: 'int32, stable for the slot' }),
   projectId: Type.String({ format: 'uuid' }),

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../domain/app-error.js';
 import { Type, type TSchema } from 'typebox';
 
-/** The native API envelope (DESIGN.md §3, from document 003). */
+/** The native API envelope (docs/api.md). */
 export const ResultInfo = Type.Object({
   totalCount: Type.Integer(),
   pageIndex: Type.Integer(),
@@ -20,7 +20,7 @@ export interface ResultInfoValue {
   hasPreviousPage: boolean;
 }
 
-/** Single-object responses carry the zeroed resultInfo that document 003 shows. */
+/** Single-object responses carry a zeroed resultInfo, as the CDN certificates API the envelope is modelled on does. */
 export const noPaging: ResultInfoValue = { totalCount: 0, pageIndex: 0, pageSize: 0, totalPages: 0, hasNextPage: false, hasPreviousPage: false };
 
 export function envelopeSchema(result: TSchema) {

@@ -6,7 +6,7 @@ import { ApiError, CliError, ConnectionError } from './cli-error.js';
 /** The envelope's paging facts, as the API defines them. */
 export type ResultInfo = ResultInfoValue;
 
-/** The native API envelope (DESIGN.md §3). */
+/** The native API envelope (docs/api.md). */
 export interface Envelope<T> {
   success: boolean;
   code?: string;

@@ -38,7 +38,7 @@ export interface Config {
   leaseMs: number;
   /** Where exec DNS hooks may live: a project names a file here, never an arbitrary command. */
   dnsHookDir?: string;
-  /** IANA time zone that document 001's expiry dates are shown in (default UTC). */
+  /** IANA time zone that HCL Volt MX certexpirydetails shows expiry dates in (default UTC). */
   displayTimeZone: string;
   /** The APNs gateway of each environment that push checks connect to (origin URLs). */
   apnsUrls: { production: string; development: string };

@@ -1,8 +1,7 @@
 import type { AppleInfo, CertificateKind } from './certificate.js';
 
 /**
- * Mobile apps and their APNs certificate bindings (DESIGN.md §2 "App", issue 4 §2). Pure
- * types and functions.
+ * Mobile apps and their APNs certificate bindings. Pure types and functions.
  */
 
 /** The platforms an app is built for. */
@@ -24,7 +23,7 @@ export interface App {
   organizationId: string;
   /** The caller's own id (typically the iOS bundle id), unique in the organization. */
   appId: string;
-  /** Integer unique in the deployment (8 digits), as document 000's AppKey. */
+  /** Integer unique in the deployment (8 digits), as Alibaba Cloud CheckCertificate's AppKey. */
   appKey: number;
   name: string;
   /** Non-empty, no duplicates, in `appPlatforms` order. */

@@ -1,4 +1,4 @@
-/** The certificate inventory's vocabulary (DESIGN.md §2). Pure types and functions; time is passed in. */
+/** The certificate inventory's vocabulary (docs/api.md, "Concepts"). Pure types and functions; time is passed in. */
 import type { ManagedInfo } from './managed-certificate.js';
 
 export type CertificateKind = 'tls' | 'apns' | 'pass' | 'client' | 'ca' | 'other';
@@ -6,7 +6,7 @@ export type CertificateSource = 'imported' | 'acme' | 'discovered';
 /** Stored lifecycle status. `expired` is never stored here: it is derived from notAfter. */
 export type LifecycleStatus = 'pending_validation' | 'validating' | 'issued' | 'failed' | 'revoked';
 export type EffectiveStatus = LifecycleStatus | 'expired';
-/** 0 = Project, 1 = Organization (document 003's scopeId). */
+/** 0 = Project, 1 = Organization (the native API's scopeId). */
 export type ScopeId = 0 | 1;
 
 export const scopeOptions = { Project: 0, Organization: 1 } as const;
@@ -15,7 +15,7 @@ export const scopeNames: Record<ScopeId, 'Project' | 'Organization'> = { 0: 'Pro
 export const certificateKinds: readonly CertificateKind[] = ['tls', 'apns', 'pass', 'client', 'ca', 'other'];
 export const certificateSources: readonly CertificateSource[] = ['imported', 'acme', 'discovered'];
 
-/** What Apple-specific facts a certificate carries (DESIGN.md §2 Apple OIDs). */
+/** What Apple-specific facts a certificate carries (read from Apple's extensions by pki/parse-certificate.ts). */
 export interface AppleInfo {
   /** APNs: 'production' and/or 'development'. */
   environments?: Array<'production' | 'development'>;
@@ -73,7 +73,7 @@ export function daysLeft(notAfter: Date, now: Date): number {
   return Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
 }
 
-/** The SANs other than domainName, as 003's comma-separated additionalNames. */
+/** The SANs other than domainName, as the native API's comma-separated additionalNames. */
 export function additionalNames(domainName: string, sans: readonly string[]): string {
   return sans.filter((s) => s !== domainName).join(',');
 }

@@ -1,4 +1,4 @@
-/** Watched endpoints (issue 5 §3): what a server really serves, and what is wrong with it. Pure; time is passed in. */
+/** Watched endpoints: what a server really serves, and what is wrong with it. Pure; time is passed in. */
 
 /** What a probe speaks before the TLS handshake (`tls`: nothing). Same names as the probing engine's. */
 export type EndpointProtocol = 'tls' | 'smtp' | 'imap' | 'ldap' | 'postgres';

@@ -1,6 +1,7 @@
 /**
- * Managed certificates (source `acme`): what certkeeper stores to issue and renew a slot itself
- * (DESIGN.md §2 "Order", §5 "Store decisions"). Pure types; time is passed in.
+ * Managed certificates (source `acme`): what certkeeper stores to issue and renew a slot itself.
+ * Every decision is stored before it matters, so a restart or another server resumes it rather
+ * than deciding again. Pure types; time is passed in.
  */
 
 export type ChallengeType = 'dns-01' | 'http-01';
@@ -17,7 +18,7 @@ export interface AcmeProblem {
   subproblems?: Array<{ type: string; detail: string; identifier?: string }>;
 }
 
-/** A TXT record the user (or a DNS provider) must publish for a dns-01 challenge (003's dnsRecords). */
+/** A TXT record the user (or a DNS provider) must publish for a dns-01 challenge (the native API's dnsRecords). */
 export interface DnsRecord {
   /** `_acme-challenge.<name>`; a wildcard uses its base name. */
   key: string;

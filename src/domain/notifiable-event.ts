@@ -1,6 +1,6 @@
 /**
- * Which events reach notification channels, and what a notification says about each (issue 5
- * §2). Pure. The events table is the outbox: every event of a type listed here is sent to the
+ * Which events reach notification channels, and what a notification says about each. Pure.
+ * The events table is the outbox: every event of a type listed here is sent to the
  * project's enabled channels once, unless it concerns a muted certificate.
  *
  * Chosen: what asks a person to act or tells of a failure (expiry thresholds, revocation,

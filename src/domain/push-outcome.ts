@@ -1,9 +1,9 @@
 import type { ApnsEnvironment } from './app.js';
 
 /**
- * Push health (DESIGN.md §2 "Push health", issue 4 §3): what one push outcome, reported by the
- * customer's sender or observed by certkeeper's own check, says about the APNs certificate it
- * was sent with. Pure functions, no I/O.
+ * Push health: what one push outcome, reported by the customer's sender or observed by
+ * certkeeper's own check, says about the APNs certificate it was sent with. Pure functions, no
+ * I/O.
  */
 
 /** The verdict stored per (app, environment, certificate). */

@@ -1,7 +1,7 @@
 /**
- * When a managed certificate is renewed, and when a failed attempt is tried again (DESIGN.md §5
- * "Time", "Store decisions"). Pure: the caller passes the clock's now and the random pick, and
- * stores the result, so a restart or another replica never recomputes a different time.
+ * When a managed certificate is renewed, and when a failed attempt is tried again. Pure: the
+ * caller passes the clock's now and the random pick, and stores the result, so a restart or
+ * another replica never recomputes a different time.
  */
 
 const DAY_MS = 86_400_000;

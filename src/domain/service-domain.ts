@@ -3,19 +3,19 @@ import { domainToASCII } from 'node:url';
 import { coverCandidates } from './host-name.js';
 
 /**
- * Services and their domains (DESIGN.md §2 "Service → Domain", document 004). Pure types and
- * functions.
+ * Services and their domains: a service groups domains, each with a certificate attached by
+ * hand, one certkeeper issues through ACME, or none (docs/api.md). Pure types and functions.
  */
 
 /** How a domain gets its certificate: one chosen by the user, one certkeeper requests through ACME, or none. */
 export type CertType = 'manual' | 'auto' | 'none';
-/** The state of the domain's last auto (ACME) request (DESIGN.md status table, 004 column). */
+/** The state of the domain's last auto (ACME) request, as SwiftFederation WAAP's autocertRequestStatus. */
 export type AutocertStatus = 'issuing' | 'issued' | 'failed';
 
 export const certTypes: readonly CertType[] = ['manual', 'auto', 'none'];
 export const autocertStatuses: readonly AutocertStatus[] = ['issuing', 'issued', 'failed'];
 
-/** A service of a project; `id` is an integer unique in the deployment (004's serviceId). */
+/** A service of a project; `id` is an integer unique in the deployment (SwiftFederation WAAP's serviceId). */
 export interface Service {
   id: number;
   projectId: string;

@@ -77,13 +77,13 @@ export interface AppDependencies {
   revocation?: RevocationService;
   /** Expiry sweeps, notification policy and mutes; absent = not served. */
   sweeps?: SweepService;
-  /** Access keys for signed (Alibaba Cloud SDK) requests; absent = neither their routes nor document 000 are served. */
+  /** Access keys for signed (Alibaba Cloud SDK) requests; absent = neither their routes nor Alibaba Cloud CheckCertificate are served. */
   accessKeys?: AccessKeyService;
-  /** Document 000's CheckCertificate; served (with accessKeys) at `GET|POST /?Action=CheckCertificate`. */
+  /** Alibaba Cloud Mobile Push CheckCertificate; served (with accessKeys) at `GET|POST /?Action=CheckCertificate`. */
   checkCertificates?: CheckCertificateService;
-  /** Document 001; absent = not served. */
+  /** HCL Volt MX certexpirydetails; absent = not served. */
   certExpiryDetails?: CertExpiryDetailsService;
-  /** IANA zone of document 001's dates (default UTC). */
+  /** IANA zone of the HCL Volt MX certexpirydetails dates (default UTC). */
   displayTimeZone?: string;
   clock: Clock;
   /** GET /metrics; absent = not served. */
@@ -195,7 +195,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       if (deps.endpoints) await api.register(endpointRoutes, { endpoints: deps.endpoints });
       if (deps.sweeps) await api.register(sweepRoutes, { sweeps: deps.sweeps });
       if (deps.accessKeys) await api.register(accessKeyRoutes, { accessKeys: deps.accessKeys });
-      // Document 001 lives under /api/v1 and uses the native authentication and error envelope.
+      // HCL Volt MX certexpirydetails lives under /api/v1 and uses the native authentication and error envelope.
       if (deps.certExpiryDetails) await api.register(certExpiryRoutes, { certExpiryDetails: deps.certExpiryDetails, clock: deps.clock, displayTimeZone: deps.displayTimeZone ?? 'UTC' });
     },
     { prefix: '/api/v1' },
@@ -204,7 +204,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // Compatible APIs: each an encapsulated plugin with its own authentication and error shape.
   await app.register(waapRoutes, { prefix: '/waap/v1.0', access: deps.access, domainCertificates: deps.domainCertificates });
   await app.register(scmRoutes, { prefix: '/v3/scm', access: deps.access, certificateDetails: deps.certificateDetails, clock: deps.clock });
-  // Document 000: RPC actions at the root, signed with access keys; `/` without Action falls through to 404.
+  // Alibaba Cloud CheckCertificate: RPC actions at the root, signed with access keys; `/` without Action falls through to 404.
   if (deps.accessKeys && deps.checkCertificates) await app.register(checkCertificateRoutes, { accessKeys: deps.accessKeys, checkCertificates: deps.checkCertificates, clock: deps.clock });
   return app;
 }

@@ -13,7 +13,8 @@ const EXTENSIONS_TAG = 0xa3;
  * read throws `AppError('certificate_invalid')`.
  *
  * Kept apart from `parseCertificate` (whose field set is a contract of its own): only the
- * document-002 view needs the policies, read from the stored DER when it is asked for.
+ * Huawei Cloud SCM view (its `type`) needs the policies, read from the stored DER when it is
+ * asked for.
  */
 export function certificatePolicies(der: Buffer): string[] {
   try {

@@ -14,7 +14,7 @@ export const oids = {
   anyExtendedKeyUsage: '2.5.29.37.0',
   serverAuth: '1.3.6.1.5.5.7.3.1',
   clientAuth: '1.3.6.1.5.5.7.3.2',
-  // Apple (DESIGN.md §2)
+  // Apple: APNs environments and topics, Wallet pass type id
   appleApnsDevelopment: '1.2.840.113635.100.6.3.1',
   appleApnsProduction: '1.2.840.113635.100.6.3.2',
   appleApnsTopics: '1.2.840.113635.100.6.3.6',

@@ -8,7 +8,7 @@ import { parsePrivateKey } from './parse-private-key.js';
 import type { ImportMaterial, ParsedCertificate, ParsedPrivateKey } from './parsed-certificate.js';
 import { readPkcs12 } from './read-pkcs12.js';
 
-/** Certificate import as PEM (or base64/DER) text fields (document 003's import fields). */
+/** Certificate import as PEM (or base64/DER) text fields (the native API's import fields). */
 export interface PemImportInput {
   /** The leaf; when it holds several certificates (a fullchain.pem), the rest join the chain. */
   certificateBody: string;

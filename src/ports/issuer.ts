@@ -1,5 +1,5 @@
 /**
- * The issuing side of managed certificates (DESIGN.md §4 ports): an order-based CA (ACME,
+ * The issuing side of managed certificates, as a port: an order-based CA (ACME,
  * RFC 8555) and the solvers that publish its challenges. Adapters live in `src/issuers/`.
  * Every failure is an AppError; a CA's refusal keeps the ACME problem `type` and `detail`
  * in `details.problem` so it can be stored and shown.

@@ -1,5 +1,5 @@
 /**
- * What sends a project's notifiable events to its channels (issue 5 §2). The events table is
+ * What sends a project's notifiable events to its channels. The events table is
  * the outbox: whoever records a notifiable event (domain/notifiable-event.ts) only commits it;
  * a dispatch then reads the project's events after its dispatch cursor, builds the deliveries
  * (one message per event, or one digest, per enabled channel) and advances the cursor in one

@@ -104,7 +104,7 @@ export async function rotateMasterKey(options: {
     }
   });
 
-  // The secrets of signed-request access keys (document 000): few, one transaction.
+  // The secrets of signed-request access keys (Alibaba Cloud CheckCertificate): few, one transaction.
   await store.transaction(async (tx) => {
     for (const { accessKeyId, sealedSecret } of await tx.accessKeys.listSealedSecrets()) {
       if (SecretBox.keyIdOf(sealedSecret) === box.currentKeyId) {

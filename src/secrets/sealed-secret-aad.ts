@@ -7,7 +7,7 @@ export const sealedSecretAad = {
   acmeAccountKey: (organizationId: string, directoryUrl: string) => `acme-account:${organizationId}:${directoryUrl}`,
   pendingKey: (certificateId: number) => `pending-key:${certificateId}`,
   dnsProviderSecret: (projectId: string) => `dns-provider:${projectId}`,
-  /** The secret of a signed-request access key (document 000), bound to its public id. */
+  /** The secret of a signed-request access key (Alibaba Cloud CheckCertificate), bound to its public id. */
   accessKeySecret: (accessKeyId: string) => `access-key:${accessKeyId}`,
   /** The sealed URL and signing secret of a notification channel, bound to its id. */
   notificationChannelSecret: (channelId: string) => `notification-channel:${channelId}`,

@@ -40,9 +40,9 @@ export function generateAccessKeySecret(random?: (n: number) => Buffer): string 
 const ACCESS_KEY_ID = /^LTAI[A-Za-z0-9]{20}$/;
 
 /**
- * Access keys for signed requests (issue 4 §4, document 000): a public `LTAI…` id and a secret
- * shown once, for one project and with a role, created, listed and revoked by the project's
- * admins (recorded in the audit log). The secret is sealed with the master key, not hashed:
+ * Access keys for signed requests (Alibaba Cloud CheckCertificate): a public `LTAI…` id and a
+ * secret shown once, for one project and with a role, created, listed and revoked by the
+ * project's admins (recorded in the audit log). The secret is sealed with the master key, not hashed:
  * verifying an HMAC signature needs it. Verification reads the key from the database on every
  * request (no cache), so a revocation holds at once on every server.
  */

@@ -86,11 +86,11 @@ export class AccessService {
   }
 
   /**
-   * Checks that the principal may read a certificate found by a deployment-wide id (document
-   * 002's uid): it must be visible in a project the key covers. A project key sees its
-   * project's certificates and its organization's Organization-scoped ones; an
-   * organization-wide key every certificate of its organization; a superuser all. Another
-   * organization's certificate is not found (never revealed); one of the key's own
+   * Checks that the principal may read a certificate found by a deployment-wide id (its uid, as
+   * Huawei Cloud SCM's path carries it): it must be visible in a project the key covers. A
+   * project key sees its project's certificates and its organization's Organization-scoped
+   * ones; an organization-wide key every certificate of its organization; a superuser all.
+   * Another organization's certificate is not found (never revealed); one of the key's own
    * organization that the key's project cannot see is forbidden.
    */
   authorizeCertificate(principal: Principal, cert: Pick<CertificateRecord, 'projectId' | 'organizationId' | 'scopeId'>): void {

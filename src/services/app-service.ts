@@ -64,7 +64,7 @@ const refusalText: Record<BindingRefusal, (c: CertificateRecord, app: App, env: 
 };
 
 /**
- * Mobile apps of a project and their APNs certificates (issue 4 §2): create, read and delete
+ * Mobile apps of a project and their APNs certificates: create, read and delete
  * apps; bind an inventory certificate for a device family (iPhone, iPad) and environment
  * (production, development) after checking, from the certificate itself, that it is an APNs
  * certificate for that environment and for the app's bundle id (unless forced); import a

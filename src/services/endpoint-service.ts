@@ -62,7 +62,7 @@ export interface EndpointServiceConfig {
 }
 
 /**
- * Watched endpoints (issue 5 §3): a project's servers, probed now (editor) or on a schedule,
+ * Watched endpoints: a project's servers, probed now (editor) or on a schedule,
  * with what they serve linked to the inventory by the leaf's fingerprint (an unknown leaf is
  * imported as `source: "discovered"`, without a key) and findings: expiring, expired, name
  * mismatch, untrusted (against Node's roots plus the project's own CA certificates), stale

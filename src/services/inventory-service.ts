@@ -122,7 +122,7 @@ export class InventoryService {
   }
 
   /**
-   * Imports a leaf an endpoint served (issue 5 §3) into the project as `source: "discovered"`,
+   * Imports a leaf a watched endpoint served into the project as `source: "discovered"`,
    * without a key, with the `certificate.discovered` event; for the probing service, which has
    * authorized the caller (or is the scheduler). A leaf already visible to the project comes
    * back as a duplicate. The served chain is stored when it links to the leaf; a chain that does

@@ -72,10 +72,11 @@ export const revocationReasons: Record<string, number> = {
 const EPOCH = new Date(0);
 
 /**
- * Managed certificates (003 create/validate, renewal, revocation): certkeeper orders them from an
- * ACME CA, answers or publishes the challenges, keeps the key sealed and renews on time. Every
- * attempt holds the certificate's lease and re-checks inside it (DESIGN.md §5), and every
- * decision (renewAt, nextAttemptAt, failureCount, the pending key) is stored before it matters.
+ * Managed certificates (the native API's create/validate, renewal, revocation): certkeeper
+ * orders them from an ACME CA, answers or publishes the challenges, keeps the key sealed and
+ * renews on time. Every attempt takes the certificate's lease, then checks its state again
+ * (another server may have done the work meanwhile), and every decision (renewAt,
+ * nextAttemptAt, failureCount, the pending key) is stored before it matters.
  */
 export class ManagedCertificateService {
   private readonly leaseMs: number;
@@ -562,7 +563,7 @@ export function orderNames(domainName: string, additional: readonly string[], ch
   return out;
 }
 
-/** 003's dnsRecords: one TXT record per name to validate (a wildcard and its base name share the key). */
+/** The native API's dnsRecords: one TXT record per name to validate (a wildcard and its base name share the key). */
 function dnsRecordsOf(order: IssuerOrder): DnsRecord[] {
   return order.challenges.filter((c) => c.type === 'dns-01' && c.status === 'pending').map((c) => ({ key: c.dnsRecordName, value: c.dnsRecordValue }));
 }

@@ -78,7 +78,7 @@ export interface PushHealthConfig {
 export const MAX_PUSH_RESULTS = 500;
 
 /**
- * Push health of apps' APNs certificates (issue 4 §3, DESIGN.md §2). A verdict is kept per
+ * Push health of apps' APNs certificates. A verdict is kept per
  * (app, environment, certificate): REVOKED comes from APNs — a certificate-caused rejection
  * reported by the customer's sender, or certkeeper's own check refused by a TLS alert or a 403
  * — and lasts until another certificate is bound there (the new certificate has no verdict) or
@@ -204,7 +204,8 @@ export class PushHealthService {
     const base = { index: r.index, environment: key.environment, certificateId: key.certificateId, outcome: r.outcome, at };
     if (verdict.kind === 'none') return { ...base, effect: 'none', reason: null, status: current?.status ?? null };
     if (verdict.kind === 'authenticated') {
-      // Proof that it works, but not a reason to clear REVOKED (issue 4 §3); recorded only where nothing is known yet.
+      // Proof that it works, but not a reason to clear REVOKED (only a push check that authenticates is);
+      // recorded only where nothing is known yet.
       if (!current?.status) await tx.pushHealth.putVerdict(key, { status: 'ok', reason: 'delivered', source: 'push-result', at });
       return { ...base, effect: 'delivered', reason: null, status: current?.status ?? 'ok' };
     }

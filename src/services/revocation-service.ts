@@ -55,7 +55,7 @@ const MIN_CACHE_MS = 60_000;
 const CRL_CACHE_ENTRIES = 32;
 
 /**
- * Revocation checks of certificates whose issuer is known (issue 5 §4): the issuer is the
+ * Revocation checks of certificates whose issuer is known: the issuer is the
  * certificate of the stored chain that signed the leaf.
  *
  * Order of sources: the CRL distribution points first, then the OCSP responders of the AIA

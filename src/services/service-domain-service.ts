@@ -11,10 +11,10 @@ import type { ManagedCertificateService } from './managed-certificate-service.js
 import { actorOf, type Principal } from './principal.js';
 
 /**
- * Services and their domains (DESIGN.md §2, document 004): create, read and delete services of
- * a project, add and remove their domains, attach an inventory certificate to a domain (only
- * one whose names cover it) and detach it. Viewers read, editors change; every change is
- * recorded in the audit log in the same transaction.
+ * Services and their domains (docs/api.md; SwiftFederation WAAP reads them): create, read and
+ * delete services of a project, add and remove their domains, attach an inventory certificate
+ * to a domain (only one whose names cover it) and detach it. Viewers read, editors change;
+ * every change is recorded in the audit log in the same transaction.
  */
 export class ServiceDomainService {
   constructor(
@@ -126,7 +126,7 @@ export class ServiceDomainService {
     return this.store.transaction(async (tx) => {
       const { domain } = await this.domainIn(tx, project, serviceId, domainInput);
       if (domain.certType === 'none' && domain.certificateId === null) return domain;
-      // The auto request's status stays as history: document 004 shows it next to a later manual certificate.
+      // The auto request's status stays as history: SwiftFederation WAAP shows it next to a later manual certificate.
       const updated = await tx.services.updateDomain(serviceId, domain.domain, { certificateId: null, certType: 'none' });
       if (!updated) throw domainNotFound(serviceId, domain.domain);
       await tx.events.append(
@@ -137,7 +137,7 @@ export class ServiceDomainService {
   }
 
   /**
-   * An automatic certificate for the domain (document 004 certType `auto`): certkeeper orders
+   * An automatic certificate for the domain (certType `auto`): certkeeper orders
    * one through ACME, with http-01 (its own responder) or, when the project has a DNS provider,
    * dns-01 (which a wildcard needs), attaches it, and renews it like any managed certificate.
    * Answers at once with the request `issuing`; it turns `issued` or `failed`. Asking again

@@ -44,7 +44,7 @@ const MANUAL_WAIT_MS = 30_000;
 export const EVENT_DETAILS = 1000;
 
 /**
- * Expiry sweeps (issue 5 §1, §2): per project, one set-based pass (SweepRepository.fire) that
+ * Expiry sweeps: per project, one set-based pass (SweepRepository.fire) that
  * records thresholds crossed and expiries as events, then asks the Notifier to dispatch the
  * project's new events now (one message each, or one digest, per the project's policy). The
  * events table is the outbox: the events are committed first, and what the dispatch does not

@@ -267,7 +267,7 @@ export interface PushHealthTable {
   check_claimed_at: number | null;
 }
 
-/** Access keys of signed (Alibaba Cloud RPC) requests, document 000 (migration 0006). */
+/** Access keys of signed (Alibaba Cloud RPC) requests to CheckCertificate (migration 0006). */
 export interface AccessKeysTable {
   access_key_id: string;
   project_id: string;

@@ -214,7 +214,7 @@ describe.each(dialects)('apps and APNs bindings API on %s', (dialect) => {
     expect(forced.json().result.map((b: { environment: string }) => b.environment)).toEqual(['production']);
   });
 
-  it('filters the native certificate list by kind=apns and kind=pass (§6)', async () => {
+  it('filters the native certificate list by kind=apns and kind=pass', async () => {
     const apns = await importPem(aCertificate({ apns: { bundleId: 'com.example.shop' } }).certPem);
     const pass = await importPem(aCertificate({ passType: true }).certPem);
     await importPem(aCertificate({ commonName: 'www.example.com' }).certPem);

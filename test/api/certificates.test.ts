@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const DAY = 86_400_000;
 
-describe('certificates API (document 003, extended)', () => {
+describe('native certificates API', () => {
   let t: TestApp;
   let base: string;
   beforeEach(async () => {
@@ -16,7 +16,7 @@ describe('certificates API (document 003, extended)', () => {
 
   const importPem = (body: Record<string, unknown>, key = t.keys.editor) => t.call('POST', `${base}/import`, { key, body: { scopeId: 0, ...body } });
 
-  it('imports a PEM certificate with key and chain and serves every 003 field plus the extensions', async () => {
+  it('imports a PEM certificate with key and chain and serves every field of the certificate view', async () => {
     const now = t.clock.now();
     const c = await aCertificate({ commonName: 'www.example.com', sans: ['www.example.com', 'example.com', '*.api.example.com'], notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + 45.5 * DAY) });
     const res = await importPem({ certificateBody: c.certPem, certificatePrivateKey: c.keyPem, certificateChain: c.chainPem });

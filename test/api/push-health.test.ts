@@ -103,7 +103,7 @@ describe.each(dialects)('push health API on %s', (dialect) => {
     const push = await pushOf();
     expect(push.map((p: { push: { status: string } }) => p.push.status)).toEqual(['REVOKED', 'REVOKED']);
     expect(push[0].push).toMatchObject({ status: 'REVOKED', reason: 'tls_alert_44_certificate_revoked', source: 'push-result', at: new Date(at).toISOString() });
-    // The contract document 000 reads.
+    // What Alibaba Cloud CheckCertificate reads.
     const appUuid = (await t.call('GET', `${base}/com.example.shop`, { key: t.keys.viewer })).json().result.id;
     expect(await t.services.store.pushHealth.listForApp(appUuid)).toEqual([{ environment: 'production', certificateId: id, status: 'revoked', reason: 'tls_alert_44_certificate_revoked', at: new Date(at) }]);
     const events = (await t.call('GET', `/api/v1/projects/${t.project.id}/events?type=push.rejected`, { key: t.keys.viewer })).json();

@@ -1,9 +1,9 @@
 /**
- * Automatic certificates of service domains (document 004 certType `auto`) against a real
- * Pebble, and what documents 004 and 002 answer in each state of a managed certificate:
+ * Automatic certificates of service domains (certType `auto`) against a real Pebble, and what
+ * SwiftFederation WAAP and Huawei Cloud SCM answer in each state of a managed certificate:
  * issuing (the CA's validator held at certkeeper's http-01 responder), issued, renewed,
  * failed (the responder answers 404, as a misrouted proxy would), tried again, revoked; and a manual dns-01
- * certificate waiting for its records (002 shows what to publish).
+ * certificate waiting for its records (SCM shows what to publish).
  */
 import http from 'node:http';
 import { writeFileSync } from 'node:fs';
@@ -78,10 +78,10 @@ const scm = async (id: number) => {
 const autocert = (domain: string, key = t.keys.editor) =>
   t.call('POST', `/api/v1/projects/${t.project.id}/services/${serviceId}/domains/${encodeURIComponent(domain)}/autocert`, { key });
 
-describe('autocert over http-01, with 004 and 002 in each state', () => {
+describe('autocert over http-01, with WAAP and SCM in each state', () => {
   let id: number;
 
-  it('issuing: answers at once; 004 shows the request without validity, 002 CHECKING with the FILE method', async () => {
+  it('issuing: answers at once; WAAP shows the request without validity, SCM CHECKING with the FILE method', async () => {
     gate = closedGate();
     const res = await autocert('www.shop.example.test');
     expect(res.statusCode, res.body).toBe(200);
@@ -92,7 +92,7 @@ describe('autocert over http-01, with 004 and 002 in each state', () => {
     const requestTime = d.autocertRequestTime;
 
     const body = await waap('www.shop.example.test');
-    // Document 004: no certificateId, name or validity before the certificate exists.
+    // SwiftFederation WAAP: no certificateId, name or validity before the certificate exists.
     expect(body).toEqual({ certType: 'auto', autocertRequestStatus: 'issuing', autocertRequestTime: requestTime });
     const details = await scm(id);
     expect(details).toMatchObject({ status: 'CHECKING', validation_method: 'FILE', type: 'DV_SSL_CERT', domain: 'www.shop.example.test', not_before: null, not_after: null, fingerprint: null });
@@ -103,7 +103,7 @@ describe('autocert over http-01, with 004 and 002 in each state', () => {
     expect(again.json().messages.join(' ')).toMatch(/already issuing/);
   });
 
-  it('issued: 004 has the id, name and validity in epoch milliseconds; 002 ISSUED with real facts', async () => {
+  it('issued: WAAP has the id, name and validity in epoch milliseconds; SCM ISSUED with real facts', async () => {
     gate.open();
     await t.services.managed.idle();
     const cert = (await t.call('GET', `/api/v1/projects/${t.project.id}/certificates/${id}`, { key: t.keys.viewer })).json().result;
@@ -123,7 +123,7 @@ describe('autocert over http-01, with 004 and 002 in each state', () => {
     expect(details.brand).toBeNull();
   });
 
-  it('renewed: 004 keeps the id and shows the new validity; the auto request stays issued', async () => {
+  it('renewed: WAAP keeps the id and shows the new validity; the auto request stays issued', async () => {
     const before = await waap('www.shop.example.test');
     const cert = (await t.call('GET', `/api/v1/projects/${t.project.id}/certificates/${id}`, { key: t.keys.viewer })).json().result;
     t.clock.set(new Date(new Date(cert.managed.renewAt).getTime() + 1000));
@@ -139,7 +139,7 @@ describe('autocert over http-01, with 004 and 002 in each state', () => {
     expect(renewed.fingerprintSha1).not.toBe(cert.fingerprintSha1);
   });
 
-  it('revoked: 002 REVOKED with the reason; 004 still shows the attached certificate', async () => {
+  it('revoked: SCM REVOKED with the reason; WAAP still shows the attached certificate', async () => {
     const res = await t.call('POST', `/api/v1/projects/${t.project.id}/certificates/${id}/revoke`, { key: t.keys.editor, body: { reason: 'superseded' } });
     expect(res.statusCode, res.body).toBe(200);
     const details = await scm(id);
@@ -149,7 +149,7 @@ describe('autocert over http-01, with 004 and 002 in each state', () => {
 });
 
 describe('a failed autocert', () => {
-  it('failed: 004 shows the failed request, 002 UNPASSED; asking again tries again on the same certificate', async () => {
+  it('failed: WAAP shows the failed request, SCM UNPASSED; asking again tries again on the same certificate', async () => {
     // The validator reaches a responder that does not know the token (a misrouted proxy).
     refused.add('broken.shop.example.test');
     const res = await autocert('broken.shop.example.test');
@@ -189,7 +189,7 @@ describe('a failed autocert', () => {
   });
 });
 
-describe('002 for a manual dns-01 certificate waiting for its records', () => {
+describe('SCM for a manual dns-01 certificate waiting for its records', () => {
   it('CHECKING with the DNS method and the records to publish', async () => {
     const res = await t.call('POST', `/api/v1/projects/${t.project.id}/certificates`, { key: t.keys.editor, body: { domainName: 'manual.example.test', additionalDomainNames: ['*.manual.example.test'] } });
     expect(res.statusCode, res.body).toBe(200);

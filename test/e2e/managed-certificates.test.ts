@@ -1,7 +1,8 @@
 /**
  * Managed certificates end to end against a real Pebble (RFC 8555) with challtestsrv as its DNS:
- * the 003 create/validate flow with manual dns-01, a refused validation and a retry, http-01
- * through certkeeper's own responder, renewal when the clock passes renewAt, and revocation.
+ * the native API's create/validate flow with manual dns-01, a refused validation and a retry,
+ * http-01 through certkeeper's own responder, renewal when the clock passes renewAt, and
+ * revocation.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,7 +42,7 @@ const publish = async (records: Array<{ key: string; value: string }>) => {
   for (const r of records) await pebble.challtestsrv.setTxt(`${r.key}.`, r.value);
 };
 
-describe('003 create and validate with manual dns-01', () => {
+describe('create and validate with manual dns-01', () => {
   let id: number;
 
   it('answers at once with PendingValidation and one TXT record per name (a wildcard uses its base name)', async () => {

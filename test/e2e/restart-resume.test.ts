@@ -1,5 +1,5 @@
 /**
- * Issue 3, part 2: a killed server never leaves an order stuck. A real certkeeper process
+ * A killed server never leaves an order stuck. A real certkeeper process
  * (SQLite, the embedded default) issues a dns-01 certificate through an exec DNS hook; the
  * hook blocks once, so the server is reliably in the middle of validating (status Validating,
  * the certificate's lease held) when the test SIGKILLs it. After a restart the certificate is

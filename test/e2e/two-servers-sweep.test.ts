@@ -1,5 +1,5 @@
 /**
- * Issue 5 §1/§6: two certkeeper server processes on one PostgreSQL database, both sweeping
+ * Two certkeeper server processes on one PostgreSQL database, both sweeping
  * every second, create each expiry event once and deliver each to the project's webhook once.
  * Both schedulers race for the same project on every pass; the sweep lease and the fired
  * table's uniqueness must leave exactly one event per (certificate, threshold), and the

@@ -1,5 +1,5 @@
 /**
- * Issue 3, part 1: two certkeeper server processes on one PostgreSQL database renew each due
+ * Two certkeeper server processes on one PostgreSQL database renew each due
  * certificate exactly once. Every certificate is made due at the same moment and both
  * schedulers poll every second, so both race for every certificate; the lease (one conditional
  * UPDATE with an expiry) and the re-check inside it must let exactly one of them renew it. The

@@ -1,5 +1,5 @@
 /**
- * The events table is the notification outbox (issue 5 §2): every notifiable event, whoever
+ * The events table is the notification outbox: every notifiable event, whoever
  * recorded it, reaches the project's enabled channels once; muted certificates stay quiet; a
  * digest bundles a sweep; a new channel does not hear the project's history; a crash between an
  * event's commit and its dispatch, or inside the dispatch's transaction, loses nothing; two

@@ -61,7 +61,7 @@ describe('keys rotate and the issuance secrets', () => {
     expect(() => oldBox.open(account!.sealedKey, sealedSecretAad.acmeAccountKey(orgId, dir))).toThrow();
   });
 
-  it('re-encrypts the secrets of signed-request access keys (document 000) under the new key', async () => {
+  it('re-encrypts the secrets of signed-request access keys under the new key', async () => {
     const { store, oldBox, newBox, rotate } = await rotation();
     const accessKeyId = 'LTAIabcdefghijklmnopqrst';
     const aad = sealedSecretAad.accessKeySecret(accessKeyId);

@@ -27,7 +27,7 @@ const NewAccessKeyView = Type.Object({
 const view = (k: AccessKeyRecord) => ({ accessKeyId: k.accessKeyId, name: k.name, role: k.role, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null });
 
 /**
- * Access keys for requests signed as the Alibaba Cloud SDKs sign them (document 000's
+ * Access keys for requests signed as the Alibaba Cloud SDKs sign them (Mobile Push's
  * `GET|POST /?Action=CheckCertificate`): create (the secret is shown once), list (never a
  * secret), revoke. Admin only.
  */

@@ -12,7 +12,7 @@ import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelop
 const AppView = Type.Object({
   id: Type.String({ format: 'uuid' }),
   appId: Type.String({ description: 'your id for the app (typically the iOS bundle id), unique in the organization' }),
-  appKey: Type.Integer({ description: '8 digits, unique in the deployment (document 000 AppKey)' }),
+  appKey: Type.Integer({ description: '8 digits, unique in the deployment (the AppKey of Alibaba Cloud CheckCertificate)' }),
   name: Type.String(),
   platforms: Type.Array(Type.String(), { description: 'ios, android' }),
   projectId: Type.String({ format: 'uuid' }),
@@ -70,7 +70,7 @@ const pushView = ({ pushHealth: h }: BoundCertificate) => ({
 const unboundView = (b: AppCertificateBinding) => ({ platform: b.platform, environment: b.environment, certificateId: b.certificateId, boundAt: b.boundAt.toISOString() });
 
 /**
- * Mobile apps and their APNs certificates (issue 4 §2). A binding is addressed by its app and
+ * Mobile apps and their APNs certificates. A binding is addressed by its app and
  * (platform, environment); DELETE takes them as query parameters.
  */
 export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppService; clock: Clock }): Promise<void> {

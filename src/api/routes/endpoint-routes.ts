@@ -75,7 +75,7 @@ const endpointView = (e: Endpoint) => ({
         },
 });
 
-/** Watched endpoints (issue 5 §3): what a project's servers really serve. */
+/** Watched endpoints: what a project's servers really serve. */
 export async function endpointRoutes(fastify: FastifyInstance, opts: { endpoints: EndpointService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { endpoints } = opts;

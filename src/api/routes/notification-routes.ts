@@ -73,7 +73,7 @@ const deliveryView = (d: DeliveryView) => ({
   deliveredAt: iso(d.deliveredAt),
 });
 
-/** Notification channels of a project, test messages, the delivery log and redelivery (issue 5 §2). */
+/** Notification channels of a project, test messages, the delivery log and redelivery. */
 export async function notificationRoutes(fastify: FastifyInstance, opts: { notifications: NotificationService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { notifications } = opts;

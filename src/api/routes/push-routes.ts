@@ -66,7 +66,7 @@ const checkView = (r: PushCheckResult) => ({
 });
 
 /**
- * Push health (issue 4 §3): push results reported by the customer's sender, and an active check
+ * Push health: push results reported by the customer's sender, and an active check
  * of the bound certificates against APNs. The binding list (`GET …/apps/{appId}/certificates`)
  * shows the verdicts.
  */

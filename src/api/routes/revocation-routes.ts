@@ -43,7 +43,7 @@ const findingView = (f: RevocationFinding) => ({
 });
 
 /**
- * Revocation checks (issue 5 §4): check a certificate against its CRL distribution points and
+ * Revocation checks: check a certificate against its CRL distribution points and
  * OCSP responders now, and read the last answer.
  */
 export async function revocationRoutes(fastify: FastifyInstance, opts: { revocation: RevocationService }): Promise<void> {

@@ -8,7 +8,7 @@ import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelop
 import { keyTypes } from '../../domain/managed-certificate.js';
 
 const ServiceView = Type.Object({
-  id: Type.Integer({ description: 'int32, unique in the deployment (document 004 serviceId)' }),
+  id: Type.Integer({ description: 'int32, unique in the deployment (the serviceId of SwiftFederation WAAP paths)' }),
   name: Type.String(),
   projectId: Type.String({ format: 'uuid' }),
   createdAt: Type.String({ format: 'date-time' }),
@@ -43,7 +43,7 @@ const domainView = (d: ServiceDomain) => ({
   createdAt: d.createdAt.toISOString(),
 });
 
-/** Services and their domains (DESIGN.md §2; the native side of document 004). */
+/** Services and their domains: the native side of what SwiftFederation WAAP reads. */
 export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDomains: ServiceDomainService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { serviceDomains } = opts;

@@ -57,7 +57,7 @@ const sweepView = (r: SweepResult) => ({
   eventsTruncated: r.expiring + r.expired > r.events.length,
 });
 
-/** Expiry sweeps and the notification policy (issue 5 §1, §2). */
+/** Expiry sweeps and the notification policy. */
 export async function sweepRoutes(fastify: FastifyInstance, opts: { sweeps: SweepService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { sweeps } = opts;

@@ -13,7 +13,7 @@ const NONCE_SLACK_MS = 5 * 60_000;
 
 const CertInfo = Type.Object({
   Status: Type.String({ description: 'OK, EXPIRED or REVOKED' }),
-  ExipreTime: Type.Integer({ description: 'notAfter in Unix epoch milliseconds (the document spells it ExipreTime)' }),
+  ExipreTime: Type.Integer({ description: 'notAfter in Unix epoch milliseconds (Alibaba Cloud spells it ExipreTime)' }),
 });
 const CheckCertificateBody = Type.Object({
   RequestId: Type.String(),

@@ -2,10 +2,12 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 /**
- * Services and their domains (document 004). A service id is an int32 unique in the
- * deployment, assigned like certificate ids (SQLite AUTOINCREMENT / PostgreSQL identity: never
- * reused). A domain's certificate is a foreign key with ON DELETE SET NULL, so deleting a
- * certificate detaches it from every domain in the same statement, on both dialects.
+ * Services and their domains: each domain of a service with its certificate, attached by hand
+ * (`manual`) or issued through ACME (`auto`), and the state of its last automatic request. A
+ * service id is an int32 unique in the deployment, assigned like certificate ids (SQLite
+ * AUTOINCREMENT / PostgreSQL identity: never reused). A domain's certificate is a foreign key
+ * with ON DELETE SET NULL, so deleting a certificate detaches it from every domain in the same
+ * statement, on both dialects.
  */
 export function servicesAndDomains(dialect: SqlDialect): Migration {
   const pg = dialect === 'postgres';

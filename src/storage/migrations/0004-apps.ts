@@ -2,10 +2,10 @@ import type { Kysely, Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 /**
- * Mobile apps and their APNs certificate bindings (issue 4 §2). An app's `app_id` (the
- * caller's id, typically the bundle id) is unique in its organization (DESIGN.md §2), so
- * document 001's `?appId=` names one app for any key; `app_key` is a random 8-digit integer
- * unique in the deployment (document 000's AppKey). A binding holds one certificate per (app,
+ * Mobile apps and their APNs certificate bindings. An app's `app_id` (the caller's id,
+ * typically the bundle id) is unique in its organization, so HCL Volt MX certexpirydetails'
+ * `?appId=` names one app for any key; `app_key` is a random 8-digit integer unique in the
+ * deployment (Alibaba Cloud CheckCertificate's AppKey). A binding holds one certificate per (app,
  * platform, environment); its certificate is a foreign key with ON DELETE CASCADE, so deleting
  * a certificate unbinds it in the same statement (and reads join the certificates table, so a
  * dangling row never shows where SQLite's foreign_keys pragma is off).

@@ -2,7 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 /**
- * Push health of bound APNs certificates (issue 4 §3). One row per (app, environment,
+ * Push health of bound APNs certificates. One row per (app, environment,
  * certificate): a verdict belongs to the certificate it was observed on, so binding another
  * certificate to the environment leaves the old row behind and the new certificate starts
  * without a verdict (reads keep only rows whose certificate is still bound there).

@@ -2,11 +2,12 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 /**
- * Access keys for requests signed as the Alibaba Cloud SDKs sign them (issue 4 §4, document
- * 000), and the signature nonces already used. An access key belongs to one project and has a
- * public id (`LTAI…`) and a secret. Unlike an API key, the secret cannot be stored as a hash:
- * the server must recompute the HMAC-SHA1 signature with it, so it is sealed with the master
- * key (AES-256-GCM, AAD bound to the access key id; `keys rotate` re-encrypts it).
+ * Access keys for requests signed as the Alibaba Cloud SDKs sign them (Mobile Push
+ * CheckCertificate), and the signature nonces already used. An access key belongs to one
+ * project and has a public id (`LTAI…`) and a secret. Unlike an API key, the secret cannot be
+ * stored as a hash: the server must recompute the HMAC-SHA1 signature with it, so it is sealed
+ * with the master key (AES-256-GCM, AAD bound to the access key id; `keys rotate` re-encrypts
+ * it).
  *
  * `signature_nonces` makes a replayed request fail on every server of one database: a nonce is
  * inserted once per access key (primary key; insert-or-conflict), kept until `expires_at` (the

@@ -2,9 +2,9 @@ import type { Kysely, Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 /**
- * An organization may be disabled (issue 4 §4: document 000's AccountDisabled): `disabled_at`
- * (epoch milliseconds) is set while it is, null otherwise. Its keys then get 403
- * `organization_disabled` on the native API and AccountDisabled on the signed one.
+ * An organization may be disabled: `disabled_at` (epoch milliseconds) is set while it is, null
+ * otherwise. Its keys then get 403 `organization_disabled` on the native API and
+ * AccountDisabled on the signed one (Alibaba Cloud CheckCertificate).
  */
 export function organizationStatus(_dialect: SqlDialect): Migration {
   return {

@@ -2,7 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 /**
- * Revocation checks (issue 5 §4): one row per certificate, the last answer about its current
+ * Revocation checks: one row per certificate, the last answer about its current
  * material (`material_id`; a renewal makes the row stale without deleting it).
  *
  * - `status`: `good` | `revoked` | `unknown` (what an OCSP responder or CRL said) or `error`

@@ -2,7 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 /**
- * Expiry sweeps and notification policy (issue 5 §1, §2):
+ * Expiry sweeps and notification policy:
  *
  * - `notification_policies`: one row per project that changed the defaults (threshold days and
  *   lifetime fractions as JSON arrays, digest 0/1);

@@ -2,7 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 /**
- * Notification channels and their deliveries (issue 5 §2).
+ * Notification channels and their deliveries.
  *
  * `notification_channels`: one row per channel of a project. `type` is `webhook`, `email`,
  * `slack` or `teams`; `config` (JSON) holds only what may be shown (the email recipients, a

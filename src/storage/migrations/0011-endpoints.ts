@@ -2,7 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 /**
- * Watched endpoints (issue 5 §3): host, port, protocol and SNI of a project's servers, with the
+ * Watched endpoints: host, port, protocol and SNI of a project's servers, with the
  * last probe.
  *
  * - `server_name`: '' when none is given (the host is used), so that the unique index over

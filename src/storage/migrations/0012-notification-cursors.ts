@@ -2,7 +2,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 /**
- * The events table becomes the notification outbox (issue 5 §2): a per-project dispatch cursor
+ * The events table becomes the notification outbox: a per-project dispatch cursor
  * says which events have been turned into deliveries.
  *
  * - `notification_cursors`: one row per project that has (had) a channel. Every event at or
