@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scmErrorCodes, scmErrors } from '../../src/compat/huawei-scm/scm-error.js';
-import { waapErrorCodes, waapErrors } from '../../src/compat/swiftfederation-waap/waap-error.js';
+import { httpStatusOf } from '../../src/api/error-map.js';
+import { compatErrorOf } from '../../src/compat/compat-errors.js';
+import { AppError, errorCodes } from '../../src/domain/app-error.js';
+import { scmErrorCodes, scmErrorMapping, scmErrors } from '../../src/compat/huawei-scm/scm-error.js';
+import { waapErrorCodes, waapErrorMapping, waapErrors } from '../../src/compat/swiftfederation-waap/waap-error.js';
 
 const doc = readFileSync(new URL('../../docs/compat-errors.md', import.meta.url), 'utf8');
 
@@ -37,5 +40,15 @@ describe('compat error codes are documented in docs/compat-errors.md', () => {
   });
   it('uses SCM’s code shape: SCM. and 3 to 36 characters', () => {
     for (const code of scmErrorCodes) expect(code).toMatch(/^SCM\.[0-9]{4}$/);
+  });
+});
+
+describe('compat APIs keep the native status of a refused key', () => {
+  // 401 and 403 of the native API (a bad key, a disabled organization, a role too low) must not
+  // become a validation error of the compatible API: the caller would look for a fault in its request.
+  const refusals = errorCodes.filter((code) => httpStatusOf[code] === 401 || httpStatusOf[code] === 403);
+  it.each(refusals.flatMap((code) => [['WAAP', code], ['SCM', code]]))('%s answers %s with the native status', (api, code) => {
+    const error = compatErrorOf(new AppError(code, 'refused'), api === 'WAAP' ? waapErrorMapping : scmErrorMapping);
+    expect(error.status).toBe(httpStatusOf[code]);
   });
 });

@@ -25,7 +25,8 @@ export function scmError(code: ScmErrorCode, message?: string): ScmErrorReply {
 
 /**
  * Anything thrown on an SCM route as SCM's error body: 401 for a missing or bad token, 403 for a
- * certificate of the key's organization that its project cannot see, 404 for one that does
+ * key of a disabled organization (refused by authentication, before the id is looked at) and
+ * for a certificate of the key's organization that its project cannot see, 404 for one that does
  * not exist or belongs to another organization (told apart from nothing), 400 for a malformed
  * id, 500 for anything unexpected (never its details).
  */
@@ -33,6 +34,7 @@ export const scmErrorMapping: CompatErrorMapping<ScmErrorReply> = {
   appErrors: {
     unauthorized: () => scmError('SCM.0401'),
     forbidden: () => scmError('SCM.0403'),
+    organization_disabled: () => scmError('SCM.0403', 'Access denied: the organization of this key is disabled.'),
     certificate_not_found: () => scmError('SCM.0404'),
     route_not_found: () => scmError('SCM.0404', 'No such API.'),
   },

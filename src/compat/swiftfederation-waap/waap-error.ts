@@ -24,8 +24,8 @@ export const waapErrorCodes = Object.keys(waapErrors) as WaapErrorCode[];
 
 export type WaapErrorReply = CompatErrorReply<{ code: WaapErrorCode; message: string }>;
 
-export function waapError(code: WaapErrorCode): WaapErrorReply {
-  return { status: waapErrors[code].status, body: { code, message: waapErrors[code].message } };
+export function waapError(code: WaapErrorCode, message?: string): WaapErrorReply {
+  return { status: waapErrors[code].status, body: { code, message: message ?? waapErrors[code].message } };
 }
 
 /**
@@ -37,6 +37,8 @@ export const waapErrorMapping: CompatErrorMapping<WaapErrorReply> = {
   appErrors: {
     unauthorized: () => waapError('Unauthorized'),
     forbidden: () => waapError('Forbidden'),
+    // Refused by authentication, before the path or query is looked at.
+    organization_disabled: () => waapError('Forbidden', 'The organization of this API key is disabled.'),
     // The service validates one input itself: the domain (the serviceId is a schema integer).
     validation_failed: () => waapError('Domain.Invalid'),
     service_not_found: () => waapError('ServiceId.NotFound'),

@@ -152,6 +152,26 @@ describe('Huawei Cloud SCM: GET /v3/scm/certificates/{certificate_id}', () => {
     expect((await get(shared.uid, sibling.adminKey)).json()).toMatchObject({ id: shared.uid, shared: true });
   });
 
+  it('refuses a disabled organization’s key with 403, before looking at the id, until it is enabled', async () => {
+    const other = await t.otherTenant(false);
+    const c = aCertificate({ commonName: 'disabled.example.com' });
+    const imported = await t.call('POST', `/api/v1/projects/${other.projectId}/certificates/import`, { key: other.adminKey, body: { certificateBody: c.certPem, scopeId: 0 } });
+    const uid = imported.json().result.uid as string;
+    expect((await get(uid, other.adminKey)).statusCode).toBe(200);
+    expect((await t.call('PATCH', `/api/v1/organizations/${other.orgId}`, { body: { disabled: true } })).statusCode).toBe(200);
+
+    // Its own certificate, an unknown id, a malformed id, an unknown path: the same 403.
+    for (const url of [`/v3/scm/certificates/${uid}`, '/v3/scm/certificates/zzzzzzzzzzzzzzzz', '/v3/scm/certificates/NOT-AN-ID', '/v3/scm/nothing']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { 'x-auth-token': other.adminKey } });
+      expectError(res, 403, 'SCM.0403');
+      expect(res.json().error_msg).toBe('Access denied: the organization of this key is disabled.');
+    }
+    // Other organizations are untouched; enabling it again lets its key read.
+    expect((await get(uid, SUPER_TOKEN)).statusCode).toBe(200);
+    expect((await t.call('PATCH', `/api/v1/organizations/${other.orgId}`, { body: { disabled: false } })).statusCode).toBe(200);
+    expect((await get(uid, other.adminKey)).json()).toMatchObject({ id: uid, name: 'disabled.example.com' });
+  });
+
   it.each([
     ['no token', null],
     ['an empty token', ''],

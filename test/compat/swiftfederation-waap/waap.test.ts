@@ -119,6 +119,27 @@ describe('SwiftFederation WAAP: GET /waap/v1.0/services/{serviceId}/certificates
     expect((await get('?domain=test.example.com', SUPER_TOKEN)).statusCode).toBe(200);
   });
 
+  it('answers 403 Forbidden to a disabled organization’s key, whatever it asks, until it is enabled', async () => {
+    const other = await t.otherTenant(false);
+    const theirs = `/api/v1/projects/${other.projectId}/services`;
+    const id = (await t.call('POST', theirs, { key: other.adminKey, body: { name: 'theirs' } })).json().result.id as number;
+    expect((await t.call('POST', `${theirs}/${id}/domains`, { key: other.adminKey, body: { domain: 'theirs.example.com' } })).statusCode).toBe(200);
+    expect((await get('?domain=theirs.example.com', other.adminKey, id)).json()).toEqual({ certType: 'none' });
+    expect((await t.call('PATCH', `/api/v1/organizations/${other.orgId}`, { body: { disabled: true } })).statusCode).toBe(200);
+
+    const message = 'The organization of this API key is disabled.';
+    // Its own service, an unknown service, a malformed id or domain, an unknown path: the same 403.
+    expectError(await get('?domain=theirs.example.com', other.adminKey, id), 403, 'Forbidden', message);
+    expectError(await get('?domain=theirs.example.com', other.adminKey, 2_000_000), 403, 'Forbidden', message);
+    expectError(await get('?domain=theirs.example.com', other.adminKey, 'abc'), 403, 'Forbidden', message);
+    expectError(await get('?domain=not%20a%20host', other.adminKey, id), 403, 'Forbidden', message);
+    expectError(await t.call('GET', '/waap/v1.0/nothing', { key: other.adminKey }), 403, 'Forbidden', message);
+    // Other organizations are untouched; enabling it again lets its key read.
+    expect((await get('?domain=test.example.com')).statusCode).toBe(200);
+    expect((await t.call('PATCH', `/api/v1/organizations/${other.orgId}`, { body: { disabled: false } })).statusCode).toBe(200);
+    expect((await get('?domain=theirs.example.com', other.adminKey, id)).json()).toEqual({ certType: 'none' });
+  });
+
   it('answers 404 Domain.NotFound for a domain the service does not have', async () => {
     expectError(await get('?domain=missing.example.com'), 404, 'Domain.NotFound', 'Domain is not found.');
   });
