@@ -105,6 +105,17 @@ export class AccessKeyService {
   }
 
   /**
+   * Refuses a key, once its signature is verified, whose organization is disabled
+   * (`organization_disabled`). Read on every request, like the key itself: disabling holds at
+   * once on every server.
+   */
+  async refuseDisabledOrganization(key: AccessKeyRecord): Promise<void> {
+    if ((await this.store.organizations.get(key.organizationId))?.disabledAt != null) {
+      throw new AppError('organization_disabled', 'the organization of this access key is disabled');
+    }
+  }
+
+  /**
    * Records a signature nonce of the key, kept until `keepUntil`; false when the key already
    * used it (a replay), on this server or any other of the same database.
    */

@@ -39,15 +39,18 @@ export const PopErrorBody = Type.Object({
 /**
  * Checks a signed request (Alibaba Cloud RPC signature 1.0, see pop-signature.ts) and returns
  * its access key. In order: signature parameters present and well-formed, Timestamp within 15
- * minutes of the clock, the AccessKeyId known and not revoked, the signature right, and the
- * SignatureNonce not used before by this key (recorded in the database, so a replay fails on
- * every server). A nonce is only spent by a request whose signature is right.
+ * minutes of the clock, the AccessKeyId known and not revoked, the signature right, the key's
+ * organization not disabled (before the Action and AppKey are looked at, as the native API
+ * refuses a disabled organization before validating a request), and the SignatureNonce not used
+ * before by this key (recorded in the database, so a replay fails on every server). A nonce is
+ * only spent by a request whose signature is right and whose organization is enabled.
  */
 export async function authenticatePopRequest(method: string, params: ReadonlyMap<string, string>, accessKeys: AccessKeyService, clock: Clock): Promise<AccessKeyRecord> {
   const facts = checkSignatureParameters(params, clock.now());
   const found = await accessKeys.activeKeyWithSecret(facts.accessKeyId);
   if (!found) throw new PopError('InvalidAccessKeyId.NotFound');
   if (!popSignatureMatches(method, params, found.secret)) throw new PopError('SignatureDoesNotMatch');
+  await accessKeys.refuseDisabledOrganization(found.key);
   const keepUntil = new Date(facts.timestamp.getTime() + MAX_TIMESTAMP_SKEW_MS + NONCE_SLACK_MS);
   if (!(await accessKeys.useNonce(found.key.accessKeyId, facts.nonce, keepUntil))) throw new PopError('SignatureNonceUsed');
   return found.key;

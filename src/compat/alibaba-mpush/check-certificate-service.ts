@@ -14,7 +14,7 @@ export interface CheckCertificateResult {
 /**
  * Alibaba Cloud Mobile Push's CheckCertificate use case: the status and expiry of the push
  * certificates of the app with an AppKey, for a caller authenticated by an access key
- * (signature checked by the caller). Any role may read.
+ * (signature and organization checked by the caller, `authenticatePopRequest`). Any role may read.
  */
 export class CheckCertificateService {
   constructor(
@@ -28,10 +28,6 @@ export class CheckCertificateService {
    * another project of the key's own organization is `forbidden`.
    */
   async checkCertificate(key: AccessKeyRecord, appKey: number): Promise<CheckCertificateResult> {
-    // Read on every call, like the key itself: a disabled organization is refused at once.
-    if ((await this.store.organizations.get(key.organizationId))?.disabledAt != null) {
-      throw new AppError('organization_disabled', 'the organization of this access key is disabled');
-    }
     const app = await this.store.apps.findByAppKey(appKey);
     if (!app || app.organizationId !== key.organizationId) throw new AppError('app_not_found', `no app with AppKey ${appKey}`);
     if (app.projectId !== key.projectId) throw new AppError('forbidden', `the app with AppKey ${appKey} belongs to another project than the access key`);

@@ -265,6 +265,12 @@ describe('Alibaba Cloud Mobile Push CheckCertificate signed as the Alibaba Cloud
 
     const refused = await popFailure(client(otherKey).request('CheckCertificate', { AppKey: otherApp.appKey }));
     expect(refused.data).toMatchObject({ Code: 'AccountDisabled', Message: popErrors.AccountDisabled.message });
+    // Once the signature holds, the disabled organization is told before the action or the AppKey is looked at…
+    for (const [action, params] of [['CheckCertificate', {}], ['CheckCertificate', { AppKey: 'abc' }], ['CheckCertificate', { AppKey: 99999999 }], ['PushNoticeToiOS', { AppKey: otherApp.appKey }]] as const) {
+      expect((await popFailure(client(otherKey).request(action, params))).code, `${action} ${JSON.stringify(params)}`).toBe('AccountDisabled');
+    }
+    // …and not before: a wrong secret is still only a wrong signature.
+    expect((await popFailure(client({ ...otherKey, accessKeySecret: 'wrong' }).request('CheckCertificate', { AppKey: otherApp.appKey }))).code).toBe('SignatureDoesNotMatch');
     const native = await t.call('GET', `/api/v1/projects/${other.projectId}/apps`, { key: other.adminKey });
     expect(native.statusCode).toBe(403);
     expect(native.json().code).toBe('organization_disabled');

@@ -86,6 +86,21 @@ describe('Volt MX Engagement: GET /api/v1/applications/certexpirydetails', () =>
     expect((await t.call('GET', URL_001, { key: 'not-a-key' })).statusCode).toBe(401);
   });
 
+  it('refuses a disabled organization’s key with the native 403 organization_disabled, until it is enabled', async () => {
+    t = await createTestApp();
+    const other = await t.otherTenant();
+    await createApp('com.disabled.app', other.projectId, other.adminKey);
+    expect((await t.call('GET', URL_001, { key: other.adminKey })).json().appCertificates).toHaveLength(1);
+    expect((await t.call('PATCH', `/api/v1/organizations/${other.orgId}`, { body: { disabled: true } })).statusCode).toBe(200);
+    for (const url of [URL_001, `${URL_001}?appId=com.disabled.app`, `${URL_001}?appId=nope`, `${URL_001}?appId=`]) {
+      const res = await t.call('GET', url, { key: other.adminKey });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json()).toMatchObject({ success: false, code: 'organization_disabled' });
+    }
+    expect((await t.call('PATCH', `/api/v1/organizations/${other.orgId}`, { body: { disabled: false } })).statusCode).toBe(200);
+    expect((await t.call('GET', URL_001, { key: other.adminKey })).json().appCertificates).toHaveLength(1);
+  });
+
   it("shows each key only its projects' apps and the pass certificates it can see", async () => {
     t = await createTestApp();
     await seed();
