@@ -6,9 +6,10 @@ import { decodeMasterKey } from './secret-box.js';
 /** File names of the master key in the data dir. `.next` exists only while a rotation is under way. */
 export const masterKeyFiles = { current: 'master.key', next: 'master.key.next', previous: 'master.key.previous' } as const;
 
-/** Writes a file atomically with mode 0600: temp file, fsync, rename. */
+/** Writes a file atomically with mode 0600: temp file, fsync, rename. A missing directory is created with mode 0700. */
 export function writeSecretFile(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  if (mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(dir, 0o700);
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, content, { mode: 0o600 });
   const fd = openSync(tmp, 'r');

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { withStatementCache } from './statement-cache.js';
 import { SqliteReader } from './sqlite-reader.js';
+import { prepareSqliteFile } from './sqlite-file-modes.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import { prepareRepeatedQueries } from './pg-prepared.js';
 import { PlannerStatistics } from './planner-statistics.js';
@@ -25,7 +25,7 @@ export interface StoreLogger {
 export interface CreateStoreOptions {
   /** A postgres:// or postgresql:// URL selects PostgreSQL; otherwise SQLite at sqlitePath. */
   databaseUrl?: string;
-  /** SQLite database file (its directory is created), or ':memory:'. */
+  /** SQLite database file (created with mode 0600, its directory with 0700; see prepareSqliteFile), or ':memory:'. */
   sqlitePath: string;
   logger?: StoreLogger;
 }
@@ -55,7 +55,8 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     throw new AppError('config_invalid', 'the database URL must start with postgres:// or postgresql://');
   } else {
     const file = options.sqlitePath;
-    if (file !== ':memory:' && file !== '') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Created 0600 in a 0700 directory before the driver opens it (the driver would leave it to the umask).
+    if (file !== ':memory:' && file !== '') prepareSqliteFile(file, options.logger);
     const sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
