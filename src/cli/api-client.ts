@@ -69,8 +69,14 @@ export class ApiClient {
     try {
       return await this.once(method, path, payload);
     } catch (err) {
-      if ((err as { staleSocket?: boolean }).staleSocket) return this.once(method, path, payload);
-      throw err;
+      if (!(err as { staleSocket?: boolean }).staleSocket) throw err;
+      try {
+        return await this.once(method, path, payload);
+      } catch (retryErr) {
+        // The first attempt may have reached a server that died on it (a crash, not an idle close).
+        if (retryErr instanceof ConnectionError && !retryErr.mayHaveArrived) throw new ConnectionError(retryErr.message, true);
+        throw retryErr;
+      }
     }
   }
 
@@ -144,10 +150,10 @@ export class ApiClient {
     const where = this.baseUrl.origin;
     switch (err.code) {
       case 'ECONNREFUSED':
-        return new ConnectionError(`cannot connect to ${where}: connection refused (is the server running? set --url or CERTKEEPER_URL)`);
+        return new ConnectionError(`cannot connect to ${where}: connection refused (is the server running? set --url or CERTKEEPER_URL)`, false);
       case 'ENOTFOUND':
       case 'EAI_AGAIN':
-        return new ConnectionError(`cannot connect to ${where}: host ${this.baseUrl.hostname} not found`);
+        return new ConnectionError(`cannot connect to ${where}: host ${this.baseUrl.hostname} not found`, false);
       case 'ETIMEDOUT':
         return new ConnectionError(`${where} did not answer: ${err.message}`);
       case 'ECONNRESET':

@@ -15,7 +15,15 @@ export class CliError extends Error {
 
 /** Thrown when the server cannot be reached at all (refused, unknown host, reset, timeout). */
 export class ConnectionError extends CliError {
-  constructor(message: string) {
+  /**
+   * @param mayHaveArrived whether the request may have reached the server before the failure (a
+   *   reset or a timeout after it was sent): false only when no connection was made (refused,
+   *   unknown host), so the server cannot have acted on it.
+   */
+  constructor(
+    message: string,
+    readonly mayHaveArrived = true,
+  ) {
     super('connection_failed', message, 2);
     this.name = 'ConnectionError';
   }

@@ -1,5 +1,5 @@
 import type { ApiClient } from './api-client.js';
-import { ApiError, CliError, ConnectionError } from './cli-error.js';
+import { ApiError, CliError, ConnectionError, formatError } from './cli-error.js';
 import { writeLine, type CliIo } from './cli-io.js';
 import { findImportFiles, importItems, type ImportItem } from './import-sources.js';
 
@@ -21,6 +21,25 @@ export interface ImportFailure {
   message: string;
 }
 
+/**
+ * Why and where an import stopped before every file was sent: the server went away or failed
+ * (no connection, a connection lost or timed out, a 5xx answer). Every file is then counted
+ * once: in a certificate the server acknowledged (`committedFiles`), failed or skipped as the
+ * summary lists, sent without an answer (`unacknowledgedFiles`), or not sent (`notSentFiles`).
+ */
+export interface ImportInterruption {
+  /** The failure that stopped the import (`connection_failed`, or the server's 5xx code). */
+  code: string;
+  message: string;
+  /** Files of the certificates the server acknowledged as stored (imported or duplicate). */
+  committedFiles: number;
+  /** Certificates sent in requests that got no answer, or a 5xx: stored or not, a re-run tells. */
+  unacknowledged: number;
+  unacknowledgedFiles: number;
+  /** Files never sent: not read yet, or read after the server had gone. */
+  notSentFiles: number;
+}
+
 export interface ImportSummary {
   imported: number;
   duplicate: number;
@@ -31,6 +50,20 @@ export interface ImportSummary {
   failures: ImportFailure[];
   skippedFiles: Array<{ path: string; reason: string }>;
   certificates: Array<{ path: string; id: number; duplicate: boolean }>;
+  /** Null when every file was sent (or failed or skipped before sending). */
+  interrupted: ImportInterruption | null;
+}
+
+/**
+ * The exit code of an import (docs/cli.md): 0 every file imported, duplicate or skipped; 1 some
+ * failed; when the server went away or failed part-way, 3 if some certificates were stored or may
+ * have been (sent without an answer), else 2 (nothing reached it: as any command that cannot
+ * reach the server).
+ */
+export function importExitCode(summary: ImportSummary): number {
+  const stop = summary.interrupted;
+  if (stop) return summary.imported + summary.duplicate + stop.unacknowledged > 0 ? 3 : 2;
+  return summary.failed > 0 ? 1 : 0;
 }
 
 /** Certificates per bulk request: large enough to amortise a request and a transaction, small enough to keep a progress bar moving. */
@@ -61,6 +94,7 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
     failures: [],
     skippedFiles: [],
     certificates: [],
+    interrupted: null,
   };
   // cli-progress is loaded only for a terminal (~20 ms of start-up otherwise spent for nothing).
   const cliProgress = io.isTTY && !options.json ? (await import('cli-progress')).default : undefined;
@@ -75,8 +109,14 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
   const batchPath = `/api/v1/projects/${encodeURIComponent(options.projectId)}/certificates/import-batch?brief=true`;
   const batchSize = Math.max(1, Math.min(500, options.batchSize ?? DEFAULT_BATCH_SIZE));
   let fatal: CliError | undefined;
+  /** The server went away or failed: nothing more is sent, what was sent is accounted for. */
+  let gone: CliError | undefined;
+  let accountedFiles = 0;
+  let committedFiles = 0;
+  const unacknowledged: ImportItem[] = [];
 
   const record = (item: ImportItem, outcome: { id: number; duplicate: boolean } | { code: string; message: string } | { skip: string }) => {
+    accountedFiles += item.files.length;
     if ('skip' in outcome) {
       summary.skipped += item.files.length || 1;
       summary.skippedFiles.push({ path: item.path, reason: outcome.skip });
@@ -86,6 +126,7 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
     } else {
       if (outcome.duplicate) summary.duplicate++;
       else summary.imported++;
+      committedFiles += item.files.length;
       summary.certificates.push({ path: item.path, id: outcome.id, duplicate: outcome.duplicate });
     }
     bar?.increment(item.files.length);
@@ -109,6 +150,7 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
   };
 
   const sendBatch = async (toSend: Array<ImportItem & { kind: 'send' }>): Promise<void> => {
+    if (gone) return; // not sent
     try {
       const res = await client.post(batchPath, { items: toSend.map((item) => ({ ...item.body, scopeId: options.scopeId })) });
       const outcomes = res.result as Array<{ index: number; success: boolean; duplicate: boolean; code: string | null; errors: string[]; id: number | null }>;
@@ -118,7 +160,13 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
         else failure(item, new ApiError(o.code ?? 'unknown_error', o.errors.join('; ') || 'import failed', 200));
       }
     } catch (err) {
-      if (err instanceof ConnectionError) throw err;
+      // The server went away (no connection, or it was lost) or failed (5xx): stop sending. A
+      // request that may have arrived may have been committed (one transaction per request).
+      if (err instanceof ConnectionError || (err instanceof ApiError && err.status >= 500)) {
+        gone ??= err;
+        if (!(err instanceof ConnectionError && !err.mayHaveArrived)) unacknowledged.push(...toSend);
+        return;
+      }
       if (err instanceof ApiError) {
         // Over a body limit (a reverse proxy's: nginx refuses over 1 MB by default): halve and
         // retry; a single item still too large fails alone, with the server's or our code.
@@ -144,7 +192,7 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
 
   const items = importItems(found.batches, { password: options.password });
   const worker = async () => {
-    while (!fatal) {
+    while (!fatal && !gone) {
       const batch: ImportItem[] = [];
       let bytes = 0;
       while (batch.length < batchSize && bytes < MAX_BATCH_BYTES) {
@@ -170,6 +218,17 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
 
   summary.elapsedMs = Math.round(performance.now() - started);
   summary.failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (gone) {
+    const unacknowledgedFiles = unacknowledged.reduce((n, item) => n + item.files.length, 0);
+    summary.interrupted = {
+      code: gone.code,
+      message: gone.message,
+      committedFiles,
+      unacknowledged: unacknowledged.length,
+      unacknowledgedFiles,
+      notSentFiles: Math.max(0, summary.files - accountedFiles - unacknowledgedFiles),
+    };
+  }
   if (options.json) {
     writeLine(io.stdout, JSON.stringify(summary));
   } else {
@@ -187,7 +246,18 @@ export async function importCommand(client: ApiClient, options: ImportOptions, i
         writeLine(io.stdout, `  ${f.path}${others.length ? ` (with ${others.join(', ')})` : ''}: ${f.code}: ${f.message}`);
       }
     }
+    const stop = summary.interrupted;
+    if (stop) {
+      const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+      writeLine(io.stdout, 'interrupted: the server went away or failed before every file was sent');
+      writeLine(io.stdout, `  committed:        ${summary.imported + summary.duplicate} certificates, acknowledged by the server (imported and duplicate above; ${files(stop.committedFiles)})`);
+      writeLine(io.stdout, `  not acknowledged: ${stop.unacknowledged} certificates sent as it went (${files(stop.unacknowledgedFiles)}): stored or not, a re-run tells`);
+      writeLine(io.stdout, `  not sent:         ${files(stop.notSentFiles)}`);
+      writeLine(io.stdout, '  running the same import again is safe: what the server already holds comes back as duplicate');
+    }
   }
+  // The cause, as every command reports a failure (the summary above is on stdout).
+  if (summary.interrupted) writeLine(io.stderr, formatError(gone));
   return summary;
 }
 

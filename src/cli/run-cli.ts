@@ -3,7 +3,7 @@ import { ApiClient } from './api-client.js';
 import { CliError, formatError } from './cli-error.js';
 import { processIo, writeLine, type CliIo } from './cli-io.js';
 import { exportCommand } from './export-command.js';
-import { importCommand } from './import-command.js';
+import { importCommand, importExitCode } from './import-command.js';
 import { keysRotateCommand } from './keys-rotate-command.js';
 import { listCommand } from './list-command.js';
 import { parseDays, parseIntegerOption } from './parse-days.js';
@@ -23,7 +23,8 @@ interface GlobalOptions {
 /**
  * Runs one certkeeper command line (without the node and script arguments) and returns the exit
  * code: 0 success, 1 something failed (the server's code and message are printed), 2 the server
- * could not be reached. Nothing is thrown and no stack trace is printed.
+ * could not be reached, 3 an import interrupted part-way by the server going away or failing
+ * (`importExitCode`). Nothing is thrown and no stack trace is printed.
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
@@ -77,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         { projectId: projectId(), inputs: paths, scopeId: opts.scope === 'organization' ? 1 : 0, password: opts.password, concurrency, batchSize, json: Boolean(opts.json) },
         io,
       );
-      if (summary.failed > 0) exitCode = 1;
+      exitCode = importExitCode(summary);
     });
 
   program

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aCertificate, toPkcs12 } from '../support/test-ca.js';
 import { BOOTSTRAP_TOKEN, cli, serverConfigEnv, startTestServer } from './cli-harness.js';
-import { cliEntry } from '../support/server-process.js';
+import { cliEntry, startServerProcess, waitFor, type ServerProcess } from '../support/server-process.js';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -131,6 +131,113 @@ describe('certkeeper import behind a proxy with a small body limit', () => {
     expect(summary.failures).toEqual([expect.objectContaining({ path: path.join(files, 'huge.p12'), code: 'body_too_large' })]);
     expect(sizes[0]).toBeGreaterThan(4096);
     expect(sizes.filter((n) => n <= 4096).length).toBeGreaterThan(1);
+  });
+});
+
+interface InterruptedSummary {
+  imported: number;
+  duplicate: number;
+  failed: number;
+  skipped: number;
+  files: number;
+  certificates: Array<{ path: string; id: number; duplicate: boolean }>;
+  interrupted: { code: string; message: string; committedFiles: number; unacknowledged: number; unacknowledgedFiles: number; notSentFiles: number } | null;
+}
+
+describe('certkeeper import when the server goes away part-way', () => {
+  it('a server killed mid-import: stops, says what was committed, sent without answer and not sent; after a restart the server holds that, and a re-run finishes', async () => {
+    const dataDir = tempDir('certkeeper-import-crash-');
+    const serverEnv = { CERTKEEPER_DATA_DIR: dataDir, CERTKEEPER_BOOTSTRAP_TOKEN: BOOTSTRAP_TOKEN };
+    let server: ServerProcess = await startServerProcess({ name: 'before-crash', env: serverEnv });
+    cleanup.push(() => server.kill());
+    const token = BOOTSTRAP_TOKEN;
+    const organizationId = (await server.api('POST', '/api/v1/organizations', { token, body: { name: 'crash' } })).body.result.id as string;
+    const projectId = (await server.api('POST', '/api/v1/projects', { token, body: { organizationId, name: 'crash' } })).body.result.id as string;
+    const held = async () => (await server.api('GET', `/api/v1/projects/${projectId}/certificates?pageSize=1`, { token })).body.resultInfo.totalCount as number;
+
+    const files = tempDir('certkeeper-import-crash-files-');
+    const total = 2000;
+    for (let i = 0; i < total; i++) writeFileSync(path.join(files, `site${String(i).padStart(4, '0')}.crt`), aCertificate({ commonName: `crash-${i}.example.test` }).certPem);
+    const cliEnv = () => ({ CERTKEEPER_URL: server.url, CERTKEEPER_TOKEN: token, CERTKEEPER_PROJECT: projectId });
+
+    // Small batches, two in flight: the server dies with most of the files still to send.
+    const running = cli(['import', files, '--json', '--batch-size', '10', '--concurrency', '2'], cliEnv());
+    await waitFor('some batches committed', async () => (await held()) >= 100, { timeoutMs: 60_000, intervalMs: 10, context: () => server.describe() });
+    await server.kill();
+    const run = await running;
+
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/^error: connection_failed: .*\n$/);
+    const summary = JSON.parse(run.stdout) as InterruptedSummary;
+    const stop = summary.interrupted!;
+    expect(stop).toMatchObject({ code: 'connection_failed' });
+    expect(summary).toMatchObject({ duplicate: 0, failed: 0, skipped: 0, files: total });
+    expect(summary.imported).toBeGreaterThan(0);
+    expect(summary.certificates).toHaveLength(summary.imported);
+    // At most the two batches in flight are in doubt; every file is counted once.
+    expect(stop.unacknowledged).toBeLessThanOrEqual(20);
+    expect(stop.unacknowledgedFiles).toBe(stop.unacknowledged);
+    expect(stop.committedFiles).toBe(summary.imported);
+    expect(stop.notSentFiles).toBeGreaterThan(0);
+    expect(stop.committedFiles + stop.unacknowledgedFiles + stop.notSentFiles).toBe(total);
+
+    // After a restart the server holds every acknowledged certificate, and of the others at most those sent without an answer.
+    server = await startServerProcess({ name: 'after-restart', env: serverEnv });
+    const list = await cli(['list', '--all', '--json'], cliEnv());
+    expect(list.code, list.stderr).toBe(0);
+    const stored = new Set((JSON.parse(list.stdout) as { items: Array<{ id: number }> }).items.map((c) => c.id));
+    for (const c of summary.certificates) expect(stored.has(c.id), `acknowledged certificate ${c.id} is stored`).toBe(true);
+    expect(stored.size).toBeGreaterThanOrEqual(summary.imported);
+    expect(stored.size).toBeLessThanOrEqual(summary.imported + stop.unacknowledged);
+
+    // The same import again finishes it: what is stored comes back as duplicate, the rest is imported.
+    const again = await cli(['import', files, '--json'], cliEnv());
+    expect(again.code, again.stderr).toBe(0);
+    const second = JSON.parse(again.stdout) as InterruptedSummary;
+    expect(second).toMatchObject({ duplicate: stored.size, imported: total - stored.size, failed: 0, interrupted: null });
+    expect(await held()).toBe(total);
+  }, 180_000);
+
+  it('a 5xx answer stops it too, with the summary in words and exit code 3', async () => {
+    const server = await startTestServer();
+    cleanup.push(() => server.close());
+    // A proxy that passes two bulk requests on, then answers as a gateway whose server is gone.
+    const target = new URL(server.url);
+    let batches = 0;
+    const proxy = http.createServer((req, res) => {
+      if (req.url?.includes('/import-batch') && ++batches > 2) {
+        req.resume();
+        res.writeHead(502, { 'content-type': 'text/html' }).end('<html><title>502 Bad Gateway</title></html>');
+        return;
+      }
+      const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+    const files = tempDir('certkeeper-import-502-');
+    for (let i = 0; i < 10; i++) writeFileSync(path.join(files, `site${i}.crt`), aCertificate({ commonName: `gateway-${i}.example.test` }).certPem);
+    writeFileSync(path.join(files, 'notes.txt'), 'not a certificate');
+    const env = { ...server.env, CERTKEEPER_URL: `http://127.0.0.1:${(proxy.address() as { port: number }).port}` };
+
+    // Batches of two items, in file name order: notes.txt (skipped) and site0, site1 and site2, then the 502.
+    const run = await cli(['import', files, '--batch-size', '2', '--concurrency', '1'], env);
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/^error: bad_response: POST .*: HTTP 502, not a certkeeper API answer/);
+    expect(run.stdout).toMatch(/^imported 3, duplicate 0, failed 0, skipped 1 \(11 files in /);
+    expect(run.stdout).toContain('interrupted: the server went away or failed before every file was sent');
+    expect(run.stdout).toMatch(/^  committed: +3 certificates, acknowledged by the server .*3 files\)$/m);
+    expect(run.stdout).toMatch(/^  not acknowledged: 2 certificates sent as it went \(2 files\)/m);
+    expect(run.stdout).toMatch(/^  not sent: +5 files$/m);
+    expect(run.stdout).toMatch(/running the same import again is safe/);
+
+    // Without the proxy the import finishes; what the server held comes back as duplicate.
+    const direct = await cli(['import', files, '--json'], server.env);
+    expect(direct.code, direct.stderr).toBe(0);
+    expect(JSON.parse(direct.stdout)).toMatchObject({ imported: 7, duplicate: 3, interrupted: null });
   });
 });
 
