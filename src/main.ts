@@ -133,7 +133,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   );
   const serviceDomains = new ServiceDomainService(store, access, clock, managed);
   const domainCertificates = new DomainCertificateService(store, access);
-  const settings = new IssuanceSettingsService(store, access, box, clock, solverFor, (orgId) => managed.forgetAccount(orgId));
+  const settings = new IssuanceSettingsService(store, access, box, clock, solverFor, (orgId) => managed.forgetAccount(orgId), outbound);
   const apps = new AppService(store, access, inventory, clock);
   const certExpiryDetails = new CertExpiryDetailsService(store, clock);
   const accessKeys = new AccessKeyService(store, access, box, clock);
