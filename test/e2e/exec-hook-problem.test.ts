@@ -108,6 +108,20 @@ describe('a failed exec DNS hook in a certificate’s problem', () => {
     expect(byAdmin.json().result.managed.lastProblem.hookStderr.endsWith(PROVIDER_SAID)).toBe(true);
   });
 
+  it('a hook that is no longer executable fails the attempt without the hook directory in the problem', async () => {
+    chmodSync(path.join(hookDir, HOOK), 0o644);
+    try {
+      const res = await t.call('PUT', `${base}/${id}/validate`, { key: t.keys.editor });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().code).toBe('dns_provider_invalid');
+      expect(res.body).not.toContain(hookDir);
+      const problem = (await t.call('GET', `${base}/${id}`, { key: t.keys.viewer })).json().result.managed.lastProblem;
+      expect(problem).toEqual({ type: 'certkeeper:dns_provider_invalid', detail: `exec hook provider: the hook ${HOOK} is not an executable file in the hook directory` });
+    } finally {
+      chmodSync(path.join(hookDir, HOOK), 0o755);
+    }
+  });
+
   it('a problem stored before the output was kept apart is shown to viewers as a bare hook failure', async () => {
     const legacy = { type: 'certkeeper:challenge_hook_failed', detail: `the hook ${path.join(hookDir, HOOK)} present exited with code 3; stderr: ${PROVIDER_SAID}` };
     await t.services.store.managed.update(id, { lastProblem: legacy, updatedAt: t.clock.now() });

@@ -54,7 +54,9 @@ export class ExecHookSolver implements DnsChallengeSolver {
       if (!statSync(command).isFile()) throw new Error('not a regular file');
       accessSync(command, constants.X_OK);
     } catch (cause) {
-      throw new AppError('dns_provider_invalid', `exec hook provider: ${command} is not an executable file`, { cause });
+      // Also raised at an attempt (the file went missing since it was chosen) and stored as the
+      // certificate's problem: the file name only, never the operator's directory.
+      throw new AppError('dns_provider_invalid', `exec hook provider: the hook ${path.basename(command)} is not an executable file in the hook directory`, { cause });
     }
     this.command = command;
     this.name = path.basename(command);
