@@ -115,7 +115,10 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   }
   const issuer = new AcmeIssuer({ caPem });
   const metrics = new PrometheusMetrics();
-  const solverFor = dnsSolverFactory(config.dnsHookDir);
+  // One policy for every server-side outbound connection on someone's behalf: DNS updates to a
+  // project's RFC 2136 server, OCSP/CRL fetches, notification channels, endpoint probes.
+  const outbound = new AddressPolicy({ allow: config.outboundAllow, deny: config.outboundDeny });
+  const solverFor = dnsSolverFactory(config.dnsHookDir, outbound);
   const managed = new ManagedCertificateService(
     store,
     access,
@@ -130,7 +133,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   );
   const serviceDomains = new ServiceDomainService(store, access, clock, managed);
   const domainCertificates = new DomainCertificateService(store, access);
-  const settings = new IssuanceSettingsService(store, access, box, clock, solverFor, (orgId) => managed.forgetAccount(orgId));
+  const settings = new IssuanceSettingsService(store, access, box, clock, solverFor, (orgId) => managed.forgetAccount(orgId), outbound);
   const apps = new AppService(store, access, inventory, clock);
   const certExpiryDetails = new CertExpiryDetailsService(store, clock);
   const accessKeys = new AccessKeyService(store, access, box, clock);
@@ -144,8 +147,6 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     }
   }
   const pushHealth = new PushHealthService(store, access, box, clock, new Http2ApnsProbe({ urls: config.apnsUrls, caPem: apnsCaPem }), { checkIntervalMs: config.pushCheckIntervalMs }, logger);
-  // One policy for every server-side outbound connection: OCSP/CRL fetches, notification channels, endpoint probes.
-  const outbound = new AddressPolicy({ allow: config.outboundAllow, deny: config.outboundDeny });
   // One HTTP client over it for webhooks and chat channels, OCSP responders and CRL distribution points.
   const outboundHttp = new OutboundHttp(outbound);
   const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, createHttpFetch(outboundHttp), logger);

@@ -10,7 +10,7 @@ import {
   type CertificateRecord,
   type CertificateSource,
 } from '../domain/certificate.js';
-import type { ManagedInfo } from '../domain/managed-certificate.js';
+import type { AcmeProblem, ManagedInfo } from '../domain/managed-certificate.js';
 import { isoDateTime } from './iso-date-time.js';
 import { certificateStatusName } from './certificate-status-name.js';
 
@@ -80,7 +80,14 @@ export const CertificateView = Type.Object({
         renewAt: Nullable(Type.String({ format: 'date-time' })),
         nextAttemptAt: Nullable(Type.String({ format: 'date-time' })),
         failureCount: Type.Integer(),
-        lastProblem: Type.Union([Type.Object({ type: Type.String(), detail: Type.String() }), Type.Null()]),
+        lastProblem: Type.Union([
+          Type.Object({
+            type: Type.String(),
+            detail: Type.String(),
+            hookStderr: Type.Optional(Type.String({ description: 'admins only: the last 4 KiB a failed exec DNS hook wrote to stderr (certkeeper:challenge_hook_failed)' })),
+          }),
+          Type.Null(),
+        ]),
         revokeReason: Nullable(Type.String()),
       }),
       Type.Null(),
@@ -91,7 +98,25 @@ export const CertificateView = Type.Object({
 
 const dateOrNull = (d: Date | null): string | null => (d === null ? null : isoDateTime(d.getTime()));
 
-function managedView(m: ManagedInfo | null | undefined) {
+/** What a certificate view shows beyond what every reader of the project sees. */
+export interface CertificateViewOptions {
+  /** For project admins (and superusers): a failed exec DNS hook's stderr, `managed.lastProblem.hookStderr`. */
+  hookOutput?: boolean;
+}
+
+/**
+ * The stored problem as this reader may see it. A hook failure stored before its output was
+ * kept apart (no `hookStderr`) has the output and the hook's path in its detail: only admins
+ * see that detail.
+ */
+function problemView(p: AcmeProblem | null, hookOutput: boolean) {
+  if (!p) return null;
+  if (p.type === 'certkeeper:challenge_hook_failed' && p.hookStderr === undefined && !hookOutput) return { type: p.type, detail: 'the DNS hook failed' };
+  if (hookOutput && p.hookStderr !== undefined) return { type: p.type, detail: p.detail, hookStderr: p.hookStderr };
+  return { type: p.type, detail: p.detail };
+}
+
+function managedView(m: ManagedInfo | null | undefined, hookOutput: boolean) {
   if (!m) return null;
   return {
     challengeType: m.challengeType,
@@ -99,7 +124,7 @@ function managedView(m: ManagedInfo | null | undefined) {
     renewAt: dateOrNull(m.renewAt),
     nextAttemptAt: dateOrNull(m.nextAttemptAt),
     failureCount: m.failureCount,
-    lastProblem: m.lastProblem ? { type: m.lastProblem.type, detail: m.lastProblem.detail } : null,
+    lastProblem: problemView(m.lastProblem, hookOutput),
     revokeReason: m.revokeReason,
   };
 }
@@ -126,7 +151,7 @@ function appleView(apple: AppleInfo | null): AppleInfo | null {
  * A certificate as the native API shows it, keys in the schema's order, so that
  * `JSON.stringify` of it writes the same text as the `CertificateView` schema serializer.
  */
-export function certificateView(rec: CertificateRecord, now: Date) {
+export function certificateView(rec: CertificateRecord, now: Date, options: CertificateViewOptions = {}) {
   const status = effectiveStatus(rec.status, rec.notAfter, now);
   // A managed slot before its first issuance has no material: no dates to show.
   const issued = rec.issued !== false;
@@ -168,6 +193,6 @@ export function certificateView(rec: CertificateRecord, now: Date) {
     extendedKeyUsage: rec.extendedKeyUsage,
     apple: appleView(rec.apple),
     createdAt: isoDateTime(rec.createdAt.getTime()),
-    managed: managedView(rec.managed),
+    managed: managedView(rec.managed, options.hookOutput === true),
   };
 }

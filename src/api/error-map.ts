@@ -39,6 +39,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   dns_update_failed: 502,
   challenge_hook_failed: 502,
   dns_provider_invalid: 400,
+  dns_provider_address_forbidden: 400,
   certificate_not_managed: 409,
   certificate_state_conflict: 409,
   service_not_found: 404,

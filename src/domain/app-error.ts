@@ -41,6 +41,7 @@ export const errorCodes = [
   'dns_update_failed',
   'challenge_hook_failed',
   'dns_provider_invalid',
+  'dns_provider_address_forbidden',
   'certificate_not_managed',
   'certificate_state_conflict',
   'service_not_found',

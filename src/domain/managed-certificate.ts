@@ -16,6 +16,12 @@ export interface AcmeProblem {
   detail: string;
   /** Per-identifier problems, when the CA gives them. */
   subproblems?: Array<{ type: string; detail: string; identifier?: string }>;
+  /**
+   * certkeeper's own `certkeeper:challenge_hook_failed`: what the exec DNS hook wrote to stderr
+   * (its last 4 KiB, possibly empty). Shown to project admins only, as a hook's output may name
+   * the operator's paths and hosts or the provider's answers; `detail` never carries it.
+   */
+  hookStderr?: string;
 }
 
 /** A TXT record the user (or a DNS provider) must publish for a dns-01 challenge (the native API's dnsRecords). */

@@ -2,6 +2,7 @@ import { AppError } from '../domain/app-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { NewAuditEvent } from '../domain/audit-event.js';
 import type { DnsProviderSettings, OrganizationSettings, ProjectSettings } from '../ports/managed-certificate-repository.js';
+import { AddressPolicy } from '../net/address-policy.js';
 import type { Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import type { DnsSolverFactory } from './managed-certificate-service.js';
@@ -43,6 +44,11 @@ export interface OrganizationSettingsView {
  * sealed, bound to the project), per organization the ACME directory and contact that override
  * the server's defaults. A provider is checked by building its solver before it is stored, so
  * a setting that cannot work is refused now rather than at 3 a.m. at renewal.
+ *
+ * An RFC 2136 server is checked against the outbound AddressPolicy when saved (an IP literal,
+ * or a name resolved now and every address checked): link-local and cloud metadata addresses,
+ * and CERTKEEPER_OUTBOUND_DENY, are refused with `dns_provider_address_forbidden`. A name that
+ * does not resolve yet may be saved; every connection is checked again by the solver.
  */
 export class IssuanceSettingsService {
   constructor(
@@ -53,6 +59,7 @@ export class IssuanceSettingsService {
     private readonly solverFor: DnsSolverFactory,
     /** Called after an organization's ACME settings change (the cached account is stale). */
     private readonly onOrganizationChanged: (organizationId: string) => void = () => undefined,
+    private readonly policy: AddressPolicy = new AddressPolicy(),
   ) {}
 
   async getProjectSettings(principal: Principal, projectId: string): Promise<ProjectSettingsView> {
@@ -62,6 +69,8 @@ export class IssuanceSettingsService {
 
   async putProjectSettings(principal: Principal, projectId: string, input: ProjectSettingsInput): Promise<ProjectSettingsView> {
     const project = await this.access.authorizeProject(principal, projectId, 'admin');
+    // Resolving a name may take a while: before the transaction, not inside it.
+    if (input.dnsProvider?.type === 'rfc2136' && typeof input.dnsProvider.server === 'string') await this.checkServer(input.dnsProvider.server.trim());
     const now = this.clock.now();
     return this.store.transaction(async (tx) => {
       const current = await tx.managed.getProjectSettings(project.id);
@@ -151,6 +160,14 @@ export class IssuanceSettingsService {
     // Builds the solver once: its constructor refuses what could never work (a bad server, key name, hook name).
     this.solverFor({ type: input.type, settings: withoutNulls(settings), sealedSecret: null }, secret);
     return { type: input.type, settings: withoutNulls(settings), sealedSecret: secret && this.box.seal(secret, sealedSecretAad.dnsProviderSecret(projectId)) };
+  }
+
+  /** Refuses an RFC 2136 server the outbound policy refuses (by itself or through an address it resolves to). */
+  private async checkServer(server: string): Promise<void> {
+    const verdict = await this.policy.check(server);
+    if (verdict.kind === 'refused') {
+      throw new AppError('dns_provider_address_forbidden', `dnsProvider.server: ${verdict.message}`, { details: { server, address: verdict.address } });
+    }
   }
 
   /** Superusers, and organization-wide keys of the organization (admin to change). */

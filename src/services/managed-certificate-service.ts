@@ -449,6 +449,9 @@ export class ManagedCertificateService {
   private async recordFailure(rec: CertificateRecord, project: Project, state: ManagedState, err: AppError, actor: string, renewal: boolean, automated: boolean): Promise<void> {
     const now = this.clock.now();
     const problem: AcmeProblem = (err.details?.problem as AcmeProblem | undefined) ?? { type: `certkeeper:${err.code}`, detail: err.message };
+    // A hook's output is kept apart from the detail: the certificate view shows it to admins only.
+    if (err.code === 'challenge_hook_failed') problem.hookStderr = typeof err.details?.stderr === 'string' ? err.details.stderr : '';
+    const { hookStderr: _adminsOnly, ...publicProblem } = problem;
     const failureCount = state.failureCount + 1;
     // A refused validation spoils the order: the next attempt starts a new one.
     const orderSpoiled = err.code !== 'acme_unavailable';
@@ -465,7 +468,8 @@ export class ManagedCertificateService {
         updatedAt: now,
       });
       await tx.events.append(
-        event(actor, project, renewal ? 'certificate.renewal_failed' : 'certificate.validation_failed', rec.id, now, { code: err.code, problem, failureCount }),
+        // Events are read by viewers and sent to notification channels: never the hook's output.
+        event(actor, project, renewal ? 'certificate.renewal_failed' : 'certificate.validation_failed', rec.id, now, { code: err.code, problem: publicProblem, failureCount }),
       );
     });
     this.metrics.issuance(renewal ? 'renew' : 'issue', 'failure');

@@ -53,6 +53,24 @@ const records: CertificateRecord[] = [
   }),
   aRecord({ kind: 'pass', apple: { passTeamIdentifier: 'T1', passTypeIdentifier: 'pass.com.example' } }),
   aRecord({ kind: 'pass', apple: {} }),
+  aRecord({
+    source: 'acme',
+    status: 'failed',
+    managed: {
+      challengeType: 'dns-01',
+      keyType: 'ec-p256',
+      identifiers: ['www.example.com'],
+      dnsRecords: [],
+      orderUrl: null,
+      orderCreatedAt: null,
+      renewAt: null,
+      nextAttemptAt: new Date('2026-03-15T11:00:00.000Z'),
+      failureCount: 2,
+      // Stored key order must not show through, nor does the hook's output unless asked for.
+      lastProblem: { hookStderr: 'line "one"\n\u0001 ünïcödé', detail: 'the DNS hook publish.sh present exited with code 3', type: 'certkeeper:challenge_hook_failed' },
+      revokeReason: null,
+    },
+  }),
 ];
 
 /** What fastify's schema serializer writes for a value under a response schema. */
@@ -68,9 +86,13 @@ async function schemaSerialized(schema: object, value: unknown): Promise<string>
 describe('JSON.stringify of certificate views', () => {
   it('is exactly what the response schema serializer writes for a single certificate', async () => {
     for (const rec of records) {
-      const expected = await schemaSerialized(envelopeSchema(CertificateView), ok(certificateView(rec, now)));
-      expect(JSON.stringify(ok(certificateView(rec, now)))).toBe(expected);
+      for (const hookOutput of [false, true]) {
+        const expected = await schemaSerialized(envelopeSchema(CertificateView), ok(certificateView(rec, now, { hookOutput })));
+        expect(JSON.stringify(ok(certificateView(rec, now, { hookOutput })))).toBe(expected);
+      }
     }
+    expect(JSON.stringify(certificateView(records.at(-1)!, now))).not.toContain('hookStderr');
+    expect(JSON.stringify(certificateView(records.at(-1)!, now, { hookOutput: true }))).toContain('"hookStderr":"line \\"one\\"');
   });
 
   it('is exactly what the response schema serializer writes for a page', async () => {

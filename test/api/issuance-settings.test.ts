@@ -91,6 +91,35 @@ describe('project issuance settings', () => {
     expect((await t.call('GET', url)).json().result.dnsProvider).toBeNull();
   });
 
+  it('refuses an RFC 2136 server the outbound policy refuses (metadata, link-local, by name too), storing nothing', async () => {
+    for (const server of ['169.254.169.254', ' 169.254.169.254 ', '::ffff:169.254.169.254', 'fe80::1', '[fe80::1]', 'metadata.google.internal', 'METADATA.GOOGLE.INTERNAL.', '100.100.100.200']) {
+      const res = await t.call('PUT', url, { key: t.keys.admin, body: { dnsProvider: { type: 'rfc2136', server, keyName: 'k', secret: tsigSecret } } });
+      expect(res.statusCode, server).toBe(400);
+      expect(res.json().code, server).toBe('dns_provider_address_forbidden');
+      expect(res.json().errors[0], server).toMatch(/^dnsProvider\.server: .* is refused: .*CERTKEEPER_OUTBOUND_ALLOW/);
+    }
+    expect((await t.call('GET', url)).json().result.dnsProvider).toBeNull();
+  });
+
+  it('refuses a server CERTKEEPER_OUTBOUND_DENY covers, as an address or a name resolving to it; allows it through CERTKEEPER_OUTBOUND_ALLOW', async () => {
+    const denied = await createTestApp({ env: { CERTKEEPER_OUTBOUND_DENY: '127.0.0.0/8', CERTKEEPER_OUTBOUND_ALLOW: '169.254.10.53' } });
+    try {
+      const put = (server: string) =>
+        denied.call('PUT', `/api/v1/projects/${denied.project.id}/settings`, { key: denied.keys.admin, body: { dnsProvider: { type: 'rfc2136', server, keyName: 'k', secret: tsigSecret } } });
+      const literal = await put('127.0.0.1');
+      expect(literal.statusCode).toBe(400);
+      expect(literal.json()).toMatchObject({ code: 'dns_provider_address_forbidden', errors: ['dnsProvider.server: 127.0.0.1 is refused: it is in CERTKEEPER_OUTBOUND_DENY'] });
+      // localhost resolves (from /etc/hosts) to 127.0.0.1.
+      const named = await put('localhost');
+      expect(named.statusCode).toBe(400);
+      expect(named.json().errors[0]).toMatch(/^dnsProvider\.server: localhost resolves to .* is refused: it is in CERTKEEPER_OUTBOUND_DENY$/);
+      expect((await put('169.254.10.53')).statusCode).toBe(200);
+      expect((await put('10.0.0.53')).statusCode).toBe(200);
+    } finally {
+      await denied.close();
+    }
+  });
+
   it('only admins change them; other projects are not found', async () => {
     const res = await t.call('PUT', url, { key: t.keys.editor, body: { renewBeforeDays: 10 } });
     expect(res.statusCode).toBe(403);

@@ -1,13 +1,14 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Clock } from '../../ports/clock.js';
 import type { InventoryService } from '../../services/inventory-service.js';
 import type { AttemptOutcome, ManagedCertificateService } from '../../services/managed-certificate-service.js';
 import { revocationReasons } from '../../services/managed-certificate-service.js';
+import { roleAtLeast } from '../../services/principal.js';
 import { httpStatusOf } from '../error-map.js';
 import { principal } from '../auth.js';
-import { certificateView, CertificateView } from '../certificate-view.js';
+import { certificateView, CertificateView, type CertificateViewOptions } from '../certificate-view.js';
 import { statusFilterOf } from '../certificate-status-name.js';
 import { envelopeSchema, errorResponses, JSON_CONTENT_TYPE, ok, paged, pagedJson, PageQuery } from '../envelope.js';
 
@@ -113,9 +114,15 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
   const { inventory, clock, managed } = opts;
   const one = envelopeSchema(CertificateView);
 
+  /** Project admins (and superusers) see a failed DNS hook's output in the view; viewers and editors do not. */
+  const viewOptions = (request: FastifyRequest): CertificateViewOptions => {
+    const p = principal(request);
+    return { hookOutput: p.superuser || roleAtLeast(p.role, 'admin') };
+  };
+
   /** An attempt's answer: the record either way; a failure keeps its stable code and the CA's problem in errors. */
-  const sendAttempt = (reply: FastifyReply, outcome: AttemptOutcome) => {
-    const view = certificateView(outcome.record, clock.now());
+  const sendAttempt = (request: FastifyRequest, reply: FastifyReply, outcome: AttemptOutcome) => {
+    const view = certificateView(outcome.record, clock.now(), viewOptions(request));
     if (!outcome.error) return sendJsonText(reply, JSON.stringify(ok(view, outcome.notes)));
     const problem = outcome.error.details?.problem as { type?: string; detail?: string } | undefined;
     const errors = problem?.type ? [`${problem.type}: ${problem.detail ?? ''}`.trim(), outcome.error.message] : [outcome.error.message];
@@ -138,7 +145,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
           response: { 200: one, ...errorResponses },
         },
       },
-      async (request, reply) => sendAttempt(reply, await managed.create(principal(request), request.params.projectId, request.body)),
+      async (request, reply) => sendAttempt(request, reply, await managed.create(principal(request), request.params.projectId, request.body)),
     );
     app.put(
       '/projects/:projectId/certificates/:id/validate',
@@ -151,7 +158,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
           response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[400] },
         },
       },
-      async (request, reply) => sendAttempt(reply, await managed.validate(principal(request), request.params.projectId, request.params.id)),
+      async (request, reply) => sendAttempt(request, reply, await managed.validate(principal(request), request.params.projectId, request.params.id)),
     );
     app.post(
       '/projects/:projectId/certificates/:id/renew',
@@ -164,14 +171,14 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
           response: { 200: one, 400: FailedAttempt, 502: FailedAttempt, 503: FailedAttempt, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[400] },
         },
       },
-      async (request, reply) => sendAttempt(reply, await managed.renewNow(principal(request), request.params.projectId, request.params.id)),
+      async (request, reply) => sendAttempt(request, reply, await managed.renewNow(principal(request), request.params.projectId, request.params.id)),
     );
     app.post(
       '/projects/:projectId/certificates/:id/revoke',
       { schema: { operationId: 'revokeCertificate', summary: 'Revoke a managed certificate at the CA', tags: ['certificates'], params: IdParams, body: RevokeBody, response: { 200: one, ...errorResponses, 409: errorResponses[400] } } },
       async (request, reply) => {
         const rec = await managed.revoke(principal(request), request.params.projectId, request.params.id, request.body?.reason ?? 'unspecified');
-        return sendJsonText(reply, JSON.stringify(ok(certificateView(rec, clock.now()))));
+        return sendJsonText(reply, JSON.stringify(ok(certificateView(rec, clock.now(), viewOptions(request)))));
       },
     );
   }
@@ -194,7 +201,8 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
       const pageSize = q.pageSize ?? 20;
       const page = await inventory.list(principal(request), request.params.projectId, { ...q, pageIndex, pageSize });
       const now = clock.now();
-      return sendJsonText(reply, pagedJson(page.items.map((r) => certificateView(r, now)), page.totalCount, pageIndex, pageSize));
+      const options = viewOptions(request);
+      return sendJsonText(reply, pagedJson(page.items.map((r) => certificateView(r, now, options)), page.totalCount, pageIndex, pageSize));
     },
   );
 
@@ -203,7 +211,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     { schema: { operationId: 'getCertificate', summary: 'Get a certificate', tags: ['certificates'], params: IdParams, response: { 200: one, ...errorResponses } } },
     async (request, reply) => {
       const rec = await inventory.get(principal(request), request.params.projectId, request.params.id);
-      return sendJsonText(reply, JSON.stringify(ok(certificateView(rec, clock.now()))));
+      return sendJsonText(reply, JSON.stringify(ok(certificateView(rec, clock.now(), viewOptions(request)))));
     },
   );
 
@@ -221,7 +229,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     },
     async (request) => {
       const outcome = await inventory.importCertificate(principal(request), request.params.projectId, request.body);
-      return ok(certificateView(outcome.record, clock.now()), outcome.notes);
+      return ok(certificateView(outcome.record, clock.now(), viewOptions(request)), outcome.notes);
     },
   );
 
@@ -245,11 +253,12 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     async (request) => {
       const outcomes = await inventory.importBatch(principal(request), request.params.projectId, request.body.items);
       const now = clock.now();
+      const options = viewOptions(request);
       const brief = request.query.brief === true;
       const items = outcomes.map((o, index) =>
         o.error
           ? { index, success: false, duplicate: false, code: o.error.code, errors: [o.error.message], messages: [], id: null, certificate: null }
-          : { index, success: true, duplicate: o.duplicate, code: null, errors: [], messages: o.notes, id: o.record!.id, certificate: brief ? null : certificateView(o.record!, now) },
+          : { index, success: true, duplicate: o.duplicate, code: null, errors: [], messages: o.notes, id: o.record!.id, certificate: brief ? null : certificateView(o.record!, now, options) },
       );
       const count = (f: (i: (typeof items)[number]) => boolean) => items.filter(f).length;
       const summary = `imported ${count((i) => i.success && !i.duplicate)}, duplicate ${count((i) => i.duplicate)}, failed ${count((i) => !i.success)}`;
@@ -269,13 +278,13 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
         response: { 200: one, ...errorResponses },
       },
     },
-    async (request) => ok(certificateView(await inventory.updateScope(principal(request), request.params.projectId, request.params.id, request.body.scopeId), clock.now())),
+    async (request) => ok(certificateView(await inventory.updateScope(principal(request), request.params.projectId, request.params.id, request.body.scopeId), clock.now(), viewOptions(request))),
   );
 
   app.delete(
     '/projects/:projectId/certificates/:id',
     { schema: { operationId: 'deleteCertificate', summary: 'Delete a certificate and its key material; returns the deleted record', tags: ['certificates'], params: IdParams, response: { 200: one, ...errorResponses } } },
-    async (request) => ok(certificateView(await inventory.delete(principal(request), request.params.projectId, request.params.id), clock.now())),
+    async (request) => ok(certificateView(await inventory.delete(principal(request), request.params.projectId, request.params.id), clock.now(), viewOptions(request))),
   );
 
   app.get(

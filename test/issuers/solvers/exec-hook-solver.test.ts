@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src/domain/app-error.js';
-import { ExecHookSolver } from '../../../src/issuers/acme/solvers/exec-hook-solver.js';
+import { ExecHookSolver, hookStderrMaxBytes } from '../../../src/issuers/acme/solvers/exec-hook-solver.js';
 import { appErrorOf } from '../../pki/app-error-of.js';
 
 async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
@@ -91,22 +91,25 @@ describe('ExecHookSolver', () => {
     expect(env).toContain('CERTKEEPER_RECORD_VALUE=v');
   });
 
-  it('exit 3 → challenge_hook_failed with the code and the tail of stderr', async () => {
+  it('exit 3 → challenge_hook_failed: the message names the hook\'s file and its exit code, stderr is in details only', async () => {
     const hook = await script(`echo "provider said: zone is locked" >&2\nexit 3`);
     const err = await rejectionOf(new ExecHookSolver({ command: hook }).present('_acme-challenge.example.test', 'v'));
     expect(err.code).toBe('challenge_hook_failed');
-    expect(err.message).toContain('exited with code 3');
-    expect(err.message).toContain('provider said: zone is locked');
-    expect(err.details).toMatchObject({ exitCode: 3, action: 'present', stderr: 'provider said: zone is locked' });
+    expect(err.message).toBe(`the DNS hook ${path.basename(hook)} present exited with code 3`);
+    expect(err.message).not.toContain(dir);
+    expect(err.details).toMatchObject({ hook: path.basename(hook), exitCode: 3, action: 'present', stderr: 'provider said: zone is locked' });
+    expect(JSON.stringify(err.details)).not.toContain(dir);
   });
 
-  it('keeps only the last 500 characters of a long stderr', async () => {
-    const hook = await script(`i=0; while [ $i -lt 200 ]; do printf 'line-%03d\\n' $i >&2; i=$((i+1)); done\nexit 1`);
+  it('keeps only the last 4 KiB of a long stderr', async () => {
+    const hook = await script(`i=0; while [ $i -lt 1000 ]; do printf 'line-%04d\\n' $i >&2; i=$((i+1)); done\nexit 1`);
     const err = await rejectionOf(new ExecHookSolver({ command: hook }).cleanup('n', 'v'));
     const stderr = err.details?.stderr as string;
-    expect(stderr.length).toBe(500);
-    expect(stderr.endsWith('line-199')).toBe(true);
-    expect(err.message).not.toContain('line-000');
+    expect(Buffer.byteLength(stderr)).toBeLessThanOrEqual(hookStderrMaxBytes);
+    expect(Buffer.byteLength(stderr)).toBeGreaterThan(hookStderrMaxBytes - 20);
+    expect(stderr.endsWith('line-0999')).toBe(true);
+    expect(stderr).not.toContain('line-0000');
+    expect(err.message).not.toContain('line-');
   });
 
   it('a hook killed by a signal → challenge_hook_failed naming it', async () => {
@@ -140,6 +143,7 @@ describe('ExecHookSolver', () => {
     await chmod(hook, 0o755);
     const err = await rejectionOf(new ExecHookSolver({ command: hook }).present('n', 'v'));
     expect(err.code).toBe('challenge_hook_failed');
+    expect(err.message).toBe('the DNS hook bad-interpreter could not be started (ENOENT)');
   });
 
   it.each<[string, () => Promise<string>]>([
@@ -158,6 +162,8 @@ describe('ExecHookSolver', () => {
     // root may execute any file with an x bit set, but not one without: 0644 still fails X_OK.
     const err = appErrorOf(() => new ExecHookSolver({ command: c }));
     expect(err.code, what).toBe('dns_provider_invalid');
+    // Stored as a certificate's problem when the file goes missing after it was chosen: no server path.
+    expect(err.message, what).not.toContain(dir);
   });
 
   it('refuses a non-positive timeout', async () => {

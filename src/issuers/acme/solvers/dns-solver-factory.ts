@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../domain/app-error.js';
+import type { AddressPolicy } from '../../../net/address-policy.js';
 import type { DnsChallengeSolver } from '../../../ports/issuer.js';
 import type { DnsProviderSettings } from '../../../ports/managed-certificate-repository.js';
 import { ExecHookSolver } from './exec-hook-solver.js';
@@ -9,9 +10,10 @@ import type { TsigAlgorithm } from './tsig.js';
 /**
  * Builds a project's DNS-01 solver from its stored settings. An exec hook is a file name inside
  * the operator's `CERTKEEPER_DNS_HOOK_DIR`: an API caller can pick a hook, never run an
- * arbitrary command on the server.
+ * arbitrary command on the server. An RFC 2136 server is a project admin's choice, so its
+ * connections go through the outbound `policy`.
  */
-export function dnsSolverFactory(hookDir: string | undefined) {
+export function dnsSolverFactory(hookDir: string | undefined, policy: AddressPolicy) {
   return (provider: DnsProviderSettings, secret: Buffer | null): DnsChallengeSolver => {
     const s = provider.settings;
     if (provider.type === 'rfc2136') {
@@ -20,6 +22,7 @@ export function dnsSolverFactory(hookDir: string | undefined) {
         port: s.port === undefined ? undefined : Number(s.port),
         zone: s.zone === undefined || s.zone === null ? undefined : String(s.zone),
         tsig: { name: String(s.keyName ?? ''), algorithm: String(s.algorithm ?? 'hmac-sha256') as TsigAlgorithm, secret: secret?.toString('utf8') ?? '' },
+        policy,
       });
     }
     if (provider.type === 'exec') {

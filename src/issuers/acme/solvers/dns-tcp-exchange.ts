@@ -8,20 +8,31 @@
  */
 import { Socket } from 'node:net';
 import { AppError } from '../../../domain/app-error.js';
+import { isOutboundRefusal, type AddressPolicy } from '../../../net/address-policy.js';
 
 export interface DnsTcpExchangeOptions {
   host: string;
   port: number;
   /** For the whole exchange: connect, send, receive. */
   timeoutMs: number;
+  /** Which addresses may be connected to (the server is a project setting, not the operator's). */
+  policy: AddressPolicy;
 }
 
 /**
  * Sends `message` and resolves with the raw response. A timeout, a refused or reset
  * connection or a short response rejects with AppError `dns_update_failed`, retryable.
+ *
+ * The policy decides before any connection: an IP literal here, a name through the socket's
+ * `lookup`, which checks every address it resolves to and connects only to those. A refusal
+ * rejects with AppError `dns_provider_address_forbidden`, with no connection attempted.
  */
 export function dnsTcpExchange(message: Buffer, options: DnsTcpExchangeOptions): Promise<Buffer> {
   const where = `${options.host}:${options.port}`;
+  const refused = (why: string) =>
+    new AppError('dns_provider_address_forbidden', `DNS server ${where}: ${why}`, { details: { server: where, reason: 'refused' } });
+  const literalRefusal = options.policy.refusalOfHost(options.host);
+  if (literalRefusal) return Promise.reject(refused(literalRefusal));
   return new Promise<Buffer>((resolve, reject) => {
     const socket = new Socket();
     let received = Buffer.alloc(0);
@@ -46,11 +57,13 @@ export function dnsTcpExchange(message: Buffer, options: DnsTcpExchangeOptions):
     );
     socket.on('error', (cause) =>
       finish(
-        new AppError('dns_update_failed', `DNS server ${where} could not be reached: ${cause.message}`, {
-          retryable: true,
-          cause,
-          details: { server: where, reason: 'network' },
-        }),
+        isOutboundRefusal(cause)
+          ? refused(cause.message)
+          : new AppError('dns_update_failed', `DNS server ${where} could not be reached: ${cause.message}`, {
+              retryable: true,
+              cause,
+              details: { server: where, reason: 'network' },
+            }),
       ),
     );
     socket.on('data', (chunk) => {
@@ -68,7 +81,7 @@ export function dnsTcpExchange(message: Buffer, options: DnsTcpExchangeOptions):
         }),
       ),
     );
-    socket.connect(options.port, options.host, () => {
+    socket.connect({ port: options.port, host: options.host, lookup: options.policy.lookup }, () => {
       const prefix = Buffer.alloc(2);
       prefix.writeUInt16BE(message.length, 0);
       socket.write(Buffer.concat([prefix, message]));

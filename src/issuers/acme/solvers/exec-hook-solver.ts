@@ -16,8 +16,8 @@ export interface ExecHookSolverOptions {
   env?: Record<string, string>;
 }
 
-/** How much of the hook's stderr an error message carries. */
-const stderrTailChars = 500;
+/** How much of the hook's stderr a failure keeps (its end, where the reason usually is). */
+export const hookStderrMaxBytes = 4096;
 /** How long to wait for stderr to close once the hook itself has exited. */
 const exitGraceMs = 250;
 
@@ -30,12 +30,16 @@ function invalid(message: string): AppError {
  * without a shell (arguments reach the hook literally), with CERTKEEPER_ACTION,
  * CERTKEEPER_RECORD_NAME and CERTKEEPER_RECORD_VALUE in its environment. The hook sees PATH,
  * `options.env` and those three, never certkeeper's own environment (it holds the master key).
- * A non-zero exit, a signal or the timeout rejects with AppError `challenge_hook_failed`
- * carrying the exit code or signal and the tail of stderr; it is marked retryable, as hooks
- * mostly fail on their provider's API and give no way to say otherwise.
+ * A non-zero exit, a signal or the timeout rejects with AppError `challenge_hook_failed`,
+ * marked retryable, as hooks mostly fail on their provider's API and give no way to say
+ * otherwise. Its message names the hook by its file name and says how it ended (exit code,
+ * signal, timeout), never the hook's path or output, so it may be shown to anyone who reads the
+ * certificate; `details.stderr` holds the last `hookStderrMaxBytes` of stderr, for admins.
  */
 export class ExecHookSolver implements DnsChallengeSolver {
   private readonly command: string;
+  /** The hook's file name: what messages show (the directory is the operator's business). */
+  private readonly name: string;
   private readonly timeoutMs: number;
   private readonly env: Record<string, string>;
 
@@ -50,9 +54,12 @@ export class ExecHookSolver implements DnsChallengeSolver {
       if (!statSync(command).isFile()) throw new Error('not a regular file');
       accessSync(command, constants.X_OK);
     } catch (cause) {
-      throw new AppError('dns_provider_invalid', `exec hook provider: ${command} is not an executable file`, { cause });
+      // Also raised at an attempt (the file went missing since it was chosen) and stored as the
+      // certificate's problem: the file name only, never the operator's directory.
+      throw new AppError('dns_provider_invalid', `exec hook provider: the hook ${path.basename(command)} is not an executable file in the hook directory`, { cause });
     }
     this.command = command;
+    this.name = path.basename(command);
     const timeoutMs = options.timeoutMs ?? 60_000;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw invalid(`timeoutMs must be positive, got ${String(timeoutMs)}`);
     this.timeoutMs = timeoutMs;
@@ -88,19 +95,19 @@ export class ExecHookSolver implements DnsChallengeSolver {
         detached: true,
         stdio: ['ignore', 'ignore', 'pipe'],
       });
-      let stderr = '';
+      // Only the last bytes are kept, however much the hook writes.
+      let stderr = Buffer.alloc(0);
       let timedOut = false;
-      child.stderr!.setEncoding('utf8');
-      child.stderr!.on('data', (chunk: string) => {
-        stderr = (stderr + chunk).slice(-4 * stderrTailChars);
+      child.stderr!.on('data', (chunk: Buffer) => {
+        stderr = Buffer.concat([stderr, chunk]);
+        if (stderr.length > hookStderrMaxBytes) stderr = stderr.subarray(stderr.length - hookStderrMaxBytes);
       });
       const fail = (message: string, details: Record<string, unknown>, cause?: unknown) => {
-        const tail = stderr.trim().slice(-stderrTailChars);
         reject(
-          new AppError('challenge_hook_failed', `${message}${tail ? `; stderr: ${tail}` : ''}`, {
+          new AppError('challenge_hook_failed', message, {
             retryable: true,
             cause,
-            details: { command: this.command, action, recordName, ...details, stderr: tail },
+            details: { hook: this.name, action, recordName, ...details, stderr: stderrTail(stderr) },
           }),
         );
       };
@@ -116,11 +123,11 @@ export class ExecHookSolver implements DnsChallengeSolver {
         clearTimeout(grace);
         child.stderr!.destroy();
         if (timedOut) {
-          fail(`the hook ${this.command} ${action} did not finish within ${this.timeoutMs} ms and was killed`, { timedOut: true });
+          fail(`the DNS hook ${this.name} ${action} did not finish within ${this.timeoutMs} ms and was killed`, { timedOut: true });
         } else if (signal) {
-          fail(`the hook ${this.command} ${action} was killed by ${signal}`, { signal });
+          fail(`the DNS hook ${this.name} ${action} was killed by ${signal}`, { signal });
         } else if (code !== 0) {
-          fail(`the hook ${this.command} ${action} exited with code ${code}`, { exitCode: code });
+          fail(`the DNS hook ${this.name} ${action} exited with code ${code}`, { exitCode: code });
         } else {
           resolve();
         }
@@ -130,7 +137,8 @@ export class ExecHookSolver implements DnsChallengeSolver {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        fail(`the hook ${this.command} could not be started: ${cause.message}`, {}, cause);
+        // The system's message names the path: only its code is shown.
+        fail(`the DNS hook ${this.name} could not be started (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {}, cause);
       });
       // 'close' comes once stderr is drained. Something the hook left running may hold stderr
       // open, so after 'exit' wait only briefly for it.
@@ -140,6 +148,11 @@ export class ExecHookSolver implements DnsChallengeSolver {
       child.on('close', (code, signal) => settle(code, signal));
     });
   }
+}
+
+/** The kept bytes as text: a character cut at the start is dropped, surrounding blanks trimmed. */
+function stderrTail(bytes: Buffer): string {
+  return bytes.toString('utf8').replace(/^\uFFFD+/, '').trim();
 }
 
 /** SIGKILL to the whole process group (negative pid); a group already gone is fine. */

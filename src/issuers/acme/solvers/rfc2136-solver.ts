@@ -4,6 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../../domain/app-error.js';
+import { AddressPolicy } from '../../../net/address-policy.js';
 import { systemClock, type Clock } from '../../../ports/clock.js';
 import type { DnsChallengeSolver } from '../../../ports/issuer.js';
 import {
@@ -51,6 +52,12 @@ export interface Rfc2136SolverOptions {
   /** Per DNS exchange; default 10 s. */
   timeoutMs?: number;
   clock?: Clock;
+  /**
+   * The outbound address policy every connection to `server` goes through (checked at each
+   * connection, so a name re-pointed since the settings were saved is refused too). Default:
+   * the built-in deny list alone.
+   */
+  policy?: AddressPolicy;
 }
 
 const retryableRcodes = new Set([2 /* SERVFAIL */]);
@@ -95,7 +102,9 @@ function parentOf(name: string): string {
  * verifies; a failure is reported as the server states it (BADSIG and BADKEY answers come
  * unsigned, RFC 8945 §5.3.2). A refusal, a TSIG error or an unverifiable response rejects with
  * AppError `dns_update_failed` naming the RCODE / TSIG error (retryable for timeouts,
- * unreachable servers and SERVFAIL).
+ * unreachable servers and SERVFAIL). A server the outbound `AddressPolicy` refuses (an IP
+ * literal, or a name through every address it resolves to at that moment) rejects with
+ * `dns_provider_address_forbidden` before any connection is attempted.
  */
 export class Rfc2136Solver implements DnsChallengeSolver {
   private readonly server: string;
@@ -105,6 +114,7 @@ export class Rfc2136Solver implements DnsChallengeSolver {
   private readonly ttl: number;
   private readonly timeoutMs: number;
   private readonly clock: Clock;
+  private readonly policy: AddressPolicy;
 
   /** Validates the options; throws AppError `dns_provider_invalid` (never echoing the secret). */
   constructor(options: Rfc2136SolverOptions) {
@@ -136,6 +146,7 @@ export class Rfc2136Solver implements DnsChallengeSolver {
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw invalid(`timeoutMs must be positive, got ${String(timeoutMs)}`);
     this.timeoutMs = timeoutMs;
     this.clock = options.clock ?? systemClock;
+    this.policy = options.policy ?? new AddressPolicy();
   }
 
   async present(recordName: string, value: string): Promise<void> {
@@ -224,7 +235,7 @@ export class Rfc2136Solver implements DnsChallengeSolver {
     const id = randomInt(0, 0x10000);
     const message = encodeMessage(dnsMessage({ id, opcode, questions: [question], authorities: updates }));
     const { signed, mac } = signRequest(message, this.key, this.nowSeconds());
-    const raw = await dnsTcpExchange(signed, { host: this.server, port: this.port, timeoutMs: this.timeoutMs });
+    const raw = await dnsTcpExchange(signed, { host: this.server, port: this.port, timeoutMs: this.timeoutMs, policy: this.policy });
     let decoded: DecodedDnsMessage;
     try {
       decoded = decodeMessage(raw);
