@@ -97,6 +97,12 @@ export interface AppDependencies {
 
 export type App = FastifyInstance;
 
+/**
+ * The longest value a path parameter's schema accepts: a DNS name (`domain`, 253 characters).
+ * A test checks every documented path parameter against it.
+ */
+export const LONGEST_PATH_PARAMETER = 253;
+
 const nativeErrors: ErrorFamily = { statusOf: httpStatusOf, codeField: 'code', document: 'derived', body: { name: 'ErrorEnvelope', schema: ErrorEnvelope } };
 // Every failure of a signed request (bad signature, parameter, body or media type) is a 400.
 const popErrorFamily: ErrorFamily = { statusOf: statusesOf(popErrors), codeField: 'Code', document: 'table', body: { name: 'CheckCertificateError', schema: PopErrorBody } };
@@ -121,6 +127,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     logController: new LogController({ disableRequestLogging: !deps.logRequests }),
     bodyLimit: deps.bodyLimitBytes ?? 1024 * 1024,
     return503OnClosing: true,
+    routerOptions: {
+      // Every value a path parameter's schema accepts reaches its route (authentication, then the
+      // schema's own limit). The router counts UTF-16 code units, a schema's maxLength
+      // characters, and a character outside the BMP takes two units.
+      maxParamLength: 2 * LONGEST_PATH_PARAMETER,
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
