@@ -33,6 +33,7 @@ import type { DomainCertificateService } from '../compat/swiftfederation-waap/do
 import { authTokenOf, scmRoutes } from '../compat/huawei-scm/scm-routes.js';
 import { sendCompatError } from '../compat/compat-errors.js';
 import { routerErrorHandler } from './router-errors.js';
+import { installRequestBodies } from './request-bodies.js';
 import { appRoutes } from '../api/routes/app-routes.js';
 import { pushRoutes } from '../api/routes/push-routes.js';
 import type { PushHealthService } from '../services/push-health-service.js';
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setNotFoundHandler((request, reply) => {
     return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
   });
+  installRequestBodies(app);
 
   await app.register(swagger, {
     openapi: {
