@@ -15,6 +15,10 @@ export function toAppError(err: FastifyError | Error): AppError {
       return new AppError('malformed_json', 'the JSON body is empty');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('malformed_json', 'the body is not valid JSON');
+    case 'FST_ERR_BAD_URL':
+      return new AppError('validation_failed', 'the path is not valid percent-encoding');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('validation_failed', 'a path parameter is longer than any value it may take');
     default:
   }
   if (fe.statusCode === 400 && err instanceof SyntaxError) return new AppError('malformed_json', 'the body is not valid JSON');

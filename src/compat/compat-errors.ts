@@ -54,6 +54,13 @@ export function compatErrorOf<E extends { status: number }>(err: unknown, mappin
   return mapping.internal();
 }
 
+/** Answers anything thrown on one of the API's requests in the API's shape; a 5xx is logged with its cause. */
+export function sendCompatError<E extends { status: number }>(mapping: CompatErrorMapping<E>, err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const error = compatErrorOf(err, mapping);
+  if (error.status >= 500) request.log.error({ err }, 'request failed');
+  return mapping.send(request, reply, error);
+}
+
 /**
  * Installs the API's error handler, and its not-found handler if it has one, on the API's
  * encapsulated plugin, before its routes: every failure under the plugin, schema failures
@@ -61,11 +68,7 @@ export function compatErrorOf<E extends { status: number }>(err: unknown, mappin
  * its cause.
  */
 export function installCompatErrors<E extends { status: number }>(fastify: FastifyInstance, mapping: CompatErrorMapping<E>): void {
-  fastify.setErrorHandler((err, request, reply) => {
-    const error = compatErrorOf(err, mapping);
-    if (error.status >= 500) request.log.error({ err }, 'request failed');
-    return mapping.send(request, reply, error);
-  });
+  fastify.setErrorHandler((err, request, reply) => sendCompatError(mapping, err, request, reply));
   const notFound = mapping.notFound;
   if (notFound) fastify.setNotFoundHandler((request, reply) => mapping.send(request, reply, notFound()));
 }

@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -9,7 +9,7 @@ import type { InventoryService } from '../services/inventory-service.js';
 import type { ManagedCertificateService } from '../services/managed-certificate-service.js';
 import { acmeChallengeRoutes } from '../api/routes/acme-challenge-routes.js';
 import { httpStatusOf } from '../api/error-map.js';
-import { authentication } from '../api/auth.js';
+import { apiKeyOf, authentication } from '../api/auth.js';
 import { errorBody } from '../api/envelope.js';
 import { toAppError } from '../api/to-app-error.js';
 import { validatorCompiler } from '../api/validator-compiler.js';
@@ -17,8 +17,8 @@ import { documentErrors, errorBodySchemas, statusesOf, type ErrorFamily } from '
 import { ErrorEnvelope } from '../api/envelope.js';
 import { openapiTags } from '../api/openapi-tags.js';
 import { popErrors } from '../compat/alibaba-mpush/pop-error.js';
-import { scmErrors } from '../compat/huawei-scm/scm-error.js';
-import { waapErrors } from '../compat/swiftfederation-waap/waap-error.js';
+import { scmErrorMapping, scmErrors } from '../compat/huawei-scm/scm-error.js';
+import { waapErrorMapping, waapErrors } from '../compat/swiftfederation-waap/waap-error.js';
 import { healthRoutes } from '../api/routes/health-routes.js';
 import { organizationRoutes } from '../api/routes/organization-routes.js';
 import { projectRoutes } from '../api/routes/project-routes.js';
@@ -30,7 +30,10 @@ import type { ServiceDomainService } from '../services/service-domain-service.js
 import type { CertificateDetailsService } from '../compat/huawei-scm/certificate-details-service.js';
 import { waapRoutes } from '../compat/swiftfederation-waap/waap-routes.js';
 import type { DomainCertificateService } from '../compat/swiftfederation-waap/domain-certificate-service.js';
-import { scmRoutes } from '../compat/huawei-scm/scm-routes.js';
+import { authTokenOf, scmRoutes } from '../compat/huawei-scm/scm-routes.js';
+import { sendCompatError } from '../compat/compat-errors.js';
+import { routerErrorHandler } from './router-errors.js';
+import { installRequestBodies } from './request-bodies.js';
 import { appRoutes } from '../api/routes/app-routes.js';
 import { pushRoutes } from '../api/routes/push-routes.js';
 import type { PushHealthService } from '../services/push-health-service.js';
@@ -97,11 +100,23 @@ export interface AppDependencies {
 
 export type App = FastifyInstance;
 
+/**
+ * The longest value a path parameter's schema accepts: a DNS name (`domain`, 253 characters).
+ * A test checks every documented path parameter against it.
+ */
+export const LONGEST_PATH_PARAMETER = 253;
+
 const nativeErrors: ErrorFamily = { statusOf: httpStatusOf, codeField: 'code', document: 'derived', body: { name: 'ErrorEnvelope', schema: ErrorEnvelope } };
 // Every failure of a signed request (bad signature, parameter, body or media type) is a 400.
 const popErrorFamily: ErrorFamily = { statusOf: statusesOf(popErrors), codeField: 'Code', document: 'table', body: { name: 'CheckCertificateError', schema: PopErrorBody } };
 const scmErrorFamily: ErrorFamily = { statusOf: statusesOf(scmErrors), codeField: 'error_code', document: 'listed' };
 const waapErrorFamily: ErrorFamily = { statusOf: statusesOf(waapErrors), codeField: 'code', document: 'listed' };
+
+/** Where the native API and the compatible APIs with prefixes of their own are registered (below). */
+const NATIVE_PREFIX = '/api/v1';
+const SCM_PREFIX = '/v3/scm';
+const WAAP_PREFIX = '/waap/v1.0';
+const under = (prefix: string) => (path: string) => path === prefix || path.startsWith(`${prefix}/`);
 
 /**
  * The errors of a documented path: the compatible APIs' by the paths they are registered at
@@ -109,31 +124,54 @@ const waapErrorFamily: ErrorFamily = { statusOf: statusesOf(waapErrors), codeFie
  */
 function errorFamilyOf(url: string): ErrorFamily {
   if (url === '/') return popErrorFamily;
-  if (url.startsWith('/v3/scm/')) return scmErrorFamily;
-  if (url.startsWith('/waap/v1.0/')) return waapErrorFamily;
+  if (url.startsWith(`${SCM_PREFIX}/`)) return scmErrorFamily;
+  if (url.startsWith(`${WAAP_PREFIX}/`)) return waapErrorFamily;
   return nativeErrors;
+}
+
+/** Anything thrown, fastify's own errors included, as the native envelope; a 5xx is logged with its cause. */
+function sendNativeError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const appErr = toAppError(err as FastifyError);
+  const status = httpStatusOf[appErr.code];
+  if (status >= 500) request.log.error({ err: appErr.cause ?? appErr, code: appErr.code }, 'request failed');
+  return reply.status(status).send(errorBody(appErr.code, appErr.message));
 }
 
 /** Builds the HTTP application (no listen): the native API, the compatible APIs, health, metrics, the OpenAPI document and its docs, on one server. */
 export async function buildApp(deps: AppDependencies): Promise<App> {
+  // A path the router cannot decode, or a parameter longer than maxParamLength, is refused
+  // before any plugin's hooks run: it is answered in the shape of the API the path is under,
+  // after authenticating as that API does. The Alibaba Cloud API is served at `/` only, where
+  // neither can happen; every other path answers in the native envelope.
+  const onRouterError = routerErrorHandler(
+    [
+      { owns: under(NATIVE_PREFIX), authenticate: (request) => deps.access.authenticate(apiKeyOf(request)), send: sendNativeError },
+      { owns: under(WAAP_PREFIX), authenticate: (request) => deps.access.authenticate(apiKeyOf(request)), send: (err, request, reply) => sendCompatError(waapErrorMapping, err, request, reply) },
+      { owns: under(SCM_PREFIX), authenticate: (request) => deps.access.authenticate(authTokenOf(request)), send: (err, request, reply) => sendCompatError(scmErrorMapping, err, request, reply) },
+    ],
+    { owns: () => true, send: sendNativeError },
+  );
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger | undefined,
     logController: new LogController({ disableRequestLogging: !deps.logRequests }),
     bodyLimit: deps.bodyLimitBytes ?? 1024 * 1024,
     return503OnClosing: true,
+    routerOptions: {
+      // Every value a path parameter's schema accepts reaches its route (authentication, then the
+      // schema's own limit). The router counts UTF-16 code units, a schema's maxLength
+      // characters, and a character outside the BMP takes two units.
+      maxParamLength: 2 * LONGEST_PATH_PARAMETER,
+    },
+    frameworkErrors: (err, request, reply) => onRouterError(err, request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
 
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    const appErr = toAppError(err);
-    const status = httpStatusOf[appErr.code];
-    if (status >= 500) request.log.error({ err: appErr.cause ?? appErr, code: appErr.code }, 'request failed');
-    return reply.status(status).send(errorBody(appErr.code, appErr.message));
-  });
+  app.setErrorHandler((err: FastifyError, request, reply) => sendNativeError(err, request, reply));
   app.setNotFoundHandler((request, reply) => {
     return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
   });
+  installRequestBodies(app);
 
   await app.register(swagger, {
     openapi: {
@@ -198,12 +236,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       // HCL Volt MX certexpirydetails lives under /api/v1 and uses the native authentication and error envelope.
       if (deps.certExpiryDetails) await api.register(certExpiryRoutes, { certExpiryDetails: deps.certExpiryDetails, clock: deps.clock, displayTimeZone: deps.displayTimeZone ?? 'UTC' });
     },
-    { prefix: '/api/v1' },
+    { prefix: NATIVE_PREFIX },
   );
   if (deps.managed) await app.register(acmeChallengeRoutes, { managed: deps.managed });
   // Compatible APIs: each an encapsulated plugin with its own authentication and error shape.
-  await app.register(waapRoutes, { prefix: '/waap/v1.0', access: deps.access, domainCertificates: deps.domainCertificates });
-  await app.register(scmRoutes, { prefix: '/v3/scm', access: deps.access, certificateDetails: deps.certificateDetails, clock: deps.clock });
+  await app.register(waapRoutes, { prefix: WAAP_PREFIX, access: deps.access, domainCertificates: deps.domainCertificates });
+  await app.register(scmRoutes, { prefix: SCM_PREFIX, access: deps.access, certificateDetails: deps.certificateDetails, clock: deps.clock });
   // Alibaba Cloud CheckCertificate: RPC actions at the root, signed with access keys; `/` without Action falls through to 404.
   if (deps.accessKeys && deps.checkCertificates) await app.register(checkCertificateRoutes, { accessKeys: deps.accessKeys, checkCertificates: deps.checkCertificates, clock: deps.clock });
   return app;

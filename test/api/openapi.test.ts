@@ -8,6 +8,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCertificate } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { LONGEST_PATH_PARAMETER } from '../../src/http/build-app.js';
 
 interface Operation {
   operationId?: string;
@@ -108,6 +109,24 @@ describe('GET /openapi.json', () => {
     expect(ids.get('getWaapDomainCertificate')).toBe('GET /waap/v1.0/services/{serviceId}/certificates');
     expect(ids.get('checkCertificate')).toBe('GET /');
     expect(ids.get('checkCertificateByForm')).toBe('POST /');
+  });
+
+  it('bounds every path parameter within what the router accepts (LONGEST_PATH_PARAMETER)', () => {
+    const seen = new Set<string>();
+    for (const { label, op } of operations()) {
+      const parameters = (op as { parameters?: { in: string; name: string; schema: Record<string, unknown> }[] }).parameters ?? [];
+      for (const { name, schema } of parameters.filter((p) => p.in === 'path')) {
+        seen.add(name);
+        const where = `${label} {${name}}`;
+        if (schema.type === 'integer') continue;
+        expect(schema.type, where).toBe('string');
+        if (schema.format === 'uuid') continue;
+        if (typeof schema.maxLength === 'number') expect(schema.maxLength, where).toBeLessThanOrEqual(LONGEST_PATH_PARAMETER);
+        // Otherwise a pattern whose every repetition is bounded.
+        else expect(schema.pattern, where).toMatch(/^\^(?:[^*+{]|\{\d+(?:,\d+)?\})*\$$/);
+      }
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['projectId', 'domain', 'appId', 'accessKeyId', 'certificate_id', 'serviceId']));
   });
 
   it('documents the 4xx answers of every operation that can give one, as JSON with their codes', () => {

@@ -131,6 +131,45 @@ describe('services and domains API', () => {
     expect((await t.call('DELETE', `${base}/${id}/domains/www.example.com/certificate`, { key: t.keys.viewer })).statusCode).toBe(403);
   });
 
+  it('serves a domain of the longest length a DNS name has (253 characters) on every path that names it; 254 is refused in the envelope', async () => {
+    const label = (c: string, n = 63) => c.repeat(n);
+    const longest = [label('a'), label('b'), label('c'), label('d', 61)].join('.');
+    const tooLong = [label('a'), label('b'), label('c'), label('d', 62)].join('.');
+    expect([longest.length, tooLong.length]).toEqual([253, 254]);
+    const id = await createService();
+    await addDomain(id, longest);
+    const listed = (await t.call('GET', `${base}/${id}/domains`, { key: t.keys.viewer })).json().result;
+    expect(listed.map((d: { domain: string }) => d.domain)).toEqual([longest]);
+    const waap = await t.call('GET', `/waap/v1.0/services/${id}/certificates?domain=${longest}`, { key: t.keys.viewer });
+    expect(waap.statusCode, waap.body).toBe(200);
+
+    const cert = (await t.call('POST', `/api/v1/projects/${t.project.id}/certificates/import`, { key: t.keys.editor, body: { certificateBody: aCertificate({ commonName: null, sans: [longest] }).certPem } })).json().result.id;
+    const attached = await attach(id, longest, cert);
+    expect(attached.statusCode, attached.body).toBe(200);
+    expect(attached.json().result).toMatchObject({ domain: longest, certType: 'manual', certificateId: cert });
+    const detached = await t.call('DELETE', `${base}/${id}/domains/${longest}/certificate`, { key: t.keys.editor });
+    expect(detached.json().result).toMatchObject({ domain: longest, certType: 'none' });
+    // A wildcard needs a DNS provider: the request reached the service.
+    const wildcard = `*.${longest.slice(2)}`;
+    await addDomain(id, wildcard);
+    expect((await t.call('POST', `${base}/${id}/domains/${wildcard}/autocert`, { key: t.keys.editor, body: {} })).json().code).toBe('dns_provider_invalid');
+    const removed = await t.call('DELETE', `${base}/${id}/domains/${longest}`, { key: t.keys.editor });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json().result.domain).toBe(longest);
+
+    for (const [method, path] of [
+      ['DELETE', `${base}/${id}/domains/${tooLong}`],
+      ['PUT', `${base}/${id}/domains/${tooLong}/certificate`],
+      ['POST', `${base}/${id}/domains/${tooLong}/autocert`],
+      ['DELETE', `${base}/${id}/domains/${tooLong}/certificate`],
+    ]) {
+      const res = await t.call(method, path, { key: t.keys.editor, body: method === 'PUT' ? { certificateId: cert } : undefined });
+      expect([res.statusCode, res.json()], `${method} ${path}`).toEqual([400, expect.objectContaining({ success: false, code: 'validation_failed' })]);
+    }
+    const tooLongBody = await t.call('POST', `${base}/${id}/domains`, { key: t.keys.editor, body: { domain: tooLong } });
+    expect([tooLongBody.statusCode, tooLongBody.json().code]).toEqual([400, 'validation_failed']);
+  });
+
   it('attaches certificates the project can see: its own and Organization-scoped ones of its organization', async () => {
     const sibling = await t.otherTenant(true);
     const id = await createService();

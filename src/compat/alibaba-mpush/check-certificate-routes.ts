@@ -89,7 +89,9 @@ export async function checkCertificateRoutes(
 ): Promise<void> {
   const { accessKeys, checkCertificates, clock } = opts;
 
-  // The body is kept as text and decoded by parsePopParameters: `+` is not a space here.
+  // The body is kept as text and decoded by parsePopParameters: `+` is not a space here. It is
+  // read only as a form: a body of any other type, JSON included, is refused (InvalidParameter).
+  fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   installCompatErrors(fastify, popErrorMapping);
 

@@ -12,7 +12,7 @@ import { installCompatErrors } from '../compat-errors.js';
 const ScmErrorBody = Type.Object({ error_code: Type.String({ description: 'docs/compat-errors.md' }), error_msg: Type.String() });
 
 /** SCM's token header: here an API key (src/compat/huawei-scm/README.md, 'Ambiguities'). */
-function authTokenOf(request: FastifyRequest): string | undefined {
+export function authTokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers['x-auth-token'];
   return typeof header === 'string' && header.trim() ? header.trim() : undefined;
 }

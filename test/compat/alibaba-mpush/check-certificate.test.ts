@@ -220,6 +220,19 @@ describe('Alibaba Cloud Mobile Push CheckCertificate signed as the Alibaba Cloud
     expectPopError(await send({ method: 'GET', query: `${signed().query}&AppKey=1` }), 400, 'InvalidParameter');
   });
 
+  it('reads a POST without a body from its query, whatever its Content-Type; a body that is not a form is InvalidParameter', async () => {
+    for (const contentType of ['application/json', 'text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await fetch(`${endpoint}/?${signed({}, { method: 'POST' }).query}`, { method: 'POST', headers: { 'content-type': contentType } });
+      expect(res.status, `${contentType}: ${await res.clone().text()}`).toBe(200);
+      expect(Object.keys(await res.json())).toContain('ProductionCertInfo');
+    }
+    const asText = await fetch(`${endpoint}/`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: signed({}, { method: 'POST' }).query });
+    expectPopError({ status: asText.status, text: await asText.text() }, 400, 'InvalidParameter');
+    // Parameters in a JSON body would be lost: refused rather than ignored.
+    const asJson = await fetch(`${endpoint}/?${signed({}, { method: 'POST' }).query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"AppKey": 1}' });
+    expectPopError({ status: asJson.status, text: await asJson.text() }, 400, 'InvalidParameter');
+  });
+
   it('refuses unknown and revoked access keys, a wrong secret, other projects’ apps and unknown AppKeys, through pop-core', async () => {
     expect((await popFailure(client({ accessKeyId: 'LTAI00000000000000000000', accessKeySecret: 'x' }).request('CheckCertificate', { AppKey: appKey }))).code).toBe('InvalidAccessKeyId.NotFound');
     expect((await popFailure(client({ accessKeyId: 'not-a-key', accessKeySecret: 'x' }).request('CheckCertificate', { AppKey: appKey }))).code).toBe('InvalidAccessKeyId.NotFound');
