@@ -39,8 +39,12 @@ export interface SweepRepository {
   putPolicy(record: NotificationPolicyRecord): Promise<void>;
   setMuted(certificateId: number, muted: boolean, at: Date): Promise<void>;
   isMuted(certificateId: number): Promise<boolean>;
-  /** Those of the certificates that are muted. */
-  listMuted(certificateIds: readonly number[]): Promise<number[]>;
+  /**
+   * Those of the certificates that the project muted. A mute is the project's that owns the
+   * certificate: it silences that project's notifications, never those of a project the
+   * certificate is shared with.
+   */
+  listMuted(projectId: string, certificateIds: readonly number[]): Promise<number[]>;
   /**
    * Fires, for the project's issued certificates, each newly crossed threshold (the alert rule,
    * stated where it runs: storage/repositories/sweep-repository.ts) once per material (conflicts

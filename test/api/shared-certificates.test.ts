@@ -11,6 +11,7 @@ import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../src/services/api
 import { aCertificate } from '../support/test-ca.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
 import { createTestStore, dialects } from '../support/test-store.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const DAY_MS = 86_400_000;
 
@@ -23,6 +24,7 @@ describe.each(dialects)('organization-shared certificates on %s', (dialect) => {
   /** Organization-wide keys (no project) of the organization. */
   let orgWide: { admin: string; editor: string };
 
+  const receivers: WebhookReceiver[] = [];
   beforeEach(async () => {
     t = await createTestApp(dialect === 'sqlite' ? {} : { store: await createTestStore('postgres') });
     const s = await t.otherTenant(true);
@@ -31,7 +33,10 @@ describe.each(dialects)('organization-shared certificates on %s', (dialect) => {
     sibling = { projectId: s.projectId, admin: s.adminKey, editor: editor.json().result.key };
     orgWide = { admin: await orgWideKey('admin'), editor: await orgWideKey('editor') };
   });
-  afterEach(async () => t.close());
+  afterEach(async () => {
+    await t.close();
+    while (receivers.length) await receivers.pop()!.close();
+  });
 
   /** An organization-wide key: made in the store, as the API makes project keys only. */
   const orgWideKey = async (role: Role) => {
@@ -42,8 +47,8 @@ describe.each(dialects)('organization-shared certificates on %s', (dialect) => {
   const owner = () => `/api/v1/projects/${t.project.id}`;
   const viaSibling = () => `/api/v1/projects/${sibling.projectId}`;
   /** A certificate of the owner project, with its key, shared with the organization. */
-  const importShared = async (name: string, notAfter = new Date(t.clock.now().getTime() + 200 * DAY_MS)) => {
-    const c = aCertificate({ sans: [name], notBefore: new Date(notAfter.getTime() - 365 * DAY_MS), notAfter });
+  const importShared = async (name: string, notAfter = new Date(t.clock.now().getTime() + 200 * DAY_MS), options: Parameters<typeof aCertificate>[0] = {}) => {
+    const c = aCertificate({ sans: [name], notBefore: new Date(notAfter.getTime() - 365 * DAY_MS), notAfter, ...options });
     const res = await t.call('POST', `${owner()}/certificates/import`, { key: t.keys.editor, body: { certificateBody: c.certPem, certificatePrivateKey: c.keyPem, certificateChain: c.chainPem, scopeId: 1 } });
     expect(res.statusCode, res.body).toBe(200);
     return res.json().result.id as number;
@@ -62,6 +67,19 @@ describe.each(dialects)('organization-shared certificates on %s', (dialect) => {
     expect(res.json()).toMatchObject({ success: false, code: 'forbidden' });
     expect(res.body).toContain(`certificate ${id} belongs to project ${t.project.id}`);
     expect(res.body).not.toContain('PRIVATE KEY');
+  };
+  /** A webhook channel of the project, and what it receives: [event type, certificate id]. */
+  const listen = async (projectId: string, adminKey: string) => {
+    const r = await WebhookReceiver.start();
+    receivers.push(r);
+    const res = await t.call('POST', `/api/v1/projects/${projectId}/notification-channels`, { key: adminKey, body: { name: 'hook', type: 'webhook', config: { url: r.url(), secret: 'whsec-shared-certificates-0123456789' } } });
+    expect(res.statusCode, res.body).toBe(200);
+    return () => r.requests.flatMap((q) => (JSON.parse(q.body).events as Array<{ type: string; certificateId?: number }>).map((e) => [e.type, e.certificateId]));
+  };
+  const sweepOwner = async () => {
+    const res = await t.call('POST', `${owner()}/sweep`, { key: t.keys.admin });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().result as { expiring: number; expired: number; notified: number; events: Array<{ certificateId: number; type: string; notified: boolean; data: Record<string, unknown> }> };
   };
   const expectRoleTooLow = (res: Res) => {
     expect(res.statusCode, res.body).toBe(403);
@@ -114,5 +132,56 @@ describe.each(dialects)('organization-shared certificates on %s', (dialect) => {
     expect((await t.call('GET', `${owner()}/certificates/${id}`, { key: t.keys.viewer })).json().result).toMatchObject({ id, scopeId: 1 });
     const audit = await t.call('GET', `/api/v1/projects/${sibling.projectId}/events`, { key: SUPER_TOKEN });
     expect((audit.json().result as Array<{ objectType: string }>).filter((e) => e.objectType === 'certificate')).toEqual([]);
+  });
+
+  it("mutes only through the owning project; a sibling's attempt silences nothing; recorded in the owner's audit log", async () => {
+    const id = await importShared('mute.example.com', new Date(t.clock.now().getTime() + 5 * DAY_MS));
+    const muteVia = (base: string, key: string, muted: boolean) => t.call('PUT', `${base}/certificates/${id}/mute`, { key, body: { muted } });
+
+    for (const key of [sibling.editor, sibling.admin, orgWide.admin, SUPER_TOKEN]) {
+      expectNotOwned(await muteVia(viaSibling(), key, true), id);
+      expectNotOwned(await muteVia(viaSibling(), key, false), id);
+    }
+    expectRoleTooLow(await muteVia(owner(), t.keys.viewer, true));
+    // The owner's alert still fires and is sent.
+    const swept = await sweepOwner();
+    expect(swept.events.map((e) => [e.certificateId, e.type, e.notified])).toEqual([[id, 'certificate.expiring', true]]);
+    expect(swept.notified).toBe(1);
+
+    // The owner's editor, or an organization-wide editor or superuser through the owner's path.
+    for (const [key, muted] of [[t.keys.editor, true], [orgWide.editor, false], [SUPER_TOKEN, true]] as const) {
+      const res = await muteVia(owner(), key, muted);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().result).toEqual({ certificateId: id, muted });
+    }
+    expect([...(await events(t.project.id, 'certificate.muted')), ...(await events(t.project.id, 'certificate.unmuted'))]).toEqual([
+      ['certificate.muted', String(id), await actor(t.keys.editor)],
+      ['certificate.muted', String(id), await actor(SUPER_TOKEN)],
+      ['certificate.unmuted', String(id), await actor(orgWide.editor)],
+    ]);
+    for (const type of ['certificate.muted', 'certificate.unmuted']) expect(await events(sibling.projectId, type)).toEqual([]);
+  });
+
+  it("the owner's mute silences the owner's notifications, not the sibling's push alerts about its app bound to the shared certificate", async () => {
+    const id = await importShared('push.example.com', undefined, { apns: { environments: ['production'], bundleId: 'com.example.shared' } });
+    const ownerHears = await listen(t.project.id, t.keys.admin);
+    const siblingHears = await listen(sibling.projectId, sibling.admin);
+    const apps = `${viaSibling()}/apps`;
+    expect((await t.call('POST', apps, { key: sibling.editor, body: { appId: 'com.example.shared', name: 'Shared', platforms: ['ios'] } })).statusCode).toBe(200);
+    const bound = await t.call('PUT', `${apps}/com.example.shared/certificates`, { key: sibling.editor, body: { certificateId: id, platform: 'iPhone', environment: 'production' } });
+    expect(bound.statusCode, bound.body).toBe(200);
+    expect((await t.call('PUT', `${owner()}/certificates/${id}/mute`, { key: t.keys.editor, body: { muted: true } })).statusCode).toBe(200);
+
+    const pushed = await t.call('POST', `${apps}/com.example.shared/push-results`, { key: sibling.editor, body: { environment: 'production', outcome: 'rejected', tlsAlert: 44 } });
+    expect(pushed.json().result, pushed.body).toMatchObject([{ effect: 'revoked' }]);
+    // Alerts of the owner's about the muted certificate and another one, as a revocation check records them.
+    const other = await importShared('other.example.com');
+    for (const about of [id, other]) {
+      await t.services.store.events.append({ organizationId: t.org.id, projectId: t.project.id, type: 'certificate.revoked', actor: 'system', objectType: 'certificate', objectId: String(about), data: { reason: 'keyCompromise' }, createdAt: t.clock.now() });
+    }
+    await t.services.notifier.workerPass();
+
+    expect(siblingHears()).toEqual([['push.rejected', id]]);
+    expect(ownerHears()).toEqual([['certificate.revoked', other]]);
   });
 });

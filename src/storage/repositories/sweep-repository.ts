@@ -87,11 +87,17 @@ export class KyselySweepRepository implements SweepRepository {
     return row !== undefined;
   }
 
-  async listMuted(certificateIds: readonly number[]): Promise<number[]> {
+  async listMuted(projectId: string, certificateIds: readonly number[]): Promise<number[]> {
     const ids = [...new Set(certificateIds)];
     const muted: number[] = [];
     for (let from = 0; from < ids.length; from += 500) {
-      const rows = await this.db.selectFrom('certificate_mutes').select('certificate_id').where('certificate_id', 'in', ids.slice(from, from + 500)).execute();
+      const rows = await this.db
+        .selectFrom('certificate_mutes as m')
+        .innerJoin('certificates as c', 'c.id', 'm.certificate_id')
+        .select('m.certificate_id')
+        .where('m.certificate_id', 'in', ids.slice(from, from + 500))
+        .where('c.project_id', '=', projectId)
+        .execute();
       for (const r of rows) muted.push(Number(r.certificate_id));
     }
     return muted;
