@@ -24,7 +24,7 @@ export interface SweepFiredEvent {
   certificateId: number;
   /** false: recorded but not to be sent (the certificate is muted). */
   notify: boolean;
-  /** threshold, sslCertificateId, domainName, notAfter (ISO), daysLeft. */
+  /** threshold, sslCertificateId, domainName, notAfter (ISO), daysLeft; and muted: true when notify is false. */
   data: Record<string, unknown>;
   createdAt: Date;
 }
@@ -37,6 +37,7 @@ export interface SweepFiredEvent {
 export interface SweepRepository {
   getPolicy(projectId: string): Promise<NotificationPolicyRecord | undefined>;
   putPolicy(record: NotificationPolicyRecord): Promise<void>;
+  /** Mutes or unmutes; unmuting re-arms the thresholds fired while muted, not the expiry (the rule: `fire`). */
   setMuted(certificateId: number, muted: boolean, at: Date): Promise<void>;
   isMuted(certificateId: number): Promise<boolean>;
   /**

@@ -286,7 +286,10 @@ export class NotificationService implements Notifier {
     return { work, events: items.length, done: read.done };
   }
 
-  /** The events as notification items, without those of certificates the project muted. */
+  /**
+   * The events as notification items, without those of certificates the project muted, nor those
+   * recorded muted (a sweep's `muted: true`): such an event is never sent, even once unmuted.
+   */
   private async itemsOf(tx: Repositories, projectId: string, events: readonly AuditEvent[]): Promise<NotificationItem[]> {
     if (events.length === 0) return [];
     const subjects = events.map((e) => subjectCertificateId(e));
@@ -297,7 +300,7 @@ export class NotificationService implements Notifier {
     const items: NotificationItem[] = [];
     events.forEach((e, i) => {
       const subject = subjects[i];
-      if (subject !== null && muted.has(subject)) return;
+      if (e.data.muted === true || (subject !== null && muted.has(subject))) return;
       items.push(notificationItemOf(e, subject === null ? undefined : names.get(subject)));
     });
     return items;

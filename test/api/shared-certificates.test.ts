@@ -184,4 +184,46 @@ describe.each(dialects)('organization-shared certificates on %s', (dialect) => {
     expect(siblingHears()).toEqual([['push.rejected', id]]);
     expect(ownerHears()).toEqual([['certificate.revoked', other]]);
   });
+
+  it("the owner's mute records the certificate's threshold and expiry in the owner's events, marked muted, and sends neither; unmuted, the crossed threshold alerts at the next sweep", async () => {
+    const ownerHears = await listen(t.project.id, t.keys.admin);
+    const quiet = await importShared('quiet.example.com', new Date(t.clock.now().getTime() + 5 * DAY_MS));
+    const gone = await importShared('gone.example.com', new Date(t.clock.now().getTime() - DAY_MS));
+    for (const id of [quiet, gone]) expect((await t.call('PUT', `${owner()}/certificates/${id}/mute`, { key: t.keys.editor, body: { muted: true } })).statusCode).toBe(200);
+
+    const swept = await sweepOwner();
+    expect(swept).toMatchObject({ expiring: 1, expired: 1, notified: 0 });
+    const view = (e: { certificateId: number; type: string; notified: boolean; data: Record<string, unknown> }) => [e.certificateId, e.type, e.notified, e.data.muted];
+    expect(swept.events.map(view).sort()).toEqual([[quiet, 'certificate.expiring', false, true], [gone, 'certificate.expired', false, true]].sort());
+    for (const [id, type, threshold] of [[quiet, 'certificate.expiring', 'days:7'], [gone, 'certificate.expired', 'expired']] as const) {
+      const listed = await t.call('GET', `${owner()}/events?type=${type}`, { key: t.keys.viewer });
+      expect((listed.json().result as Array<{ objectId: string; data: Record<string, unknown> }>).map((e) => [e.objectId, e.data.threshold, e.data.muted])).toEqual([[String(id), threshold, true]]);
+    }
+    await t.services.notifier.workerPass();
+    expect(ownerHears()).toEqual([]);
+
+    for (const id of [quiet, gone]) expect((await t.call('PUT', `${owner()}/certificates/${id}/mute`, { key: t.keys.editor, body: { muted: false } })).statusCode).toBe(200);
+    const again = await sweepOwner();
+    expect(again).toMatchObject({ expiring: 1, expired: 0, notified: 1 });
+    expect(again.events.map(view)).toEqual([[quiet, 'certificate.expiring', true, undefined]]);
+    expect(ownerHears()).toEqual([['certificate.expiring', quiet]]);
+  });
+
+  it('an event recorded muted is never sent, even when the certificate is unmuted before the event is dispatched', async () => {
+    const ownerHears = await listen(t.project.id, t.keys.admin);
+    const id = await importShared('late.example.com', new Date(t.clock.now().getTime() + 5 * DAY_MS));
+    const mute = (muted: boolean) => t.call('PUT', `${owner()}/certificates/${id}/mute`, { key: t.keys.editor, body: { muted } });
+    expect((await mute(true)).statusCode).toBe(200);
+    // Another server dispatches the project: the sweep leaves its events to the notification worker.
+    const lease = { kind: 'dispatch', projectId: t.project.id } as const;
+    expect(await t.services.store.leases.acquire(lease, 'another server', t.clock.now(), new Date(t.clock.now().getTime() + 60_000))).toBe(true);
+    expect(await sweepOwner()).toMatchObject({ expiring: 1, notified: 0 });
+    expect((await mute(false)).statusCode).toBe(200);
+    await t.services.store.leases.release(lease, 'another server');
+    await t.services.notifier.workerPass();
+    expect(ownerHears()).toEqual([]);
+    // The next sweep records the threshold again, to be sent.
+    expect(await sweepOwner()).toMatchObject({ expiring: 1, notified: 1 });
+    expect(ownerHears()).toEqual([['certificate.expiring', id]]);
+  });
 });
