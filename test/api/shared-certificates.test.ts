@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/role.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../src/services/api-key-secret.js';
-import { aCertificate } from '../support/test-ca.js';
+import { freePort, revocationExtensions, startRevocationPeer } from '../support/ocsp-responder.js';
+import { aCertificate, createTestCa } from '../support/test-ca.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
 import { createTestStore, dialects } from '../support/test-store.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
@@ -132,6 +133,26 @@ describe.each(dialects)('organization-shared certificates on %s', (dialect) => {
     expect((await t.call('GET', `${owner()}/certificates/${id}`, { key: t.keys.viewer })).json().result).toMatchObject({ id, scopeId: 1 });
     const audit = await t.call('GET', `/api/v1/projects/${sibling.projectId}/events`, { key: SUPER_TOKEN });
     expect((audit.json().result as Array<{ objectType: string }>).filter((e) => e.objectType === 'certificate')).toEqual([]);
+  });
+
+  it("a sibling may ask for a shared certificate's revocation check; a revoked answer is recorded in the owner's audit log", async () => {
+    const ca = createTestCa();
+    const port = await freePort();
+    const leaf = ca.issue({ sans: ['revoked.shared.test'], extensions: revocationExtensions({ crl: `http://127.0.0.1:${port}/intermediate.crl` }) });
+    const peer = await startRevocationPeer(ca, [{ cert: leaf, revoked: { at: new Date(Math.floor(Date.now() / 1000 - 3600) * 1000), reason: 'keyCompromise' } }], { frontPort: port });
+    try {
+      // openssl stamps the CRL with the real time: the app's clock moves there.
+      t.clock.set(new Date());
+      const imported = await t.call('POST', `${owner()}/certificates/import`, { key: t.keys.editor, body: { certificateBody: leaf.certPem, certificateChain: ca.chainPem, scopeId: 1 } });
+      expect(imported.statusCode, imported.body).toBe(200);
+      const id = imported.json().result.id as number;
+      const check = await t.call('POST', `${viaSibling()}/certificates/${id}/revocation-check`, { key: sibling.editor, body: {} });
+      expect(check.json().result, check.body).toMatchObject({ method: 'crl', status: 'revoked', changed: true });
+      expect(await events(t.project.id, 'certificate.revoked')).toEqual([['certificate.revoked', String(id), await actor(sibling.editor)]]);
+      expect(await events(sibling.projectId, 'certificate.revoked')).toEqual([]);
+    } finally {
+      await peer.close();
+    }
   });
 
   it("mutes only through the owning project; a sibling's attempt silences nothing; recorded in the owner's audit log", async () => {
