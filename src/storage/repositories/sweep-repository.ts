@@ -29,7 +29,7 @@ function num(n: number): RawBuilder<number> {
  * - A muted certificate fires as any other, but to be recorded, never sent: notify = 0, and its
  *   event's data says `muted: true`. Unmuting it re-arms the thresholds it fired while muted
  *   (`setMuted`), but not its expiry: the next sweep fires its most urgent crossed threshold again,
- *   this time to be sent, as if the mute had never been.
+ *   this time to be sent.
  * - The policy's digest changes how events are sent, not which fire.
  *
  * Over the certificates whose notAfter lies before now + the policy's window (read from
