@@ -1,7 +1,8 @@
 /**
  * Which events reach notification channels, and what a notification says about each. Pure.
  * The events table is the outbox: every event of a type listed here is sent to the
- * project's enabled channels once, unless it concerns a muted certificate.
+ * project's enabled channels once, unless it concerns a certificate the project muted (a mute is
+ * the owning project's: it never silences a project the certificate is shared with).
  *
  * Chosen: what asks a person to act or tells of a failure (expiry thresholds, revocation,
  * failed issuance or renewal, DNS records to publish, APNs refusing a push certificate, what an

@@ -24,7 +24,7 @@ export interface SweepFiredEvent {
   certificateId: number;
   /** false: recorded but not to be sent (the certificate is muted). */
   notify: boolean;
-  /** threshold, sslCertificateId, domainName, notAfter (ISO), daysLeft. */
+  /** threshold, sslCertificateId, domainName, notAfter (ISO), daysLeft; and muted: true when notify is false. */
   data: Record<string, unknown>;
   createdAt: Date;
 }
@@ -37,10 +37,15 @@ export interface SweepFiredEvent {
 export interface SweepRepository {
   getPolicy(projectId: string): Promise<NotificationPolicyRecord | undefined>;
   putPolicy(record: NotificationPolicyRecord): Promise<void>;
+  /** Mutes or unmutes; unmuting re-arms the thresholds fired while muted, not the expiry (the rule: `fire`). */
   setMuted(certificateId: number, muted: boolean, at: Date): Promise<void>;
   isMuted(certificateId: number): Promise<boolean>;
-  /** Those of the certificates that are muted. */
-  listMuted(certificateIds: readonly number[]): Promise<number[]>;
+  /**
+   * Those of the certificates that the project muted. A mute is the project's that owns the
+   * certificate: it silences that project's notifications, never those of a project the
+   * certificate is shared with.
+   */
+  listMuted(projectId: string, certificateIds: readonly number[]): Promise<number[]>;
   /**
    * Fires, for the project's issued certificates, each newly crossed threshold (the alert rule,
    * stated where it runs: storage/repositories/sweep-repository.ts) once per material (conflicts

@@ -101,6 +101,24 @@ export class AccessService {
     throw new AppError('forbidden', 'the certificate belongs to a project this key does not cover');
   }
 
+  /**
+   * Checks that the project whose path the request names owns the certificate, for every action
+   * that changes it or hands out its private key (export, mute, scope, delete, managed issuance
+   * and revocation). A certificate shared with the organization (scope Organization) is visible
+   * to every project of it, but only its own project changes it: the path's project is the one
+   * whose audit log records the action, and a sibling project's keys, whatever their role, never
+   * act for the owner. An organization-wide or superuser key covers the owning project and uses
+   * its path. The refusal is `forbidden`, not `not found`: the caller already sees the
+   * certificate, and its `projectId`.
+   */
+  requireOwningProject(project: Pick<Project, 'id'>, cert: Pick<CertificateRecord, 'id' | 'projectId'>, action: string): void {
+    if (cert.projectId === project.id) return;
+    throw new AppError(
+      'forbidden',
+      `certificate ${cert.id} belongs to project ${cert.projectId}, which shares it with the organization; ${action} it through project ${cert.projectId} (a key of that project, an organization-wide key or a superuser key)`,
+    );
+  }
+
   private async coveredProject(principal: Principal, projectId: string): Promise<Project> {
     const project = await this.cachedProject(projectId);
     if (!project || !this.covers(principal, project)) {

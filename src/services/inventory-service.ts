@@ -256,7 +256,7 @@ export class InventoryService {
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
     const scopeId = parseScope(scopeIdInput);
     const current = await this.visible(project, id);
-    if (current.projectId !== project.id) throw notOwned(current.id);
+    this.access.requireOwningProject(project, current, 'change the scope of');
     if (current.scopeId === scopeId) return current;
     const now = this.clock.now();
     return this.store.transaction(async (tx) => {
@@ -270,7 +270,7 @@ export class InventoryService {
   async delete(principal: Principal, projectId: string, id: number): Promise<CertificateRecord> {
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
     const current = await this.visible(project, id);
-    if (current.projectId !== project.id) throw notOwned(current.id);
+    this.access.requireOwningProject(project, current, 'delete');
     const now = this.clock.now();
     await this.store.transaction(async (tx) => {
       await tx.certificates.delete(id);
@@ -295,10 +295,14 @@ export class InventoryService {
     return { record, materials: [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()) };
   }
 
-  /** The certificate with its private key: admin only, and recorded. */
+  /**
+   * The certificate with its private key: admin only, through the certificate's own project (a
+   * project it is shared with cannot export it), and recorded in that project's audit log.
+   */
   async export(principal: Principal, projectId: string, id: number, format: 'pem' | 'pkcs12', password?: string): Promise<ExportedCertificate> {
     const project = await this.access.authorizeProject(principal, projectId, 'admin');
     const rec = await this.visible(project, id);
+    this.access.requireOwningProject(project, rec, 'export');
     const material = await this.currentMaterial(rec);
     if (!material.encryptedKey) throw new AppError('export_no_private_key', `certificate ${id} has no private key to export (it was imported without one)`);
     const pkcs8Der = this.box.open(material.encryptedKey, material.id);
@@ -339,10 +343,6 @@ function invalid(message: string): AppError {
 
 function notFound(id: number): AppError {
   return new AppError('certificate_not_found', `certificate ${id} was not found`);
-}
-
-function notOwned(id: number): AppError {
-  return new AppError('forbidden', `certificate ${id} is shared by another project of the organization; change it from its own project`);
 }
 
 function pemBlocks(pem: string): Buffer[] {

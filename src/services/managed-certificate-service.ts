@@ -185,7 +185,7 @@ export class ManagedCertificateService {
   /** PUT …/{id}/validate: tells the CA the records are in place and waits for the outcome. */
   async validate(principal: Principal, projectId: string, id: number): Promise<AttemptOutcome> {
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
-    const rec = await this.managedVisible(project, id);
+    const rec = await this.managedVisible(project, id, 'validate');
     if (rec.status === 'revoked') throw new AppError('certificate_state_conflict', `certificate ${id} is revoked; create a new one`);
     const state = (await this.store.managed.get(id))!;
     if (rec.status === 'issued' && !state.orderUrl) {
@@ -200,7 +200,7 @@ export class ManagedCertificateService {
   /** POST …/{id}/renew: renews now (a new order; the certificate keeps its id). */
   async renewNow(principal: Principal, projectId: string, id: number): Promise<AttemptOutcome> {
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
-    const rec = await this.managedVisible(project, id);
+    const rec = await this.managedVisible(project, id, 'renew');
     if (rec.status !== 'issued') throw new AppError('certificate_state_conflict', `certificate ${id} is not issued (status ${rec.status}); validate it first`);
     await this.store.managed.update(id, { renewAt: this.clock.now(), nextAttemptAt: null, orderUrl: null, updatedAt: this.clock.now() });
     const outcome = await this.attempt(id, actorOf(principal));
@@ -214,7 +214,7 @@ export class ManagedCertificateService {
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
     const code = revocationReasons[reason];
     if (code === undefined) throw invalid(`reason must be one of ${Object.keys(revocationReasons).join(', ')}`);
-    const rec = await this.managedVisible(project, id);
+    const rec = await this.managedVisible(project, id, 'revoke');
     if (rec.status === 'revoked') throw new AppError('certificate_state_conflict', `certificate ${id} is already revoked`);
     if (!rec.issued) throw new AppError('certificate_state_conflict', `certificate ${id} has not been issued; nothing to revoke`);
     const material = await this.store.certificates.getMaterial(rec.sslCertificateId);
@@ -532,10 +532,10 @@ export class ManagedCertificateService {
     this.accounts.delete(organizationId);
   }
 
-  private async managedVisible(project: Project, id: number): Promise<CertificateRecord> {
+  private async managedVisible(project: Project, id: number, action: string): Promise<CertificateRecord> {
     const rec = await this.store.certificates.findVisible(project.id, project.organizationId, id);
     if (!rec) throw new AppError('certificate_not_found', `certificate ${id} was not found`);
-    if (rec.projectId !== project.id) throw new AppError('forbidden', `certificate ${id} is shared by another project of the organization; change it from its own project`);
+    this.access.requireOwningProject(project, rec, action);
     if (rec.source !== 'acme') throw new AppError('certificate_not_managed', `certificate ${id} was imported; only certificates certkeeper issues can be validated, renewed or revoked here`);
     return rec;
   }

@@ -78,7 +78,7 @@ type Work = { delivery: NotificationDeliveryRecord; channel: EnabledChannel };
  *
  * Implements the Notifier port with the events table as the outbox: `dispatch` reads the
  * project's notifiable events (domain/notifiable-event.ts) after its cursor, leaves out those of
- * muted certificates, builds one delivery per event per enabled channel (or one digest per
+ * certificates the project muted, builds one delivery per event per enabled channel (or one digest per
  * channel when the project's policy says so), stores them claimed by this server and advances
  * the cursor, all in one transaction; then attempts them at once (all channels in parallel, each
  * bounded by a timeout). A delivery that fails is retried with exponential backoff by the worker
@@ -273,7 +273,7 @@ export class NotificationService implements Notifier {
     await tx.notifications.moveCursor(projectId, read.next);
     // A dispatch that read a full batch keeps the lease for its next transaction.
     if (read.done) await tx.leases.release(lease, owner);
-    const items = await this.itemsOf(tx, read.events);
+    const items = await this.itemsOf(tx, projectId, read.events);
     const project = items.length > 0 ? await tx.projects.get(projectId) : undefined;
     if (!project) return { work: [], events: 0, done: read.done };
     const digest = ((await tx.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy).digest;
@@ -286,18 +286,21 @@ export class NotificationService implements Notifier {
     return { work, events: items.length, done: read.done };
   }
 
-  /** The events as notification items, without those of muted certificates. */
-  private async itemsOf(tx: Repositories, events: readonly AuditEvent[]): Promise<NotificationItem[]> {
+  /**
+   * The events as notification items, without those of certificates the project muted, nor those
+   * recorded muted (a sweep's `muted: true`): such an event is never sent, even once unmuted.
+   */
+  private async itemsOf(tx: Repositories, projectId: string, events: readonly AuditEvent[]): Promise<NotificationItem[]> {
     if (events.length === 0) return [];
     const subjects = events.map((e) => subjectCertificateId(e));
     const ids = subjects.filter((id): id is number => id !== null);
-    const muted = new Set(await tx.sweeps.listMuted(ids));
+    const muted = new Set(await tx.sweeps.listMuted(projectId, ids));
     const unnamed = events.filter((e, i) => subjects[i] !== null && typeof e.data.domainName !== 'string').map((e) => subjectCertificateId(e)!);
     const names = unnamed.length > 0 ? await tx.notifications.certificateNames(unnamed) : new Map<number, string>();
     const items: NotificationItem[] = [];
     events.forEach((e, i) => {
       const subject = subjects[i];
-      if (subject !== null && muted.has(subject)) return;
+      if (e.data.muted === true || (subject !== null && muted.has(subject))) return;
       items.push(notificationItemOf(e, subject === null ? undefined : names.get(subject)));
     });
     return items;

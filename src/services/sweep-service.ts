@@ -98,11 +98,17 @@ export class SweepService {
     return { projectId: project.id, ...policy, updatedAt: now };
   }
 
-  /** Mutes or unmutes a certificate visible to the project (editor). AppError certificate_not_found. */
+  /**
+   * Mutes or unmutes one of the project's certificates (editor). A mute is its project's: a
+   * certificate shared with the organization is muted by its own project only (forbidden
+   * through another), so no sibling project silences the owner's alerts. AppError
+   * certificate_not_found, forbidden.
+   */
   async setMuted(principal: Principal, projectId: string, certificateId: number, muted: boolean): Promise<{ certificateId: number; muted: boolean }> {
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
     const cert = await this.store.certificates.findVisible(project.id, project.organizationId, certificateId);
     if (!cert) throw new AppError('certificate_not_found', `certificate ${certificateId} was not found`);
+    this.access.requireOwningProject(project, cert, muted ? 'mute' : 'unmute');
     const now = this.clock.now();
     await this.store.transaction(async (tx) => {
       await tx.sweeps.setMuted(cert.id, muted, now);

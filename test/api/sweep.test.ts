@@ -55,7 +55,7 @@ describe('sweep and notification policy API', () => {
     expect((await t.call('PUT', url, { key: t.keys.admin, body: { lifetimeFractions: [1.5] } })).statusCode).toBe(400);
   });
 
-  it('PUT …/certificates/{id}/mute (editor) silences a certificate', async () => {
+  it('PUT …/certificates/{id}/mute (editor) silences a certificate: its threshold is recorded, marked muted, not sent', async () => {
     t = await createTestApp();
     const now = t.clock.now().getTime();
     const id = await importCert(t, 'quiet.example.com', new Date(now + 2 * DAY_MS));
@@ -66,10 +66,13 @@ describe('sweep and notification policy API', () => {
     expect(res.json().result).toEqual({ certificateId: id, muted: true });
     expect((await t.call('PUT', `/api/v1/projects/${t.project.id}/certificates/999999/mute`, { key: t.keys.editor, body: { muted: true } })).statusCode).toBe(404);
     const r = (await t.call('POST', `/api/v1/projects/${t.project.id}/sweep`, { key: t.keys.admin })).json().result;
-    expect(r.events).toEqual([]);
+    expect(r).toMatchObject({ expiring: 1, notified: 0 });
+    expect(r.events.map((e: { certificateId: number; notified: boolean; data: { threshold: string; muted?: boolean } }) => [e.certificateId, e.notified, e.data.threshold, e.data.muted])).toEqual([[id, false, 'days:3', true]]);
     await t.call('PUT', url, { key: t.keys.editor, body: { muted: false } });
     const r2 = (await t.call('POST', `/api/v1/projects/${t.project.id}/sweep`, { key: t.keys.admin })).json().result;
-    expect(r2.expiring).toBe(1);
+    expect(r2).toMatchObject({ expiring: 1, notified: 1 });
+    expect(r2.events[0]).toMatchObject({ certificateId: id, notified: true });
+    expect(r2.events[0].data.muted).toBeUndefined();
   });
 });
 

@@ -107,18 +107,19 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     const r = (await sweeps.sweepProject('p1', false))!;
     const got = r.events.map((e) => [e.certificateId, e.data.threshold, e.notify]).sort((a, b) => Number(a[0]) - Number(b[0]));
     expect(got).toEqual([
+      [muted.id, 'days:5', false],
       [mutedGone.id, 'expired', false],
       [failing.id, 'days:5', true],
       [far.id, 'days:60', true],
     ].sort((a, b) => Number(a[0]) - Number(b[0])));
-    // The muted expiry is recorded, not counted as notified.
+    // The muted threshold and expiry are recorded, not counted as notified.
     expect(r.notified).toBe(2);
     expect(notifier.calls).toEqual(['p1']);
 
-    // Unmuting lets the crossed threshold fire at the next sweep.
+    // Unmuting lets the crossed threshold fire again at the next sweep, to be sent.
     await store.sweeps.setMuted(muted.id, false, T0);
     const r2 = (await sweeps.sweepProject('p1', false))!;
-    expect(r2.events.map((e) => [e.certificateId, e.data.threshold])).toEqual([[muted.id, 'days:5']]);
+    expect(r2.events.map((e) => [e.certificateId, e.data.threshold, e.notify])).toEqual([[muted.id, 'days:5', true]]);
   });
 
   it('counts every event it fires but details only the first ones (a first sweep over a large inventory fires 100,000s)', async () => {
@@ -129,8 +130,8 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     for (let i = 0; i < 5; i++) certs.push(await addCert(store, 365, (i - 2) * DAY_MS + HOUR, { domainName: `c${i}.example.com` }));
     await store.sweeps.setMuted(certs[4]!.id, true, T0);
     const fired = await store.transaction((tx) => tx.sweeps.fire('p1', defaultNotificationPolicy, T0, 'run-limit', 2));
-    // c0, c1: expired; c2, c3: expiring (1 and 2 days); c4 muted: nothing fires but an expiry.
-    expect({ expiring: fired.expiring, expired: fired.expired, muted: fired.muted }).toEqual({ expiring: 2, expired: 2, muted: 0 });
+    // c0, c1: expired; c2, c3: expiring (1 and 2 days); c4 muted: expiring, recorded, not to be sent.
+    expect({ expiring: fired.expiring, expired: fired.expired, muted: fired.muted }).toEqual({ expiring: 3, expired: 2, muted: 1 });
     expect(fired.events).toHaveLength(2);
     const all = (await store.events.listForProject('p1', { pageIndex: 1, pageSize: 100 })).items.filter((e) => e.type.startsWith('certificate.expir'));
     const lowest = all.map((e) => e.id).sort((a, b) => a - b).slice(0, 2);
@@ -199,7 +200,7 @@ describe.each(dialects)('sweep on %s', (dialect) => {
       beyond: [['days:30', 141], ['days:14', 205], ['days:7', 233]],
       gone: [['expired', 0]],
       lateImport: [['days:7', 0], ['days:3', 9], ['days:1', 17], ['expired', 21]],
-      muted: [['expired', 41]],
+      muted: [['days:14', 0], ['days:7', 13], ['days:3', 29], ['days:1', 37], ['expired', 41]],
       renewing: [['expired', 81]],
       renewingLate: [['days:30', 0], ['days:14', 25], ['days:7', 53], ['expired', 81]],
       renewalFailing: [['days:30', 0], ['days:14', 25], ['days:7', 53], ['days:3', 69], ['days:1', 77], ['expired', 81]],

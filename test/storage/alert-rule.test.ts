@@ -28,7 +28,7 @@ interface Fires {
   notify: boolean;
 }
 
-const expiring = (threshold: string, daysLeft: number): Fires => ({ type: 'certificate.expiring', threshold, daysLeft, notify: true });
+const expiring = (threshold: string, daysLeft: number, notify = true): Fires => ({ type: 'certificate.expiring', threshold, daysLeft, notify });
 const expired = (daysLeft: number, notify = true): Fires => ({ type: 'certificate.expired', threshold: 'expired', daysLeft, notify });
 
 interface Case {
@@ -101,12 +101,14 @@ const cases: Case[] = [
   { name: 'expired once', lifetime: 365 * DAY, left: -1, fired: ['expired'], fires: null },
   { name: 'a new material fires again', lifetime: 365 * DAY, left: 7 * DAY, firedForPreviousMaterial: ['days:7'], fires: expiring('days:7', 7) },
   { name: 'a new, expired material is recorded again', lifetime: 365 * DAY, left: -1, firedForPreviousMaterial: ['expired'], fires: expired(-1) },
-  // Muted: never alerts; its expiry is recorded, not to be sent.
-  { name: 'muted: no alert', lifetime: 365 * DAY, left: 7 * DAY, muted: true, fires: null },
-  { name: 'muted short-lived: no alert', lifetime: 45 * DAY, left: 15 * DAY, muted: true, fires: null },
+  // Muted: fires as any other, recorded, not to be sent.
+  { name: 'muted: recorded, not sent', lifetime: 365 * DAY, left: 7 * DAY, muted: true, fires: expiring('days:7', 7, false) },
+  { name: 'muted short-lived: recorded, not sent', lifetime: 45 * DAY, left: 15 * DAY, muted: true, fires: expiring('fraction:0.333333', 15, false) },
+  { name: 'muted, already recorded', lifetime: 365 * DAY, left: 7 * DAY, muted: true, fired: ['days:7'], fires: null },
   { name: 'muted and expired: recorded, not sent', lifetime: 365 * DAY, left: -1, muted: true, fires: expired(-1, false) },
   { name: 'muted and expired, already recorded', lifetime: 365 * DAY, left: -1, muted: true, fired: ['expired'], fires: null },
-  { name: 'muted beats a failed renewal', lifetime: 365 * DAY, left: 7 * DAY, muted: true, managed: { renewAt: -DAY, failureCount: 2 }, fires: null },
+  { name: 'muted with a failed renewal: recorded, not sent', lifetime: 365 * DAY, left: 7 * DAY, muted: true, managed: { renewAt: -DAY, failureCount: 2 }, fires: expiring('days:7', 7, false) },
+  { name: 'muted with a renewal scheduled before the threshold: nothing, as unmuted', lifetime: 365 * DAY, left: 7 * DAY, muted: true, managed: { renewAt: -1 }, fires: null },
   // Managed: a renewal scheduled before the threshold's point (here now, 7 days before notAfter) and not failed holds the alert.
   { name: 'managed, renewal scheduled 1 ms before the threshold', lifetime: 365 * DAY, left: 7 * DAY, managed: { renewAt: -1 }, fires: null },
   { name: 'managed, renewal scheduled exactly at the threshold', lifetime: 365 * DAY, left: 7 * DAY, managed: { renewAt: 0 }, fires: expiring('days:7', 7) },
@@ -131,6 +133,7 @@ const cases: Case[] = [
   { name: 'digest changes how, not what: 7 days', lifetime: 365 * DAY, left: 7 * DAY, policy: { digest: true }, fires: expiring('days:7', 7) },
   { name: 'digest changes how, not what: a fraction', lifetime: 45 * DAY, left: 15 * DAY, policy: { digest: true }, fires: expiring('fraction:0.333333', 15) },
   { name: 'digest changes how, not what: muted and expired', lifetime: 365 * DAY, left: -1, muted: true, policy: { digest: true }, fires: expired(-1, false) },
+  { name: 'digest changes how, not what: muted', lifetime: 365 * DAY, left: 7 * DAY, muted: true, policy: { digest: true }, fires: expiring('days:7', 7, false) },
   { name: 'custom days: 60', lifetime: 365 * DAY, left: 50 * DAY, policy: { thresholdDays: [60, 5] }, fires: expiring('days:60', 50) },
   { name: 'custom days: 5', lifetime: 365 * DAY, left: 5 * DAY, policy: { thresholdDays: [60, 5] }, fires: expiring('days:5', 5) },
   { name: 'custom days in any order', lifetime: 365 * DAY, left: 5 * DAY, policy: { thresholdDays: [5, 60] }, fires: expiring('days:5', 5) },
@@ -229,7 +232,8 @@ describe.each(dialects)('the alert rule (sweeps.fire) on %s', (dialect) => {
               type: f.type,
               certificateId: cert.id,
               notify: f.notify,
-              data: { threshold: f.threshold, daysLeft: f.daysLeft, sslCertificateId: cert.sslCertificateId, domainName: cert.domainName, notAfter: cert.notAfter.toISOString() },
+              // A muted event says so in its data.
+              data: { threshold: f.threshold, daysLeft: f.daysLeft, sslCertificateId: cert.sslCertificateId, domainName: cert.domainName, notAfter: cert.notAfter.toISOString(), ...(f.notify ? {} : { muted: true }) },
               createdAt: NOW,
             },
           ]
@@ -261,6 +265,26 @@ describe.each(dialects)('the alert rule (sweeps.fire) on %s', (dialect) => {
     expect(renewed.sslCertificateId).not.toBe(cert.sslCertificateId);
     expect(await thresholds(new Date(NOW.getTime() + 2 * HOUR))).toEqual([[renewed.sslCertificateId, 'days:7']]);
     expect(await thresholds(new Date(NOW.getTime() + 3 * HOUR))).toEqual([]);
+  });
+
+  it('unmuting re-arms the thresholds fired while muted, not the expiry: the next sweep fires the most urgent crossed one again, to be sent', async () => {
+    const projectId = await newProject();
+    const cert = await addCertificate(store, projectId, 365 * DAY, 20 * DAY);
+    const gone = await addCertificate(store, projectId, 365 * DAY, -1);
+    const fired = async (now: Date) =>
+      (await fire(projectId, defaultNotificationPolicy, now)).events.map((e) => [e.certificateId, e.data.threshold, e.notify, e.data.muted]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    await store.sweeps.setMuted(cert.id, true, T0);
+    await store.sweeps.setMuted(gone.id, true, T0);
+    expect(await fired(NOW)).toEqual([[cert.id, 'days:30', false, true], [gone.id, 'expired', false, true]]);
+    expect(await fired(new Date(NOW.getTime() + 7 * DAY))).toEqual([[cert.id, 'days:14', false, true]]);
+    // Muting again changes nothing; unmuting brings back the crossed threshold, once.
+    await store.sweeps.setMuted(cert.id, true, T0);
+    await store.sweeps.setMuted(cert.id, false, T0);
+    await store.sweeps.setMuted(gone.id, false, T0);
+    expect(await fired(new Date(NOW.getTime() + 7 * DAY + HOUR))).toEqual([[cert.id, 'days:14', true, undefined]]);
+    expect(await fired(new Date(NOW.getTime() + 7 * DAY + 2 * HOUR))).toEqual([]);
+    expect(await firedRows(store, cert.id)).toEqual([[cert.sslCertificateId, 'days:14', true]]);
+    expect(await firedRows(store, gone.id)).toEqual([[gone.sslCertificateId, 'expired', false]]);
   });
 
   it('follows the clock: swept hourly, each certificate crosses its thresholds in order, once each', async () => {

@@ -29,7 +29,7 @@ const EventView = Type.Object({
   id: Type.Integer(),
   type: Type.String({ description: 'certificate.expiring or certificate.expired' }),
   certificateId: Type.Integer(),
-  notified: Type.Boolean({ description: 'false when the certificate is muted (recorded, not sent)' }),
+  notified: Type.Boolean({ description: 'false when the certificate is muted: recorded (data.muted true), never sent' }),
   data: Type.Record(Type.String(), Type.Unknown()),
   createdAt: Type.String({ format: 'date-time' }),
 });
@@ -110,7 +110,7 @@ export async function sweepRoutes(fastify: FastifyInstance, opts: { sweeps: Swee
     {
       schema: {
         operationId: 'muteCertificate',
-        summary: 'Mute (never alert) or unmute a certificate (editor); its expiry is still recorded',
+        summary: "Mute (never send its alerts) or unmute one of the project's own certificates (editor); its thresholds and expiry are still recorded, marked muted",
         tags: ['certificates'],
         params: IdParams,
         body: Type.Object({ muted: Type.Boolean() }, { additionalProperties: false }),

@@ -34,6 +34,8 @@ export class PostgresAdapter implements SqlDialectAdapter {
     return sql<string>`json_build_object(${keysAndValues})::text`;
   }
 
+  readonly jsonTrue = sql`true`;
+
   /**
    * The oldest transaction of this database still running (its id, as events.tx_id stores it),
    * or the next transaction id when none runs. Taken from the snapshot's in-progress list,

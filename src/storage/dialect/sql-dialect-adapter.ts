@@ -49,6 +49,9 @@ export interface SqlDialectAdapter {
   /** A JSON object, as text, from its arguments (`'key', value, 'key', value`…). */
   jsonObjectText(keysAndValues: RawBuilder<unknown>): RawBuilder<string>;
 
+  /** The JSON value `true` as an argument of jsonObjectText (a SQL true is 1 in SQLite's JSON). */
+  readonly jsonTrue: RawBuilder<unknown>;
+
   /**
    * Present where events may commit out of id order (two transactions inserting at once): the
    * id of the oldest transaction still running, or of the next one when none runs. Every event

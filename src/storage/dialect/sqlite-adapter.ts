@@ -69,4 +69,6 @@ export class SqliteAdapter implements SqlDialectAdapter {
   jsonObjectText(keysAndValues: RawBuilder<unknown>): RawBuilder<string> {
     return sql<string>`json_object(${keysAndValues})`;
   }
+
+  readonly jsonTrue = sql`json('true')`;
 }

@@ -26,7 +26,10 @@ function num(n: number): RawBuilder<number> {
  * - A managed certificate whose renewal is scheduled before the crossed threshold's point
  *   (notAfter less its amount) does not alert unless its renewal has failed (failureCount > 0
  *   or a problem is recorded). `expired` always fires.
- * - A muted certificate never alerts; its expiry is still recorded (notify = 0: not sent).
+ * - A muted certificate fires as any other, but to be recorded, never sent: notify = 0, and its
+ *   event's data says `muted: true`. Unmuting it re-arms the thresholds it fired while muted
+ *   (`setMuted`), but not its expiry: the next sweep fires its most urgent crossed threshold again,
+ *   this time to be sent.
  * - The policy's digest changes how events are sent, not which fire.
  *
  * Over the certificates whose notAfter lies before now + the policy's window (read from
@@ -79,6 +82,8 @@ export class KyselySweepRepository implements SweepRepository {
       await this.db.insertInto('certificate_mutes').values({ certificate_id: certificateId, muted_at: at.getTime() }).onConflict((oc) => oc.column('certificate_id').doNothing()).execute();
     } else {
       await this.db.deleteFrom('certificate_mutes').where('certificate_id', '=', certificateId).execute();
+      // The alert rule (above): the thresholds recorded while muted fire again, the expiry does not.
+      await this.db.deleteFrom('notification_fired').where('certificate_id', '=', certificateId).where('notify', '=', 0).where('threshold', '<>', 'expired').execute();
     }
   }
 
@@ -87,11 +92,17 @@ export class KyselySweepRepository implements SweepRepository {
     return row !== undefined;
   }
 
-  async listMuted(certificateIds: readonly number[]): Promise<number[]> {
+  async listMuted(projectId: string, certificateIds: readonly number[]): Promise<number[]> {
     const ids = [...new Set(certificateIds)];
     const muted: number[] = [];
     for (let from = 0; from < ids.length; from += 500) {
-      const rows = await this.db.selectFrom('certificate_mutes').select('certificate_id').where('certificate_id', 'in', ids.slice(from, from + 500)).execute();
+      const rows = await this.db
+        .selectFrom('certificate_mutes as m')
+        .innerJoin('certificates as c', 'c.id', 'm.certificate_id')
+        .select('m.certificate_id')
+        .where('m.certificate_id', 'in', ids.slice(from, from + 500))
+        .where('c.project_id', '=', projectId)
+        .execute();
       for (const r of rows) muted.push(Number(r.certificate_id));
     }
     return muted;
@@ -138,7 +149,7 @@ export class KyselySweepRepository implements SweepRepository {
         where c.project_id = ${projectId} and c.status = 'issued' and c.not_after <= ${num(windowEnd)}
       ) s
       where s.th is not null
-        and (s.th = 'expired' or (s.muted = 0 and not (s.renew_at is not null and s.renew_at < s.pt and s.failure_count = 0 and s.last_problem is null)))
+        and (s.th = 'expired' or not (s.renew_at is not null and s.renew_at < s.pt and s.failure_count = 0 and s.last_problem is null))
       on conflict (certificate_id, ssl_certificate_id, threshold) do nothing`.execute(db);
     // Nothing new (the steady state): no second pass.
     if (Number(fired.numAffectedRows ?? 0) === 0) return none;
@@ -154,9 +165,9 @@ export class KyselySweepRepository implements SweepRepository {
     const iso = this.adapter.isoUtc(sql`c.not_after`);
     // Whole days left, rounded down (negative once expired), as domain/certificate.ts daysLeft.
     const daysLeft = sql`case when c.not_after >= ${num(t)} then (c.not_after - ${num(t)}) / ${num(DAY_MS)} else -((${num(t)} - c.not_after + ${num(DAY_MS - 1)}) / ${num(DAY_MS)}) end`;
-    const json = this.adapter.jsonObjectText(
-      sql`'threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft}`,
-    );
+    const facts = sql`'threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft}`;
+    // A muted certificate's event says so: recorded, never sent (the dispatch leaves it out).
+    const json = sql`case when f.notify = 0 then ${this.adapter.jsonObjectText(sql`${facts}, 'muted', ${this.adapter.jsonTrue}`)} else ${this.adapter.jsonObjectText(facts)} end`;
     // RETURNING the ids only: the data of 100,000s of events would only fill the heap.
     const result = await sql<{ id: number; object_id: string; type: string }>`
       insert into events (organization_id, project_id, type, actor, object_type, object_id, data, created_at)
