@@ -13,6 +13,7 @@ import { loadMasterKeys } from './secrets/master-key-file.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { createStore } from './storage/create-store.js';
 import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { AppError } from './domain/app-error.js';
 import { AcmeIssuer } from './issuers/acme/acme-issuer.js';
 import { dnsSolverFactory } from './issuers/acme/solvers/dns-solver-factory.js';
@@ -150,7 +151,17 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   // One HTTP client over it for webhooks and chat channels, OCSP responders and CRL distribution points.
   const outboundHttp = new OutboundHttp(outbound);
   const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, createHttpFetch(outboundHttp), logger);
-  const emailSender = config.smtpUrl && config.smtpFrom ? new EmailSender(config.smtpUrl, config.smtpFrom) : undefined;
+  let smtpCaPem: Buffer | undefined;
+  if (config.smtpCaFile) {
+    try {
+      smtpCaPem = readFileSync(config.smtpCaFile);
+    } catch (err) {
+      throw new AppError('config_invalid', `cannot read CERTKEEPER_SMTP_CA_FILE ${config.smtpCaFile}: ${(err as Error).message}`);
+    }
+  }
+  // The SMTP server's certificate is verified (chain and name) against Node's roots plus the extra CAs.
+  const smtpTls = smtpCaPem ? { ca: [...rootCertificates, smtpCaPem.toString('utf8')] } : undefined;
+  const emailSender = config.smtpUrl && config.smtpFrom ? new EmailSender(config.smtpUrl, config.smtpFrom, { tls: smtpTls }) : undefined;
   const notifier = new NotificationService(
     store,
     access,

@@ -58,6 +58,8 @@ export interface Config {
   smtpUrl?: string;
   /** The From address of notification emails. */
   smtpFrom?: string;
+  /** Extra CA certificates (PEM file) to trust for the SMTP server's TLS (STARTTLS or smtps), e.g. an internal relay's CA. */
+  smtpCaFile?: string;
   /**
    * Destinations (CIDR, address or host name) every server-side connection (probes, notification
    * channels, OCSP and CRL fetches) may reach although the built-in deny list refuses them:
@@ -111,6 +113,7 @@ export const configKeys = [
   'CERTKEEPER_METRICS_PUBLIC',
   'CERTKEEPER_SMTP_URL',
   'CERTKEEPER_SMTP_FROM',
+  'CERTKEEPER_SMTP_CA_FILE',
   'CERTKEEPER_OUTBOUND_ALLOW',
   'CERTKEEPER_OUTBOUND_DENY',
   'CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS',
@@ -268,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     metricsPublic: /^(1|true|yes)$/i.test(metricsPublicRaw),
     smtpUrl,
     smtpFrom,
+    smtpCaFile: get('CERTKEEPER_SMTP_CA_FILE'),
     outboundAllow,
     outboundDeny,
     notifyRetryIntervalMs: Math.round(notifyRetrySeconds * 1000),

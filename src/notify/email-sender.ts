@@ -8,7 +8,7 @@ export class EmailSender {
   constructor(
     smtpUrl: string,
     private readonly from: string,
-    options: { timeoutMs?: number; tls?: { ca?: Buffer; rejectUnauthorized?: boolean } } = {},
+    options: { timeoutMs?: number; tls?: { ca?: string | Buffer | Array<string | Buffer>; rejectUnauthorized?: boolean } } = {},
   ) {
     const timeout = options.timeoutMs ?? 10_000;
     const url = new URL(smtpUrl);

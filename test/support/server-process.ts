@@ -43,6 +43,8 @@ export interface ServerProcess {
   url: string;
   /** Everything the process wrote (stdout then stderr interleaved as received), up to 8 MB. */
   output(): string;
+  /** What the process wrote to stdout alone, up to 8 MB. */
+  stdout(): string;
   /** The pino JSON lines of stdout, parsed (other lines skipped). */
   logRecords(): Array<Record<string, unknown>>;
   /** `name (pid, state)` and the last `chars` of the output: for failure messages. */
@@ -90,12 +92,14 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   const proc = spawn(process.execPath, [cliEntry, 'serve'], { env, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(proc);
   let output = '';
+  let stdout = '';
   let stdoutPartial = '';
   const stdoutLines: string[] = [];
   const limit = 8 * 1024 * 1024;
   proc.stdout!.on('data', (chunk: Buffer) => {
     const text = chunk.toString('utf8');
     output = (output + text).slice(-limit);
+    stdout = (stdout + text).slice(-limit);
     const parts = (stdoutPartial + text).split('\n');
     stdoutPartial = parts.pop() ?? '';
     stdoutLines.push(...parts);
@@ -186,7 +190,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     throw err;
   }
 
-  return { name: options.name, pid: proc.pid!, url, output: () => output, logRecords, describe, running, exited, kill, stop, api };
+  return { name: options.name, pid: proc.pid!, url, output: () => output, stdout: () => stdout, logRecords, describe, running, exited, kill, stop, api };
 }
 
 /**

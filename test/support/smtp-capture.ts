@@ -10,22 +10,41 @@ export interface CapturedMail {
   headers: Record<string, string>;
   text: string | undefined;
   html: string | undefined;
+  /** Whether the session was over TLS when the message came (implicit TLS, or after STARTTLS). */
+  secure: boolean;
+}
+
+export interface SmtpCaptureOptions {
+  user?: string;
+  password?: string;
+  /**
+   * The server's certificate (PEM, with its intermediates) and key. Given, the server offers
+   * STARTTLS with them, or speaks TLS from the first byte with `implicitTls` (smtps). Without
+   * it the server speaks plain SMTP and does not offer STARTTLS.
+   */
+  tls?: { cert: string; key: string };
+  implicitTls?: boolean;
 }
 
 /**
  * A real SMTP server on loopback (the `smtp-server` package) that requires AUTH PLAIN/LOGIN with
- * the given user and password and captures every message it accepts.
+ * the given user and password and captures every message it accepts; plain SMTP, or with TLS
+ * (STARTTLS or implicit) when given a certificate.
  */
 export class SmtpCapture {
   readonly messages: CapturedMail[] = [];
   private waiters: Array<() => void> = [];
   private readonly server: SMTPServer;
 
-  private constructor(readonly user: string, readonly password: string) {
+  /** Connection errors the server saw (e.g. a client that gave up the TLS handshake). */
+  readonly errors: Error[] = [];
+
+  private constructor(readonly user: string, readonly password: string, readonly options: SmtpCaptureOptions = {}) {
+    const tls = options.tls;
     this.server = new SMTPServer({
       authMethods: ['PLAIN', 'LOGIN'],
       allowInsecureAuth: true,
-      disabledCommands: ['STARTTLS'],
+      ...(tls ? { key: tls.key, cert: tls.cert, secure: options.implicitTls === true } : { disabledCommands: ['STARTTLS'] }),
       logger: false,
       onAuth: (auth, _session, callback) => {
         if (auth.username === user && auth.password === password) return callback(null, { user });
@@ -41,6 +60,7 @@ export class SmtpCapture {
             mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             rcptTo: session.envelope.rcptTo.map((r) => r.address),
             raw,
+            secure: session.secure,
             ...parseMime(raw),
           });
           this.waiters.splice(0).forEach((w) => w());
@@ -50,8 +70,9 @@ export class SmtpCapture {
     });
   }
 
-  static async start(user = 'mailer', password = 'mail-secret-pw'): Promise<SmtpCapture> {
-    const capture = new SmtpCapture(user, password);
+  static async start(options: SmtpCaptureOptions = {}): Promise<SmtpCapture> {
+    const capture = new SmtpCapture(options.user ?? 'mailer', options.password ?? 'mail-secret-pw', options);
+    capture.server.on('error', (err) => capture.errors.push(err));
     await new Promise<void>((resolve) => capture.server.listen(0, '127.0.0.1', resolve));
     return capture;
   }
@@ -60,9 +81,10 @@ export class SmtpCapture {
     return (this.server.server.address() as AddressInfo).port;
   }
 
-  /** `smtp://user:pass@127.0.0.1:PORT` for CERTKEEPER_SMTP_URL. */
+  /** `smtp://user:pass@127.0.0.1:PORT` (`smtps://…` with implicit TLS) for CERTKEEPER_SMTP_URL. */
   get url(): string {
-    return `smtp://${encodeURIComponent(this.user)}:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}`;
+    const scheme = this.options.implicitTls ? 'smtps' : 'smtp';
+    return `${scheme}://${encodeURIComponent(this.user)}:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}`;
   }
 
   close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -48,4 +49,13 @@ export class WebhookReceiver {
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/**
+ * What a receiver computes to check a webhook, as docs/api.md states it and independently of
+ * the product's signing code: hex HMAC-SHA256 under the channel secret over
+ * `TIMESTAMP.BODY`, TIMESTAMP being the X-Certkeeper-Timestamp header.
+ */
+export function webhookSignature(secret: string, req: ReceivedRequest): string {
+  return createHmac('sha256', secret).update(`${String(req.headers['x-certkeeper-timestamp'])}.${req.body}`).digest('hex');
 }
