@@ -1,8 +1,8 @@
 /**
- * A real certkeeper server process for end-to-end tests: `node dist/cli/main.js serve` (build
- * first: `npm run build`) with the environment a test gives it, on 127.0.0.1 and a port the
- * kernel picks (PORT=0; the URL is read from the server's own `certkeeper listening` log line),
- * ready once GET /readyz answers 200.
+ * A real certkeeper server process for end-to-end tests: `node dist/cli/main.js serve` (built
+ * by the test run's global setup, support/global-setup.ts) with the environment a test gives
+ * it, on 127.0.0.1 and a port the kernel picks (PORT=0; the URL is read from the server's own
+ * `certkeeper listening` log line), ready once GET /readyz answers 200.
  *
  *   const server = await startServerProcess({ name: 'a', env: { CERTKEEPER_DATA_DIR: dir, … } });
  *   await server.api('GET', '/api/v1/projects', { token });
@@ -84,7 +84,7 @@ function baseEnv(): Record<string, string> {
 
 /** Starts `certkeeper serve` and waits until it listens and /readyz answers 200. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  if (!existsSync(cliEntry)) throw new Error(`${cliEntry} does not exist: run \`npm run build\` before the end-to-end tests`);
+  if (!existsSync(cliEntry)) throw new Error(`${cliEntry} does not exist: run \`npm run build\` (the test run's global setup does) before the end-to-end tests`);
   installExitHook();
   const env = { ...baseEnv(), HOST: '127.0.0.1', PORT: '0', CERTKEEPER_LOG_LEVEL: 'info', ...options.env };
   const proc = spawn(process.execPath, [cliEntry, 'serve'], { env, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
