@@ -169,7 +169,8 @@ describe('native certificates API', () => {
     const now = t.clock.now().getTime();
     const c = await aCertificate({ commonName: 'soon.example.com', notBefore: new Date(now - DAY), notAfter: new Date(now + 60_000) });
     const id = (await importPem({ certificateBody: c.certPem })).json().result.id;
-    const notAfter = new X509Certificate(c.certPem).validToDate ?? new Date(new X509Certificate(c.certPem).validTo);
+    // The certificate's notAfter as encoded (whole seconds), not the requested one.
+    const notAfter = new Date(new X509Certificate(c.certPem).validTo);
     t.clock.set(new Date(notAfter.getTime() - 1));
     expect((await t.call('GET', `${base}/${id}`, { key: t.keys.viewer })).json().result).toMatchObject({ certificateStatus: 'Active', daysLeft: 0 });
     t.clock.set(notAfter);

@@ -239,6 +239,10 @@ describe('certificate series (unit)', () => {
         calls.push([afterId, limit]);
         return rows.filter((r) => r.id > afterId).slice(0, limit);
       },
+      // Without a cap the soonest-first read is never made.
+      soonestForMetrics: async () => {
+        throw new Error('soonestForMetrics called without a cap');
+      },
     };
     let text = '';
     for await (const chunk of certificateSeries(repo, new Date(1_900_000_000_000), 2)) text += chunk;

@@ -122,7 +122,7 @@ describe('certkeeper import behind a proxy with a small body limit', () => {
     const files = tempDir('certkeeper-import-limit-');
     for (let i = 0; i < 12; i++) writeFileSync(path.join(files, `site${i}.crt`), aCertificate({ commonName: `limit-${i}.example.test` }).certPem);
     // A PKCS#12 file travels whole (base64): with an RSA key and its chain, this one is over the limit alone.
-    writeFileSync(path.join(files, 'huge.p12'), toPkcs12(aCertificate({ commonName: 'huge.example.test', keyType: 'rsa-2048' }), { password: 'secret', chain: true }));
+    writeFileSync(path.join(files, 'huge.p12'), toPkcs12(aCertificate({ commonName: 'huge.example.test', keyType: 'rsa-2048' }), { password: 'secret', includeChain: true }));
     const env = { ...server.env, CERTKEEPER_URL: `http://127.0.0.1:${(proxy.address() as { port: number }).port}` };
     const run = await cli(['import', files, '--json', '--batch-size', '13', '--concurrency', '1', '--password', 'secret'], env);
     expect(run.code, run.stderr).toBe(1);

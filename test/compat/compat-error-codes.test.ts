@@ -48,7 +48,8 @@ describe('compat APIs keep the native status of a refused key', () => {
   // become a validation error of the compatible API: the caller would look for a fault in its request.
   const refusals = errorCodes.filter((code) => httpStatusOf[code] === 401 || httpStatusOf[code] === 403);
   it.each(refusals.flatMap((code) => [['WAAP', code], ['SCM', code]]))('%s answers %s with the native status', (api, code) => {
-    const error = compatErrorOf(new AppError(code, 'refused'), api === 'WAAP' ? waapErrorMapping : scmErrorMapping);
+    const err = new AppError(code, 'refused');
+    const error = api === 'WAAP' ? compatErrorOf(err, waapErrorMapping) : compatErrorOf(err, scmErrorMapping);
     expect(error.status).toBe(httpStatusOf[code]);
   });
 });

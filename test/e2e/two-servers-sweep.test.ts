@@ -14,7 +14,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
-import { startServerProcess, waitFor, type ServerProcess } from '../support/server-process.js';
+import { jobCounts, startServerProcess, waitFor, waitForJobPasses, type ServerProcess } from '../support/server-process.js';
 import { aCertificate } from '../support/test-ca.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 import '../support/postgres.js';
@@ -104,8 +104,13 @@ describe('two servers on one PostgreSQL database', () => {
     expect(probe.status, probe.text).toBe(200);
     const sentEvents = () => receiver!.requests.flatMap((r) => JSON.parse(r.body).events as Array<{ eventId: number; certificateId?: number; type: string }>);
     await waitFor('the endpoint finding delivered', async () => sentEvents().some((e) => e.type === 'endpoint.unreachable'), { timeoutMs: 30_000, intervalMs: 200, context });
-    // Several more passes of both servers: nothing new may appear.
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Nothing new may appear however often the project is swept again and the workers run:
+    // wait until each server has completed two more passes of both jobs (so each ran a whole
+    // one of each after this point) and the project was swept at least twice more, by either.
+    const swept = async () => (await Promise.all([a, b].map((s) => jobCounts(s, 'sweeps', token)))).reduce((n, c) => n + c.items, 0);
+    const sweptBefore = await swept();
+    await Promise.all([waitForJobPasses([a, b], 'sweeps', { passes: 2, token, context }), waitForJobPasses([a, b], 'notifications', { passes: 2, token, context })]);
+    await waitFor('the project swept twice more', async () => (await swept()) >= sweptBefore + 2, { timeoutMs: 30_000, intervalMs: 100, context });
 
     const events = (await db!.query(`select object_id, type, data from events where type in ('certificate.expiring', 'certificate.expired') order by object_id`)).rows;
     expect(events).toHaveLength(N);

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
 import { startPebble, type Pebble } from '../support/pebble.js';
-import { startServerProcess, waitFor, type ServerProcess } from '../support/server-process.js';
+import { startServerProcess, waitFor, waitForJobPasses, type ServerProcess } from '../support/server-process.js';
 import '../support/postgres.js';
 
 /** How many certificates race at once. */
@@ -148,11 +148,11 @@ describe('two servers on one PostgreSQL database', () => {
       return rows.length === K && rows.every((r) => r.materials >= 2 && r.lease_owner === null && r.order_url === null && r.renew_at !== null && Number(r.renew_at) > now);
     };
     await waitFor('every certificate renewed and no lease held', quiet, { timeoutMs: 180_000, intervalMs: 250, context });
-    // A second renewal of some certificate would start within a scheduler interval of the
-    // first one finishing (both servers poll every second). Wait a few intervals and check that
-    // nothing started meanwhile: a negative can only be checked over some time.
-    await new Promise((r) => setTimeout(r, 3_000));
-    expect(await quiet(), `still quiet three scheduler intervals later:\n${JSON.stringify(await leaseRows())}`).toBe(true);
+    // A second renewal of some certificate would start in the next renewal pass of either
+    // server. Wait until each has completed two more passes (so each ran a whole one after the
+    // quiet state was seen) and check that nothing started meanwhile.
+    await waitForJobPasses([a, b], 'renewals', { passes: 2, token, context });
+    expect(await quiet(), `still quiet after two more renewal passes of each server:\n${JSON.stringify(await leaseRows())}`).toBe(true);
 
     // Each renewal is logged by the server that did it ('certificate renewed'). Which server wins
     // which certificate is up to the race: the split is printed and goes into every failure

@@ -1,14 +1,46 @@
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startPostgresCluster } from './postgres.js';
 
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
 /**
- * Starts ONE throwaway PostgreSQL cluster for the whole test run and hands its admin URL to
- * the tests (`inject('postgresUrl')`); each test then makes its own database in it. Fails the
- * run, loudly, when PostgreSQL is not installed.
+ * Brings `dist/` up to date with `src/` (`tsc -b tsconfig.json`), because the end-to-end and
+ * CLI tests run the built server (support/server-process.ts), not the sources: without this,
+ * `npx vitest run FILE` would test whatever was built last. The build is incremental; with
+ * nothing changed, tsc only compares timestamps (about half a second of CPU). A source that
+ * does not compile stops the run, with tsc's messages.
+ */
+async function buildDist(): Promise<void> {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, [tsc, '-b', 'tsconfig.json'], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (!err) return resolve();
+      const output = `${stdout}${stderr}`.trim() || String(err);
+      reject(new Error(`dist/ could not be brought up to date with src/ (tsc -b tsconfig.json failed); the tests that run the built server would test an old build, so none run:\n${output}`));
+    });
+  });
+}
+
+/**
+ * Builds `dist/` and starts ONE throwaway PostgreSQL cluster for the whole test run, side by
+ * side, and hands the cluster's admin URL to the tests (`inject('postgresUrl')`); each test
+ * then makes its own database in it. Fails the run, loudly, when the build fails or PostgreSQL
+ * is not installed. In watch mode, every rerun builds again first.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const cluster = await startPostgresCluster();
+  const [built, started] = await Promise.allSettled([buildDist(), startPostgresCluster()]);
+  if (built.status === 'rejected') {
+    if (started.status === 'fulfilled') await started.value.stop();
+    throw built.reason;
+  }
+  if (started.status === 'rejected') throw started.reason;
+  const cluster = started.value;
   project.provide('postgresUrl', cluster.url);
+  project.onTestsRerun(buildDist);
   return async () => {
     await cluster.stop();
   };

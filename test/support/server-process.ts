@@ -1,8 +1,8 @@
 /**
- * A real certkeeper server process for end-to-end tests: `node dist/cli/main.js serve` (build
- * first: `npm run build`) with the environment a test gives it, on 127.0.0.1 and a port the
- * kernel picks (PORT=0; the URL is read from the server's own `certkeeper listening` log line),
- * ready once GET /readyz answers 200.
+ * A real certkeeper server process for end-to-end tests: `node dist/cli/main.js serve` (built
+ * by the test run's global setup, support/global-setup.ts) with the environment a test gives
+ * it, on 127.0.0.1 and a port the kernel picks (PORT=0; the URL is read from the server's own
+ * `certkeeper listening` log line), ready once GET /readyz answers 200.
  *
  *   const server = await startServerProcess({ name: 'a', env: { CERTKEEPER_DATA_DIR: dir, … } });
  *   await server.api('GET', '/api/v1/projects', { token });
@@ -86,7 +86,7 @@ function baseEnv(): Record<string, string> {
 
 /** Starts `certkeeper serve` and waits until it listens and /readyz answers 200. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  if (!existsSync(cliEntry)) throw new Error(`${cliEntry} does not exist: run \`npm run build\` before the end-to-end tests`);
+  if (!existsSync(cliEntry)) throw new Error(`${cliEntry} does not exist: run \`npm run build\` (the test run's global setup does) before the end-to-end tests`);
   installExitHook();
   const env = { ...baseEnv(), HOST: '127.0.0.1', PORT: '0', CERTKEEPER_LOG_LEVEL: 'info', ...options.env };
   const proc = spawn(process.execPath, [cliEntry, 'serve'], { env, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -219,4 +219,65 @@ export async function waitFor<T>(
     }
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 200));
   }
+}
+
+/** What a server's scheduler reports for one background job (jobs/job-runner.ts). */
+export interface JobCounts {
+  /** Passes that did not fail as a whole: `certkeeper_job_passes_total{outcome="success"}`. */
+  passes: number;
+  /** Items the passes did without failure: `certkeeper_job_items_total{outcome="success"}`. */
+  items: number;
+  /** When the last of those passes ended, epoch ms (the server's clock); undefined before the first. */
+  lastSuccessAt: number | undefined;
+}
+
+/** `job`'s counts from the server's GET /metrics (`token` may scrape: the bootstrap token does); zeros for a job it does not run. */
+export async function jobCounts(server: ServerProcess, job: string, token: string): Promise<JobCounts> {
+  const res = await server.api('GET', '/metrics', { token });
+  if (res.status !== 200) throw new Error(`GET /metrics on ${server.name} answered ${res.status}: ${res.text.slice(0, 500)}`);
+  const value = (name: string, outcome?: string) => {
+    for (const line of res.text.split('\n')) {
+      const m = /^([a-z_]+)\{([^}]*)\} (\S+)$/.exec(line);
+      if (!m || m[1] !== name) continue;
+      const labels = Object.fromEntries([...m[2]!.matchAll(/([a-z_]+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+      if (labels.job === job && labels.outcome === outcome) return Number(m[3]);
+    }
+    return undefined;
+  };
+  const lastSuccess = value('certkeeper_job_last_success_timestamp_seconds');
+  return {
+    passes: value('certkeeper_job_passes_total', 'success') ?? 0,
+    items: value('certkeeper_job_items_total', 'success') ?? 0,
+    lastSuccessAt: lastSuccess === undefined ? undefined : Math.round(lastSuccess * 1000),
+  };
+}
+
+/**
+ * Waits until every server has completed `passes` more passes of `job` than when called (passes
+ * that failed as a whole do not count), and returns each server's counts then. With passes >= 2,
+ * each server ran at least one whole pass that began after the call: a check made afterwards
+ * that "nothing happened" saw the scheduler look at the state the test had observed, rather
+ * than pass because the scheduler had not run yet. A server that does not run the job, or
+ * whose passes fail, times the wait out.
+ */
+export async function waitForJobPasses(
+  servers: readonly ServerProcess[],
+  job: string,
+  options: { passes: number; token: string; timeoutMs?: number; context?: () => string },
+): Promise<JobCounts[]> {
+  const before = await Promise.all(servers.map((s) => jobCounts(s, job, options.token)));
+  let now = before;
+  await waitFor(
+    `${options.passes} more '${job}' passes on ${servers.map((s) => s.name).join(' and ')}`,
+    async () => {
+      now = await Promise.all(servers.map((s) => jobCounts(s, job, options.token)));
+      return now.every((c, i) => c.passes >= before[i]!.passes + options.passes);
+    },
+    {
+      timeoutMs: options.timeoutMs ?? 30_000,
+      intervalMs: 100,
+      context: () => `'${job}' counts when the wait began ${JSON.stringify(before)}, last read ${JSON.stringify(now)}\n${options.context?.() ?? ''}`,
+    },
+  );
+  return now;
 }

@@ -8,8 +8,10 @@ export interface CapturedMail {
   rcptTo: string[];
   raw: string;
   headers: Record<string, string>;
-  text: string | undefined;
-  html: string | undefined;
+  /** The decoded text/plain part, if the message has one. */
+  text?: string;
+  /** The decoded text/html part, if the message has one. */
+  html?: string;
   /** Whether the session was over TLS when the message came (implicit TLS, or after STARTTLS). */
   secure: boolean;
 }
