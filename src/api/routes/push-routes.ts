@@ -6,8 +6,9 @@ import { apnsEnvironments, APP_ID_MAX_LENGTH, type ApnsEnvironment } from '../..
 import { MAX_PUSH_RESULTS, type PushCheckResult, type PushHealthService, type PushResultInput, type RecordedPushResult } from '../../services/push-health-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok } from '../envelope.js';
+import { Text } from '../text-schemas.js';
 
-const AppParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), appId: Type.String({ minLength: 1, maxLength: APP_ID_MAX_LENGTH }) });
+const AppParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), appId: Text({ minLength: 1, maxLength: APP_ID_MAX_LENGTH }) });
 const Environment = Type.Union(apnsEnvironments.map((e) => Type.Literal(e)), { description: 'production or development' });
 
 const PushResultItem = Type.Object(
@@ -15,7 +16,7 @@ const PushResultItem = Type.Object(
     environment: Environment,
     outcome: Type.Union([Type.Literal('delivered'), Type.Literal('rejected')]),
     apnsStatus: Type.Optional(Type.Integer({ minimum: 100, maximum: 599, description: 'the HTTP status APNs answered' })),
-    apnsReason: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "APNs' reason (BadCertificate, BadDeviceToken…)" })),
+    apnsReason: Type.Optional(Text({ minLength: 1, maxLength: 100, description: "APNs' reason (BadCertificate, BadDeviceToken…)" })),
     tlsAlert: Type.Optional(Type.Integer({ minimum: 0, maximum: 255, description: 'the TLS alert the connection was refused with (42, 44, 45 are about the certificate)' })),
     certificateId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'only when iPhone and iPad have different certificates bound in the environment' })),
     at: Type.Optional(Type.String({ format: 'date-time', description: 'when the push was made; default now; at most 5 minutes ahead' })),
