@@ -14,7 +14,11 @@ describe.each(dialects)('input rules of the native API on %s', (dialect) => {
   let serviceId: number;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect === 'sqlite' ? {} : { store: await createTestStore('postgres') });
+    t = await createTestApp({
+      ...(dialect === 'sqlite' ? {} : { store: await createTestStore('postgres') }),
+      // Email channels are configured (never sent to here).
+      env: { CERTKEEPER_SMTP_URL: 'smtp://127.0.0.1:2525', CERTKEEPER_SMTP_FROM: 'certs@example.test' },
+    });
     p = `/api/v1/projects/${t.project.id}`;
     const service = await t.call('POST', `${p}/services`, { body: { name: 'web' } });
     expect(service.statusCode, service.body).toBe(200);
@@ -77,6 +81,11 @@ describe.each(dialects)('input rules of the native API on %s', (dialect) => {
       const events = await t.call('GET', `${p}/events?pageSize=100`);
       expect(events.statusCode).toBe(200);
       expect(() => JSON.parse(events.body)).not.toThrow();
+    });
+
+    it('refuses a control character in an email channel recipient with the channel config code', async () => {
+      await refused('POST', `${p}/notification-channels`, { name: 'mail', type: 'email', config: { to: [`ops${NUL}@example.com`] } }, 'notification_config_invalid', /is not an email address/);
+      await refused('POST', `${p}/notification-channels`, { name: 'mail', type: 'email', config: { to: ['ops\u0085@example.com'] } }, 'notification_config_invalid', /is not an email address/);
     });
   });
 });
