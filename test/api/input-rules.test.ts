@@ -88,4 +88,54 @@ describe.each(dialects)('input rules of the native API on %s', (dialect) => {
       await refused('POST', `${p}/notification-channels`, { name: 'mail', type: 'email', config: { to: ['ops\u0085@example.com'] } }, 'notification_config_invalid', /is not an email address/);
     });
   });
+  describe('integers in the path and the query are plain decimal digits', () => {
+    let id: number;
+    beforeAll(async () => {
+      const imported = await t.call('POST', `${p}/certificates/import`, { body: { certificateBody: aCertificate({ commonName: 'ids.example.com' }).certPem } });
+      expect(imported.statusCode, imported.body).toBe(200);
+      id = imported.json().result.id;
+    });
+
+    // [what, path under the project with {id}, where the message points]
+    const rows: Array<[string, string, string]> = [
+      ['hexadecimal id', 'certificates/0x{hex}', 'params/id'],
+      ['id with a leading space', 'certificates/%20{id}', 'params/id'],
+      ['id with a trailing space', 'certificates/{id}%20', 'params/id'],
+      ['id in exponent form', 'certificates/{id}e0', 'params/id'],
+      ['id with a fraction', 'certificates/{id}.0', 'params/id'],
+      ['id with a plus sign', 'certificates/+{id}', 'params/id'],
+      ['binary id', 'certificates/0b1', 'params/id'],
+      ['negative id', 'certificates/-1', 'params/id'],
+      ['versions of a hexadecimal id', 'certificates/0x{hex}/versions', 'params/id'],
+      ['service id with a fraction', 'services/{service}.0', 'params/serviceId'],
+      ['endpoint id in exponent form', 'endpoints/1e0', 'params/endpointId'],
+      ['pageIndex in hexadecimal', 'certificates?pageIndex=0x1', 'querystring/pageIndex'],
+      ['pageSize in exponent form', 'certificates?pageSize=1e1', 'querystring/pageSize'],
+      ['pageSize with a leading space', 'certificates?pageSize=%2010', 'querystring/pageSize'],
+      ['pageSize with a fraction', 'services?pageSize=10.0', 'querystring/pageSize'],
+      ['expiringWithinDays with a plus sign', 'certificates?expiringWithinDays=+30', 'querystring/expiringWithinDays'],
+      ['pageIndex empty', 'events?pageIndex=', 'querystring/pageIndex'],
+    ];
+    it.each(rows)('%s', async (_what, path, where) => {
+      const url = `${p}/${path.replaceAll('{id}', String(id)).replaceAll('{hex}', id.toString(16)).replaceAll('{service}', String(serviceId))}`;
+      await refused('GET', url, undefined, 'validation_failed', new RegExp(`^${where.replaceAll('/', '\\/')} must be an integer written in decimal digits only \\(0-9\\)$`));
+    });
+
+    it.each([
+      ['a zero id', 'certificates/0', /params\/id must be >= 1/],
+      ['an id past int32', 'certificates/2147483648', /params\/id must be <= 2147483647/],
+      ['a page size past 500', 'certificates?pageSize=501', /querystring\/pageSize must be <= 500/],
+    ])('refuses %s by its range', async (_what, path, message) => {
+      await refused('GET', `${p}/${path}`, undefined, 'validation_failed', message);
+    });
+
+    it('takes plain decimal ids and paging, leading zeros included', async () => {
+      for (const url of [`${p}/certificates/${id}`, `${p}/certificates/00${id}`, `${p}/certificates?pageIndex=1&pageSize=10&expiringWithinDays=36500`, `${p}/services/${serviceId}`]) {
+        const res = await t.call('GET', url);
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      }
+      expect((await t.call('GET', `${p}/certificates/00${id}`)).json().result.id).toBe(id);
+      expect((await t.call('GET', `${p}/certificates?pageIndex=2&pageSize=7`)).json().resultInfo).toMatchObject({ pageIndex: 2, pageSize: 7 });
+    });
+  });
 });

@@ -67,4 +67,28 @@ describe.each(dialects)('input rules of the compatible APIs on %s', (dialect) =>
       expect(res.json()).toMatchObject(body);
     });
   });
+  describe('integers are plain decimal digits', () => {
+    // [what, url, the error body]
+    const rows: Array<[string, () => string, Record<string, string>]> = [
+      ['WAAP serviceId in hexadecimal', () => `/waap/v1.0/services/0x${serviceId.toString(16)}/certificates?domain=www.example.com`, { code: 'ServiceId.Invalid' }],
+      ['WAAP serviceId with a plus sign', () => `/waap/v1.0/services/+${serviceId}/certificates?domain=www.example.com`, { code: 'ServiceId.Invalid' }],
+      ['WAAP serviceId with a fraction', () => `/waap/v1.0/services/${serviceId}.0/certificates?domain=www.example.com`, { code: 'ServiceId.Invalid' }],
+      ['WAAP serviceId in exponent form', () => `/waap/v1.0/services/${serviceId}e0/certificates?domain=www.example.com`, { code: 'ServiceId.Invalid' }],
+      ['Alibaba AppKey in hexadecimal, signed', () => `/?${popQuery({ AppKey: `0x${appKey.toString(16)}` })}`, { Code: 'InvalidParameter' }],
+      ['Alibaba AppKey with a space, signed', () => `/?${popQuery({ AppKey: ` ${appKey}` })}`, { Code: 'InvalidParameter' }],
+      ['Alibaba AppKey in exponent form, signed', () => `/?${popQuery({ AppKey: `${appKey}e0` })}`, { Code: 'InvalidParameter' }],
+    ];
+    it.each(rows)('%s', async (_what, url, body) => {
+      const res = await t.app.inject({ method: 'GET', url: url(), headers: { authorization: `Bearer ${t.keys.viewer}` } });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject(body);
+    });
+
+    it('takes plain decimal ones', async () => {
+      const waap = await t.app.inject({ method: 'GET', url: `/waap/v1.0/services/${serviceId}/certificates?domain=www.example.com`, headers: { authorization: `Bearer ${t.keys.viewer}` } });
+      expect(waap.statusCode, waap.body).toBe(200);
+      const pop = await t.app.inject({ method: 'GET', url: `/?${popQuery({})}` });
+      expect(pop.statusCode, pop.body).toBe(200);
+    });
+  });
 });
