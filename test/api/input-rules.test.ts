@@ -138,4 +138,30 @@ describe.each(dialects)('input rules of the native API on %s', (dialect) => {
       expect((await t.call('GET', `${p}/certificates?pageIndex=2&pageSize=7`)).json().resultInfo).toMatchObject({ pageIndex: 2, pageSize: 7 });
     });
   });
+  describe('date-times that do not exist', () => {
+    // The push results of an app that does not exist: a time that parses gets as far as app_not_found.
+    const pushResults = (body: unknown) => t.call('POST', `${p}/apps/com.example.none/push-results`, { body });
+    it.each([
+      ['February 30', '2026-02-30T12:00:00Z'],
+      ['February 29 outside a leap year', '2026-02-29T12:00:00Z'],
+      ['April 31', '2026-04-31T12:00:00Z'],
+      ['month 13', '2026-13-01T12:00:00Z'],
+      ['hour 24', '2026-06-01T24:00:00Z'],
+      ['minute 60', '2026-06-01T12:60:00Z'],
+      ['a leap second', '2026-06-30T23:59:60Z'],
+      ['an offset of 24 hours', '2026-06-01T12:00:00+24:00'],
+    ])('refuses %s in a push result', async (_what, at) => {
+      await refused('POST', `${p}/apps/com.example.none/push-results`, { environment: 'production', outcome: 'rejected', tlsAlert: 44, at }, 'validation_failed', /^body\.at must be an ISO 8601 date-time with a time zone that exists/);
+      const batch = { results: [{ environment: 'production', outcome: 'delivered' }, { environment: 'production', outcome: 'rejected', tlsAlert: 44, at }] };
+      await refused('POST', `${p}/apps/com.example.none/push-results`, batch, 'validation_failed', /^results\[1\]\.at must be an ISO 8601/);
+    });
+
+    it('takes a leap day, an offset and a fraction', async () => {
+      for (const at of ['2024-02-29T12:00:00Z', '2026-05-31T12:30:00-05:00', '2026-05-31T12:00:00.123456Z']) {
+        const res = await pushResults({ environment: 'production', outcome: 'rejected', tlsAlert: 44, at });
+        expect(res.statusCode, `${at}: ${res.body}`).toBe(404);
+        expect(res.json().code).toBe('app_not_found');
+      }
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { apnsEnvironments, APP_ID_MAX_LENGTH, type ApnsEnvironment } from '../..
 import { MAX_PUSH_RESULTS, type PushCheckResult, type PushHealthService, type PushResultInput, type RecordedPushResult } from '../../services/push-health-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok } from '../envelope.js';
+import { parseIsoDateTime } from '../iso-date-time.js';
 import { Text } from '../text-schemas.js';
 
 const AppParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), appId: Text({ minLength: 1, maxLength: APP_ID_MAX_LENGTH }) });
@@ -116,7 +117,6 @@ export async function pushRoutes(fastify: FastifyInstance, opts: { pushHealth: P
 }
 
 const ITEM_KEYS = new Set(['environment', 'outcome', 'apnsStatus', 'apnsReason', 'tlsAlert', 'certificateId', 'at']);
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /**
  * The push results of a body: one outcome object, or `{results: [...]}` (1 to 500). Throws
@@ -159,7 +159,9 @@ function parseItem(item: unknown, where: string, fail: (m: string) => AppError):
   }
   let at: string | undefined;
   if (o.at !== undefined) {
-    if (typeof o.at !== 'string' || !ISO_DATE_TIME.test(o.at) || Number.isNaN(Date.parse(o.at))) throw fail(`${where}.at must be an ISO 8601 date-time with a time zone (e.g. 2026-06-01T12:00:00Z)`);
+    if (typeof o.at !== 'string' || parseIsoDateTime(o.at) === undefined) {
+      throw fail(`${where}.at must be an ISO 8601 date-time with a time zone that exists (e.g. 2026-06-01T12:00:00Z; not February 30 or 24:00)`);
+    }
     at = o.at;
   }
   return {
