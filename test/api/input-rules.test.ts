@@ -164,4 +164,42 @@ describe.each(dialects)('input rules of the native API on %s', (dialect) => {
       }
     });
   });
+  describe('host names', () => {
+    const TSIG = Buffer.alloc(32, 7).toString('base64');
+    // [what, method, path under the project, body, code, the message]
+    const rows: Array<[string, string, string, unknown, string, RegExp]> = [
+      ['endpoint host with an empty label', 'POST', 'endpoints', { host: 'a..example.com', port: 443, protocol: 'tls' }, 'validation_failed', /^host "a\.\.example\.com" has an empty label/],
+      ['endpoint host with a leading hyphen', 'POST', 'endpoints', { host: '-bad.example.com', port: 443, protocol: 'tls' }, 'validation_failed', /^host "-bad\.example\.com" has a label that starts or ends with a hyphen/],
+      ['endpoint host with a label over 63', 'POST', 'endpoints', { host: `${'a'.repeat(64)}.example.com`, port: 443, protocol: 'tls' }, 'validation_failed', /label longer than 63/],
+      ['endpoint host with a port', 'POST', 'endpoints', { host: 'example.com:443', port: 443, protocol: 'tls' }, 'validation_failed', /has ":"/],
+      ['endpoint host, an IPv4 address in short form', 'POST', 'endpoints', { host: '127.1', port: 443, protocol: 'tls' }, 'validation_failed', /all-digit label/],
+      ['endpoint server name with a trailing hyphen', 'POST', 'endpoints', { host: '127.0.0.1', port: 443, protocol: 'tls', serverName: 'bad-.example.com' }, 'validation_failed', /^serverName "bad-\.example\.com" has a label that starts or ends/],
+      ['service domain with an empty label', 'POST', 'services/{service}/domains', { domain: 'a..example.com' }, 'validation_failed', /^domain "a\.\.example\.com" has an empty label/],
+      ['service domain with an underscore', 'POST', 'services/{service}/domains', { domain: 'a_b.example.com' }, 'validation_failed', /underscores are not allowed/],
+      ['service domain in a path with a leading hyphen', 'DELETE', 'services/{service}/domains/-bad.example.com', undefined, 'validation_failed', /^domain "-bad\.example\.com" has a label that starts or ends/],
+      ['managed certificate name with an underscore', 'POST', 'certificates', { domainName: 'a_b.example.com' }, 'validation_failed', /^domain name "a_b\.example\.com" has "_"; underscores are not allowed/],
+      ['managed certificate name with a hyphen-led top label', 'POST', 'certificates', { domainName: 'x.-bad' }, 'validation_failed', /starts or ends with a hyphen/],
+      ['managed certificate name, an IP address', 'POST', 'certificates', { domainName: '192.0.2.1' }, 'validation_failed', /is an IP address/],
+      ['managed certificate additional name with an empty label', 'POST', 'certificates', { domainName: 'ok.example.com', additionalDomainNames: ['a..example.com'] }, 'validation_failed', /^domain name "a\.\.example\.com" has an empty label/],
+      ['managed certificate wildcard over one label', 'POST', 'certificates', { domainName: '*.com' }, 'validation_failed', /wildcard over a single label/],
+      ['covers filter with an empty label', 'GET', 'certificates?covers=a..b', undefined, 'validation_failed', /^covers "a\.\.b" has an empty label/],
+      ['covers filter with a leading hyphen', 'GET', 'certificates?covers=-bad.example.com', undefined, 'validation_failed', /^covers "-bad\.example\.com" has a label that starts/],
+      ['DNS provider server with an empty label', 'PUT', 'settings', { dnsProvider: { type: 'rfc2136', server: 'ns..example.com', keyName: 'k', secret: TSIG } }, 'dns_provider_invalid', /provider: server "ns\.\.example\.com" has an empty label/],
+    ];
+    it.each(rows)('refuses %s', async (_what, method, path, body, code, message) => {
+      await refused(method, `${p}/${path.replaceAll('{service}', String(serviceId))}`, body, code, message);
+    });
+
+    it('takes IP literals and internal names as endpoint hosts, and underscores in a covers filter', async () => {
+      for (const [host, stored] of [['127.0.0.1', '127.0.0.1'], ['[::1]', '::1'], ['my_db', 'my_db'], ['Intranet.Example.', 'intranet.example']]) {
+        const res = await t.call('POST', `${p}/endpoints`, { body: { host, port: 8443, protocol: 'tls' } });
+        expect(res.statusCode, `${host}: ${res.body}`).toBe(200);
+        expect(res.json().result.host).toBe(stored);
+      }
+      for (const covers of ['a_b.example.com', '10.0.0.1', 'localhost', 'Bücher.example']) {
+        const res = await t.call('GET', `${p}/certificates?covers=${encodeURIComponent(covers)}`);
+        expect(res.statusCode, `${covers}: ${res.body}`).toBe(200);
+      }
+    });
+  });
 });

@@ -91,4 +91,16 @@ describe.each(dialects)('input rules of the compatible APIs on %s', (dialect) =>
       expect(pop.statusCode, pop.body).toBe(200);
     });
   });
+  describe('host names', () => {
+    it.each([
+      ['an empty label', 'www..example.com'],
+      ['a leading hyphen', '-www.example.com'],
+      ['an underscore', 'w_w.example.com'],
+      ['a label over 63 characters', `${'w'.repeat(64)}.example.com`],
+    ])('WAAP refuses a domain with %s as Domain.Invalid', async (_what, domain) => {
+      const res = await t.app.inject({ method: 'GET', url: `/waap/v1.0/services/${serviceId}/certificates?domain=${encodeURIComponent(domain)}`, headers: { authorization: `Bearer ${t.keys.viewer}` } });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toEqual({ code: 'Domain.Invalid', message: 'Domain is empty or invalid.' });
+    });
+  });
 });
