@@ -1,6 +1,4 @@
-import { isIP } from 'node:net';
-import { domainToASCII } from 'node:url';
-import { coverCandidates } from './host-name.js';
+import { checkHostName, coverCandidates, type HostNameRules } from './host-name.js';
 
 /**
  * Services and their domains: a service groups domains, each with a certificate attached by
@@ -38,34 +36,20 @@ export interface ServiceDomain {
   createdAt: Date;
 }
 
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/**
+ * A domain as a service takes it (domain/host-name.ts): a host name of at least two labels, no
+ * underscores; a wildcard only as the whole left-most label of at least three (`*.x.y`, as
+ * RFC 6125 §6.4.3 lets a certificate name it); or an IPv4 or IPv6 literal.
+ */
+export const serviceDomainRules: HostNameRules = { ip: true, wildcard: true };
 
 /**
  * A domain as a service stores it: trimmed, lower case, IDN labels as A-labels (punycode), no
- * trailing dot; a wildcard only as the whole left-most label of at least three (`*.x.y`, as
- * RFC 6125 §6.4.3 lets a certificate name it); an IPv4 or IPv6 literal (IPv6 in its canonical
- * compressed form). Returns undefined for anything that is not such a host name.
+ * trailing dot, IPv6 in its canonical compressed form. Returns undefined for anything that is
+ * not such a host name (checkHostName with serviceDomainRules says why).
  */
 export function normalizeServiceDomain(input: string): string | undefined {
-  const host = input.trim().replace(/\.$/, '');
-  // Percent-escapes would be decoded by the WHATWG host parser (below); a domain never has one.
-  if (host === '' || host.length > 253 || host.includes('%')) return undefined;
-  const ip = isIP(host.replace(/^\[(.*)\]$/, '$1'));
-  if (ip === 4) return host;
-  if (ip === 6) return new URL(`http://[${host.replace(/^\[(.*)\]$/, '$1')}]`).hostname.slice(1, -1);
-  const wildcard = host.startsWith('*.');
-  const rest = wildcard ? host.slice(2) : host;
-  // The WHATWG host parser behind domainToASCII drops a path or port ("example.com/x" →
-  // "example.com"): refuse URL syntax before it gets there.
-  if (rest.includes('*') || /[\s/\\?#@:[\]<>^|"']/.test(rest)) return undefined;
-  const ascii = domainToASCII(rest.toLowerCase());
-  if (!ascii) return undefined;
-  const labels = ascii.split('.');
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return undefined;
-  // An all-numeric last label is an IPv4 shorthand ("1.2" → 1.0.0.2), never a top-level domain (RFC 3696 §2).
-  if (/^[0-9]+$/.test(labels[labels.length - 1])) return undefined;
-  const out = wildcard ? `*.${ascii}` : ascii;
-  return out.length <= 253 ? out : undefined;
+  return checkHostName(input, serviceDomainRules).name;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import net, { type LookupFunction } from 'node:net';
 import { AppError } from '../domain/app-error.js';
-import { normalizeHostName } from '../domain/host-name.js';
+import { checkHostName } from '../domain/host-name.js';
 
 /**
  * Destinations no server-side connection reaches unless `CERTKEEPER_OUTBOUND_ALLOW` lists them:
@@ -46,9 +46,9 @@ export function parseAddressListEntry(text: string, options: { names?: boolean }
     return { kind: 'range', address: address.toLowerCase(), prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
   }
   if (options.names === false) return undefined;
-  const name = normalizeHostName(trimmed);
-  // A numeric last label is a mistyped address ("10.0.0.300"), never a host name (RFC 3696 §2).
-  if (name === undefined || name.includes('*') || /(^|\.)\d+$/.test(name)) return undefined;
+  // checkHostName also refuses a numeric last label: a mistyped address ("10.0.0.300").
+  const name = checkHostName(trimmed, { underscore: true, singleLabel: true }).name;
+  if (name === undefined) return undefined;
   return { kind: 'name', name };
 }
 

@@ -1,4 +1,5 @@
 import { AppError } from '../domain/app-error.js';
+import { isSingleLineText } from '../domain/text.js';
 import type { AttemptOutcome, Channel, ChannelMessage, ChannelSettings } from '../ports/channel.js';
 import type { EmailSender } from './email-sender.js';
 import { htmlOf, subjectOf, textOf } from './messages.js';
@@ -19,7 +20,7 @@ export class EmailChannel implements Channel {
     const to = input.to;
     if (!Array.isArray(to) || to.length === 0 || to.length > 50) throw new AppError('notification_config_invalid', 'config.to must be a list of 1 to 50 email addresses');
     for (const address of to) {
-      if (typeof address !== 'string' || address.length > 254 || !EMAIL.test(address)) throw new AppError('notification_config_invalid', `config.to: ${JSON.stringify(address)} is not an email address`);
+      if (typeof address !== 'string' || address.length > 254 || !EMAIL.test(address) || !isSingleLineText(address)) throw new AppError('notification_config_invalid', `config.to: ${JSON.stringify(address)} is not an email address`);
     }
     return { config: { to: [...new Set(to as string[])] }, secret: undefined };
   }

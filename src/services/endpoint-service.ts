@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error.js';
-import { coverCandidates, normalizeHostName } from '../domain/host-name.js';
+import { checkHostName, connectableHost, coverCandidates } from '../domain/host-name.js';
 import {
   changedFindings,
   endpointFindings,
@@ -380,9 +380,9 @@ export class EndpointService {
 }
 
 function parseHost(input: string, field: string): string {
-  const host = normalizeHostName(input.replace(/^\[(.*)\]$/, '$1'));
-  if (host === undefined || host.includes('*')) throw new AppError('validation_failed', `${field} must be a host name or IP address (got "${input.slice(0, 260)}")`);
-  return host;
+  const checked = checkHostName(input, connectableHost);
+  if (checked.problem !== undefined) throw new AppError('validation_failed', `${field} "${input.slice(0, 260)}" ${checked.problem}; give a host name or an IP address`);
+  return checked.name;
 }
 
 function refused(host: string, verdict: { address: string; message: string }): AppError {

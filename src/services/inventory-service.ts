@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../domain/app-error.js';
-import { coverCandidates } from '../domain/host-name.js';
+import { checkHostName, connectableHost, coverCandidates } from '../domain/host-name.js';
 import {
   certificateKinds,
   certificateSources,
@@ -227,8 +227,9 @@ export class InventoryService {
     if (order !== 'asc' && order !== 'desc') throw invalid('order must be asc or desc');
     let coversNames: string[] | undefined;
     if (input.covers !== undefined) {
-      coversNames = coverCandidates(input.covers);
-      if (coversNames.length === 0) throw invalid(`covers must be a host name or IP address (got "${input.covers}")`);
+      const checked = checkHostName(input.covers, connectableHost);
+      if (checked.problem !== undefined) throw invalid(`covers "${input.covers.slice(0, 260)}" ${checked.problem}; give a host name or an IP address`);
+      coversNames = coverCandidates(checked.name);
     }
     return this.store.certificates.list({
       projectId: project.id,

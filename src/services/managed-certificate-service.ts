@@ -1,8 +1,7 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { isIP } from 'node:net';
 import { AppError, isAppError } from '../domain/app-error.js';
 import type { CertificateRecord, ScopeId } from '../domain/certificate.js';
-import { normalizeHostName } from '../domain/host-name.js';
+import { checkHostName } from '../domain/host-name.js';
 import { challengeTypes, keyTypes, type AcmeProblem, type ChallengeType, type DnsRecord, type KeyType } from '../domain/managed-certificate.js';
 import { nextAttemptAt, renewAtOf } from '../domain/renewal.js';
 import type { Clock } from '../ports/clock.js';
@@ -556,10 +555,9 @@ export function orderNames(domainName: string, additional: readonly string[], ch
   const out: string[] = [];
   for (const raw of [domainName, ...additional]) {
     if (typeof raw !== 'string' || raw.trim() === '') throw invalid('domain names must be non-empty strings');
-    const name = normalizeHostName(raw);
-    if (!name || isIP(name) || !/^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$/.test(name)) {
-      throw invalid(`"${raw}" is not a domain name certkeeper can order (a host name, or *.name for a wildcard)`);
-    }
+    // No IP literals and no underscores: names a CA issues for (RFC 5280 §4.2.1.6).
+    const { name, problem } = checkHostName(raw, { wildcard: true });
+    if (problem !== undefined) throw invalid(`domain name "${raw.slice(0, 260)}" ${problem}; certkeeper orders host names, or *.name for a wildcard`);
     if (name.startsWith('*.') && challengeType === 'http-01') throw invalid(`"${raw}": a wildcard name needs the dns-01 challenge (RFC 8555 §8.3 forbids http-01 for wildcards)`);
     if (!out.includes(name)) out.push(name);
   }

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { AppError } from '../domain/app-error.js';
-import { certificateCoversDomain, normalizeServiceDomain, type Service, type ServiceDomain } from '../domain/service-domain.js';
+import { checkHostName } from '../domain/host-name.js';
+import { certificateCoversDomain, serviceDomainRules, type Service, type ServiceDomain } from '../domain/service-domain.js';
 import type { Clock } from '../ports/clock.js';
 import type { NewAuditEvent } from '../domain/audit-event.js';
 import type { Project } from '../domain/project.js';
@@ -184,17 +185,19 @@ export class ServiceDomainService {
   private async domainIn(tx: Pick<Repositories, 'services'>, project: Project, serviceId: number, domainInput: string): Promise<{ service: Service; domain: ServiceDomain }> {
     const service = await tx.services.get(serviceId);
     if (!service || service.projectId !== project.id) throw serviceNotFound(serviceId);
-    const name = normalizeServiceDomain(domainInput);
-    const domain = name === undefined ? undefined : await tx.services.getDomain(serviceId, name);
-    if (!domain) throw domainNotFound(serviceId, name ?? domainInput);
+    const name = parseDomain(domainInput);
+    const domain = await tx.services.getDomain(serviceId, name);
+    if (!domain) throw domainNotFound(serviceId, name);
     return { service, domain };
   }
 }
 
 export function parseDomain(input: string): string {
-  const domain = normalizeServiceDomain(input);
-  if (domain === undefined) throw new AppError('validation_failed', `"${input.slice(0, 260)}" is not a domain name (a host name, a wildcard *.example.com, or an IP address)`);
-  return domain;
+  const checked = checkHostName(input, serviceDomainRules);
+  if (checked.problem !== undefined) {
+    throw new AppError('validation_failed', `domain "${input.slice(0, 260)}" ${checked.problem}; a domain is a host name, a wildcard *.example.com, or an IP address`);
+  }
+  return checked.name;
 }
 
 export function serviceNotFound(id: number): AppError {

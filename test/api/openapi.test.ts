@@ -171,6 +171,38 @@ describe('GET /openapi.json', () => {
     }
   });
 
+  it('constrains every string a request carries: a text format, another format, a constant or an anchored pattern', () => {
+    // A string schema without one takes control characters and unpaired surrogates (PostgreSQL
+    // cannot store U+0000): src/api/text-schemas.ts has the helpers.
+    const allowedFormats = new Set(['single-line-text', 'multi-line-text', 'uuid', 'date-time']);
+    const unconstrained: string[] = [];
+    const visit = (schema: unknown, where: string): void => {
+      if (typeof schema !== 'object' || schema === null) return;
+      const s = schema as Record<string, unknown>;
+      if (s.type === 'string') {
+        const constrained =
+          (typeof s.format === 'string' && allowedFormats.has(s.format)) || 'const' in s || 'enum' in s || (typeof s.pattern === 'string' && /^\^.*\$$/.test(s.pattern));
+        if (!constrained) unconstrained.push(where);
+      }
+      for (const key of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(s[key])) (s[key] as unknown[]).forEach((sub, i) => visit(sub, `${where}/${key}/${i}`));
+      if (s.items) visit(s.items, `${where}[]`);
+      if (s.additionalProperties) visit(s.additionalProperties, `${where}/*`);
+      for (const map of ['properties', 'patternProperties'] as const) {
+        for (const [name, sub] of Object.entries((s[map] as Record<string, unknown> | undefined) ?? {})) visit(sub, `${where}/${name}`);
+      }
+    };
+    type WithInput = Operation & { parameters?: Array<{ in: string; name: string; schema: unknown }>; requestBody?: { content: Record<string, { schema: unknown }> } };
+    let strings = 0;
+    const count = (schema: unknown) => (strings += (JSON.stringify(schema).match(/"type":"string"/g) ?? []).length);
+    for (const { label, op } of operations()) {
+      const o = op as WithInput;
+      for (const p of o.parameters ?? []) (count(p.schema), visit(p.schema, `${label} ${p.in} ${p.name}`));
+      for (const [type, c] of Object.entries(o.requestBody?.content ?? {})) (count(c.schema), visit(c.schema, `${label} body (${type})`));
+    }
+    expect(strings).toBeGreaterThan(50);
+    expect(unconstrained).toEqual([]);
+  });
+
   it('keeps hidden routes out', () => {
     expect(Object.keys(doc.paths).filter((p) => p === '/openapi.json' || p.startsWith('/.well-known') || p.startsWith('/docs'))).toEqual([]);
   });

@@ -154,6 +154,10 @@ describe('parsing list entries', () => {
     ['*.example.com', true, undefined],
     ['http://example.com', true, undefined],
     ['fe80::1%eth0', true, undefined],
+    ['intra_net.example', true, { kind: 'name', name: 'intra_net.example' }],
+    ['hooks..example.com', true, undefined],
+    ['-hooks.example.com', true, undefined],
+    [`${'a'.repeat(64)}.example.com`, true, undefined],
   ];
   it.each(rows)('%s (names: %s)', (text, names, expected) => {
     expect(parseAddressListEntry(text, { names })).toEqual(expected);

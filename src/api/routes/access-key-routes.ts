@@ -5,9 +5,9 @@ import type { AccessKeyRecord } from '../../ports/access-key-repository.js';
 import type { AccessKeyService } from '../../services/access-key-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged } from '../envelope.js';
+import { Name, Text } from '../text-schemas.js';
 
 const Role = Type.Union([Type.Literal('viewer'), Type.Literal('editor'), Type.Literal('admin')]);
-const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 const ProjectParams = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
 
 const AccessKeyView = Type.Object({
@@ -69,7 +69,7 @@ export async function accessKeyRoutes(fastify: FastifyInstance, opts: { accessKe
         operationId: 'revokeAccessKey',
         summary: 'Revoke an access key: signed requests with it fail at once',
         tags: ['access-keys'],
-        params: Type.Object({ projectId: Type.String({ format: 'uuid' }), accessKeyId: Type.String({ minLength: 1, maxLength: 64 }) }),
+        params: Type.Object({ projectId: Type.String({ format: 'uuid' }), accessKeyId: Text({ minLength: 1, maxLength: 64 }) }),
         response: { 200: envelopeSchema(AccessKeyView), ...errorResponses },
       },
     },

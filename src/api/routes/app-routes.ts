@@ -8,6 +8,7 @@ import type { AppService, BoundCertificate } from '../../services/app-service.js
 import { principal } from '../auth.js';
 import { certificateStatusName } from '../certificate-status-name.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
+import { MultiLineText, Name, Text } from '../text-schemas.js';
 
 const AppView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -54,7 +55,7 @@ const UnboundView = Type.Object({
 });
 
 const ProjectParams = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
-const AppParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), appId: Type.String({ minLength: 1, maxLength: APP_ID_MAX_LENGTH }) });
+const AppParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), appId: Text({ minLength: 1, maxLength: APP_ID_MAX_LENGTH }) });
 const Platform = Type.Union(pushPlatforms.map((p) => Type.Literal(p)), { description: 'iPhone or iPad' });
 const Environment = Type.Union(apnsEnvironments.map((e) => Type.Literal(e)), { description: 'production or development' });
 const conflictResponses = { ...errorResponses, 409: errorResponses[400] };
@@ -103,8 +104,8 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
         params: ProjectParams,
         body: Type.Object(
           {
-            appId: Type.String({ minLength: 1, maxLength: APP_ID_MAX_LENGTH }),
-            name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+            appId: Text({ minLength: 1, maxLength: APP_ID_MAX_LENGTH }),
+            name: Name,
             platforms: Type.Array(Type.Union(appPlatforms.map((p) => Type.Literal(p))), { minItems: 1, maxItems: 10 }),
           },
           { additionalProperties: false },
@@ -196,8 +197,8 @@ export async function appRoutes(fastify: FastifyInstance, opts: { apps: AppServi
         params: AppParams,
         body: Type.Object(
           {
-            pkcs12: Type.String({ minLength: 1, description: 'base64 of the .p12 file' }),
-            password: Type.Optional(Type.String({ maxLength: 1024 })),
+            pkcs12: MultiLineText({ minLength: 1, description: 'base64 of the .p12 file' }),
+            password: Type.Optional(Text({ maxLength: 1024 })),
             platform: Platform,
             force: Type.Optional(Type.Boolean({ description: "bind even when the certificate's bundle id and topics do not name the app" })),
           },

@@ -11,6 +11,7 @@ import { principal } from '../auth.js';
 import { certificateView, CertificateView, type CertificateViewOptions } from '../certificate-view.js';
 import { statusFilterOf } from '../certificate-status-name.js';
 import { envelopeSchema, errorResponses, JSON_CONTENT_TYPE, ok, paged, pagedJson, PageQuery } from '../envelope.js';
+import { MultiLineText, Text } from '../text-schemas.js';
 
 const Params = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
 const IdParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
@@ -18,11 +19,11 @@ const PEM_MAX = 512 * 1024;
 
 const ImportBody = Type.Object(
   {
-    certificateBody: Type.Optional(Type.String({ maxLength: PEM_MAX, description: 'PEM, or base64 of DER. Extra certificates after the first join the chain.' })),
-    certificatePrivateKey: Type.Optional(Type.String({ maxLength: 64 * 1024, description: 'PEM (PKCS#8, PKCS#1, SEC1) or base64 DER; leave out to monitor only' })),
-    certificateChain: Type.Optional(Type.String({ maxLength: PEM_MAX, description: 'issuer certificates, PEM; any order' })),
-    pkcs12: Type.Optional(Type.String({ maxLength: PEM_MAX, description: 'base64 of a PKCS#12 (.p12/.pfx) file, modern or legacy encryption' })),
-    password: Type.Optional(Type.String({ maxLength: 1024 })),
+    certificateBody: Type.Optional(MultiLineText({ maxLength: PEM_MAX, description: 'PEM, or base64 of DER. Extra certificates after the first join the chain.' })),
+    certificatePrivateKey: Type.Optional(MultiLineText({ maxLength: 64 * 1024, description: 'PEM (PKCS#8, PKCS#1, SEC1) or base64 DER; leave out to monitor only' })),
+    certificateChain: Type.Optional(MultiLineText({ maxLength: PEM_MAX, description: 'issuer certificates, PEM; any order' })),
+    pkcs12: Type.Optional(MultiLineText({ maxLength: PEM_MAX, description: 'base64 of a PKCS#12 (.p12/.pfx) file, modern or legacy encryption' })),
+    password: Type.Optional(Text({ maxLength: 1024 })),
     scopeId: Type.Optional(Type.Integer({ description: '0 = Project (default), 1 = Organization' })),
   },
   { additionalProperties: false },
@@ -43,14 +44,14 @@ const BatchItemView = Type.Object({
 
 const ListQuery = Type.Object({
   ...PageQuery,
-  status: Type.Optional(Type.String({ maxLength: 40, description: 'Active, Expired, Revoked, Failed, PendingValidation, Validating' })),
-  kind: Type.Optional(Type.String({ maxLength: 20, description: 'tls, apns, pass, client, ca, other' })),
-  source: Type.Optional(Type.String({ maxLength: 20, description: 'imported, acme, discovered' })),
+  status: Type.Optional(Text({ maxLength: 40, description: 'Active, Expired, Revoked, Failed, PendingValidation, Validating' })),
+  kind: Type.Optional(Text({ maxLength: 20, description: 'tls, apns, pass, client, ca, other' })),
+  source: Type.Optional(Text({ maxLength: 20, description: 'imported, acme, discovered' })),
   expiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 36500, description: 'notAfter between now and now + N days' })),
-  search: Type.Optional(Type.String({ maxLength: 253, description: 'substring of the domain name or a SAN' })),
-  covers: Type.Optional(Type.String({ maxLength: 253, description: 'a host name: certificates valid for it (RFC 6125 wildcards)' })),
-  sort: Type.Optional(Type.String({ maxLength: 20, description: 'notAfter, domainName, lastModified or id (default id, newest first); -notAfter or notAfter:desc sorts descending' })),
-  order: Type.Optional(Type.String({ maxLength: 4, description: 'asc or desc' })),
+  search: Type.Optional(Text({ maxLength: 253, description: 'substring of the domain name or a SAN' })),
+  covers: Type.Optional(Text({ maxLength: 253, description: 'a host name: certificates valid for it (RFC 6125 wildcards)' })),
+  sort: Type.Optional(Text({ maxLength: 20, description: 'notAfter, domainName, lastModified or id (default id, newest first); -notAfter or notAfter:desc sorts descending' })),
+  order: Type.Optional(Text({ maxLength: 4, description: 'asc or desc' })),
 });
 
 const ExportView = Type.Object({
@@ -85,17 +86,17 @@ function sendJsonText(reply: FastifyReply, json: string | Buffer): FastifyReply 
 
 const CreateBody = Type.Object(
   {
-    domainName: Type.String({ minLength: 1, maxLength: 253 }),
-    additionalDomainNames: Type.Optional(Type.Array(Type.String({ maxLength: 253 }), { maxItems: 99 })),
+    domainName: Text({ minLength: 1, maxLength: 253 }),
+    additionalDomainNames: Type.Optional(Type.Array(Text({ maxLength: 253 }), { maxItems: 99 })),
     scopeId: Type.Optional(Type.Integer({ description: '0 = Project (default), 1 = Organization' })),
-    challengeType: Type.Optional(Type.String({ maxLength: 20, description: 'dns-01 (default) or http-01' })),
-    keyType: Type.Optional(Type.String({ maxLength: 20, description: 'ec-p256 (default), ec-p384, rsa-2048, rsa-3072, rsa-4096' })),
+    challengeType: Type.Optional(Text({ maxLength: 20, description: 'dns-01 (default) or http-01' })),
+    keyType: Type.Optional(Text({ maxLength: 20, description: 'ec-p256 (default), ec-p384, rsa-2048, rsa-3072, rsa-4096' })),
   },
   { additionalProperties: false },
 );
 
 const RevokeBody = Type.Object(
-  { reason: Type.Optional(Type.String({ maxLength: 40, description: `RFC 5280 reason: ${Object.keys(revocationReasons).join(', ')} (default unspecified)` })) },
+  { reason: Type.Optional(Text({ maxLength: 40, description: `RFC 5280 reason: ${Object.keys(revocationReasons).join(', ')} (default unspecified)` })) },
   { additionalProperties: false },
 );
 
@@ -332,7 +333,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
         tags: ['certificates'],
         params: IdParams,
         body: Type.Object(
-          { format: Type.Union([Type.Literal('pem'), Type.Literal('pkcs12')]), password: Type.Optional(Type.String({ maxLength: 1024 })) },
+          { format: Type.Union([Type.Literal('pem'), Type.Literal('pkcs12')]), password: Type.Optional(Text({ maxLength: 1024 })) },
           { additionalProperties: false },
         ),
         response: { 200: envelopeSchema(ExportView), ...errorResponses, 409: errorResponses[400] },

@@ -5,6 +5,7 @@ import { endpointFindingTypes, endpointProtocols, type Endpoint } from '../../do
 import type { EndpointService } from '../../services/endpoint-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
+import { Text } from '../text-schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
@@ -90,9 +91,9 @@ export async function endpointRoutes(fastify: FastifyInstance, opts: { endpoints
         params: ProjectParams,
         body: Type.Object(
           {
-            host: Type.String({ minLength: 1, maxLength: 253 }),
+            host: Text({ minLength: 1, maxLength: 253 }),
             port: Type.Integer({ minimum: 1, maximum: 65535 }),
-            serverName: Type.Optional(Nullable(Type.String({ maxLength: 253, description: 'SNI and the name checked; default the host' }))),
+            serverName: Type.Optional(Nullable(Text({ maxLength: 253, description: 'SNI and the name checked; default the host' }))),
             protocol: Type.Union(endpointProtocols.map((p) => Type.Literal(p)), { description: 'tls, or STARTTLS over smtp, imap, ldap, postgres (SSLRequest)' }),
           },
           { additionalProperties: false },

@@ -4,8 +4,9 @@ import { Type } from 'typebox';
 import type { ChannelView, DeliveryView, NotificationService } from '../../services/notification-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
+import { Text } from '../text-schemas.js';
 
-const Id = Type.String({ minLength: 1, maxLength: 64 });
+const Id = Text({ minLength: 1, maxLength: 64 });
 const ProjectParams = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
 const ChannelParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), channelId: Id });
 const DeliveryParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), notificationId: Id });
@@ -16,8 +17,8 @@ const Config = Type.Record(Type.String(), Type.Unknown(), {
 });
 const CreateBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    type: Type.String({ minLength: 1, maxLength: 32, description: 'webhook | email | slack | teams' }),
+    name: Text({ minLength: 1, maxLength: 100 }),
+    type: Text({ minLength: 1, maxLength: 32, description: 'webhook | email | slack | teams' }),
     config: Config,
     enabled: Type.Optional(Type.Boolean({ default: true })),
   },
@@ -25,8 +26,8 @@ const CreateBody = Type.Object(
 );
 const UpdateBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    type: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    name: Type.Optional(Text({ minLength: 1, maxLength: 100 })),
+    type: Type.Optional(Text({ minLength: 1, maxLength: 32 })),
     config: Type.Optional(Config),
     enabled: Type.Optional(Type.Boolean()),
   },

@@ -5,6 +5,7 @@ import type { Organization } from '../../domain/organization.js';
 import type { AccessService } from '../../services/access-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
+import { Name } from '../text-schemas.js';
 
 const OrganizationView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -12,7 +13,6 @@ const OrganizationView = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   disabled: Type.Boolean({ description: 'a disabled organization\'s keys are refused' }),
 });
-const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
 export async function organizationRoutes(fastify: FastifyInstance, opts: { access: AccessService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -7,6 +7,7 @@ import type { ApiKeyRecord } from '../../ports/api-key-repository.js';
 import type { AccessService } from '../../services/access-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
+import { Name, Text } from '../text-schemas.js';
 
 const ProjectView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -38,7 +39,6 @@ const EventView = Type.Object({
   data: Type.Record(Type.String(), Type.Unknown()),
   createdAt: Type.String({ format: 'date-time' }),
 });
-const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 export const ProjectParams = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
 
 const projectView = (p: Project) => ({ id: p.id, organizationId: p.organizationId, name: p.name, createdAt: p.createdAt.toISOString() });
@@ -138,7 +138,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
         summary: 'The project audit trail: who changed what, when (newest first)',
         tags: ['events'],
         params: ProjectParams,
-        querystring: Type.Object({ ...PageQuery, type: Type.Optional(Type.String({ maxLength: 100 })) }),
+        querystring: Type.Object({ ...PageQuery, type: Type.Optional(Text({ maxLength: 100 })) }),
         response: { 200: envelopeSchema(Type.Array(EventView)), ...errorResponses },
       },
     },

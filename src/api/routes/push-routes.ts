@@ -6,8 +6,10 @@ import { apnsEnvironments, APP_ID_MAX_LENGTH, type ApnsEnvironment } from '../..
 import { MAX_PUSH_RESULTS, type PushCheckResult, type PushHealthService, type PushResultInput, type RecordedPushResult } from '../../services/push-health-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok } from '../envelope.js';
+import { parseIsoDateTime } from '../iso-date-time.js';
+import { Text } from '../text-schemas.js';
 
-const AppParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), appId: Type.String({ minLength: 1, maxLength: APP_ID_MAX_LENGTH }) });
+const AppParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), appId: Text({ minLength: 1, maxLength: APP_ID_MAX_LENGTH }) });
 const Environment = Type.Union(apnsEnvironments.map((e) => Type.Literal(e)), { description: 'production or development' });
 
 const PushResultItem = Type.Object(
@@ -15,7 +17,7 @@ const PushResultItem = Type.Object(
     environment: Environment,
     outcome: Type.Union([Type.Literal('delivered'), Type.Literal('rejected')]),
     apnsStatus: Type.Optional(Type.Integer({ minimum: 100, maximum: 599, description: 'the HTTP status APNs answered' })),
-    apnsReason: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "APNs' reason (BadCertificate, BadDeviceToken…)" })),
+    apnsReason: Type.Optional(Text({ minLength: 1, maxLength: 100, description: "APNs' reason (BadCertificate, BadDeviceToken…)" })),
     tlsAlert: Type.Optional(Type.Integer({ minimum: 0, maximum: 255, description: 'the TLS alert the connection was refused with (42, 44, 45 are about the certificate)' })),
     certificateId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'only when iPhone and iPad have different certificates bound in the environment' })),
     at: Type.Optional(Type.String({ format: 'date-time', description: 'when the push was made; default now; at most 5 minutes ahead' })),
@@ -115,7 +117,6 @@ export async function pushRoutes(fastify: FastifyInstance, opts: { pushHealth: P
 }
 
 const ITEM_KEYS = new Set(['environment', 'outcome', 'apnsStatus', 'apnsReason', 'tlsAlert', 'certificateId', 'at']);
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /**
  * The push results of a body: one outcome object, or `{results: [...]}` (1 to 500). Throws
@@ -158,7 +159,9 @@ function parseItem(item: unknown, where: string, fail: (m: string) => AppError):
   }
   let at: string | undefined;
   if (o.at !== undefined) {
-    if (typeof o.at !== 'string' || !ISO_DATE_TIME.test(o.at) || Number.isNaN(Date.parse(o.at))) throw fail(`${where}.at must be an ISO 8601 date-time with a time zone (e.g. 2026-06-01T12:00:00Z)`);
+    if (typeof o.at !== 'string' || parseIsoDateTime(o.at) === undefined) {
+      throw fail(`${where}.at must be an ISO 8601 date-time with a time zone that exists (e.g. 2026-06-01T12:00:00Z; not February 30 or 24:00)`);
+    }
     at = o.at;
   }
   return {

@@ -5,6 +5,7 @@ import type { Service, ServiceDomain } from '../../domain/service-domain.js';
 import type { ServiceDomainService } from '../../services/service-domain-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
+import { Name, Text } from '../text-schemas.js';
 import { keyTypes } from '../../domain/managed-certificate.js';
 
 const ServiceView = Type.Object({
@@ -28,9 +29,8 @@ const ServiceParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), 
 const DomainParams = Type.Object({
   projectId: Type.String({ format: 'uuid' }),
   serviceId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  domain: Type.String({ minLength: 1, maxLength: 253 }),
+  domain: Text({ minLength: 1, maxLength: 253 }),
 });
-const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 const conflictResponses = { ...errorResponses, 409: errorResponses[400] };
 
 const serviceView = (s: Service) => ({ id: s.id, name: s.name, projectId: s.projectId, createdAt: s.createdAt.toISOString() });
@@ -102,7 +102,7 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
         summary: 'Add a domain to a service (IDN names are stored as punycode; wildcards as *.example.com)',
         tags: ['services'],
         params: ServiceParams,
-        body: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }, { additionalProperties: false }),
+        body: Type.Object({ domain: Text({ minLength: 1, maxLength: 253 }) }, { additionalProperties: false }),
         response: { 200: envelopeSchema(DomainView), ...conflictResponses },
       },
     },

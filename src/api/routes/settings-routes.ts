@@ -4,22 +4,23 @@ import { Type } from 'typebox';
 import type { IssuanceSettingsService, OrganizationSettingsView, ProjectSettingsView } from '../../services/issuance-settings-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok } from '../envelope.js';
+import { Text } from '../text-schemas.js';
 
-const HostName = Type.String({ minLength: 1, maxLength: 253 });
+const HostName = Text({ minLength: 1, maxLength: 253 });
 const Rfc2136Provider = Type.Object(
   {
     type: Type.Literal('rfc2136'),
-    server: Type.String({ minLength: 1, maxLength: 253, description: 'the primary name server (IP address or host name)' }),
+    server: Text({ minLength: 1, maxLength: 253, description: 'the primary name server (IP address or host name)' }),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, default: 53 })),
-    zone: Type.Optional(Type.String({ minLength: 1, maxLength: 253, description: 'the zone to update; found by SOA lookup when absent' })),
+    zone: Type.Optional(Text({ minLength: 1, maxLength: 253, description: 'the zone to update; found by SOA lookup when absent' })),
     keyName: HostName,
     algorithm: Type.Optional(Type.Union([Type.Literal('hmac-sha256'), Type.Literal('hmac-sha512'), Type.Literal('hmac-sha1')])),
-    secret: Type.Optional(Type.String({ minLength: 1, maxLength: 1024, description: 'the TSIG key, base64; stored encrypted, never returned. Omit to keep the stored one.' })),
+    secret: Type.Optional(Text({ minLength: 1, maxLength: 1024, description: 'the TSIG key, base64; stored encrypted, never returned. Omit to keep the stored one.' })),
   },
   { additionalProperties: false },
 );
 const ExecProvider = Type.Object(
-  { type: Type.Literal('exec'), hook: Type.String({ minLength: 1, maxLength: 255, description: "a file name in the server's CERTKEEPER_DNS_HOOK_DIR" }) },
+  { type: Type.Literal('exec'), hook: Text({ minLength: 1, maxLength: 255, description: "a file name in the server's CERTKEEPER_DNS_HOOK_DIR" }) },
   { additionalProperties: false },
 );
 
@@ -37,8 +38,8 @@ const ProjectSettingsSchema = Type.Object({
 });
 const OrganizationSettingsBody = Type.Object(
   {
-    acmeDirectoryUrl: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 2048 }), Type.Null()], { description: "overrides CERTKEEPER_ACME_DIRECTORY_URL for the organization's certificates; null clears" })),
-    acmeContactEmail: Type.Optional(Type.Union([Type.String({ minLength: 3, maxLength: 254 }), Type.Null()])),
+    acmeDirectoryUrl: Type.Optional(Type.Union([Text({ minLength: 1, maxLength: 2048 }), Type.Null()], { description: "overrides CERTKEEPER_ACME_DIRECTORY_URL for the organization's certificates; null clears" })),
+    acmeContactEmail: Type.Optional(Type.Union([Text({ minLength: 3, maxLength: 254 }), Type.Null()])),
   },
   { additionalProperties: false },
 );

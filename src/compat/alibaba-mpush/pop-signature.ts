@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isSingleLineText } from '../../domain/text.js';
 import { PopError } from './pop-error.js';
 
 /**
@@ -32,7 +33,8 @@ export function percentEncode(value: string): string {
  * Parameters of a query string or an `application/x-www-form-urlencoded` body. Decoded with
  * decodeURIComponent only: a `+` is a plus sign here, not a space (the SDKs send a space as
  * `%20`). A parameter given twice, or a malformed escape, is an InvalidParameter error (a
- * signature over an ambiguous request would mean nothing).
+ * signature over an ambiguous request would mean nothing), and so is a control character in a
+ * name or value (domain/text.ts).
  */
 export function parsePopParameters(raw: string, into: Map<string, string> = new Map()): Map<string, string> {
   if (raw === '') return into;
@@ -49,6 +51,9 @@ export function parsePopParameters(raw: string, into: Map<string, string> = new 
     } catch {
       throw new PopError('InvalidParameter', 'The request has a malformed percent-encoded parameter.');
     }
+    // decodeURIComponent never yields an unpaired surrogate; a control character would reach
+    // the database (SignatureNonce), which cannot store U+0000 on PostgreSQL.
+    if (!isSingleLineText(name) || !isSingleLineText(value)) throw new PopError('InvalidParameter', 'The request has a parameter with a control character.');
     if (into.has(name)) throw new PopError('InvalidParameter', `The parameter ${name.slice(0, 100)} is given more than once.`);
     into.set(name, value);
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authentication, principal } from '../../api/auth.js';
+import { Text } from '../../api/text-schemas.js';
 import type { Clock } from '../../ports/clock.js';
 import type { AccessService } from '../../services/access-service.js';
 import type { CertificateDetailsService } from './certificate-details-service.js';
@@ -38,7 +39,7 @@ export async function scmRoutes(fastify: FastifyInstance, opts: { access: Access
         summary: 'Details of a certificate by its 16-character id',
         tags: ['compat-scm'],
         security: [],
-        headers: Type.Object({ 'x-auth-token': Type.Optional(Type.String({ description: 'an API key' })) }),
+        headers: Type.Object({ 'x-auth-token': Type.Optional(Text({ description: 'an API key' })) }),
         params: Type.Object({ certificate_id: Type.String({ pattern: '^[a-z0-9]{16}$', description: 'the certificate uid' }) }),
         response: { 200: ScmCertificateSchema, 400: ScmErrorBody, 401: ScmErrorBody, 403: ScmErrorBody, 404: ScmErrorBody, 500: ScmErrorBody },
       },

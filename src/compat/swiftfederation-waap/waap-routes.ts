@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authentication, principal } from '../../api/auth.js';
+import { Text } from '../../api/text-schemas.js';
 import type { AccessService } from '../../services/access-service.js';
 import type { DomainCertificateService } from './domain-certificate-service.js';
 import { waapCertificateView, WaapCertificateSchema } from './waap-certificate-view.js';
@@ -32,7 +33,7 @@ export async function waapRoutes(fastify: FastifyInstance, opts: { access: Acces
         summary: 'The certificate attached to a domain of a service',
         tags: ['compat-waap'],
         params: Type.Object({ serviceId: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
-        querystring: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
+        querystring: Type.Object({ domain: Text({ minLength: 1, maxLength: 253 }) }),
         response: { 200: WaapCertificateSchema, 400: WaapErrorBody, 401: WaapErrorBody, 404: WaapErrorBody },
       },
     },

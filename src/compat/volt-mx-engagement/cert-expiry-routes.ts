@@ -7,6 +7,7 @@ import { formatDisplayDate } from './display-date.js';
 import type { Clock } from '../../ports/clock.js';
 import { principal } from '../../api/auth.js';
 import { errorResponses } from '../../api/envelope.js';
+import { Text } from '../../api/text-schemas.js';
 import type { CertExpiryDetailsService } from './cert-expiry-details-service.js';
 
 const AppCertificate = Type.Object({
@@ -48,7 +49,7 @@ export async function certExpiryRoutes(fastify: FastifyInstance, opts: { certExp
         operationId: 'getCertExpiryDetails',
         summary: 'Expiry of the APNs certificates of every app (or of one app) and of every pass certificate',
         tags: ['compat-cert-expiry'],
-        querystring: Type.Object({ appId: Type.Optional(Type.String({ minLength: 1, maxLength: APP_ID_MAX_LENGTH })) }),
+        querystring: Type.Object({ appId: Type.Optional(Text({ minLength: 1, maxLength: APP_ID_MAX_LENGTH })) }),
         response: { 200: CertExpiryDetails, ...errorResponses },
       },
     },

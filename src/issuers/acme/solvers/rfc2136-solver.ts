@@ -5,6 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../../domain/app-error.js';
 import { AddressPolicy } from '../../../net/address-policy.js';
+import { checkHostName, connectableHost } from '../../../domain/host-name.js';
 import { systemClock, type Clock } from '../../../ports/clock.js';
 import type { DnsChallengeSolver } from '../../../ports/issuer.js';
 import {
@@ -120,7 +121,9 @@ export class Rfc2136Solver implements DnsChallengeSolver {
   constructor(options: Rfc2136SolverOptions) {
     if (!options || typeof options !== 'object') throw invalid('options are missing');
     if (typeof options.server !== 'string' || options.server.trim() === '') throw invalid('server is required');
-    this.server = options.server.trim();
+    const server = checkHostName(options.server, connectableHost);
+    if (server.problem !== undefined) throw invalid(`server "${options.server.slice(0, 260)}" ${server.problem}; give a host name or an IP address`);
+    this.server = server.name;
     const port = options.port ?? 53;
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw invalid(`port must be 1-65535, got ${String(port)}`);
     this.port = port;
