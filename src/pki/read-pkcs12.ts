@@ -1,6 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto';
 import forge from 'node-forge';
 import { AppError } from '../domain/app-error.js';
+import type { Pkcs12Contents } from '../ports/pkcs12-reader.js';
 import { derivePkcs12Key, type Pkcs12KeyPurpose } from './derive-pkcs12-key.js';
 import { oids } from './oids.js';
 
@@ -13,12 +14,7 @@ export const PKCS12_MAX_ITERATIONS = 1_000_000;
 /** Most iterations accepted over all key derivations of one file (MAC, certificates, keys). */
 export const PKCS12_MAX_TOTAL_ITERATIONS = 2_000_000;
 
-export interface Pkcs12Contents {
-  /** DER of every certificate bag, in file order, exactly as stored. */
-  certificates: Buffer[];
-  /** PKCS#8 DER of the first key bag (plain or shrouded), or null when the file has none. */
-  privateKeyPkcs8: Buffer | null;
-}
+export type { Pkcs12Contents };
 
 /**
  * Reads a PKCS#12 / PFX file (RFC 7292) in password-integrity mode with node-forge: modern
@@ -30,7 +26,8 @@ export interface Pkcs12Contents {
  * Forge's key derivations are swapped, for the duration of the call, for native ones that
  * enforce `PKCS12_MAX_ITERATIONS` per derivation and `PKCS12_MAX_TOTAL_ITERATIONS` per file
  * (a hostile file with 10^9 iterations is refused at once), and that encode PBES2 passwords
- * as UTF-8 like OpenSSL. The call is synchronous, so nothing else sees the swap.
+ * as UTF-8 like OpenSSL. The call is synchronous, so nothing else sees the swap. It may cost
+ * seconds of CPU: the server calls it on worker threads (`pkcs12-worker-pool.ts`).
  *
  * Errors (always AppError, whatever the bytes): wrong password (MAC mismatch, or failed
  * decryption when there is no MAC) → `pkcs12_bad_password`; not a PKCS#12, unsupported
