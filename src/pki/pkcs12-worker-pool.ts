@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, errorCodes } from '../domain/app-error.js';
-import type { Pkcs12Contents, Pkcs12Reader } from '../ports/pkcs12-reader.js';
+import type { Pkcs12Contents, Pkcs12ReadOptions, Pkcs12Reader } from '../ports/pkcs12-reader.js';
 import type { Pkcs12Task, Pkcs12TaskResult } from './run-pkcs12-task.js';
 
 export interface Pkcs12WorkerPoolOptions {
@@ -70,10 +70,10 @@ export class Pkcs12WorkerPool implements Pkcs12Reader {
     this.workerUrl = options.workerUrl ?? new URL(fromSource ? './pkcs12-worker.ts' : './pkcs12-worker.js', import.meta.url);
   }
 
-  read(data: Buffer, password: string): Promise<Pkcs12Contents> {
+  read(data: Buffer, password: string, options: Pkcs12ReadOptions = {}): Promise<Pkcs12Contents> {
     if (this.closed) return Promise.reject(new Error('the PKCS#12 worker pool is closed'));
     return new Promise<Pkcs12Contents>((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, data, password }, resolve, reject });
+      this.queue.push({ task: { id: this.nextId++, data, password, maxIterations: options.maxIterations }, resolve, reject });
       this.dispatch();
     });
   }

@@ -6,6 +6,7 @@ export interface Pkcs12Task {
   id: number;
   data: Uint8Array;
   password: string;
+  maxIterations?: number;
 }
 
 /** The worker's answer: the contents, the `AppError` the read failed with, or anything else thrown. */
@@ -17,7 +18,8 @@ export type Pkcs12TaskResult =
 /** Reads the task's file with `readPkcs12`; never throws. What a worker thread of the pool runs. */
 export function runPkcs12Task(task: Pkcs12Task): Pkcs12TaskResult {
   try {
-    const contents = readPkcs12(Buffer.from(task.data.buffer, task.data.byteOffset, task.data.byteLength), task.password);
+    const data = Buffer.from(task.data.buffer, task.data.byteOffset, task.data.byteLength);
+    const contents = readPkcs12(data, task.password, { maxIterations: task.maxIterations });
     return { id: task.id, kind: 'ok', certificates: contents.certificates, privateKeyPkcs8: contents.privateKeyPkcs8 };
   } catch (err) {
     if (isAppError(err)) return { id: task.id, kind: 'app-error', code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };

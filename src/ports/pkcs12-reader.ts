@@ -6,11 +6,19 @@ export interface Pkcs12Contents {
   privateKeyPkcs8: Buffer | null;
 }
 
+export interface Pkcs12ReadOptions {
+  /**
+   * Most key-derivation iterations the read may spend in all, beyond the limits every file
+   * has: the file's share of its request's budget (`pki/pkcs12-iteration-budget.ts`).
+   */
+  maxIterations?: number;
+}
+
 /**
  * Reads PKCS#12 files without holding the event loop: their key derivations cost up to seconds
  * of CPU each (adapter: `src/pki/pkcs12-worker-pool.ts`, a pool of worker threads). Fails as
  * `readPkcs12` does, with the same `AppError` codes and messages.
  */
 export interface Pkcs12Reader {
-  read(data: Buffer, password: string): Promise<Pkcs12Contents>;
+  read(data: Buffer, password: string, options?: Pkcs12ReadOptions): Promise<Pkcs12Contents>;
 }

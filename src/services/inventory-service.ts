@@ -20,6 +20,7 @@ import type { Pkcs12Reader } from '../ports/pkcs12-reader.js';
 import { isPkcs12Input, pkcs12Material, resolveImportMaterial, type Pkcs12ImportInput, type PemImportInput } from '../pki/resolve-import-material.js';
 import type { ImportMaterial } from '../pki/parsed-certificate.js';
 import { buildPkcs12 } from '../pki/build-pkcs12.js';
+import { pkcs12IterationAllowances } from '../pki/pkcs12-iteration-budget.js';
 import { toPem } from '../pki/pem.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
@@ -159,12 +160,19 @@ export class InventoryService {
     return material;
   }
 
-  /** Each input's material or the AppError it failed with; PKCS#12 files are read by the reader, concurrently. */
+  /**
+   * Each input's material or the AppError it failed with. PKCS#12 files are read by the reader,
+   * concurrently, each within its share of the request's iteration budget; files declaring more
+   * than the budget in all fail the whole request before any is read.
+   */
   private async resolveAll(inputs: ImportInput[]): Promise<Array<ImportMaterial | AppError>> {
+    const files = inputs.filter(isPkcs12Input);
+    const allowances = new Map(pkcs12IterationAllowances(files.map((f) => ({ data: f.pkcs12, password: f.password }))).map((a, k) => [files[k], a]));
     return Promise.all(
       inputs.map(async (input) => {
         try {
-          return isPkcs12Input(input) ? pkcs12Material(await this.pkcs12.read(input.pkcs12, input.password)) : resolveImportMaterial(input);
+          if (!isPkcs12Input(input)) return resolveImportMaterial(input);
+          return pkcs12Material(await this.pkcs12.read(input.pkcs12, input.password, { maxIterations: allowances.get(input) }));
         } catch (err) {
           if (!isAppError(err)) throw err;
           return err;

@@ -71,6 +71,9 @@ describe('Pkcs12WorkerPool', () => {
       expect(err).toBeInstanceOf(AppError);
       expect([(err as AppError).code, err.message]).toEqual([code, direct.message]);
     }
+    const overBudget = (await rejectionOf(pool.read(modern, 'pw', { maxIterations: 4000 }))) as AppError;
+    expect([overBudget.code, overBudget.details]).toEqual(['pkcs12_iteration_budget_exceeded', { maxIterations: 4000 }]);
+    expect((await pool.read(modern, 'pw', { maxIterations: 3 * 2048 })).certificates).toHaveLength(3);
   });
 
   it('leaves the event loop free while it derives', async () => {
