@@ -1,7 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto';
 import forge from 'node-forge';
 import { AppError } from '../domain/app-error.js';
-import type { Pkcs12Contents } from '../ports/pkcs12-reader.js';
+import type { Pkcs12Contents, Pkcs12ReadOptions } from '../ports/pkcs12-reader.js';
 import { derivePkcs12Key, type Pkcs12KeyPurpose } from './derive-pkcs12-key.js';
 import { oids } from './oids.js';
 
@@ -14,16 +14,7 @@ export const PKCS12_MAX_ITERATIONS = 1_000_000;
 /** Most iterations accepted over all key derivations of one file (MAC, certificates, keys). */
 export const PKCS12_MAX_TOTAL_ITERATIONS = 2_000_000;
 
-export interface ReadPkcs12Options {
-  /**
-   * Most iterations this read may spend over all its key derivations, both tries of an empty
-   * password included: the share of a request's budget (`pkcs12-iteration-budget.ts`) the
-   * file was given. Going over → `pkcs12_iteration_budget_exceeded`, before that derivation.
-   */
-  maxIterations?: number;
-}
-
-export type { Pkcs12Contents };
+export type { Pkcs12Contents, Pkcs12ReadOptions };
 
 /**
  * Reads a PKCS#12 / PFX file (RFC 7292) in password-integrity mode with node-forge: modern
@@ -44,7 +35,7 @@ export type { Pkcs12Contents };
  * `options.maxIterations` → `pkcs12_iteration_budget_exceeded`; no certificate inside →
  * `pkcs12_no_certificate`.
  */
-export function readPkcs12(data: Buffer, password: string, options: ReadPkcs12Options = {}): Pkcs12Contents {
+export function readPkcs12(data: Buffer, password: string, options: Pkcs12ReadOptions = {}): Pkcs12Contents {
   if (!Buffer.isBuffer(data) || data.length === 0) throw new AppError('pkcs12_invalid', 'the PKCS#12 file is empty');
   const pw = typeof password === 'string' ? password : '';
   const shape = pfxShape(data);

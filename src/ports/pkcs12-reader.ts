@@ -8,8 +8,10 @@ export interface Pkcs12Contents {
 
 export interface Pkcs12ReadOptions {
   /**
-   * Most key-derivation iterations the read may spend in all, beyond the limits every file
-   * has: the file's share of its request's budget (`pki/pkcs12-iteration-budget.ts`).
+   * Most iterations the read may spend over all its key derivations, both tries of an empty
+   * password included, beyond the limits every file has: the file's share of its request's
+   * budget (`pki/pkcs12-iteration-budget.ts`). Going over → `pkcs12_iteration_budget_exceeded`,
+   * before the derivation that would.
    */
   maxIterations?: number;
 }
