@@ -40,6 +40,7 @@ import { MetricsService } from './services/metrics-service.js';
 import type { Notifier } from './ports/notifier.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { backgroundJobs } from './jobs/background-jobs.js';
+import { Pkcs12WorkerPool } from './pki/pkcs12-worker-pool.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -90,6 +91,8 @@ export interface Services {
   scrapes: MetricsService;
   /** The background jobs (renewals, sweeps, notifications, revocation checks, push checks, probes). */
   jobs: JobRunner;
+  /** The worker threads that read imported PKCS#12 files, off the event loop. */
+  pkcs12: Pkcs12WorkerPool;
   clock: Clock;
   logger: Logger;
   close(): Promise<void>;
@@ -104,7 +107,9 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const box = new SecretBox(keys.current, keys.others);
   const store = options.store ?? await createStore({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'certkeeper.db'), logger });
   const access = new AccessService(store, clock);
-  const inventory = new InventoryService(store, access, box, clock);
+  // PKCS#12 key derivations cost up to seconds of CPU: worker threads do them, one per core.
+  const pkcs12 = new Pkcs12WorkerPool();
+  const inventory = new InventoryService(store, access, box, clock, pkcs12);
   const certificateDetails = new CertificateDetailsService(store, access);
   let caPem: Buffer | undefined;
   if (config.acmeCaFile) {
@@ -182,9 +187,10 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     await managed.stop();
     emailSender?.close();
     issuer.close();
+    await pkcs12.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {

@@ -27,6 +27,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   pkcs12_invalid: 400,
   pkcs12_bad_password: 400,
   pkcs12_no_certificate: 400,
+  pkcs12_iteration_budget_exceeded: 400,
   export_no_private_key: 409,
   invalid_scope: 400,
   invalid_cursor: 400,

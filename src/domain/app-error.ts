@@ -29,6 +29,7 @@ export const errorCodes = [
   'pkcs12_invalid',
   'pkcs12_bad_password',
   'pkcs12_no_certificate',
+  'pkcs12_iteration_budget_exceeded',
   'export_no_private_key',
   'invalid_scope',
   'invalid_cursor',

@@ -1,6 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto';
 import forge from 'node-forge';
 import { AppError } from '../domain/app-error.js';
+import type { Pkcs12Contents, Pkcs12ReadOptions } from '../ports/pkcs12-reader.js';
 import { derivePkcs12Key, type Pkcs12KeyPurpose } from './derive-pkcs12-key.js';
 import { oids } from './oids.js';
 
@@ -13,12 +14,7 @@ export const PKCS12_MAX_ITERATIONS = 1_000_000;
 /** Most iterations accepted over all key derivations of one file (MAC, certificates, keys). */
 export const PKCS12_MAX_TOTAL_ITERATIONS = 2_000_000;
 
-export interface Pkcs12Contents {
-  /** DER of every certificate bag, in file order, exactly as stored. */
-  certificates: Buffer[];
-  /** PKCS#8 DER of the first key bag (plain or shrouded), or null when the file has none. */
-  privateKeyPkcs8: Buffer | null;
-}
+export type { Pkcs12Contents, Pkcs12ReadOptions };
 
 /**
  * Reads a PKCS#12 / PFX file (RFC 7292) in password-integrity mode with node-forge: modern
@@ -30,22 +26,25 @@ export interface Pkcs12Contents {
  * Forge's key derivations are swapped, for the duration of the call, for native ones that
  * enforce `PKCS12_MAX_ITERATIONS` per derivation and `PKCS12_MAX_TOTAL_ITERATIONS` per file
  * (a hostile file with 10^9 iterations is refused at once), and that encode PBES2 passwords
- * as UTF-8 like OpenSSL. The call is synchronous, so nothing else sees the swap.
+ * as UTF-8 like OpenSSL. The call is synchronous, so nothing else sees the swap. It may cost
+ * seconds of CPU: the server calls it on worker threads (`pkcs12-worker-pool.ts`).
  *
  * Errors (always AppError, whatever the bytes): wrong password (MAC mismatch, or failed
  * decryption when there is no MAC) → `pkcs12_bad_password`; not a PKCS#12, unsupported
- * algorithm, corrupt, or over the iteration limits → `pkcs12_invalid`; no certificate
- * inside → `pkcs12_no_certificate`.
+ * algorithm, corrupt, or over the iteration limits → `pkcs12_invalid`; over
+ * `options.maxIterations` → `pkcs12_iteration_budget_exceeded`; no certificate inside →
+ * `pkcs12_no_certificate`.
  */
-export function readPkcs12(data: Buffer, password: string): Pkcs12Contents {
+export function readPkcs12(data: Buffer, password: string, options: Pkcs12ReadOptions = {}): Pkcs12Contents {
   if (!Buffer.isBuffer(data) || data.length === 0) throw new AppError('pkcs12_invalid', 'the PKCS#12 file is empty');
   const pw = typeof password === 'string' ? password : '';
   const shape = pfxShape(data);
   if (shape === 'not-pfx') throw new AppError('pkcs12_invalid', 'the data is not a PKCS#12 (PFX) file');
   if (shape === 'truncated') throw new AppError('pkcs12_invalid', 'the PKCS#12 file is truncated');
-  let result = attempt(data, pw);
+  const budget = { max: options.maxIterations ?? Infinity, spent: 0 };
+  let result = attempt(data, pw, budget);
   if (result.kind === 'bad-password' && pw === '') {
-    const second = attempt(data, null);
+    const second = attempt(data, null, budget);
     if (second.kind !== 'bad-password') result = second;
   }
   switch (result.kind) {
@@ -55,6 +54,12 @@ export function readPkcs12(data: Buffer, password: string): Pkcs12Contents {
       throw new AppError('pkcs12_bad_password', `the PKCS#12 password is wrong (${result.reason})`);
     case 'invalid':
       throw new AppError('pkcs12_invalid', result.reason);
+    case 'over-budget':
+      throw new AppError(
+        'pkcs12_iteration_budget_exceeded',
+        `the PKCS#12 file needs more key-derivation iterations than the request has left for it (${budget.max.toLocaleString('en-US')}): send it in a smaller batch`,
+        { details: { maxIterations: budget.max } },
+      );
   }
   if (result.contents.certificates.length === 0) {
     throw new AppError('pkcs12_no_certificate', 'the PKCS#12 file holds no certificate');
@@ -65,9 +70,11 @@ export function readPkcs12(data: Buffer, password: string): Pkcs12Contents {
 type Attempt =
   | { kind: 'ok'; contents: Pkcs12Contents }
   | { kind: 'bad-password'; reason: string }
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'invalid'; reason: string }
+  | { kind: 'over-budget' };
 
 class IterationLimitError extends Error {}
+class IterationBudgetError extends Error {}
 class SkipForgeDecoding extends Error {}
 
 /** PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo, macData MacData OPTIONAL }; BER tolerated. */
@@ -115,7 +122,7 @@ function digestName(md: unknown): string {
   return typeof name === 'string' ? name : 'sha1';
 }
 
-function attempt(data: Buffer, password: string | null): Attempt {
+function attempt(data: Buffer, password: string | null, budget: { max: number; spent: number }): Attempt {
   let total = 0;
   let derivations = 0;
   const guard = (count: unknown): number => {
@@ -130,6 +137,8 @@ function attempt(data: Buffer, password: string | null): Attempt {
     if (total > PKCS12_MAX_TOTAL_ITERATIONS) {
       throw new IterationLimitError(`the key derivations of the file exceed ${PKCS12_MAX_TOTAL_ITERATIONS} iterations in total`);
     }
+    if (budget.spent + count > budget.max) throw new IterationBudgetError();
+    budget.spent += count;
     return count;
   };
   const raw = new WeakMap<object, string>();
@@ -179,6 +188,7 @@ function attempt(data: Buffer, password: string | null): Attempt {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof IterationLimitError) return { kind: 'invalid', reason: `the PKCS#12 file was refused: ${message}` };
+    if (err instanceof IterationBudgetError) return { kind: 'over-budget' };
     if (/MAC could not be verified/i.test(message)) return { kind: 'bad-password', reason: 'integrity MAC mismatch' };
     const hasMac = Array.isArray(asn1Root?.value) && asn1Root.value.length > 2;
     if (/Failed to decrypt|Unable to decrypt/i.test(message)) {

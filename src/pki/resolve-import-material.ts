@@ -6,7 +6,7 @@ import { orderChain } from './order-chain.js';
 import { parseCertificate } from './parse-certificate.js';
 import { parsePrivateKey } from './parse-private-key.js';
 import type { ImportMaterial, ParsedCertificate, ParsedPrivateKey } from './parsed-certificate.js';
-import { readPkcs12 } from './read-pkcs12.js';
+import { readPkcs12, type Pkcs12Contents } from './read-pkcs12.js';
 
 /** Certificate import as PEM (or base64/DER) text fields (the native API's import fields). */
 export interface PemImportInput {
@@ -40,10 +40,13 @@ export const REORDERED_NOTE = 'certificateChain was given out of order and has b
  * the input field at fault.
  */
 export function resolveImportMaterial(input: PemImportInput | Pkcs12ImportInput): ImportMaterial {
-  if (input !== null && typeof input === 'object' && 'pkcs12' in input && input.pkcs12 !== undefined) {
-    return fromPkcs12(input);
-  }
+  if (isPkcs12Input(input)) return pkcs12Material(readPkcs12(input.pkcs12, input.password));
   return fromPem(input as PemImportInput);
+}
+
+/** Is it a PKCS#12 file (which `resolveImportMaterial` reads with `readPkcs12`)? */
+export function isPkcs12Input(input: PemImportInput | Pkcs12ImportInput): input is Pkcs12ImportInput {
+  return input !== null && typeof input === 'object' && 'pkcs12' in input && input.pkcs12 !== undefined;
 }
 
 function inField<T>(field: string, fn: () => T): T {
@@ -100,8 +103,11 @@ function fromPem(input: PemImportInput): ImportMaterial {
   return { leaf, chain, privateKey, notes };
 }
 
-function fromPkcs12(input: Pkcs12ImportInput): ImportMaterial {
-  const contents = readPkcs12(input.pkcs12, input.password);
+/**
+ * The checked material of a PKCS#12 file's contents (as read by `readPkcs12`, here or on a
+ * worker thread): the second half of `resolveImportMaterial` for PKCS#12 input.
+ */
+export function pkcs12Material(contents: Pkcs12Contents): ImportMaterial {
   const seen = new Set<string>();
   const certs: ParsedCertificate[] = [];
   for (const d of contents.certificates) {

@@ -19,9 +19,8 @@ import type { Project } from '../domain/project.js';
 import type { Page, PageResult } from '../ports/page.js';
 import type { PushHealthRecord } from '../ports/push-health-repository.js';
 import type { Repositories, Store } from '../ports/store.js';
-import { resolveImportMaterial } from '../pki/resolve-import-material.js';
 import type { AccessService } from './access-service.js';
-import { toImportInput, type InventoryService } from './inventory-service.js';
+import type { InventoryService } from './inventory-service.js';
 import { actorOf, type Principal } from './principal.js';
 
 export interface CreateAppInput {
@@ -153,7 +152,7 @@ export class AppService {
     const app = await appIn(this.store, project, appId);
     requireIos(app);
     // Checked before importing, so a file that is not for this app leaves nothing behind.
-    const { leaf } = resolveImportMaterial(toImportInput({ pkcs12: input.pkcs12, password: input.password ?? '' }) as Parameters<typeof resolveImportMaterial>[0]);
+    const { leaf } = await this.inventory.resolveImport({ pkcs12: input.pkcs12, password: input.password ?? '' });
     const environments = leaf.kind === 'apns' ? (leaf.apple?.environments ?? []) : [];
     if (environments.length === 0) {
       throw new AppError('app_certificate_not_apns', `the PKCS#12 file holds ${leaf.domainName}, which is not an Apple push (APNs) certificate (kind ${leaf.kind})`);

@@ -16,8 +16,11 @@ import type { Project } from '../domain/project.js';
 import type { CertificateSort, MaterialRecord, NewCertificate } from '../ports/certificate-repository.js';
 import type { PageResult } from '../ports/page.js';
 import type { Store } from '../ports/store.js';
-import { resolveImportMaterial, type Pkcs12ImportInput, type PemImportInput } from '../pki/resolve-import-material.js';
+import type { Pkcs12Reader } from '../ports/pkcs12-reader.js';
+import { isPkcs12Input, pkcs12Material, resolveImportMaterial, type Pkcs12ImportInput, type PemImportInput } from '../pki/resolve-import-material.js';
+import type { ImportMaterial } from '../pki/parsed-certificate.js';
 import { buildPkcs12 } from '../pki/build-pkcs12.js';
+import { pkcs12IterationAllowances } from '../pki/pkcs12-iteration-budget.js';
 import { toPem } from '../pki/pem.js';
 import type { AccessService } from './access-service.js';
 import { actorOf, type Principal } from './principal.js';
@@ -102,6 +105,8 @@ export class InventoryService {
     private readonly access: AccessService,
     private readonly box: SecretBox,
     private readonly clock: Clock,
+    /** Reads the PKCS#12 files of imports off the event loop. */
+    private readonly pkcs12: Pkcs12Reader,
   ) {}
 
   async importCertificate(principal: Principal, projectId: string, request: ImportRequest): Promise<ImportOutcome> {
@@ -145,18 +150,54 @@ export class InventoryService {
     return outcomes.map((o) => o.error ?? (o as ImportOutcome));
   }
 
+  /**
+   * The checked material of one import request, read as an import reads it; stores nothing.
+   * The caller has authorized the request.
+   */
+  async resolveImport(request: ImportRequest): Promise<ImportMaterial> {
+    const [material] = await this.resolveAll([toImportInput(request)]);
+    if (material instanceof AppError) throw material;
+    return material;
+  }
+
+  /**
+   * Each input's material or the AppError it failed with. PKCS#12 files are read by the reader,
+   * concurrently, each within its share of the request's iteration budget; files declaring more
+   * than the budget in all fail the whole request before any is read.
+   */
+  private async resolveAll(inputs: ImportInput[]): Promise<Array<ImportMaterial | AppError>> {
+    const files = inputs.filter(isPkcs12Input);
+    const allowances = new Map(pkcs12IterationAllowances(files.map((f) => ({ data: f.pkcs12, password: f.password }))).map((a, k) => [files[k], a]));
+    return Promise.all(
+      inputs.map(async (input) => {
+        try {
+          if (!isPkcs12Input(input)) return resolveImportMaterial(input);
+          return pkcs12Material(await this.pkcs12.read(input.pkcs12, input.password, { maxIterations: allowances.get(input) }));
+        } catch (err) {
+          if (!isAppError(err)) throw err;
+          return err;
+        }
+      }),
+    );
+  }
+
   private async importMany(project: Project, inputs: Array<() => ImportInput>, actor: string, source: CertificateSource = 'imported'): Promise<BatchImportOutcome[]> {
     const outcomes: BatchImportOutcome[] = inputs.map(() => ({ record: undefined, duplicate: false, notes: [] }));
-    const resolved: Array<{ index: number; scopeId: ScopeId; material: ReturnType<typeof resolveImportMaterial> }> = [];
+    const accepted: Array<{ index: number; scopeId: ScopeId; input: ImportInput }> = [];
     inputs.forEach((input, index) => {
       try {
         const i = input();
-        const scopeId = parseScope(i.scopeId ?? 0);
-        resolved.push({ index, scopeId, material: resolveImportMaterial(i) });
+        accepted.push({ index, scopeId: parseScope(i.scopeId ?? 0), input: i });
       } catch (err) {
         if (!isAppError(err)) throw err;
         outcomes[index].error = err;
       }
+    });
+    const resolved: Array<{ index: number; scopeId: ScopeId; material: ImportMaterial }> = [];
+    (await this.resolveAll(accepted.map((a) => a.input))).forEach((material, k) => {
+      const { index, scopeId } = accepted[k];
+      if (material instanceof AppError) outcomes[index].error = material;
+      else resolved.push({ index, scopeId, material });
     });
     const now = this.clock.now();
     // Within the batch, the first copy of a material is imported and later copies point to it.
