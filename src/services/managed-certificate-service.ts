@@ -326,12 +326,14 @@ export class ManagedCertificateService {
 
   private async work(rec: CertificateRecord, state: ManagedState, actor: string, renewal: boolean): Promise<'done' | 'new-order' | AppError> {
     const project = (await this.store.projects.get(rec.projectId))!;
-    const account = await this.account(rec.organizationId);
     const settings = await this.store.managed.getProjectSettings(rec.projectId);
     const provider = state.challengeType === 'dns-01' && settings?.dnsProvider ? settings.dnsProvider : null;
     const automated = state.challengeType === 'http-01' || provider !== null;
     let order: IssuerOrder | undefined;
     try {
+      // Inside: a directory that cannot be reached (or that the outbound policy refuses) fails
+      // the attempt like any other step, with its problem stored.
+      const account = await this.account(rec.organizationId);
       if (state.orderUrl) {
         order = await this.issuer.getOrder(account, state.orderUrl, state.challengeType);
         if (order.status === 'invalid' || (order.expiresAt && order.expiresAt.getTime() <= this.clock.now().getTime())) order = undefined;

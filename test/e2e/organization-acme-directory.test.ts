@@ -5,6 +5,7 @@
  * organization is ordered from the organization's Pebble, another organization's from the
  * default; changing the setting makes the next issuance use the new directory, with the
  * organization's account for that directory (a new one the first time, the same one after).
+ * A directory that cannot be reached fails the attempt with its problem stored.
  */
 import { randomUUID, X509Certificate } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttp01Listener } from '../../src/api/http01-listener.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../src/services/api-key-secret.js';
-import { startPebble, type Pebble } from '../support/pebble.js';
+import { freePort, startPebble, type Pebble } from '../support/pebble.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { FakeClock } from '../support/fake-clock.js';
 
@@ -146,5 +147,19 @@ describe("an organization's own ACME directory", () => {
     expect(serialsOf(orgCa)).toContain(serial(res.json().result.serialNumber));
     await issuedBy(t.project.id, t.keys.viewer, ownId, orgCa, defaultCa);
     expect((await accountOn(t.org.id, orgCa))?.accountUrl).toBe(orgAccountUrl);
+  });
+
+  it('a directory that cannot be reached fails the attempt with its problem stored, as any other step would', async () => {
+    // Nothing listens there: the account cannot be registered, the first thing an attempt needs.
+    const nowhere = `https://127.0.0.1:${await freePort()}/dir`;
+    await setDirectory(nowhere);
+    const res = await t.call('POST', `/api/v1/projects/${t.project.id}/certificates/${ownId}/renew`, { key: t.keys.editor });
+    expect(res.statusCode, res.body).toBe(503);
+    expect(res.json()).toMatchObject({ success: false, code: 'acme_unavailable', result: { id: ownId, certificateStatus: 'Active' } });
+    const c = (await t.call('GET', `/api/v1/projects/${t.project.id}/certificates/${ownId}`, { key: t.keys.viewer })).json().result;
+    expect(c.managed.lastProblem).toMatchObject({ type: 'certkeeper:acme_unavailable' });
+    expect(c.managed.lastProblem.detail).toContain(nowhere);
+    expect(c.managed.failureCount).toBe(1);
+    expect(c.managed.nextAttemptAt).not.toBeNull();
   });
 });
