@@ -52,7 +52,8 @@ export interface OrganizationSettingsView {
  *
  * An organization's ACME directory is a tenant's setting too (organization-wide admin keys set
  * it, not only superusers): its host is checked the same way when saved, refused with
- * `acme_directory_forbidden`.
+ * `acme_directory_forbidden`, and the issuer checks every connection to it and to the URLs it
+ * hands out (`IssuerAccount.tenantDirectory`).
  */
 export class IssuanceSettingsService {
   constructor(

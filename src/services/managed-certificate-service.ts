@@ -501,6 +501,8 @@ export class ManagedCertificateService {
 
   private async loadAccount(organizationId: string): Promise<IssuerAccount> {
     const orgSettings = await this.store.managed.getOrganizationSettings(organizationId);
+    // An organization's own directory is a tenant's setting: the issuer checks every connection to it.
+    const tenantDirectory = orgSettings?.acmeDirectoryUrl != null;
     const directoryUrl = orgSettings?.acmeDirectoryUrl ?? this.config.directoryUrl;
     const contactEmail = orgSettings?.acmeContactEmail ?? this.config.contactEmail;
     const aad = sealedSecretAad.acmeAccountKey(organizationId, directoryUrl);
@@ -522,6 +524,7 @@ export class ManagedCertificateService {
       accountUrl: stored.accountUrl ?? undefined,
       contactEmail,
       externalAccountBinding: this.config.externalAccountBinding,
+      ...(tenantDirectory ? { tenantDirectory } : {}),
     };
     const { accountUrl } = await this.issuer.ensureAccount(account);
     if (accountUrl !== stored.accountUrl) await this.store.managed.setAccountUrl(organizationId, directoryUrl, accountUrl);
