@@ -162,6 +162,14 @@ describe('GET /openapi.json', () => {
     expect(byId('getScmCertificate').responses['401'].content!['application/json'].schema).toMatchObject({ required: ['error_code', 'error_msg'] });
   });
 
+  it('documents 502 and 503 for every operation that waits on the ACME CA', () => {
+    for (const id of ['createCertificate', 'validateCertificate', 'renewCertificate', 'revokeCertificate', 'requestDomainAutocert']) {
+      const { responses } = byId(id);
+      expect(responses['502']?.description, id).toContain('acme_error');
+      expect(responses['503']?.description, id).toContain('acme_unavailable');
+    }
+  });
+
   it('publishes the schemas as JSON Schema 2020-12 (no OpenAPI 3.0 nullable, numeric exclusive bounds)', () => {
     const bounds = byId('updateNotificationPolicy') as Operation & { requestBody: { content: Record<string, { schema: { properties: Record<string, { items: unknown }> } }> } };
     expect(bounds.requestBody.content['application/json'].schema.properties.lifetimeFractions.items).toMatchObject({ exclusiveMinimum: 0, exclusiveMaximum: 1 });

@@ -143,7 +143,8 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
           tags: ['certificates'],
           params: Params,
           body: CreateBody,
-          response: { 200: one, ...errorResponses },
+          // The order is placed before the answer: the CA's refusal (502) or absence (503) is this request's.
+          response: { 200: one, ...errorResponses, 502: errorResponses[400], 503: errorResponses[400] },
         },
       },
       async (request, reply) => sendAttempt(request, reply, await managed.create(principal(request), request.params.projectId, request.body)),
@@ -176,7 +177,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     );
     app.post(
       '/projects/:projectId/certificates/:id/revoke',
-      { schema: { operationId: 'revokeCertificate', summary: 'Revoke a managed certificate at the CA', tags: ['certificates'], params: IdParams, body: RevokeBody, response: { 200: one, ...errorResponses, 409: errorResponses[400] } } },
+      { schema: { operationId: 'revokeCertificate', summary: 'Revoke a managed certificate at the CA', tags: ['certificates'], params: IdParams, body: RevokeBody, response: { 200: one, ...errorResponses, 409: errorResponses[400], 502: errorResponses[400], 503: errorResponses[400] } } },
       async (request, reply) => {
         const rec = await managed.revoke(principal(request), request.params.projectId, request.params.id, request.body?.reason ?? 'unspecified');
         return sendJsonText(reply, JSON.stringify(ok(certificateView(rec, clock.now(), viewOptions(request)))));
