@@ -29,24 +29,11 @@ const families = {
   pop: { doc: compatSection('## Alibaba Cloud Mobile Push'), table: Object.fromEntries(Object.entries(popErrors).map(([k, v]) => [k, v.status])), keys: ['RequestId', 'HostId', 'Code', 'Message'], codeField: 'Code' },
 } as const;
 
-/**
- * The one kind of 5xx the fuzzer accepts, and where: the server's configured upstreams (the ACME
- * directory, the APNs gateways) are a closed loopback port in the fuzzed app, so an operation
- * that must talk to one answers that it is unreachable (docs/errors.md: `acme_unavailable`,
- * `apns_unavailable`, 503, retryable). Anything else at 500 or above is a finding.
- */
-export const upstreamUnavailable: Record<string, readonly string[]> = {
-  acme_unavailable: ['createCertificate', 'requestDomainAutocert', 'validateCertificate', 'renewCertificate', 'revokeCertificate'],
-  apns_unavailable: ['checkAppPush'],
-};
-
 export interface Verdict {
   /** What is wrong with the answer; empty when nothing is. */
   problems: string[];
   /** The error code the answer carried, if any. */
   code?: string;
-  /** An accepted 503 from an unreachable upstream. */
-  upstream: boolean;
 }
 
 const STACK = /\.(?:ts|js|mjs):\d+|node_modules|\bat (?:async )?[\w.<>]+ \(/;
@@ -67,8 +54,9 @@ function namesAction(request: InjectOptions): boolean {
 }
 
 /**
- * Checks one answer against what the document and the error tables promise: no 5xx (but an
- * unreachable upstream's 503 where one is contacted), every error in its API's shape with a
+ * Checks one answer against what the document and the error tables promise: no 5xx (the fuzzed
+ * server's upstreams, ACME CA and APNs gateways, are loopback stand-ins that answer, so even a
+ * documented 502 or 503 is a finding), every error in its API's shape with a
  * documented code and that code's status, the status among those the operation documents when
  * the request named it (path and method), JSON where JSON is sent, and no stack trace anywhere.
  */
@@ -81,7 +69,7 @@ export function judge(op: FuzzOperation, request: InjectOptions, res: LightMyReq
   if (STACK.test(res.body)) problems.push('the body shows a stack trace or source location');
   if (method === 'HEAD') {
     if (status >= 500) problems.push(`HEAD answered ${status}`);
-    return { problems, upstream: false };
+    return { problems };
   }
   const contentType = String(res.headers['content-type'] ?? '');
   const parsed = contentType.startsWith('application/json') ? parseJson(res.body) : { ok: false as const };
@@ -92,7 +80,7 @@ export function judge(op: FuzzOperation, request: InjectOptions, res: LightMyReq
     // The native envelope says success: true (HCL Volt MX's vendor shape has no envelope).
     if (parsed.ok && typeof parsed.value === 'object' && parsed.value !== null && 'success' in parsed.value && parsed.value.success !== true) problems.push('a success without success: true');
     if (!offRoute && op.documented.size > 0 && !op.documented.has(status)) problems.push(`status ${status} is not documented for the operation`);
-    return { problems, upstream: false };
+    return { problems };
   }
 
   let family = apiOfPath(path);
@@ -101,7 +89,7 @@ export function judge(op: FuzzOperation, request: InjectOptions, res: LightMyReq
   const spec = families[family];
   if (!parsed.ok) {
     problems.push(`an error answer that is not JSON (content-type ${contentType || 'none'}): ${res.body.slice(0, 120)}`);
-    return { problems, upstream: false };
+    return { problems };
   }
   const body = parsed.value as Record<string, unknown>;
   const keys = typeof body === 'object' && body !== null && !Array.isArray(body) ? Object.keys(body) : [];
@@ -110,7 +98,7 @@ export function judge(op: FuzzOperation, request: InjectOptions, res: LightMyReq
   const code = typeof body?.[spec.codeField] === 'string' ? (body[spec.codeField] as string) : undefined;
   if (code === undefined) {
     problems.push(`no ${spec.codeField}`);
-    return { problems, upstream: false };
+    return { problems };
   }
   const tableStatus = spec.table[code];
   const docStatus = spec.doc.get(code);
@@ -129,9 +117,8 @@ export function judge(op: FuzzOperation, request: InjectOptions, res: LightMyReq
     const message = body[spec.keys[1]];
     if (typeof message !== 'string' || message === '') problems.push(`${spec.keys[1]} is not a message`);
   }
-  const upstream = status === 503 && (upstreamUnavailable[code]?.includes(op.operationId) ?? false) && !offRoute;
-  if (status >= 500 && !upstream) problems.push(`a server error (${status} ${code})`);
+  if (status >= 500) problems.push(`a server error (${status} ${code})`);
   // A path the router could not read is answered before any route: it documents none of them.
   if (!offRoute && op.api === family && op.documented.size > 0 && !op.documented.has(status)) problems.push(`status ${status} (${code}) is not documented for the operation`);
-  return { problems, code, upstream };
+  return { problems, code };
 }

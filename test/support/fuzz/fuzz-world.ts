@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { SUPER_TOKEN, type TestApp } from '../test-app.js';
-import { createTestCa, toPkcs12 } from '../test-ca.js';
+import { createTestCa, toPkcs12, type TestCa } from '../test-ca.js';
 import { freePort, revocationExtensions, startRevocationPeer, type RevocationPeer } from '../ocsp-responder.js';
 import type { WebhookReceiver } from '../webhook-receiver.js';
 import type { LoopbackNetwork } from './loopback-network.js';
@@ -13,7 +13,7 @@ export type Caller = 'none' | 'viewer' | 'editor' | 'admin' | 'superuser' | 'oth
 export const callers: readonly Caller[] = ['none', 'viewer', 'editor', 'admin', 'superuser', 'otherTenant', 'revoked', 'unknown'];
 
 /** What a successful request may have changed in the fixture, to be put back before the next one. */
-export type FixturePart = 'organizations' | 'apiKeys' | 'certificates' | 'services' | 'apps' | 'endpoints' | 'channels' | 'accessKeys';
+export type FixturePart = 'organizations' | 'organizationSettings' | 'projectSettings' | 'apiKeys' | 'certificates' | 'services' | 'apps' | 'endpoints' | 'channels' | 'accessKeys';
 
 /** What the fuzzer knows beyond the schemas: values by name, and bodies known to succeed by operation. */
 export interface Knowledge {
@@ -30,6 +30,8 @@ const PASSWORD = 'fuzz-password';
 interface CertificateRecipe {
   project: 'main' | 'other' | 'sibling';
   body: Record<string, unknown>;
+  /** Ordered through ACME (`body` is createCertificate's) rather than imported. */
+  managed?: boolean;
 }
 
 /**
@@ -60,13 +62,17 @@ export class FuzzWorld implements Knowledge {
     readonly t: TestApp,
     readonly receiver: WebhookReceiver,
     private readonly net: LoopbackNetwork,
+    /** Issues the fixture's certificates; the fake APNs gateways trust it for client certificates. */
+    private readonly ca: TestCa,
+    /** The ACME directory the server's default is: an organization's setting is put back to null, or set to it. */
+    private readonly acmeDirectoryUrl: string,
   ) {
     this.keys = { viewer: t.keys.viewer, editor: t.keys.editor, admin: t.keys.admin, superuser: SUPER_TOKEN, otherTenant: '', revoked: '', unknown: `ck_${'0'.repeat(40)}` };
   }
 
   /** Makes the fixture through the API; `net` is told of the loopback servers it starts. */
-  static async create(t: TestApp, receiver: WebhookReceiver, net: LoopbackNetwork): Promise<FuzzWorld> {
-    const world = new FuzzWorld(t, receiver, net);
+  static async create(t: TestApp, receiver: WebhookReceiver, net: LoopbackNetwork, options: { ca: TestCa; acmeDirectoryUrl: string }): Promise<FuzzWorld> {
+    const world = new FuzzWorld(t, receiver, net, options.ca, options.acmeDirectoryUrl);
     await world.setup();
     return world;
   }
@@ -112,7 +118,7 @@ export class FuzzWorld implements Knowledge {
     await this.healApiKeys();
 
     // Material: PEM, keys, chains and PKCS#12 files, good and bad.
-    const ca = createTestCa({ name: 'Fuzz CA' });
+    const ca = this.ca;
     const strangerCa = createTestCa({ name: 'Stranger CA' });
     const now = t.clock.now();
     const inDays = (d: number) => new Date(now.getTime() + d * 86_400_000);
@@ -173,6 +179,9 @@ export class FuzzWorld implements Knowledge {
       { project: 'main', body: imported(ocspGood, false) },
       { project: 'main', body: imported(crlRevoked, false) },
       { project: 'main', body: imported(unreachable, false) },
+      // Issued at once (http-01; the ACME test CA validates every challenge), and a manual dns-01 order.
+      { project: 'main', body: { domainName: 'issued.fuzz.example.com', challengeType: 'http-01' }, managed: true },
+      { project: 'main', body: { domainName: 'manual.fuzz.example.com', challengeType: 'dns-01' }, managed: true },
     );
     this.set('certificate', []);
     this.set('certificateUid', []);
@@ -204,6 +213,7 @@ export class FuzzWorld implements Knowledge {
     if (parts.has('organizations')) {
       for (const id of this.pools.get('organization') ?? []) await this.api('PATCH', `/api/v1/organizations/${id}`, { disabled: false });
     }
+    if (parts.has('projectSettings') || parts.has('organizationSettings')) await this.healSettings(parts);
     if (parts.has('apiKeys')) await this.healApiKeys();
     if (parts.has('certificates')) await this.healCertificates();
     if (parts.has('certificates') || parts.has('services')) await this.healServices();
@@ -226,10 +236,27 @@ export class FuzzWorld implements Knowledge {
     const uids = this.pools.get('certificateUid')!;
     for (const [slot, recipe] of this.certificateRecipes.entries()) {
       const project = this.projectId(recipe.project);
-      if (ids[slot] !== undefined && (await this.status(`/api/v1/projects/${project}/certificates/${ids[slot]}`)) === 200) continue;
-      const made = await this.api('POST', `/api/v1/projects/${project}/certificates/import`, recipe.body);
+      if (ids[slot] !== undefined) {
+        this.setupRequests += 1;
+        const res = await this.t.call('GET', `/api/v1/projects/${project}/certificates/${ids[slot]}`);
+        // A revoked managed certificate can be neither validated, renewed nor revoked again.
+        if (res.statusCode === 200 && !(recipe.managed && res.json().result.status === 'revoked')) continue;
+      }
+      const made = await this.api('POST', `/api/v1/projects/${project}/certificates${recipe.managed ? '' : '/import'}`, recipe.body);
       ids[slot] = made.id;
       uids[slot] = made.uid;
+    }
+    // The http-01 one is issued in the background: wait, so every request meets it issued.
+    await this.t.services.managed.idle();
+  }
+
+  /** Puts back the issuance settings of every project and organization: no DNS provider, the server's ACME directory. */
+  private async healSettings(parts: ReadonlySet<FixturePart>): Promise<void> {
+    if (parts.has('projectSettings')) {
+      for (const id of this.pools.get('project') ?? []) await this.api('PUT', `/api/v1/projects/${id}/settings`, { dnsProvider: null });
+    }
+    if (parts.has('organizationSettings')) {
+      for (const id of this.pools.get('organization') ?? []) await this.api('PUT', `/api/v1/organizations/${id}/settings`, { acmeDirectoryUrl: null, acmeContactEmail: null });
     }
   }
 
@@ -377,7 +404,7 @@ export class FuzzWorld implements Knowledge {
           fc.record({ dnsProvider: fc.constant(null) }),
         );
       case 'updateOrganizationSettings':
-        return fc.record({ acmeDirectoryUrl: fc.constantFrom('https://127.0.0.1:9/directory', null), acmeContactEmail: fc.constantFrom('ops@example.com', null) });
+        return fc.record({ acmeDirectoryUrl: fc.constantFrom(this.acmeDirectoryUrl, null), acmeContactEmail: fc.constantFrom('ops@example.com', null) });
       case 'checkCertificateRevocation':
         return fc.record({ force: fc.boolean() });
       case 'updateNotificationPolicy':
@@ -453,7 +480,7 @@ export class FuzzWorld implements Knowledge {
       case 'hook':
         return fc.constantFrom('hook.sh', '../hook.sh');
       case 'acmeDirectoryUrl':
-        return fc.constantFrom('https://127.0.0.1:1/directory', null, 'https://localhost:9/dir');
+        return fc.constantFrom(this.acmeDirectoryUrl, null, 'https://127.0.0.1:1/directory', 'https://localhost:9/dir');
       case 'acmeContactEmail':
         return fc.constantFrom('ops@example.com', null);
       case 'domainName':
@@ -477,7 +504,8 @@ export class FuzzWorld implements Knowledge {
       case 'challengeType':
         return fc.constantFrom('dns-01', 'http-01');
       case 'keyType':
-        return schema.anyOf ? undefined : fc.constantFrom('ec-p256', 'ec-p384', 'rsa-2048');
+        // Mostly EC: an RSA-4096 key takes seconds to make on a small machine.
+        return fc.oneof({ weight: 8, arbitrary: fc.constant('ec-p256') }, { weight: 2, arbitrary: fc.constant('ec-p384') }, { weight: 1, arbitrary: fc.constant('rsa-2048') });
       case 'apnsReason':
         return fc.constantFrom('BadCertificate', 'BadDeviceToken', 'ExpiredProviderToken');
       case 'at': {
