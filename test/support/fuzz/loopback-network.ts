@@ -4,7 +4,7 @@ import net from 'node:net';
 
 /** A connection or name lookup the guard refused: it would have left the machine. */
 export interface RefusedDestination {
-  kind: 'connect' | 'lookup';
+  kind: 'connect' | 'lookup' | 'resolve';
   host: string;
   port?: number;
   /** Whether it was on loopback (a port nothing of the test listens on); else it would have left the machine. */
@@ -48,9 +48,12 @@ function refusal(code: 'ECONNREFUSED' | 'ENOTFOUND', host: string, port?: number
  * `localhost` and IP literals, and `net.Socket#connect` (which TLS, HTTP, HTTP/2, pg and SMTP
  * clients all go through) fails with ECONNREFUSED for an IP literal outside 127.0.0.0/8 and ::1,
  * as a closed port would. With `ports`, a loopback port not listed is closed too (other
- * processes of the machine listen on loopback: a probe must not reach them). Unix sockets are
- * left alone. Refusals are recorded, not thrown at the
- * caller: the server must cope with unreachable destinations as it would in production.
+ * processes of the machine listen on loopback: a probe must not reach them). A connection that
+ * brings its own `lookup` has the addresses it resolves checked the same way. The DNS resolvers
+ * that ask the system's name servers directly (`dns.resolve*`, `Resolver`, their promise forms)
+ * answer ENOTFOUND for every name. Unix sockets are left alone. Refusals are recorded, not
+ * thrown at the caller: the server must cope with unreachable destinations as it would in
+ * production.
  */
 export function installLoopbackNetwork(options: { ports?: readonly number[] } = {}): LoopbackNetwork {
   const ports = options.ports === undefined ? undefined : new Set<number>(options.ports);
@@ -67,6 +70,28 @@ export function installLoopbackNetwork(options: { ports?: readonly number[] } = 
   const originalPromisesLookup = dns.promises.lookup;
   const originalConnect = net.Socket.prototype.connect;
   const allowedName = (hostname: string) => LOOPBACK_NAMES.has(hostname.toLowerCase()) || net.isIP(hostname) !== 0;
+  /** Whether a connection to this address and port is closed (see above). */
+  const closedAddress = (address: string, port: number | undefined) => !isLoopbackAddress(address) || (ports !== undefined && !ports.has(Number(port)));
+
+  // Every resolver function that sends queries itself rather than through getaddrinfo.
+  const resolverHolders = [dns, dns.promises, dns.Resolver.prototype, dns.promises.Resolver.prototype] as unknown as Array<Record<string, unknown>>;
+  const originalResolvers = resolverHolders.map((holder) => {
+    const names = Object.getOwnPropertyNames(holder).filter((name) => /^(resolve|reverse)/.test(name) && typeof holder[name] === 'function');
+    return { holder, saved: names.map((name) => [name, holder[name]] as const) };
+  });
+  for (const { holder, saved } of originalResolvers) {
+    const promised = holder === (dns.promises as unknown) || holder === (dns.promises.Resolver.prototype as unknown);
+    for (const [name] of saved) {
+      holder[name] = (hostname: unknown, ...rest: unknown[]) => {
+        record({ kind: 'resolve', host: String(hostname), loopback: false });
+        const err = refusal('ENOTFOUND', String(hostname));
+        if (promised) return Promise.reject(err);
+        const callback = rest[rest.length - 1];
+        if (typeof callback === 'function') process.nextTick(() => (callback as (e: Error) => void)(err));
+        return undefined;
+      };
+    }
+  }
 
   const guardedLookup = function (this: unknown, hostname: string, ...rest: unknown[]) {
     const callback = rest[rest.length - 1] as (err: NodeJS.ErrnoException | null, ...values: unknown[]) => void;
@@ -92,7 +117,22 @@ export function installLoopbackNetwork(options: { ports?: readonly number[] } = 
     let host: string | undefined;
     let port: number | undefined;
     let path: string | undefined;
-    if (typeof first === 'object' && first !== null) ({ host, port, path } = first as { host?: string; port?: number; path?: string });
+    if (typeof first === 'object' && first !== null) {
+      ({ host, port, path } = first as { host?: string; port?: number; path?: string });
+      const options = first as { lookup?: unknown };
+      const own = options.lookup;
+      if (typeof own === 'function' && path === undefined) {
+        // Its answers are checked as dns.lookup's would be: a lookup of its own may resolve anywhere.
+        options.lookup = (hostname: string, lookupOptions: unknown, callback: (err: Error | null, address?: unknown, family?: number) => void) =>
+          (own as typeof dns.lookup)(hostname, lookupOptions as dns.LookupOptions, ((err: Error | null, address: unknown, family?: number) => {
+            const addresses = Array.isArray(address) ? (address as dns.LookupAddress[]).map((a) => a.address) : typeof address === 'string' ? [address] : [];
+            const refused = err ? undefined : addresses.find((a) => closedAddress(a, port));
+            if (refused === undefined) return callback(err, address, family);
+            record({ kind: 'connect', host: `${hostname} (${refused})`, port, loopback: isLoopbackAddress(refused) });
+            callback(refusal('ECONNREFUSED', refused, port));
+          }) as never);
+      }
+    }
     else if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) {
       port = Number(first);
       host = typeof args[1] === 'string' ? args[1] : undefined;
@@ -122,6 +162,7 @@ export function installLoopbackNetwork(options: { ports?: readonly number[] } = 
     uninstall: () => {
       dns.lookup = originalLookup;
       dns.promises.lookup = originalPromisesLookup;
+      for (const { holder, saved } of originalResolvers) for (const [name, fn] of saved) holder[name] = fn;
       net.Socket.prototype.connect = originalConnect;
       syncBuiltinESMExports();
     },
