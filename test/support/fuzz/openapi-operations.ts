@@ -59,3 +59,25 @@ export function operationsOf(doc: { paths: Record<string, Record<string, any>>; 
   }
   return out;
 }
+
+/**
+ * The operation whose route serves a request, by method and path (HEAD is served by GET), or
+ * undefined: a mutated method or path may reach another operation than the one drawn.
+ */
+export function servingOperation(operations: readonly FuzzOperation[], method: string, url: string): FuzzOperation | undefined {
+  const path = url.split('?')[0];
+  const wanted = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  return operations.find((op) => op.method === wanted && templateOf(op.path).test(path));
+}
+
+const templates = new Map<string, RegExp>();
+
+function templateOf(path: string): RegExp {
+  let re = templates.get(path);
+  if (!re) {
+    const parts = path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`^${parts.join('[^/]+')}$`);
+    templates.set(path, re);
+  }
+  return re;
+}

@@ -5,7 +5,7 @@ import type { InjectOptions } from 'fastify';
 import type { FixturePart, FuzzWorld } from './fuzz-world.js';
 import { buildRequest, nonceOf, requestArbitrary, type Draw } from './fuzz-requests.js';
 import { judge } from './fuzz-oracle.js';
-import type { FuzzOperation } from './openapi-operations.js';
+import { servingOperation, type FuzzOperation } from './openapi-operations.js';
 import { describeValue } from './values.js';
 
 export interface FuzzOptions {
@@ -16,6 +16,8 @@ export interface FuzzOptions {
   validShare: number;
   /** A request not answered within this long is a finding. */
   answerTimeoutMs: number;
+  /** Every operation of the document, when `operations` is a part of it: a mutated request may reach any. */
+  allOperations?: readonly FuzzOperation[];
 }
 
 export interface Finding {
@@ -48,6 +50,11 @@ export interface FuzzReport {
   rss: { before: number; after: number; peak: number };
   /** The V8 heap in use, settled, before and after. */
   heapUsed: { before: number; after: number };
+  /**
+   * Settled memory after each quarter of the requests (the last is `after`): a leak grows from
+   * one to the next, while caches, pools and the allocator's reserve level off.
+   */
+  quarters: Array<{ sent: number; rss: number; heapUsed: number; heapTotal: number; external: number }>;
 }
 
 // The collector, callable from this test process (as `node --expose-gc` would make it).
@@ -87,10 +94,15 @@ const CHANGES: Record<string, FixturePart[]> = {
   revokeAccessKey: ['accessKeys'],
 };
 
-/** A 32-bit seed for one (operation, phase) batch of draws. */
-function batchSeed(seed: number, opIndex: number, phase: number): number {
+/**
+ * A 32-bit seed for one (operation, phase) batch of draws. By operationId, not position: an
+ * operation added to the document, or CERTKEEPER_FUZZ_ONLY, leaves the others' draws as they were.
+ */
+function batchSeed(seed: number, operationId: string, phase: number): number {
+  let name = 0x811c9dc5;
+  for (let i = 0; i < operationId.length; i++) name = Math.imul(name ^ operationId.charCodeAt(i), 0x01000193) >>> 0;
   let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const n of [opIndex, phase]) {
+  for (const n of [name, phase]) {
     h = Math.imul(h ^ n, 0x85ebca6b) >>> 0;
     h = (h ^ (h >>> 13)) >>> 0;
   }
@@ -128,6 +140,14 @@ export async function runFuzz(world: FuzzWorld, operations: readonly FuzzOperati
     unsendable: [],
     rss: { before: 0, after: 0, peak: 0 },
     heapUsed: { before: 0, after: 0 },
+    quarters: [],
+  };
+  const total = phases.reduce((n, p) => n + p.count, 0) * operations.length;
+  const quarterEnds = new Set([1, 2, 3].map((q) => Math.round((total * q) / 4)));
+  const sample = () => {
+    const m = settledMemory();
+    report.quarters.push({ sent: report.sent, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external });
+    return m;
   };
   const before = settledMemory();
   report.rss.before = before.rss;
@@ -138,7 +158,7 @@ export async function runFuzz(world: FuzzWorld, operations: readonly FuzzOperati
   let index = 0;
   for (const [phase, { mode, count }] of phases.entries()) {
     const arbitraries = operations.map((op) => requestArbitrary(op, world, mode));
-    const batches = operations.map((_op, o) => fc.sample(arbitraries[o], { seed: batchSeed(options.seed, o, phase), numRuns: count }) as Draw[]);
+    const batches = operations.map((_op, o) => fc.sample(arbitraries[o], { seed: batchSeed(options.seed, operations[o].operationId, phase), numRuns: count }) as Draw[]);
     for (let round = 0; round < count; round++) {
       for (const [o, op] of operations.entries()) {
         const draw = batches[o][round];
@@ -194,23 +214,32 @@ export async function runFuzz(world: FuzzWorld, operations: readonly FuzzOperati
             const nonce = nonceOf(request);
             if (nonce) world.usedNonces.push(nonce);
           }
-          const changed = CHANGES[op.operationId];
-          if (changed) await world.heal(new Set(changed));
+          // A mutated method can land on another route (GET …/{id} sent as DELETE): heal what it changed.
+          const served = servingOperation(options.allOperations ?? operations, String(request.method), String(request.url)) ?? op;
+          const changed = CHANGES[served.operationId];
+          if (changed) {
+            try {
+              await world.heal(new Set(changed));
+            } catch (err) {
+              throw new Error(`the fixture could not be put back after request #${i} (${served.operationId}, ${describeValue(draw.notes)}): ${summarize(request)} → ${res.statusCode} ${res.body.slice(0, 300)}`, { cause: err });
+            }
+          }
         }
         if (i % 250 === 0) report.rss.peak = Math.max(report.rss.peak, process.memoryUsage().rss);
+        if (quarterEnds.has(i + 1)) sample();
       }
     }
   }
   report.elapsedMs = performance.now() - started;
   report.rss.peak = Math.max(report.rss.peak, process.memoryUsage().rss);
-  const after = settledMemory();
+  const after = sample();
   report.rss.after = after.rss;
   report.heapUsed.after = after.heapUsed;
   return report;
 }
 
 /** The findings grouped by operation and problem, a few requests each, for a failure message. */
-export function describeFindings(findings: readonly Finding[], seed: number, perGroup = 2): string {
+export function describeFindings(findings: readonly Finding[], replay: string, perGroup = 2): string {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = `${f.op}: ${f.problems.join('; ')}`;
@@ -218,7 +247,7 @@ export function describeFindings(findings: readonly Finding[], seed: number, per
     list.push(f);
     groups.set(key, list);
   }
-  const lines = [`${findings.length} findings in ${groups.size} groups (seed ${seed}; CERTKEEPER_FUZZ_SEED=${seed} replays the run)`];
+  const lines = [`${findings.length} findings in ${groups.size} groups (${replay} replays the run)`];
   for (const [key, list] of groups) {
     lines.push(`- ${key} (${list.length}×)`);
     for (const f of list.slice(0, perGroup)) {
