@@ -62,8 +62,10 @@ describe.each(dialects)('fuzzing every operation of GET /openapi.json on %s', (d
   let operations: FuzzOperation[];
   let allOperations: FuzzOperation[];
   let report: FuzzReport;
+  let setupMs: number;
 
   beforeAll(async () => {
+    const setupStarted = performance.now();
     receiver = await WebhookReceiver.start();
     // The upstreams answer, so that no 5xx is ever the right answer: Pebble as the ACME CA
     // (every challenge valid, so it connects nowhere; every name resolves to 127.0.0.1), and
@@ -97,6 +99,7 @@ describe.each(dialects)('fuzzing every operation of GET /openapi.json on %s', (d
     const only = process.env.CERTKEEPER_FUZZ_ONLY === undefined ? undefined : new RegExp(process.env.CERTKEEPER_FUZZ_ONLY);
     allOperations = operationsOf(doc.json());
     operations = allOperations.filter((op) => !only || only.test(op.operationId));
+    setupMs = performance.now() - setupStarted;
   }, 180_000);
 
   afterAll(async () => {
@@ -126,7 +129,7 @@ describe.each(dialects)('fuzzing every operation of GET /openapi.json on %s', (d
     const slowest = [...report.perOperation].sort((a, b) => b[1].slowestMs - a[1].slowestMs).slice(0, 5).map(([op, s]) => `${op} ${s.slowestMs.toFixed(0)} ms`);
     console.log(
       [
-        `openapi fuzz on ${dialect}: seed ${SEED}, ${report.sent} requests over ${operations.length} operations in ${seconds.toFixed(1)} s (${(report.sent / seconds).toFixed(0)}/s), ${world.setupRequests} fixture requests`,
+        `openapi fuzz on ${dialect}: seed ${SEED}, ${report.sent} requests over ${operations.length} operations in ${seconds.toFixed(1)} s (${(report.sent / seconds).toFixed(0)}/s), after ${(setupMs / 1000).toFixed(1)} s of set-up; ${world.setupRequests} fixture requests`,
         `  statuses ${top(report.statuses, 12)}`,
         `  codes ${top(report.codes, 40)}`,
         `  unsendable: ${report.unsendable.length}; lookups and connections refused that would have left the machine: ${net.counts().offLoopback} (${net.counts().all} refusals in all, ${sample(net.refused.filter((r) => !r.loopback))})`,

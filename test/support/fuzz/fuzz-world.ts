@@ -425,6 +425,8 @@ export class FuzzWorld implements Knowledge {
       case 'keyId':
         return ref('apiKeyId');
       case 'id':
+        // The managed certificates (the last two slots) too, or validate, renew and revoke would rarely meet one.
+        return fc.oneof({ weight: 3, arbitrary: ref('certificate', 2) }, { weight: 1, arbitrary: fc.constantFrom(10, 11).map((n) => new Ref('certificate', n)) });
       case 'certificateId':
         return ref('certificate', 2);
       case 'serviceId':
