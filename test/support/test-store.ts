@@ -22,6 +22,18 @@ export async function createTestDatabase(prefix = 'certkeeper_test', adminUrl: s
   return { url: url.toString(), drop: () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }
 
+/**
+ * The database of a server process (support/server-process.ts) on dialect: for SQLite no
+ * setting (the server opens certkeeper.db in its CERTKEEPER_DATA_DIR), for PostgreSQL the
+ * DATABASE_URL of a fresh database in the run's cluster, which drop() removes. Servers given
+ * the same env share the database.
+ */
+export async function createServerDatabase(dialect: Dialect): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') return { env: {}, drop: async () => undefined };
+  const db = await createTestDatabase('certkeeper_server');
+  return { env: { DATABASE_URL: db.url }, drop: db.drop };
+}
+
 async function withAdmin(adminUrl: string, fn: (client: pg.Client) => Promise<unknown>): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
