@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { Store } from '../../src/ports/store.js';
@@ -58,4 +59,15 @@ export async function createTestStore(dialect: Dialect, adminUrl?: string): Prom
     await db.drop();
   };
   return store;
+}
+
+/**
+ * A database that outlives the stores opened on it, for tests across a restart: open() gives a
+ * new store on the same data each time, SQLite in `dir`/certkeeper.db or a fresh database in
+ * the run's cluster; drop() removes the PostgreSQL one (the caller removes `dir`).
+ */
+export async function createReopenableDatabase(dialect: Dialect, dir: string): Promise<{ open(): Promise<Store>; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') return { open: () => createStore({ sqlitePath: path.join(dir, 'certkeeper.db') }), drop: async () => undefined };
+  const db = await createTestDatabase('certkeeper_reopen');
+  return { open: () => createStore({ databaseUrl: db.url, sqlitePath: ':memory:' }), drop: db.drop };
 }
