@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 
-describe('organizations, projects, API keys, audit', () => {
+describe.each(dialects)('organizations, projects, API keys, audit on %s', (dialect) => {
   let t: TestApp;
   beforeEach(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
   });
   afterEach(async () => t.close());
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCa, type TestCa, type TestCertificate } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startStartTlsServer, startTlsServer, type LoopbackServer, type StartTlsProtocol } from '../support/starttls-servers.js';
 import { AddressPolicy as AddressGuard } from '../../src/net/address-policy.js';
@@ -23,12 +24,12 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-describe('endpoints API', () => {
+describe.each(dialects)('endpoints API on %s', (dialect) => {
   let t: TestApp;
   let base: string;
   const open = async (env?: Record<string, string>) => {
     // The probe verifies dates against the real time (OpenSSL): the app's clock starts there too.
-    t = await createTestApp({ clock: new FakeClock(new Date()), env });
+    t = await createTestApp({ dialect, clock: new FakeClock(new Date()), env });
     base = `/api/v1/projects/${t.project.id}/endpoints`;
   };
   afterEach(async () => t?.close());

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCertificate } from '../support/test-ca.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 type Schema = { minItems?: number; type?: string; properties?: Record<string, Schema>; required?: string[]; anyOf?: Schema[]; enum?: unknown[]; const?: unknown; format?: string; minimum?: number; items?: Schema; minLength?: number };
@@ -38,7 +39,7 @@ function exampleOf(schema: Schema, name = ''): unknown {
 /** Every name in the victim's objects carries this, so a leak of any of them shows in a body. */
 const CANARY = 'secret.example.com';
 
-describe('tenant isolation: every route, with another tenant’s key, on the tenant’s real objects', () => {
+describe.each(dialects)('tenant isolation: every route, with another tenant’s key, on the tenant’s real objects on %s', (dialect) => {
   let t: TestApp;
   let receiver: WebhookReceiver;
   /** A value of the victim's for every path and required query parameter of the document. */
@@ -47,7 +48,7 @@ describe('tenant isolation: every route, with another tenant’s key, on the ten
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     const base = `/api/v1/projects/${t.project.id}`;
     const ok = async (method: string, url: string, key: string, body?: unknown) => {
       const res = await t.call(method, url, { key, body });

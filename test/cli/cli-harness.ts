@@ -64,7 +64,8 @@ async function api(url: string, method: string, p: string, body?: unknown): Prom
 /**
  * A real server on 127.0.0.1:0 over a temp data dir (SQLite, master key file), with an
  * organization and a project made through the API. Pass `existing` to start again on the same
- * data dir and project.
+ * data dir and project, and DATABASE_URL in `env` for PostgreSQL (createServerDatabase of
+ * support/test-store.ts).
  */
 export async function startTestServer(existing?: { dataDir: string; organizationId: string; projectId: string }, env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = existing?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'certkeeper-cli-'));

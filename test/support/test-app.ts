@@ -8,6 +8,7 @@ import { createHttpApp, createServices, createLogger, type Services } from '../.
 import type { App } from '../../src/http/build-app.js';
 import type { Store } from '../../src/ports/store.js';
 import { FakeClock } from './fake-clock.js';
+import { createTestStore, type Dialect } from './test-store.js';
 
 export const SUPER_TOKEN = 'test-bootstrap-token-0123456789abcdef-0123';
 
@@ -28,11 +29,14 @@ export interface TestApp {
 }
 
 /**
- * The whole HTTP application over a real store (SQLite in a temp dir unless a store is given),
- * with a fake clock, a superuser, and a project with admin/editor/viewer keys.
+ * The whole HTTP application over a real store, with a fake clock, a superuser, and a project
+ * with admin/editor/viewer keys. The store is `store` when given, else by `dialect`: 'sqlite'
+ * (the default) opens certkeeper.db in the app's data directory as the server does, 'postgres'
+ * a fresh database in the run's PostgreSQL cluster (support/test-store.ts), dropped at close.
+ * A suite runs on both with `describe.each(dialects)` and `createTestApp({ dialect })`.
  */
 export async function createTestApp(
-  options: { store?: Store; clock?: FakeClock; logStream?: NodeJS.WritableStream; logRequests?: boolean; env?: Record<string, string> } = {},
+  options: { store?: Store; dialect?: Dialect; clock?: FakeClock; logStream?: NodeJS.WritableStream; logRequests?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'certkeeper-test-'));
   const clock = options.clock ?? new FakeClock('2026-06-01T00:00:00Z');
@@ -45,7 +49,15 @@ export async function createTestApp(
     ...options.env,
   });
   const logger = createLogger(config.logLevel, options.logStream);
-  const services = await createServices(config, { clock, logger, store: options.store });
+  const store = options.store ?? (options.dialect === 'postgres' ? await createTestStore('postgres') : undefined);
+  let services: Services;
+  try {
+    services = await createServices(config, { clock, logger, store });
+  } catch (err) {
+    // A configuration the test expects to be refused: the database made for it goes again.
+    if (store && !options.store) await store.close();
+    throw err;
+  }
   await services.access.ensureBootstrapKey(config.bootstrapToken);
   const app = await createHttpApp(services);
   await app.ready();
