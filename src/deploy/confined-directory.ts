@@ -51,9 +51,12 @@ export interface ConfinedDirectory {
   close(): Promise<void>;
 }
 
-/** Makes (mode 0755) and opens the directory `segments` under `root`; throws deployment_path_invalid when it would leave it. */
-export async function openConfinedDirectory(root: string, segments: readonly string[], shown: string): Promise<ConfinedDirectory> {
-  let current = root;
+/**
+ * Makes (mode 0755) the directories `segments` below `from` (the root or a real path already
+ * checked to be inside it), each checked to stay inside the root; answers the last one's real path.
+ */
+export async function makeConfinedDirectory(root: string, from: string, segments: readonly string[], shown: string): Promise<string> {
+  let current = from;
   for (const segment of segments) {
     const next = path.join(current, segment);
     try {
@@ -63,6 +66,15 @@ export async function openConfinedDirectory(root: string, segments: readonly str
     }
     current = await confinedReal(root, next, shown);
   }
+  return current;
+}
+
+/**
+ * Makes and opens the directory `segments` below `from` (the root, or a real path inside it);
+ * throws deployment_path_invalid when it would leave the root.
+ */
+export async function openConfinedDirectory(root: string, from: string, segments: readonly string[], shown: string): Promise<ConfinedDirectory> {
+  const current = await makeConfinedDirectory(root, from, segments, shown);
   let handle: FileHandle;
   try {
     handle = await open(current, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
@@ -112,26 +124,34 @@ export interface FileToWrite {
  * files are removed and the old files stay.
  */
 export async function writeFilesAtomically(dir: ConfinedDirectory, files: readonly FileToWrite[], owner: { uid: number; gid: number } | null): Promise<void> {
-  const temporary: Array<{ tmp: string; final: string }> = [];
+  const temporary: Array<{ tmp: string; final: string; fh: FileHandle | null }> = [];
   try {
     for (const f of files) {
       const tmp = path.join(dir.base, `.${f.name}.${randomBytes(6).toString('hex')}.tmp`);
       const fh = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, f.mode);
-      temporary.push({ tmp, final: path.join(dir.base, f.name) });
-      try {
-        await fh.writeFile(f.data);
-        if (owner) await fh.chown(owner.uid, owner.gid);
-        // The umask may have taken bits away, and a chown may clear others.
-        await fh.chmod(f.mode);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+      const t = { tmp, final: path.join(dir.base, f.name), fh: fh as FileHandle | null };
+      temporary.push(t);
+      await fh.writeFile(f.data);
+      if (owner) await fh.chown(owner.uid, owner.gid);
+      // The umask may have taken bits away, and a chown may clear others.
+      await fh.chmod(f.mode);
     }
+    // Together: the file system can commit them in one go.
+    await Promise.all(temporary.map((t) => t.fh!.sync()));
+    await Promise.all(temporary.map(async (t) => {
+      const fh = t.fh!;
+      t.fh = null;
+      await fh.close();
+    }));
     for (const t of temporary) await rename(t.tmp, t.final);
     temporary.length = 0;
     await dir.handle.sync();
   } finally {
-    await Promise.all(temporary.map((t) => unlink(t.tmp).catch(() => undefined)));
+    await Promise.all(
+      temporary.map(async (t) => {
+        await t.fh?.close().catch(() => undefined);
+        await unlink(t.tmp).catch(() => undefined);
+      }),
+    );
   }
 }

@@ -10,7 +10,7 @@ import { baseHookEnv, isExecutableFile, runHook } from '../exec/run-hook.js';
 import { buildPkcs12 } from '../pki/build-pkcs12.js';
 import { toPem } from '../pki/pem.js';
 import type { DeployBatchOutcome, Deployer, DeployerSecret, DeployerSettings, DeployItem, DeployItemOutcome, DeployTarget } from '../ports/deployer.js';
-import { checkConfinedPath, openConfinedDirectory, writeFilesAtomically, type FileToWrite } from './confined-directory.js';
+import { checkConfinedPath, makeConfinedDirectory, openConfinedDirectory, writeFilesAtomically, type FileToWrite } from './confined-directory.js';
 import { resolveAccountId } from './system-accounts.js';
 
 export interface LocalDeployerOptions {
@@ -18,7 +18,7 @@ export interface LocalDeployerOptions {
   root: string | undefined;
   /** CERTKEEPER_DEPLOY_HOOK_DIR: undefined = no reload hooks. */
   hookDir: string | undefined;
-  /** Items written at once (default 8): each is a few small files and fsyncs. */
+  /** Items written at once (default 32): each is a few small files and fsyncs, mostly waiting on the disk. */
   concurrency?: number;
 }
 
@@ -57,7 +57,7 @@ export class LocalDeployer implements Deployer {
   private readonly concurrency: number;
 
   constructor(private readonly options: LocalDeployerOptions) {
-    this.concurrency = options.concurrency ?? 8;
+    this.concurrency = options.concurrency ?? 32;
   }
 
   async configure(input: Record<string, unknown>, stored: DeployerSecret | undefined): Promise<DeployerSettings> {
@@ -120,6 +120,13 @@ export class LocalDeployer implements Deployer {
     }
     const dir = relativeDirectory(config.directory);
     if ('problem' in dir) return everyItem(new AppError('deployment_path_invalid', `config.directory ${dir.problem}`));
+    // The target's directory, made and checked once for the batch; each item's folder is checked again below it.
+    let targetDir: string;
+    try {
+      targetDir = await makeConfinedDirectory(root, root, dir.segments, config.directory);
+    } catch (err) {
+      return everyItem(isAppError(err) ? err : writeFailed(`the directory ${config.directory} could not be made`, err));
+    }
 
     const written: Array<{ item: DeployItem; dir: string; files: Record<string, string> }> = [];
     const outcomes: DeployItemOutcome[] = new Array(items.length);
@@ -132,7 +139,7 @@ export class LocalDeployer implements Deployer {
         try {
           const problem = segmentProblem(item.name);
           if (problem !== undefined) throw new AppError('deployment_path_invalid', `name "${item.name}" ${problem}`);
-          const files = await this.writeItem(root, dir.segments, item, shown, config, target.secret, owner);
+          const files = await this.writeItem(root, targetDir, item, shown, config, target.secret, owner);
           written.push({ item, ...files });
           outcomes[index] = { deploymentId: item.deploymentId, location: shown, error: null };
         } catch (err) {
@@ -143,14 +150,13 @@ export class LocalDeployer implements Deployer {
     await Promise.all(Array.from({ length: Math.min(this.concurrency, items.length) }, worker));
 
     if (!hook || written.length === 0) return { items: outcomes, reload: { ran: false, error: null } };
-    const targetDir = path.join(root, ...dir.segments);
     const error = await this.reload(hook, config, target, targetDir, written);
     return { items: outcomes, reload: { ran: true, error } };
   }
 
   /** Opens the item's folder under the root and writes its files. */
-  private async writeItem(root: string, segments: readonly string[], item: DeployItem, shown: string, config: LocalConfig, secret: DeployerSecret | undefined, owner: { uid: number; gid: number } | null) {
-    const folder = await openConfinedDirectory(root, [...segments, item.name], shown);
+  private async writeItem(root: string, targetDir: string, item: DeployItem, shown: string, config: LocalConfig, secret: DeployerSecret | undefined, owner: { uid: number; gid: number } | null) {
+    const folder = await openConfinedDirectory(root, targetDir, [item.name], shown);
     try {
       const cert = toPem(item.certificateDer, 'CERTIFICATE');
       const chain = item.chainDers.map((d) => toPem(d, 'CERTIFICATE')).join('');
