@@ -56,6 +56,8 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
         '*.privateKey',
         '*.password',
         '*.pkcs12',
+        '*.pkcs12Password',
+        '*.config.pkcs12Password',
         '*.key',
       ],
       censor: '[redacted]',

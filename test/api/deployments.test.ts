@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { aCertificate } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestStore, dialects } from '../support/test-store.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 let scratch: string;
 beforeAll(() => {
@@ -160,6 +161,29 @@ describe.each(dialects)('deployment targets and deployments on %s', (dialect) =>
     await expectError('POST', '/deployments', t.keys.admin, { certificateId: keyless.id, targetId: tg.id }, 409, 'deployment_no_private_key');
   });
 
+  it('names in a body only what the project itself holds: another tenant’s certificate, target or endpoint is not found, a shared certificate is deployed through its own project', async () => {
+    const tg = await target({ directory: 'own' });
+    const cert = await importCert('own.example.test');
+    const endpoint = await okResult('POST', '/endpoints', t.keys.editor, { host: 'own.example.test', port: 443, protocol: 'tls' });
+    for (const sameOrg of [false, true]) {
+      const other = await t.otherTenant(sameOrg);
+      const intruder = (body: unknown) => t.call('POST', `/api/v1/projects/${other.projectId}/deployments`, { key: other.adminKey, body });
+      const otherTarget = (await t.call('POST', `/api/v1/projects/${other.projectId}/deployment-targets`, { key: other.adminKey, body: { name: 'mine', type: 'local', config: { directory: `other-${sameOrg}` } } })).json().result;
+      const otherCert = aCertificate({ commonName: 'intruder.example.test' });
+      const mine = (await t.call('POST', `/api/v1/projects/${other.projectId}/certificates/import`, { key: other.adminKey, body: { certificateBody: otherCert.certPem, certificatePrivateKey: otherCert.keyPem } })).json().result;
+      expect((await intruder({ certificateId: cert.id, targetId: otherTarget.id })).json()).toMatchObject({ code: 'certificate_not_found' });
+      expect((await intruder({ certificateId: mine.id, targetId: tg.id })).json()).toMatchObject({ code: 'deployment_target_not_found' });
+      expect((await intruder({ certificateId: mine.id, targetId: otherTarget.id, endpointIds: [endpoint.id] })).json()).toMatchObject({ code: 'endpoint_not_found' });
+    }
+    // Shared with the organization, it is visible to its other projects, but its key is deployed only through its own.
+    await okResult('PUT', `/certificates/${cert.id}`, t.keys.editor, { scopeId: 1 });
+    const sibling = await t.otherTenant(true);
+    const siblingTarget = (await t.call('POST', `/api/v1/projects/${sibling.projectId}/deployment-targets`, { key: sibling.adminKey, body: { name: 'mine', type: 'local', config: { directory: 'sibling' } } })).json().result;
+    const shared = await t.call('POST', `/api/v1/projects/${sibling.projectId}/deployments`, { key: sibling.adminKey, body: { certificateId: cert.id, targetId: siblingTarget.id } });
+    expect(shared.statusCode, shared.body).toBe(403);
+    expect(tree(path.join(root, 'sibling'))).toEqual([]);
+  });
+
   it('refuses paths that leave the root, at save time, with a 400 and nothing written', async () => {
     symlinkSync(outside, path.join(root, 'escape'));
     mkdirSync(path.join(root, 'inner'));
@@ -222,6 +246,24 @@ describe.each(dialects)('deployment targets and deployments on %s', (dialect) =>
     t.clock.advance(3_600_000);
     expect(await t.services.deployments.runDue()).toEqual({ processed: 0, failed: 0 });
     expect(flaky.runs()).toHaveLength(3);
+  });
+
+  it('a failed deployment reaches the notification channels, without the hook’s output', async () => {
+    const receiver = await WebhookReceiver.start();
+    try {
+      await okResult('POST', '/notification-channels', t.keys.admin, { name: 'ops', type: 'webhook', config: { url: receiver.url('/ops'), secret: 'ops-webhook-secret-0123456789' } });
+      hook('broken', 'echo "secret-ish hook output" >&2\nexit 1');
+      const tg = await target({ directory: 'notify', reloadHook: 'broken' });
+      const cert = await importCert('notify.example.test');
+      expect((await okResult('POST', '/deployments', t.keys.admin, { certificateId: cert.id, targetId: tg.id })).status).toBe('failed');
+      await t.services.notifier.workerPass();
+      expect(receiver.requests).toHaveLength(1);
+      const body = JSON.parse(receiver.requests[0]!.body);
+      expect(body.events).toEqual([expect.objectContaining({ type: 'deployment.failed', certificateId: cert.id, title: 'Deployment notify.example.test of notify.example.test to web failed: the reload hook broken exited with code 1' })]);
+      expect(receiver.requests[0]!.body).not.toContain('secret-ish');
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('a hook that hangs is killed at its timeout and the deployment fails saying so', async () => {
