@@ -359,7 +359,8 @@ export class DeploymentService {
         const outcome = await this.deployBatch(targetId, due);
         processed += outcome.ok;
         failed += outcome.failed;
-        if (due.length < this.o.batch) break;
+        // A full batch may have more behind it; a batch that recorded nothing would come back the same.
+        if (due.length < this.o.batch || outcome.ok + outcome.failed === 0) break;
       }
       for (const d of await this.store.deployments.listDueVerifications(targetId, this.clock.now(), 100)) {
         try {
@@ -458,6 +459,8 @@ export class DeploymentService {
             lastAttemptAt: now,
             lastError,
             requestedAt: null,
+            // What an earlier success was being verified for is not what the target should serve now.
+            verifyNextAt: null,
             updatedAt: now,
           },
         ]);

@@ -56,7 +56,7 @@ beforeAll(async () => {
     },
   });
   http01 = (await startHttp01Listener(t.services.managed, '127.0.0.1', pebble.httpPort)).server;
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await new Promise((resolve) => (http01 ? http01.close(resolve) : resolve(undefined)));
