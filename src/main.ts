@@ -41,6 +41,8 @@ import type { Notifier } from './ports/notifier.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { backgroundJobs } from './jobs/background-jobs.js';
 import { Pkcs12WorkerPool } from './pki/pkcs12-worker-pool.js';
+import { DeploymentService } from './services/deployment-service.js';
+import { createDeployers } from './deploy/create-deployers.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -54,6 +56,8 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
         '*.privateKey',
         '*.password',
         '*.pkcs12',
+        '*.pkcs12Password',
+        '*.config.pkcs12Password',
         '*.key',
       ],
       censor: '[redacted]',
@@ -81,6 +85,8 @@ export interface Services {
   notifier: NotificationService;
   /** Watched endpoints, probed now or every CERTKEEPER_PROBE_INTERVAL_SECONDS. */
   endpoints: EndpointService;
+  /** Deployment targets and deployments: certificates written where servers read them, and verified. */
+  deployments: DeploymentService;
   /** Expiry sweeps (scheduled, and POST …/sweep), notification policy and mutes. */
   sweeps: SweepService;
   accessKeys: AccessKeyService;
@@ -180,9 +186,19 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   );
   const sweeps = new SweepService(store, access, clock, { intervalMs: config.sweepIntervalMs, instanceId: config.instanceId }, options.notifier ?? notifier, logger);
   const endpoints = new EndpointService(store, access, inventory, clock, { intervalMs: config.probeIntervalMs, concurrency: config.probeConcurrency }, outbound, logger, metrics);
+  const deployments = new DeploymentService(
+    store,
+    access,
+    box,
+    clock,
+    createDeployers({ root: config.deployRoot, hookDir: config.deployHookDir }),
+    endpoints,
+    { instanceId: config.instanceId, leaseMs: config.leaseMs, verifyWindowMs: config.deployVerifyWindowMs },
+    logger,
+  );
   const scrapes = new MetricsService(metrics, store.certificates, access, clock, { token: config.metricsToken, public: config.metricsPublic, maxCertificates: config.metricsMaxCertificates });
   // The one list of background work; started by startServer, stopped first on close.
-  const jobs = new JobRunner(backgroundJobs({ managed, sweeps, notifier, revocation, pushHealth, endpoints }, config), clock, logger, metrics);
+  const jobs = new JobRunner(backgroundJobs({ managed, sweeps, notifier, revocation, pushHealth, endpoints, deployments }, config), clock, logger, metrics);
   const close = async () => {
     await jobs.stop();
     await managed.stop();
@@ -191,7 +207,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     await pkcs12.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
+  return { config, store, box, access, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, deployments, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -210,6 +226,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     revocation: services.revocation,
     notifications: services.notifier,
     endpoints: services.endpoints,
+    deployments: services.deployments,
     sweeps: services.sweeps,
     accessKeys: services.accessKeys,
     checkCertificates: services.checkCertificates,

@@ -79,6 +79,14 @@ export interface Config {
   probeIntervalMs: number;
   /** Endpoints one server probes at once in a scheduled pass (default 64). */
   probeConcurrency: number;
+  /** Where `local` deployment targets write (each under a directory relative to it); undefined = local targets are refused. */
+  deployRoot?: string;
+  /** Where deployment reload hooks live: a target names a file here, never an arbitrary command. */
+  deployHookDir?: string;
+  /** How often the deployment job looks for versions to write and endpoints to verify (default 30 s). */
+  deployIntervalMs: number;
+  /** How long after a deploy the endpoints a deployment names may still serve the old certificate (default 5 minutes). */
+  deployVerifyWindowMs: number;
 }
 
 /** The keys a config file or the environment may set. */
@@ -123,6 +131,10 @@ export const configKeys = [
   'CERTKEEPER_METRICS_MAX_CERTIFICATES',
   'CERTKEEPER_PROBE_ALLOW',
   'CERTKEEPER_PROBE_DENY',
+  'CERTKEEPER_DEPLOY_ROOT',
+  'CERTKEEPER_DEPLOY_HOOK_DIR',
+  'CERTKEEPER_DEPLOY_INTERVAL_SECONDS',
+  'CERTKEEPER_DEPLOY_VERIFY_WINDOW_SECONDS',
 ] as const;
 
 export const LETS_ENCRYPT_DIRECTORY = 'https://acme-v02.api.letsencrypt.org/directory';
@@ -241,6 +253,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   const notifyRetrySeconds = Number(get('CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS') ?? '30');
   if (!Number.isFinite(notifyRetrySeconds) || notifyRetrySeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS must be a number >= 1');
 
+  const deployRoot = get('CERTKEEPER_DEPLOY_ROOT');
+  if (deployRoot !== undefined && !path.isAbsolute(deployRoot)) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_ROOT must be an absolute path');
+  const deployHookDir = get('CERTKEEPER_DEPLOY_HOOK_DIR');
+  if (deployHookDir !== undefined && !path.isAbsolute(deployHookDir)) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_HOOK_DIR must be an absolute path');
+  const deploySeconds = Number(get('CERTKEEPER_DEPLOY_INTERVAL_SECONDS') ?? '30');
+  if (!Number.isFinite(deploySeconds) || deploySeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_INTERVAL_SECONDS must be a number >= 1');
+  const verifySeconds = Number(get('CERTKEEPER_DEPLOY_VERIFY_WINDOW_SECONDS') ?? '300');
+  if (!Number.isFinite(verifySeconds) || verifySeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_VERIFY_WINDOW_SECONDS must be a number >= 1');
+
   return Object.freeze({
     host: get('HOST') ?? '127.0.0.1',
     port,
@@ -278,5 +299,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     sweepIntervalMs: Math.round(sweepSeconds * 1000),
     probeIntervalMs: Math.round(probeSeconds * 1000),
     probeConcurrency,
+    deployRoot,
+    deployHookDir,
+    deployIntervalMs: Math.round(deploySeconds * 1000),
+    deployVerifyWindowMs: Math.round(verifySeconds * 1000),
   });
 }

@@ -54,6 +54,8 @@ import { notificationRoutes } from '../api/routes/notification-routes.js';
 import type { NotificationService } from '../services/notification-service.js';
 import { endpointRoutes } from '../api/routes/endpoint-routes.js';
 import type { EndpointService } from '../services/endpoint-service.js';
+import { deploymentRoutes } from '../api/routes/deployment-routes.js';
+import type { DeploymentService } from '../services/deployment-service.js';
 
 export interface AppDependencies {
   /** Whether the database answers (GET /readyz). */
@@ -74,6 +76,8 @@ export interface AppDependencies {
   pushHealth?: PushHealthService;
   /** Watched endpoints (probes of what servers serve); absent = not served. */
   endpoints?: EndpointService;
+  /** Deployment targets and deployments; absent = not served. */
+  deployments?: DeploymentService;
   /** Notification channels, the delivery log and redelivery; absent = not served. */
   notifications?: NotificationService;
   /** Revocation checks (OCSP and CRL); absent = not served. */
@@ -231,6 +235,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       if (deps.revocation) await api.register(revocationRoutes, { revocation: deps.revocation });
       if (deps.notifications) await api.register(notificationRoutes, { notifications: deps.notifications });
       if (deps.endpoints) await api.register(endpointRoutes, { endpoints: deps.endpoints });
+      if (deps.deployments) await api.register(deploymentRoutes, { deployments: deps.deployments });
       if (deps.sweeps) await api.register(sweepRoutes, { sweeps: deps.sweeps });
       if (deps.accessKeys) await api.register(accessKeyRoutes, { accessKeys: deps.accessKeys });
       // HCL Volt MX certexpirydetails lives under /api/v1 and uses the native authentication and error envelope.

@@ -14,6 +14,7 @@ import type { ServiceRepository } from './service-repository.js';
 import type { SettingRepository } from './setting-repository.js';
 import type { SweepRepository } from './sweep-repository.js';
 import type { Leases } from './leases.js';
+import type { DeploymentRepository } from './deployment-repository.js';
 
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
@@ -32,6 +33,7 @@ export interface Repositories {
   notifications: NotificationRepository;
   endpoints: EndpointRepository;
   sweeps: SweepRepository;
+  deployments: DeploymentRepository;
   leases: Leases;
 }
 

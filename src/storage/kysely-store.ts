@@ -21,6 +21,7 @@ import { KyselyNotificationRepository } from './repositories/notification-reposi
 import { KyselyEndpointRepository } from './repositories/endpoint-repository.js';
 import { KyselySweepRepository } from './repositories/sweep-repository.js';
 import { KyselyLeaseRepository } from './repositories/lease-repository.js';
+import { KyselyDeploymentRepository } from './repositories/deployment-repository.js';
 import type { PlannerStatistics } from './planner-statistics.js';
 import type { SqliteReader } from './sqlite-reader.js';
 import { tupleReader, type TupleReader } from './pg-prepared.js';
@@ -71,6 +72,7 @@ function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, 
     notifications: new KyselyNotificationRepository(db, adapter),
     endpoints: new KyselyEndpointRepository(db),
     sweeps: new KyselySweepRepository(db, atomic, adapter),
+    deployments: new KyselyDeploymentRepository(db),
     leases: new KyselyLeaseRepository(db),
   };
 }
@@ -96,6 +98,7 @@ export class KyselyStore implements Store {
   readonly notifications;
   readonly endpoints;
   readonly sweeps;
+  readonly deployments;
   readonly leases;
 
   constructor(
@@ -122,6 +125,7 @@ export class KyselyStore implements Store {
     this.notifications = repos.notifications;
     this.endpoints = repos.endpoints;
     this.sweeps = repos.sweeps;
+    this.deployments = repos.deployments;
     this.leases = repos.leases;
     internals.set(this, { db, adapter, ...handles, transaction: this.runInTransaction });
   }

@@ -156,6 +156,9 @@ describe('GET /openapi.json', () => {
     // Listed by the route: its conflicts.
     expect(byId('exportCertificate').responses['409'].description).toContain('export_no_private_key');
     expect(statuses('revokeCertificate')).toContain('409');
+    expect(byId('createDeployment').responses['409'].description).toContain('deployment_already_exists');
+    expect(byId('createDeploymentTarget').responses['409'].description).toContain('deploy_root_not_configured');
+    expect(byId('createDeploymentTarget').responses['400'].description).toContain('deployment_path_invalid');
     // An error of a route whose success is not JSON is still JSON.
     expect(Object.keys(byId('getCertificateChain').responses['404'].content!)).toEqual(['application/json']);
     // The compatible APIs in their own shapes.

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCertificate } from '../support/test-ca.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
@@ -45,10 +48,12 @@ describe.each(dialects)('tenant isolation: every route, with another tenant’s 
   /** A value of the victim's for every path and required query parameter of the document. */
   let victim: Record<string, string>;
   let paths: Record<string, Record<string, Operation>>;
+  let deployRoot: string;
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    t = await createTestApp({ dialect });
+    deployRoot = mkdtempSync(path.join(tmpdir(), 'certkeeper-isolation-deploy-'));
+    t = await createTestApp({ dialect, env: { CERTKEEPER_DEPLOY_ROOT: deployRoot } });
     const base = `/api/v1/projects/${t.project.id}`;
     const ok = async (method: string, url: string, key: string, body?: unknown) => {
       const res = await t.call(method, url, { key, body });
@@ -74,6 +79,8 @@ describe.each(dialects)('tenant isolation: every route, with another tenant’s 
     expect(receiver.requests).toHaveLength(1);
     const endpoint = await ok('POST', `${base}/endpoints`, t.keys.editor, { host: CANARY, port: 443, protocol: 'tls' });
     const accessKey = await ok('POST', `${base}/access-keys`, t.keys.admin, { name: `${CANARY} monitor`, role: 'viewer' });
+    const target = await ok('POST', `${base}/deployment-targets`, t.keys.admin, { name: `${CANARY} web`, type: 'local', config: { directory: 'victim' } });
+    const deployment = await ok('POST', `${base}/deployments`, t.keys.admin, { certificateId: cert.id, targetId: target.id, endpointIds: [endpoint.id] });
     victim = {
       organizationId: t.org.id,
       projectId: t.project.id,
@@ -89,12 +96,15 @@ describe.each(dialects)('tenant isolation: every route, with another tenant’s 
       notificationId: delivery.id,
       endpointId: String(endpoint.id),
       accessKeyId: accessKey.accessKeyId,
+      targetId: String(target.id),
+      deploymentId: String(deployment.id),
     };
     paths = (await t.call('GET', '/openapi.json', { key: null })).json().paths;
   });
   afterAll(async () => {
     await t.close();
     await receiver.close();
+    rmSync(deployRoot, { recursive: true, force: true });
   });
 
   const routes = () =>
@@ -200,5 +210,7 @@ describe.each(dialects)('tenant isolation: every route, with another tenant’s 
     expect((await t.call('GET', `${base}/notifications`, { key: t.keys.admin })).json().resultInfo.totalCount).toBe(1);
     expect((await t.call('GET', `${base}/endpoints/${victim.endpointId}`, { key: t.keys.viewer })).json().result).toMatchObject({ host: CANARY, lastProbe: null });
     expect((await t.call('GET', `${base}/access-keys`, { key: t.keys.admin })).json().result).toEqual([expect.objectContaining({ accessKeyId: victim.accessKeyId, revokedAt: null })]);
+    expect((await t.call('GET', `${base}/deployment-targets`, { key: t.keys.viewer })).json().result).toEqual([expect.objectContaining({ id: Number(victim.targetId), name: `${CANARY} web` })]);
+    expect((await t.call('GET', `${base}/deployments`, { key: t.keys.viewer })).json().result).toEqual([expect.objectContaining({ id: Number(victim.deploymentId), status: 'deployed', attempts: 0 })]);
   });
 });

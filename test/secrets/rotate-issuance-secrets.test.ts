@@ -94,4 +94,21 @@ describe.each(dialects)('keys rotate and the issuance secrets on %s', (dialect) 
     expect(newBox.open(sealed, aad).toString()).toBe(secret);
     expect(() => oldBox.open(sealed, aad)).toThrow();
   });
+
+  it('re-encrypts the secrets of deployment targets (a PKCS#12 password) under the new key', async () => {
+    const { store, oldBox, newBox, rotate } = await rotation(dialect);
+    const secret = JSON.stringify({ pkcs12Password: 'p12-password' });
+    const target = await store.deployments.insertTarget(
+      { projectId, organizationId: orgId, name: 'web', type: 'local', config: { directory: 'web', pkcs12: true }, createdAt: now, updatedAt: now },
+      (id) => oldBox.seal(Buffer.from(secret), sealedSecretAad.deploymentTargetSecret(id)),
+    );
+    await store.deployments.insertTarget({ projectId, organizationId: orgId, name: 'plain', type: 'local', config: { directory: 'plain' }, createdAt: now, updatedAt: now }, () => null);
+
+    const result = await rotate();
+    expect(result.reencrypted).toBe(1);
+    const aad = sealedSecretAad.deploymentTargetSecret(target.id);
+    const sealed = (await store.deployments.getTarget(projectId, target.id))!.sealedSecret!;
+    expect(newBox.open(sealed, aad).toString()).toBe(secret);
+    expect(() => oldBox.open(sealed, aad)).toThrow();
+  });
 });
