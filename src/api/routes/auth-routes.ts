@@ -7,7 +7,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { AccountService } from '../../services/account-service.js';
 import type { ClientInfo, SessionService, SignedIn } from '../../services/session-service.js';
 import { sessionPrincipal } from '../auth.js';
-import { envelopeSchema, ErrorEnvelope, errorResponses, ok } from '../envelope.js';
+import { envelopeSchema, ErrorEnvelope, errorResponses, ok, paged } from '../envelope.js';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie.js';
 import { Email, Password, Text } from '../text-schemas.js';
 
@@ -27,6 +27,15 @@ const MembershipView = Type.Object({
   projectId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { description: 'null: every project of the organization' }),
   projectName: Type.Union([Type.String(), Type.Null()]),
   role: Type.String(),
+});
+const SessionView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastSeenAt: Type.String({ format: 'date-time', description: 'the last request (written at most once a minute)' }),
+  expiresAt: Type.String({ format: 'date-time', description: 'when it ends unless it is used again' }),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+  address: Type.Union([Type.String(), Type.Null()]),
+  current: Type.Boolean({ description: 'the session of this request' }),
 });
 const MeView = Type.Object({ user: SessionUserView, csrfToken: Type.String(), memberships: Type.Array(MembershipView) });
 
@@ -122,6 +131,68 @@ export async function authRoutes(fastify: FastifyInstance, opts: { sessions: Ses
     async (request, reply) => {
       await sessions.signOut(sessionPrincipal(request));
       reply.header('set-cookie', clearedSessionCookie(request));
+      return ok(null);
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        operationId: 'changeOwnPassword',
+        summary: 'Change one\'s own password: the other sessions of the account end, this one stays',
+        tags: ['auth'],
+        body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(Type.Null()), 429: ErrorEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await sessions.changePassword(sessionPrincipal(request), request.body.currentPassword, request.body.newPassword, clientOf(request));
+        return ok(null);
+      } catch (err) {
+        if (isAppError(err) && err.code === 'sign_in_locked') reply.header('retry-after', String(err.details?.retryAfterSeconds ?? 1));
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    '/auth/sessions',
+    {
+      schema: {
+        operationId: 'listOwnSessions',
+        summary: 'The signed-in user\'s sessions that have not ended, newest first',
+        tags: ['auth'],
+        response: { 200: envelopeSchema(Type.Array(SessionView)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const list = await sessions.listSessions(sessionPrincipal(request));
+      return paged(
+        list.map((x) => ({ id: x.id, createdAt: x.createdAt.toISOString(), lastSeenAt: x.lastSeenAt.toISOString(), expiresAt: x.expiresAt.toISOString(), userAgent: x.userAgent, address: x.address, current: x.current })),
+        list.length,
+        1,
+        Math.max(list.length, 1),
+      );
+    },
+  );
+
+  app.delete(
+    '/auth/sessions/:sessionId',
+    {
+      schema: {
+        operationId: 'revokeOwnSession',
+        summary: 'End one of one\'s own sessions on every server (this one included: then the cookie is removed)',
+        tags: ['auth'],
+        params: Type.Object({ sessionId: Type.String({ format: 'uuid' }) }),
+        response: { 200: envelopeSchema(Type.Null()), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const p = sessionPrincipal(request);
+      await sessions.revokeSession(p, request.params.sessionId);
+      if (request.params.sessionId === p.sessionId) reply.header('set-cookie', clearedSessionCookie(request));
       return ok(null);
     },
   );
