@@ -45,6 +45,7 @@ import { ScryptPasswordHasher } from './secrets/scrypt-password-hasher.js';
 import type { PasswordHasher } from './ports/password-hasher.js';
 import { SessionService } from './services/session-service.js';
 import { AccountService } from './services/account-service.js';
+import { MemberService } from './services/member-service.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -81,6 +82,8 @@ export interface Services {
   sessions: SessionService;
   /** User accounts, the first setup, invitations. */
   accounts: AccountService;
+  /** Members of projects and organizations. */
+  members: MemberService;
   inventory: InventoryService;
   managed: ManagedCertificateService;
   settings: IssuanceSettingsService;
@@ -133,6 +136,7 @@ export async function createServices(
   const store = options.store ?? await createStore({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'certkeeper.db'), logger });
   const access = new AccessService(store, clock);
   const { sessions, accounts } = createAccountServices(config, store, access, clock, options.passwordHasher);
+  const members = new MemberService(store, access, clock, { invitationTtlMs: config.invitationTtlMs });
   // PKCS#12 key derivations cost up to seconds of CPU: worker threads do them, one per core.
   const pkcs12 = new Pkcs12WorkerPool();
   const inventory = new InventoryService(store, access, box, clock, pkcs12);
@@ -217,7 +221,7 @@ export async function createServices(
     await pkcs12.close();
     await store.close();
   };
-  return { config, store, box, access, sessions, accounts, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
+  return { config, store, box, access, sessions, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -226,6 +230,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     access: services.access,
     sessions: services.sessions,
     accounts: services.accounts,
+    members: services.members,
     inventory: services.inventory,
     managed: services.managed,
     settings: services.settings,

@@ -22,6 +22,7 @@ function exampleOf(schema: Schema, name = ''): unknown {
       return Object.fromEntries((schema.required ?? []).map((k) => [k, exampleOf(schema.properties![k], k)]));
     case 'string':
       if (name === 'domain') return 'intruder.example.com';
+      if (name === 'email') return 'intruder@example.com';
       return schema.format === 'uuid' ? randomUUID() : 'example';
     case 'integer':
     case 'number':

@@ -39,6 +39,8 @@ const SessionView = Type.Object({
 });
 const MeView = Type.Object({ user: SessionUserView, csrfToken: Type.String(), memberships: Type.Array(MembershipView) });
 
+const InvitationToken = Text({ minLength: 1, maxLength: 200 });
+
 /** Routes that need no credentials: documented with `security: []`, skipped by the authentication plugin. */
 export const anonymous = { config: { anonymous: true } } as const;
 
@@ -116,6 +118,41 @@ export async function authRoutes(fastify: FastifyInstance, opts: { sessions: Ses
         throw err;
       }
     },
+  );
+
+  app.post(
+    '/auth/invitations/lookup',
+    {
+      ...anonymous,
+      schema: {
+        operationId: 'lookUpInvitation',
+        summary: 'Whose an invitation is (the token from the link /invite#TOKEN, sent in the body so that no log keeps it)',
+        tags: ['auth'],
+        security: [],
+        body: Type.Object({ token: InvitationToken }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(Type.Object({ email: Type.String(), expiresAt: Type.String({ format: 'date-time' }) })), 404: ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const { email, expiresAt } = await accounts.lookupInvitation(request.body.token);
+      return ok({ email, expiresAt: expiresAt.toISOString() });
+    },
+  );
+
+  app.post(
+    '/auth/invitations/accept',
+    {
+      ...anonymous,
+      schema: {
+        operationId: 'acceptInvitation',
+        summary: 'Accept an invitation with a password of one\'s own, and sign in',
+        tags: ['auth'],
+        security: [],
+        body: Type.Object({ token: InvitationToken, password: Password }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(SignedInView), 404: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => sendSignedIn(request, reply, await accounts.acceptInvitation(request.body.token, request.body.password, clientOf(request)), clock.now()),
   );
 
   app.post(
