@@ -1,5 +1,5 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { AppError } from '../domain/app-error.js';
+import { AppError, isAppError } from '../domain/app-error.js';
 import { normalizeEmail, type User } from '../domain/user.js';
 import type { Clock } from '../ports/clock.js';
 import type { MembershipView } from '../ports/membership-repository.js';
@@ -90,6 +90,16 @@ export class AccountService {
    * user exists.
    */
   async ensureFirstAdmin(bootstrapAdmin?: { email: string; password: string }): Promise<{ setupCode?: string }> {
+    try {
+      return await this.ensureFirstAdminOnce(bootstrapAdmin);
+    } catch (err) {
+      // Another server starting at the same moment made the account first: look again.
+      if (isAppError(err) && err.code === 'user_already_exists') return this.ensureFirstAdminOnce(bootstrapAdmin);
+      throw err;
+    }
+  }
+
+  private async ensureFirstAdminOnce(bootstrapAdmin?: { email: string; password: string }): Promise<{ setupCode?: string }> {
     const now = this.clock.now();
     if (!bootstrapAdmin) {
       if (await this.store.users.any()) {
