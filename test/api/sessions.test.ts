@@ -23,6 +23,7 @@ describe.each(dialects)('console sessions on %s', (dialect) => {
     expect(body.user).toEqual({ id: expect.any(String), email: 'alice@example.com', superuser: false });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.expiresAt).toBe('2026-06-01T12:00:00.000Z');
+    expect(res.headers['cache-control']).toBe('no-store');
 
     const me = await withCookie(t, cookieOf(res), body.csrfToken)('GET', '/api/v1/auth/me');
     expect(me.statusCode, me.body).toBe(200);

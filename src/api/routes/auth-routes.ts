@@ -55,6 +55,8 @@ export function clientOf(request: FastifyRequest): ClientInfo {
 /** Sets the session cookie and answers as sign-in does. */
 export function sendSignedIn(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn, now: Date) {
   reply.header('set-cookie', sessionCookie(request, signedIn.token, signedIn.absoluteExpiresAt, now));
+  // The answer carries the CSRF token: no cache keeps it.
+  reply.header('cache-control', 'no-store');
   return ok({ user: sessionUserView(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt.toISOString() });
 }
 
@@ -244,9 +246,10 @@ export async function authRoutes(fastify: FastifyInstance, opts: { sessions: Ses
         response: { 200: envelopeSchema(MeView), ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const p = sessionPrincipal(request);
       const me = await accounts.me(p);
+      reply.header('cache-control', 'no-store');
       return ok({
         user: sessionUserView(me.user),
         csrfToken: request.csrfToken ?? '',

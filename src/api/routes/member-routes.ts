@@ -71,8 +71,9 @@ export async function memberRoutes(fastify: FastifyInstance, opts: { members: Me
           response: { 200: envelopeSchema(Type.Object({ member: MemberView, invitation: Type.Union([InvitationView, Type.Null()]) })), 409: ErrorEnvelope, ...errorResponses },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { member, invitation } = await members.addMember(principal(request), scope.of(request.params as Record<string, string>), request.body.email, request.body.role);
+        if (invitation) reply.header('cache-control', 'no-store');
         return ok({ member: memberView(member), invitation: invitation ? invitationView(invitation) : null }, invitation ? ['Share the invitation link now: it is shown once.'] : []);
       },
     );

@@ -59,8 +59,9 @@ export async function userRoutes(fastify: FastifyInstance, opts: { accounts: Acc
         response: { 200: envelopeSchema(Type.Object({ user: UserView, invitation: Type.Union([InvitationView, Type.Null()]) })), 409: ErrorEnvelope, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { user, invitation } = await accounts.createUser(principal(request), request.body);
+      if (invitation) reply.header('cache-control', 'no-store');
       return ok({ user: userView(user), invitation: invitation ? invitationView(invitation) : null }, invitation ? ['Share the invitation link now: it is shown once.'] : []);
     },
   );
