@@ -4,7 +4,7 @@ import type { NewAuditEvent } from '../domain/audit-event.js';
 import type { Role } from '../domain/role.js';
 import type { Clock } from '../ports/clock.js';
 import type { Member, MembershipScope } from '../ports/membership-repository.js';
-import type { Store } from '../ports/store.js';
+import type { Repositories, Store } from '../ports/store.js';
 import type { UserRecord } from '../ports/user-repository.js';
 import type { AccessService } from './access-service.js';
 import { emailOf, newInvitation, type Invitation } from './account-service.js';
@@ -72,7 +72,7 @@ export class MemberService {
     const scope = await this.authorize(principal, of);
     const now = this.clock.now();
     return this.store.transaction(async (tx) => {
-      const before = await this.member(tx.memberships.listForScope(scope), userId);
+      const before = await this.member(tx, scope, userId);
       if (before.role !== role) {
         await tx.memberships.setRole(userId, scope, role);
         await tx.events.append(memberEvent(actorOf(principal), scope, 'member.updated', userId, { email: before.email, role: { from: before.role, to: role } }, now));
@@ -86,7 +86,7 @@ export class MemberService {
     const now = this.clock.now();
     const actor = actorOf(principal);
     return this.store.transaction(async (tx) => {
-      const member = await this.member(tx.memberships.listForScope(scope), userId);
+      const member = await this.member(tx, scope, userId);
       await tx.memberships.delete(userId, scope);
       await tx.events.append(memberEvent(actor, scope, 'member.removed', userId, { email: member.email, role: member.role }, now));
       const user = await tx.users.get(userId);
@@ -98,10 +98,11 @@ export class MemberService {
     });
   }
 
-  private async member(list: Promise<Member[]>, userId: string): Promise<Member> {
-    const member = (await list).find((m) => m.userId === userId);
-    if (!member) throw new AppError('member_not_found', `user ${userId} has no role of their own here`);
-    return member;
+  private async member(repos: Repositories, scope: MembershipScope, userId: string): Promise<Member> {
+    const membership = await repos.memberships.get(userId, scope);
+    const user = membership && (await repos.users.get(userId));
+    if (!membership || !user) throw new AppError('member_not_found', `user ${userId} has no role of their own here`);
+    return { ...membership, email: user.email, pending: user.invitationHash !== null };
   }
 
   /** The scope, if the principal administers it: project admins a project's, organization-wide admins an organization's. */
