@@ -5,6 +5,7 @@ import type { ManagedCertificateService } from '../services/managed-certificate-
 import type { NotificationService } from '../services/notification-service.js';
 import type { PushHealthService } from '../services/push-health-service.js';
 import type { RevocationService } from '../services/revocation-service.js';
+import type { SessionService } from '../services/session-service.js';
 import type { SweepService } from '../services/sweep-service.js';
 import { deploymentJob } from './deployment-job.js';
 import type { Job } from './job.js';
@@ -13,6 +14,7 @@ import { probeJob } from './probe-job.js';
 import { pushCheckJob } from './push-check-job.js';
 import { renewalJob } from './renewal-job.js';
 import { revocationJob } from './revocation-job.js';
+import { sessionPurgeJob } from './session-purge-job.js';
 import { sweepJob } from './sweep-job.js';
 
 /** The services whose work is due on a schedule. */
@@ -24,10 +26,11 @@ export interface JobServices {
   pushHealth: PushHealthService;
   endpoints: EndpointService;
   deployments: DeploymentService;
+  sessions: SessionService;
 }
 
 /** Every background job of a server, with its schedule from the configuration: the one list. */
-export function backgroundJobs(services: JobServices, config: Pick<Config, 'renewalIntervalMs' | 'sweepIntervalMs' | 'notifyRetryIntervalMs' | 'revocationIntervalMs' | 'pushCheckIntervalMs' | 'probeIntervalMs' | 'deployIntervalMs'>): Job[] {
+export function backgroundJobs(services: JobServices, config: Pick<Config, 'renewalIntervalMs' | 'sweepIntervalMs' | 'notifyRetryIntervalMs' | 'revocationIntervalMs' | 'pushCheckIntervalMs' | 'probeIntervalMs' | 'deployIntervalMs' | 'sessionPurgeIntervalMs'>): Job[] {
   return [
     renewalJob(services.managed, config.renewalIntervalMs),
     sweepJob(services.sweeps, config.sweepIntervalMs),
@@ -36,5 +39,6 @@ export function backgroundJobs(services: JobServices, config: Pick<Config, 'rene
     pushCheckJob(services.pushHealth, config.pushCheckIntervalMs),
     probeJob(services.endpoints, config.probeIntervalMs),
     deploymentJob(services.deployments, config.deployIntervalMs),
+    sessionPurgeJob(services.sessions, config.sessionPurgeIntervalMs),
   ];
 }

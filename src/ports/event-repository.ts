@@ -7,4 +7,6 @@ export interface EventRepository {
   /** Appends many events with one statement. */
   appendMany(events: readonly NewAuditEvent[]): Promise<void>;
   listForProject(projectId: string, page: Page, type?: string): Promise<PageResult<AuditEvent>>;
+  /** The events of no project (sign-ins, users, organizations), newest first. */
+  listUnscoped(page: Page, type?: string): Promise<PageResult<AuditEvent>>;
 }

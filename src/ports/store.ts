@@ -15,6 +15,10 @@ import type { SettingRepository } from './setting-repository.js';
 import type { SweepRepository } from './sweep-repository.js';
 import type { Leases } from './leases.js';
 import type { DeploymentRepository } from './deployment-repository.js';
+import type { MembershipRepository } from './membership-repository.js';
+import type { SessionRepository } from './session-repository.js';
+import type { SignInThrottleRepository } from './sign-in-throttle-repository.js';
+import type { UserRepository } from './user-repository.js';
 
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
@@ -35,6 +39,10 @@ export interface Repositories {
   sweeps: SweepRepository;
   deployments: DeploymentRepository;
   leases: Leases;
+  users: UserRepository;
+  memberships: MembershipRepository;
+  sessions: SessionRepository;
+  signInThrottle: SignInThrottleRepository;
 }
 
 /** The storage port: repositories plus atomic units of work. */

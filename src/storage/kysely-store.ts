@@ -22,6 +22,10 @@ import { KyselyEndpointRepository } from './repositories/endpoint-repository.js'
 import { KyselySweepRepository } from './repositories/sweep-repository.js';
 import { KyselyLeaseRepository } from './repositories/lease-repository.js';
 import { KyselyDeploymentRepository } from './repositories/deployment-repository.js';
+import { KyselyUserRepository } from './repositories/user-repository.js';
+import { KyselyMembershipRepository } from './repositories/membership-repository.js';
+import { KyselySessionRepository } from './repositories/session-repository.js';
+import { KyselySignInThrottleRepository } from './repositories/sign-in-throttle-repository.js';
 import type { PlannerStatistics } from './planner-statistics.js';
 import type { SqliteReader } from './sqlite-reader.js';
 import { tupleReader, type TupleReader } from './pg-prepared.js';
@@ -74,6 +78,10 @@ function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, 
     sweeps: new KyselySweepRepository(db, atomic, adapter),
     deployments: new KyselyDeploymentRepository(db),
     leases: new KyselyLeaseRepository(db),
+    users: new KyselyUserRepository(db),
+    memberships: new KyselyMembershipRepository(db),
+    sessions: new KyselySessionRepository(db),
+    signInThrottle: new KyselySignInThrottleRepository(db),
   };
 }
 
@@ -100,6 +108,10 @@ export class KyselyStore implements Store {
   readonly sweeps;
   readonly deployments;
   readonly leases;
+  readonly users;
+  readonly memberships;
+  readonly sessions;
+  readonly signInThrottle;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -127,6 +139,10 @@ export class KyselyStore implements Store {
     this.sweeps = repos.sweeps;
     this.deployments = repos.deployments;
     this.leases = repos.leases;
+    this.users = repos.users;
+    this.memberships = repos.memberships;
+    this.sessions = repos.sessions;
+    this.signInThrottle = repos.signInThrottle;
     internals.set(this, { db, adapter, ...handles, transaction: this.runInTransaction });
   }
 

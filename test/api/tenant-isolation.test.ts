@@ -26,6 +26,7 @@ function exampleOf(schema: Schema, name = ''): unknown {
       return Object.fromEntries((schema.required ?? []).map((k) => [k, exampleOf(schema.properties![k], k)]));
     case 'string':
       if (name === 'domain') return 'intruder.example.com';
+      if (name === 'email') return 'intruder@example.com';
       return schema.format === 'uuid' ? randomUUID() : 'example';
     case 'integer':
     case 'number':
@@ -81,6 +82,11 @@ describe.each(dialects)('tenant isolation: every route, with another tenant’s 
     const accessKey = await ok('POST', `${base}/access-keys`, t.keys.admin, { name: `${CANARY} monitor`, role: 'viewer' });
     const target = await ok('POST', `${base}/deployment-targets`, t.keys.admin, { name: `${CANARY} web`, type: 'local', config: { directory: 'victim' } });
     const deployment = await ok('POST', `${base}/deployments`, t.keys.admin, { certificateId: cert.id, targetId: target.id, endpointIds: [endpoint.id] });
+    // A person of the tenant's, signed in.
+    const user = (await ok('POST', '/api/v1/users', SUPER_TOKEN, { email: `member@${CANARY}`, password: 'the member password' })).user;
+    const signedIn = await t.call('POST', '/api/v1/auth/sign-in', { key: null, body: { email: `member@${CANARY}`, password: 'the member password' } });
+    const cookie = (signedIn.headers['set-cookie'] as string).split(';')[0];
+    const session = (await t.call('GET', '/api/v1/auth/sessions', { key: null, headers: { cookie } })).json().result[0];
     victim = {
       organizationId: t.org.id,
       projectId: t.project.id,
@@ -98,6 +104,8 @@ describe.each(dialects)('tenant isolation: every route, with another tenant’s 
       accessKeyId: accessKey.accessKeyId,
       targetId: String(target.id),
       deploymentId: String(deployment.id),
+      userId: user.id,
+      sessionId: session.id,
     };
     paths = (await t.call('GET', '/openapi.json', { key: null })).json().paths;
   });

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { deploymentStatuses, deploymentTargetTypes } from '../../domain/deployment.js';
 import type { DeploymentService, DeploymentView, TargetView } from '../../services/deployment-service.js';
-import { roleAtLeast } from '../../services/principal.js';
+import { roleInProject } from '../../services/principal.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
 import { Text } from '../text-schemas.js';
@@ -99,7 +99,7 @@ export async function deploymentRoutes(fastify: FastifyInstance, opts: { deploym
   /** Project admins (and superusers) see a failed reload hook's stderr; viewers and editors do not. */
   const deploymentView = (request: FastifyRequest, d: DeploymentView) => {
     const p = principal(request);
-    const admin = p.superuser || roleAtLeast(p.role, 'admin');
+    const admin = p.superuser || (request.project !== null && roleInProject(p, request.project) === 'admin');
     const lastError = d.lastError && !admin ? { code: d.lastError.code, message: d.lastError.message } : d.lastError;
     return {
       ...d,

@@ -14,6 +14,7 @@ import { endpoints } from './0011-endpoints.js';
 import { notificationCursors } from './0012-notification-cursors.js';
 import { metricsExpiryIndex } from './0013-metrics-expiry-index.js';
 import { deployments } from './0014-deployments.js';
+import { accounts } from './0015-accounts.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -37,6 +38,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0012-notification-cursors': notificationCursors(dialect),
         '0013-metrics-expiry-index': metricsExpiryIndex(dialect),
         '0014-deployments': deployments(dialect),
+        '0015-accounts': accounts(dialect),
       };
     },
   };
