@@ -34,6 +34,7 @@ import { authTokenOf, scmRoutes } from '../compat/huawei-scm/scm-routes.js';
 import { sendCompatError } from '../compat/compat-errors.js';
 import { routerErrorHandler } from './router-errors.js';
 import { installRequestBodies } from './request-bodies.js';
+import { registerConsole } from './console.js';
 import { appRoutes } from '../api/routes/app-routes.js';
 import { pushRoutes } from '../api/routes/push-routes.js';
 import type { PushHealthService } from '../services/push-health-service.js';
@@ -96,6 +97,8 @@ export interface AppDependencies {
   logger?: Logger;
   bodyLimitBytes?: number;
   logRequests?: boolean;
+  /** The built web console (index.html and assets/); absent, or not built there = not served. */
+  consoleDir?: string;
 }
 
 export type App = FastifyInstance;
@@ -168,7 +171,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
 
   app.setErrorHandler((err: FastifyError, request, reply) => sendNativeError(err, request, reply));
+  const consolePages = deps.consoleDir === undefined ? undefined : await registerConsole(app, deps.consoleDir);
   app.setNotFoundHandler((request, reply) => {
+    // The console's own routes live in the browser: a deep link is any page GET outside the APIs.
+    if (consolePages?.answers(request)) return consolePages.send(reply);
     return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
   });
   installRequestBodies(app);
