@@ -74,6 +74,25 @@ describe('sweep and notification policy API', () => {
     expect(r2.events[0]).toMatchObject({ certificateId: id, notified: true });
     expect(r2.events[0].data.muted).toBeUndefined();
   });
+
+  it('GET …/certificates/{id}/mute (viewer) reads whether the project muted it; a sibling project reads false', async () => {
+    t = await createTestApp();
+    const id = await importCert(t, 'read.example.com', new Date(t.clock.now().getTime() + 40 * DAY_MS));
+    const url = `/api/v1/projects/${t.project.id}/certificates/${id}/mute`;
+    const read = async (key: string, u = url) => {
+      const res = await t.call('GET', u, { key });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().result;
+    };
+    expect(await read(t.keys.viewer)).toEqual({ certificateId: id, muted: false });
+    await t.call('PUT', url, { key: t.keys.editor, body: { muted: true } });
+    expect(await read(t.keys.viewer)).toEqual({ certificateId: id, muted: true });
+    expect((await t.call('GET', `/api/v1/projects/${t.project.id}/certificates/999999/mute`, { key: t.keys.viewer })).statusCode).toBe(404);
+    // Shared with the organization: the sibling project sees it, and has no mute of its own.
+    await t.call('PUT', `/api/v1/projects/${t.project.id}/certificates/${id}`, { key: t.keys.editor, body: { scopeId: 1 } });
+    const sibling = await t.otherTenant(true);
+    expect(await read(sibling.adminKey, `/api/v1/projects/${sibling.projectId}/certificates/${id}/mute`)).toEqual({ certificateId: id, muted: false });
+  });
 });
 
 describe('a sweep notifies the project’s channels', () => {
