@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { App } from './app.js';
 import './styles.css';
 
-render(<p>certkeeper</p>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);
