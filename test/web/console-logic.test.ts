@@ -8,6 +8,7 @@ import { now } from '../../web/src/lib/clock.js';
 import { statusWord, urgencyOf } from '../../web/src/lib/status.js';
 import { apiQueryOf, DEFAULT_VIEW, isFiltered, PAGE_SIZE, searchFromView, viewFromSearch, withFilter } from '../../web/src/lib/filters.js';
 import { atLeast, roleIn } from '../../web/src/lib/roles.js';
+import { shortName } from '../../web/src/lib/names.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -146,5 +147,17 @@ describe('roles', () => {
     expect(atLeast('editor', 'editor')).toBe(true);
     expect(atLeast('editor', 'admin')).toBe(false);
     expect(atLeast(undefined, 'viewer')).toBe(false);
+  });
+});
+
+describe('names', () => {
+  it.each([
+    ['CN=R11, O=Let\'s Encrypt, C=US', 'R11'],
+    ['O=Example Corp, C=DE', 'Example Corp'],
+    ['CN=a\\, b, O=x', 'a, b'],
+    ['C=US', 'C=US'],
+    ['', ''],
+  ])('%s is shown as %s', (dn, short) => {
+    expect(shortName(dn)).toBe(short);
   });
 });

@@ -10,6 +10,7 @@ import { useLoad } from '../lib/load.js';
 import { navigate } from '../lib/router.js';
 import { KIND_WORDS, KINDS, SOURCE_WORDS, SOURCES, STATUS_FILTER_WORDS, STATUS_FILTERS, urgencyOf } from '../lib/status.js';
 import { useProjects } from '../lib/projects.js';
+import { shortName } from '../lib/names.js';
 
 const EXPIRING_CHOICES = [7, 14, 30, 60, 90];
 
@@ -94,7 +95,7 @@ export function CertificatesPage(props: { projectId: string; search: string }) {
                       <StatusBadge status={c.status} daysLeft={c.daysLeft} />
                     </td>
                     <td class="elide" title={c.issuer}>
-                      {c.issuer}
+                      {shortName(c.issuer)}
                     </td>
                     <td class="nowrap">
                       <Expiry notAfter={c.notAfter} urgency={urgencyOf(c.status, c.daysLeft)} />
