@@ -9,6 +9,11 @@ export default defineConfig({
   base: '/',
   // Preact's JSX runtime, with Vite's own transform (no Babel plugin needed).
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // `npx vite --config web/vite.config.ts`: the console with instant reloads, the API of a
+  // server started beside it (`npm start`, or CERTKEEPER_DEV_API) behind the same origin.
+  server: {
+    proxy: Object.fromEntries(['/api', '/openapi.json', '/docs'].map((p) => [p, process.env.CERTKEEPER_DEV_API ?? 'http://127.0.0.1:8080'])),
+  },
   build: {
     outDir: here('../dist/web'),
     emptyOutDir: true,

@@ -76,21 +76,22 @@ describe('sweep and notification policy API', () => {
   });
 
   it('GET …/certificates/{id}/mute (viewer) reads whether the project muted it; a sibling project reads false', async () => {
-    t = await createTestApp();
-    const id = await importCert(t, 'read.example.com', new Date(t.clock.now().getTime() + 40 * DAY_MS));
-    const url = `/api/v1/projects/${t.project.id}/certificates/${id}/mute`;
+    const app = await createTestApp();
+    t = app;
+    const id = await importCert(app, 'read.example.com', new Date(app.clock.now().getTime() + 40 * DAY_MS));
+    const url = `/api/v1/projects/${app.project.id}/certificates/${id}/mute`;
     const read = async (key: string, u = url) => {
-      const res = await t.call('GET', u, { key });
+      const res = await app.call('GET', u, { key });
       expect(res.statusCode, res.body).toBe(200);
       return res.json().result;
     };
-    expect(await read(t.keys.viewer)).toEqual({ certificateId: id, muted: false });
-    await t.call('PUT', url, { key: t.keys.editor, body: { muted: true } });
-    expect(await read(t.keys.viewer)).toEqual({ certificateId: id, muted: true });
-    expect((await t.call('GET', `/api/v1/projects/${t.project.id}/certificates/999999/mute`, { key: t.keys.viewer })).statusCode).toBe(404);
+    expect(await read(app.keys.viewer)).toEqual({ certificateId: id, muted: false });
+    await app.call('PUT', url, { key: app.keys.editor, body: { muted: true } });
+    expect(await read(app.keys.viewer)).toEqual({ certificateId: id, muted: true });
+    expect((await app.call('GET', `/api/v1/projects/${app.project.id}/certificates/999999/mute`, { key: app.keys.viewer })).statusCode).toBe(404);
     // Shared with the organization: the sibling project sees it, and has no mute of its own.
-    await t.call('PUT', `/api/v1/projects/${t.project.id}/certificates/${id}`, { key: t.keys.editor, body: { scopeId: 1 } });
-    const sibling = await t.otherTenant(true);
+    await app.call('PUT', `/api/v1/projects/${app.project.id}/certificates/${id}`, { key: app.keys.editor, body: { scopeId: 1 } });
+    const sibling = await app.otherTenant(true);
     expect(await read(sibling.adminKey, `/api/v1/projects/${sibling.projectId}/certificates/${id}/mute`)).toEqual({ certificateId: id, muted: false });
   });
 });
