@@ -532,7 +532,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the watched endpoints of a project with their last probe (paged, oldest first) */
+        /** List the watched endpoints of a project with their last probe (paged, oldest first); certificateId= those serving that certificate */
         get: operations["listEndpoints"];
         put?: never;
         /** Watch an endpoint (editor); link-local and cloud metadata addresses are refused unless the configuration allows them */
@@ -6775,6 +6775,8 @@ export interface operations {
     listEndpoints: {
         parameters: {
             query?: {
+                /** @description only the endpoints whose last probe served this inventory certificate */
+                certificateId?: number;
                 /** @description 1-based page number */
                 pageIndex?: number;
                 pageSize?: number;

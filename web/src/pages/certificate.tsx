@@ -410,8 +410,10 @@ function Revocation(props: { path: CertPath }) {
 }
 
 function Endpoints(props: { projectId: string; certificateId: number }) {
-  // The project's watched endpoints, those whose last probe served this certificate.
-  const e = useLoad(async () => (await api.get('/api/v1/projects/{projectId}/endpoints', { path: { projectId: props.projectId }, query: { pageSize: 500 } })).result.filter((x) => x.certificateId === props.certificateId), [props.projectId, props.certificateId]);
+  const e = useLoad(
+    async () => (await api.get('/api/v1/projects/{projectId}/endpoints', { path: { projectId: props.projectId }, query: { certificateId: props.certificateId, pageSize: 100 } })).result,
+    [props.projectId, props.certificateId],
+  );
   return (
     <Section title="Served by">
       {e.error ? <ErrorNote error={e.error} /> : null}
