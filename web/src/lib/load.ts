@@ -29,3 +29,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...state, reload };
 }
+
+/** The tab's title: the page first, then the product. */
+export function useTitle(...parts: (string | undefined)[]): void {
+  const title = [...parts.filter(Boolean), 'certkeeper'].join(' · ');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import type { Me } from '../api/auth.js';
 import { api, ApiError, type Certificate } from '../api/client.js';
 import { CopyButton, Dialog, ErrorNote, Expiry, Field, Link, StatusBadge, When } from '../components/common.js';
-import { useLoad } from '../lib/load.js';
+import { useLoad, useTitle } from '../lib/load.js';
 import { useProjects } from '../lib/projects.js';
 import { atLeast, roleIn, type Role } from '../lib/roles.js';
 import { navigate } from '../lib/router.js';
@@ -97,6 +97,7 @@ function CertificateView(props: { c: Certificate; role: Role | undefined; projec
   };
 
   const name = c.domainNameUnicode || c.subject || `#${c.id}`;
+  useTitle(name, 'Certificates');
   const canRenew = editor && managed && c.status !== 'pending_validation' && c.status !== 'validating' && c.status !== 'revoked';
   const canValidate = editor && managed && (c.status === 'pending_validation' || c.status === 'failed' || c.dnsRecords.length > 0);
   const canRevoke = editor && managed && c.status === 'issued';

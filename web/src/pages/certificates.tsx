@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import { ErrorNote, Expiry, Link, StatusBadge } from '../components/common.js';
 import { apiQueryOf, isFiltered, searchFromView, viewFromSearch, withFilter, type CertificateListView } from '../lib/filters.js';
-import { useLoad } from '../lib/load.js';
+import { useLoad, useTitle } from '../lib/load.js';
 import { navigate } from '../lib/router.js';
 import { KIND_WORDS, KINDS, SOURCE_WORDS, SOURCES, STATUS_FILTER_WORDS, STATUS_FILTERS, urgencyOf } from '../lib/status.js';
 import { useProjects } from '../lib/projects.js';
@@ -20,6 +20,7 @@ export function CertificatesPage(props: { projectId: string; search: string }) {
   const go = (next: CertificateListView, replace = false) => navigate(base + searchFromView(next), { replace });
   const list = useLoad(() => api.get('/api/v1/projects/{projectId}/certificates', { path: { projectId: props.projectId }, query: apiQueryOf(view) }), [props.projectId, props.search]);
   const project = useProjects().projects.find((p) => p.id === props.projectId);
+  useTitle('Certificates', project?.name);
 
   const rows = list.data?.result ?? [];
   const info = list.data?.resultInfo;

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
 import { setUp } from '../api/auth.js';
 import { navigate } from '../lib/router.js';
+import { useTitle } from '../lib/load.js';
 
 function problem(err: unknown): string {
   if (err instanceof ApiError) {
@@ -15,6 +16,7 @@ function problem(err: unknown): string {
 /** First run: the setup code the server printed at start, and the first superuser's account. */
 export function SetupPage(props: { onDone: () => void }) {
   const [code, setCode] = useState('');
+  useTitle('Set up');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);

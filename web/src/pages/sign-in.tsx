@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
 import { signIn } from '../api/auth.js';
+import { useTitle } from '../lib/load.js';
 
 /** Words for the sign-in failures a person can act on; anything else shows the server's message. */
 function problem(err: unknown): string {
@@ -14,6 +15,7 @@ function problem(err: unknown): string {
 
 export function SignInPage(props: { sso: boolean; onDone: () => void }) {
   const [email, setEmail] = useState('');
+  useTitle('Sign in');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
