@@ -109,7 +109,8 @@ export async function request(method: Method, template: string, options: { path?
   if (!res.ok) {
     const env = (payload ?? {}) as { code?: string; errors?: string[] };
     const code = env.code ?? `http_${res.status}`;
-    if (res.status === 401) for (const l of unauthorizedListeners) l();
+    // The sign-in routes' own 401s are their callers' to handle (and asking who is signed in must not loop).
+    if (res.status === 401 && !template.startsWith('/api/v1/auth/')) for (const l of unauthorizedListeners) l();
     throw new ApiError(res.status, code, env.errors?.join('; ') || `${res.status} ${res.statusText}`, payload);
   }
   if (typeof payload === 'string') return { result: payload, resultInfo: null, messages: [] };
