@@ -13,7 +13,7 @@ import { ErrorNote, Link } from './common.js';
 export function Shell(props: { me: Me; projectId: string | undefined; onSignedOut: () => void; children: ComponentChildren }) {
   const loaded = useLoad(loadProjects, []);
   const [leaving, setLeaving] = useState(false);
-  const projects: Projects = { organizations: loaded.data?.organizations ?? [], projects: loaded.data?.projects ?? [], reload: loaded.reload };
+  const projects: Projects = { organizations: loaded.data?.organizations ?? [], projects: loaded.data?.projects ?? [], loading: loaded.data === undefined && !loaded.error, reload: loaded.reload };
   const { projectId } = props;
 
   useEffect(() => {

@@ -8,17 +8,19 @@ export type Organization = ResultOf<'get', '/api/v1/organizations'>[number];
 export interface Projects {
   organizations: Organization[];
   projects: Project[];
+  /** True until the first list arrived. */
+  loading: boolean;
   reload: () => void;
 }
 
 /** Every project and organization the signed-in person may open (for the switcher). */
-export async function loadProjects(): Promise<Omit<Projects, 'reload'>> {
+export async function loadProjects(): Promise<Omit<Projects, 'reload' | 'loading'>> {
   const [orgs, projects] = await Promise.all([api.get('/api/v1/organizations', { query: { pageSize: 500 } }), api.get('/api/v1/projects', { query: { pageSize: 500 } })]);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return { organizations: [...orgs.result].sort(byName), projects: [...projects.result].sort(byName) };
 }
 
-export const ProjectsContext = createContext<Projects>({ organizations: [], projects: [], reload: () => undefined });
+export const ProjectsContext = createContext<Projects>({ organizations: [], projects: [], loading: true, reload: () => undefined });
 export const useProjects = () => useContext(ProjectsContext);
 
 const LAST_PROJECT = 'certkeeper.lastProjectId';

@@ -10,14 +10,14 @@ import { lastProjectId, useProjects } from '../lib/projects.js';
 import { navigate } from '../lib/router.js';
 
 export function HomePage(props: { me: Me }) {
-  const { projects, organizations, reload } = useProjects();
+  const { projects, organizations, reload, loading } = useProjects();
   useEffect(() => {
     if (projects.length === 0) return;
     const last = lastProjectId();
     const target = projects.find((p) => p.id === last) ?? projects[0];
     navigate(`/projects/${encodeURIComponent(target.id)}/certificates`, { replace: true });
   }, [projects]);
-  if (projects.length > 0) return null;
+  if (loading || projects.length > 0) return null;
   return (
     <section class="page">
       <h1>No project yet</h1>
