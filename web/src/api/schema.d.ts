@@ -585,7 +585,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The project audit trail: who changed what, when (newest first) */
+        /** The project audit trail: who changed what, when (newest first); objectType and objectId together: the events of one object */
         get: operations["listEvents"];
         put?: never;
         post?: never;
@@ -7458,6 +7458,10 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
+                /** @description the object's id (a certificate id, …); with objectType */
+                objectId?: string;
+                /** @description certificate, endpoint, api_key, …; with objectId */
+                objectType?: string;
                 /** @description 1-based page number */
                 pageIndex?: number;
                 pageSize?: number;

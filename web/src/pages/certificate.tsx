@@ -516,15 +516,14 @@ function Chain(props: { path: CertPath }) {
 }
 
 function Events(props: { projectId: string; certificateId: number; own: boolean }) {
-  // The latest events of the project, those about this certificate.
   const ev = useLoad(
-    async () => (await api.get('/api/v1/projects/{projectId}/events', { path: { projectId: props.projectId }, query: { pageSize: 200 } })).result.filter((x) => x.objectType === 'certificate' && x.objectId === String(props.certificateId)),
+    async () => (await api.get('/api/v1/projects/{projectId}/events', { path: { projectId: props.projectId }, query: { objectType: 'certificate', objectId: String(props.certificateId), pageSize: 50 } })).result,
     [props.projectId, props.certificateId],
   );
   return (
     <Section title="History">
       {ev.error ? <ErrorNote error={ev.error} /> : null}
-      {ev.data && ev.data.length === 0 ? <p class="muted">{props.own ? 'No recent event about this certificate.' : 'Its history is in the audit trail of the project that owns it.'}</p> : null}
+      {ev.data && ev.data.length === 0 ? <p class="muted">{props.own ? 'No event about this certificate yet.' : 'Its history is in the audit trail of the project that owns it.'}</p> : null}
       {ev.data && ev.data.length > 0 ? (
         <table class="grid compact">
           <thead>
