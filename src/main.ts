@@ -42,6 +42,10 @@ import type { Notifier } from './ports/notifier.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { backgroundJobs } from './jobs/background-jobs.js';
 import { Pkcs12WorkerPool } from './pki/pkcs12-worker-pool.js';
+import { ScryptPasswordHasher } from './secrets/scrypt-password-hasher.js';
+import type { PasswordHasher } from './ports/password-hasher.js';
+import { SessionService } from './services/session-service.js';
+import { AccountService } from './services/account-service.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -51,6 +55,12 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       paths: [
         'req.headers.authorization',
         'req.headers["x-api-key"]',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        '*.token',
+        '*.csrfToken',
+        '*.setupCode',
         '*.certificatePrivateKey',
         '*.privateKey',
         '*.password',
@@ -68,6 +78,10 @@ export interface Services {
   store: Store;
   box: SecretBox;
   access: AccessService;
+  /** Sign-in, sessions, sign-out. */
+  sessions: SessionService;
+  /** User accounts, the first setup, invitations. */
+  accounts: AccountService;
   inventory: InventoryService;
   managed: ManagedCertificateService;
   settings: IssuanceSettingsService;
@@ -99,8 +113,19 @@ export interface Services {
   close(): Promise<void>;
 }
 
+/** Sessions and accounts over a store (the server's, or the `users` command's on the server's database). */
+export function createAccountServices(config: Config, store: Store, access: AccessService, clock: Clock, passwordHasher?: PasswordHasher): { sessions: SessionService; accounts: AccountService } {
+  const hasher = passwordHasher ?? new ScryptPasswordHasher();
+  const sessions = new SessionService(store, access, clock, hasher, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
+  const accounts = new AccountService(store, clock, hasher, sessions, { invitationTtlMs: config.invitationTtlMs });
+  return { sessions, accounts };
+}
+
 /** The composition root: config → adapters → services. */
-export async function createServices(config: Config, options: { clock?: Clock; logger?: Logger; store?: Store; notifier?: Notifier } = {}): Promise<Services> {
+export async function createServices(
+  config: Config,
+  options: { clock?: Clock; logger?: Logger; store?: Store; notifier?: Notifier; passwordHasher?: PasswordHasher } = {},
+): Promise<Services> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const keys = loadMasterKeys(config);
@@ -108,6 +133,7 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const box = new SecretBox(keys.current, keys.others);
   const store = options.store ?? await createStore({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'certkeeper.db'), logger });
   const access = new AccessService(store, clock);
+  const { sessions, accounts } = createAccountServices(config, store, access, clock, options.passwordHasher);
   // PKCS#12 key derivations cost up to seconds of CPU: worker threads do them, one per core.
   const pkcs12 = new Pkcs12WorkerPool();
   const inventory = new InventoryService(store, access, box, clock, pkcs12);
@@ -192,13 +218,15 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     await pkcs12.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
+  return { config, store, box, access, sessions, accounts, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
   return buildApp({
     ping: () => services.store.ping(),
     access: services.access,
+    sessions: services.sessions,
+    accounts: services.accounts,
     inventory: services.inventory,
     managed: services.managed,
     settings: services.settings,
@@ -219,6 +247,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     logger: services.logger,
     bodyLimitBytes: services.config.bodyLimitBytes,
     logRequests: services.config.logRequests,
+    trustProxy: services.config.trustProxy,
     metrics: services.scrapes,
     httpMetrics: services.metrics,
     consoleDir: defaultConsoleDir(),
@@ -239,6 +268,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { clock?: Clock; logger?: Logger; print?: (line: string) => void } = {}): Promise<RunningServer> {
   const services = await createServices(config, options);
   const firstKey = await services.access.ensureBootstrapKey(config.bootstrapToken);
+  const { setupCode } = await services.accounts.ensureFirstAdmin(config.bootstrapAdmin);
   const app = await createHttpApp(services);
   await app.listen({ host: config.host, port: config.port });
   const http01 = config.http01Port === undefined ? undefined : await startHttp01Listener(services.managed, config.host, config.http01Port);
@@ -247,9 +277,13 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  if (firstKey) {
-    const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
-    print(`certkeeper: created the initial superuser API key (shown once, store it now):\n\n  ${firstKey}\n`);
+  const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
+  if (firstKey) print(`certkeeper: created the initial superuser API key (shown once, store it now):\n\n  ${firstKey}\n`);
+  if (setupCode) {
+    print(
+      `certkeeper: no user account exists yet. Open the console and create the first administrator with this setup code\n` +
+        `(it works until the first account exists, or until a server starts again and prints a new one):\n\n  ${setupCode}\n`,
+    );
   }
   // createStore opens PostgreSQL exactly when DATABASE_URL is set.
   services.logger.info({ url, store: config.databaseUrl ? 'postgres' : 'sqlite' }, 'certkeeper listening');

@@ -1,5 +1,8 @@
 /** The OpenAPI document's tags, one per resource, in the order the documentation shows them. */
 export const openapiTags = [
+  { name: 'auth', description: 'Signing in and out of the console, the signed-in user and their sessions, the first setup and invitations' },
+  { name: 'users', description: 'User accounts (superuser)' },
+  { name: 'members', description: 'Members of organizations and projects: users with a role (viewer, editor, admin)' },
   { name: 'organizations', description: 'Organizations: the tenants (created and disabled by a superuser)' },
   { name: 'projects', description: 'Projects of an organization; every resource below lives in one' },
   { name: 'api-keys', description: 'API keys of a project, with a role (viewer, editor, admin)' },

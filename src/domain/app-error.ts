@@ -75,6 +75,18 @@ export const errorCodes = [
   'notification_url_invalid',
   'notification_url_forbidden',
   'smtp_not_configured',
+  'user_not_found',
+  'user_already_exists',
+  'member_not_found',
+  'member_already_exists',
+  'password_too_weak',
+  'sign_in_failed',
+  'sign_in_locked',
+  'csrf_token_invalid',
+  'setup_code_invalid',
+  'setup_done',
+  'invitation_not_found',
+  'session_not_found',
   'internal_error',
 ] as const;
 

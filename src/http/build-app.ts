@@ -9,7 +9,7 @@ import type { InventoryService } from '../services/inventory-service.js';
 import type { ManagedCertificateService } from '../services/managed-certificate-service.js';
 import { acmeChallengeRoutes } from '../api/routes/acme-challenge-routes.js';
 import { httpStatusOf } from '../api/error-map.js';
-import { apiKeyOf, authentication } from '../api/auth.js';
+import { apiKeyOf, authenticateRequest, authentication } from '../api/auth.js';
 import { errorBody } from '../api/envelope.js';
 import { toAppError } from '../api/to-app-error.js';
 import { validatorCompiler } from '../api/validator-compiler.js';
@@ -55,11 +55,20 @@ import { notificationRoutes } from '../api/routes/notification-routes.js';
 import type { NotificationService } from '../services/notification-service.js';
 import { endpointRoutes } from '../api/routes/endpoint-routes.js';
 import type { EndpointService } from '../services/endpoint-service.js';
+import type { SessionService } from '../services/session-service.js';
+import type { AccountService } from '../services/account-service.js';
+import { authRoutes } from '../api/routes/auth-routes.js';
+import { userRoutes } from '../api/routes/user-routes.js';
+import { SESSION_COOKIE } from '../api/session-cookie.js';
 
 export interface AppDependencies {
   /** Whether the database answers (GET /readyz). */
   ping: () => Promise<boolean>;
   access: AccessService;
+  /** Sign-in and sessions: the native API accepts the session cookie too. Absent: API keys only, no auth or user routes. */
+  sessions?: SessionService;
+  /** User accounts; served with `sessions`. */
+  accounts?: AccountService;
   inventory: InventoryService;
   /** Managed certificates (ACME); absent = create/validate/renew/revoke routes are not served. */
   managed?: ManagedCertificateService;
@@ -99,6 +108,8 @@ export interface AppDependencies {
   logRequests?: boolean;
   /** The built web console (index.html and assets/); absent, or not built there = not served. */
   consoleDir?: string;
+  /** fastify's trustProxy (CERTKEEPER_TRUST_PROXY): whose X-Forwarded-For and -Proto to believe for the client's address and https. */
+  trustProxy?: boolean | number | string;
 }
 
 export type App = FastifyInstance;
@@ -148,7 +159,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // neither can happen; every other path answers in the native envelope.
   const onRouterError = routerErrorHandler(
     [
-      { owns: under(NATIVE_PREFIX), authenticate: (request) => deps.access.authenticate(apiKeyOf(request)), send: sendNativeError },
+      { owns: under(NATIVE_PREFIX), authenticate: (request) => authenticateRequest(request, { access: deps.access, sessions: deps.sessions }), send: sendNativeError },
       { owns: under(WAAP_PREFIX), authenticate: (request) => deps.access.authenticate(apiKeyOf(request)), send: (err, request, reply) => sendCompatError(waapErrorMapping, err, request, reply) },
       { owns: under(SCM_PREFIX), authenticate: (request) => deps.access.authenticate(authTokenOf(request)), send: (err, request, reply) => sendCompatError(scmErrorMapping, err, request, reply) },
     ],
@@ -159,6 +170,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     logController: new LogController({ disableRequestLogging: !deps.logRequests }),
     bodyLimit: deps.bodyLimitBytes ?? 1024 * 1024,
     return503OnClosing: true,
+    // A number of hops as proxy-addr takes it: the first n addresses from the socket are proxies.
+    trustProxy: typeof deps.trustProxy === 'number' ? ((_address: string, hop: number) => hop < (deps.trustProxy as number)) : (deps.trustProxy ?? false),
     routerOptions: {
       // Every value a path parameter's schema accepts reaches its route (authentication, then the
       // schema's own limit). The router counts UTF-16 code units, a schema's maxLength
@@ -205,9 +218,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          // The console's session (POST /api/v1/auth/sign-in); changes also need X-CSRF-Token.
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         },
       },
-      security: [{ bearer: [] }, { apiKey: [] }],
+      security: [{ bearer: [] }, { apiKey: [] }, { session: [] }],
     },
     transform: documentErrors(errorFamilyOf),
   });
@@ -226,7 +241,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   await app.register(
     async (api) => {
-      await api.register(authentication, { access: deps.access });
+      await api.register(authentication, { access: deps.access, sessions: deps.sessions });
+      if (deps.sessions && deps.accounts) {
+        await api.register(authRoutes, { sessions: deps.sessions, accounts: deps.accounts, clock: deps.clock });
+        await api.register(userRoutes, { accounts: deps.accounts });
+      }
       await api.register(organizationRoutes, { access: deps.access });
       await api.register(projectRoutes, { access: deps.access });
       await api.register(certificateRoutes, { inventory: deps.inventory, clock: deps.clock, managed: deps.managed });

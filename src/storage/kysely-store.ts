@@ -21,6 +21,10 @@ import { KyselyNotificationRepository } from './repositories/notification-reposi
 import { KyselyEndpointRepository } from './repositories/endpoint-repository.js';
 import { KyselySweepRepository } from './repositories/sweep-repository.js';
 import { KyselyLeaseRepository } from './repositories/lease-repository.js';
+import { KyselyUserRepository } from './repositories/user-repository.js';
+import { KyselyMembershipRepository } from './repositories/membership-repository.js';
+import { KyselySessionRepository } from './repositories/session-repository.js';
+import { KyselySignInThrottleRepository } from './repositories/sign-in-throttle-repository.js';
 import type { PlannerStatistics } from './planner-statistics.js';
 import type { SqliteReader } from './sqlite-reader.js';
 import { tupleReader, type TupleReader } from './pg-prepared.js';
@@ -72,6 +76,10 @@ function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, 
     endpoints: new KyselyEndpointRepository(db),
     sweeps: new KyselySweepRepository(db, atomic, adapter),
     leases: new KyselyLeaseRepository(db),
+    users: new KyselyUserRepository(db),
+    memberships: new KyselyMembershipRepository(db),
+    sessions: new KyselySessionRepository(db),
+    signInThrottle: new KyselySignInThrottleRepository(db),
   };
 }
 
@@ -97,6 +105,10 @@ export class KyselyStore implements Store {
   readonly endpoints;
   readonly sweeps;
   readonly leases;
+  readonly users;
+  readonly memberships;
+  readonly sessions;
+  readonly signInThrottle;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -123,6 +135,10 @@ export class KyselyStore implements Store {
     this.endpoints = repos.endpoints;
     this.sweeps = repos.sweeps;
     this.leases = repos.leases;
+    this.users = repos.users;
+    this.memberships = repos.memberships;
+    this.sessions = repos.sessions;
+    this.signInThrottle = repos.signInThrottle;
     internals.set(this, { db, adapter, ...handles, transaction: this.runInTransaction });
   }
 

@@ -30,7 +30,7 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'he
  * Operations that cannot answer a 4xx: they take no input and need no key (a wrong path or
  * method is answered by the not-found handler, which is no operation's).
  */
-const NO_CLIENT_ERRORS = new Set(['getHealth', 'getReadiness']);
+const NO_CLIENT_ERRORS = new Set(['getHealth', 'getReadiness', 'getAuthOptions']);
 
 /** Every object in a JSON value, with its JSON pointer. */
 function* objectsOf(value: unknown, pointer = ''): Generator<[string, Record<string, unknown>]> {
@@ -150,7 +150,7 @@ describe('GET /openapi.json', () => {
     expect(statuses('importCertificate')).toEqual(['400', '401', '403', '404', '413', '415']);
     expect(statuses('listProjects')).toEqual(['400', '401', '403', '404']);
     expect(byId('deleteCertificate').responses['415'].content!['application/json'].schema).toEqual(envelope);
-    expect(byId('getMetrics').responses['401'].description).toBe('Unauthorized: code is one of unauthorized');
+    expect(byId('getMetrics').responses['401'].description).toBe('Unauthorized: code is one of unauthorized, sign_in_failed');
     // Listed by the route: its conflicts.
     expect(byId('exportCertificate').responses['409'].description).toContain('export_no_private_key');
     expect(statuses('revokeCertificate')).toContain('409');

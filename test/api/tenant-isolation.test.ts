@@ -73,6 +73,8 @@ describe('tenant isolation: every route, with another tenant’s key, on the ten
     expect(receiver.requests).toHaveLength(1);
     const endpoint = await ok('POST', `${base}/endpoints`, t.keys.editor, { host: CANARY, port: 443, protocol: 'tls' });
     const accessKey = await ok('POST', `${base}/access-keys`, t.keys.admin, { name: `${CANARY} monitor`, role: 'viewer' });
+    // A person of the tenant's (invited: no password).
+    const user = (await ok('POST', '/api/v1/users', SUPER_TOKEN, { email: `member@${CANARY}` })).user;
     victim = {
       organizationId: t.org.id,
       projectId: t.project.id,
@@ -88,6 +90,7 @@ describe('tenant isolation: every route, with another tenant’s key, on the ten
       notificationId: delivery.id,
       endpointId: String(endpoint.id),
       accessKeyId: accessKey.accessKeyId,
+      userId: user.id,
     };
     paths = (await t.call('GET', '/openapi.json', { key: null })).json().paths;
   });

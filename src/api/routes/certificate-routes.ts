@@ -5,7 +5,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { InventoryService } from '../../services/inventory-service.js';
 import type { AttemptOutcome, ManagedCertificateService } from '../../services/managed-certificate-service.js';
 import { revocationReasons } from '../../services/managed-certificate-service.js';
-import { roleAtLeast } from '../../services/principal.js';
+import { roleInProject } from '../../services/principal.js';
 import { httpStatusOf } from '../error-map.js';
 import { principal } from '../auth.js';
 import { certificateView, CertificateView, type CertificateViewOptions } from '../certificate-view.js';
@@ -118,7 +118,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
   /** Project admins (and superusers) see a failed DNS hook's output in the view; viewers and editors do not. */
   const viewOptions = (request: FastifyRequest): CertificateViewOptions => {
     const p = principal(request);
-    return { hookOutput: p.superuser || roleAtLeast(p.role, 'admin') };
+    return { hookOutput: p.superuser || (request.project !== null && roleInProject(p, request.project) === 'admin') };
   };
 
   /** An attempt's answer: the record either way; a failure keeps its stable code and the CA's problem in errors. */

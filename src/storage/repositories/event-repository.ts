@@ -75,4 +75,16 @@ export class KyselyEventRepository implements EventRepository {
     ]);
     return { items: items.map(toEvent), totalCount: Number(total.n) };
   }
+
+  async listUnscoped(page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+    const { limit, offset } = pageWindow(page);
+    let rows = this.db.selectFrom('events').selectAll().where('project_id', 'is', null);
+    let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', 'is', null);
+    if (type !== undefined) {
+      rows = rows.where('type', '=', type);
+      count = count.where('type', '=', type);
+    }
+    const [items, total] = await Promise.all([rows.orderBy('id', 'desc').limit(limit).offset(offset).execute(), count.executeTakeFirstOrThrow()]);
+    return { items: items.map(toEvent), totalCount: Number(total.n) };
+  }
 }

@@ -128,7 +128,7 @@ describe('Volt MX Engagement: GET /api/v1/applications/certexpirydetails', () =>
     expect((await t.call('GET', `${URL_001}?appId=com.sibling.app`, { key: t.keys.viewer })).statusCode).toBe(404);
 
     // An organization-wide key sees every project of its organization; the superuser everything.
-    const orgWide = await t.services.certExpiryDetails.details({ keyId: 'k', superuser: false, organizationId: t.org.id, projectId: null, role: 'viewer' });
+    const orgWide = await t.services.certExpiryDetails.details({ kind: 'api_key', keyId: 'k', superuser: false, organizationId: t.org.id, projectId: null, role: 'viewer' });
     expect(orgWide.appCertificates.map((a) => a.app.appId)).toEqual(['AppForAll1', 'com.sibling.app', 'testAuto3005', 'testAuto9116']);
     expect(orgWide.passCertificates!.map((c) => c.apple?.passTypeIdentifier).sort()).toEqual(['pass.com.sibling.private', 'pass.com.sibling.shared', 'pass.com.xxx.xxx', 'pass.com.xxx.yyy']);
     const all = await view(SUPER);
