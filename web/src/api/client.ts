@@ -90,8 +90,7 @@ function queryString(query: Record<string, unknown> | undefined): string {
   return s ? `?${s}` : '';
 }
 
-/** A call the generated types do not describe (yet); prefer `api`. */
-export async function request(method: Method, template: string, options: { path?: unknown; query?: unknown; body?: unknown }): Promise<Answer<unknown>> {
+async function request(method: Method, template: string, options: { path?: unknown; query?: unknown; body?: unknown }): Promise<Answer<unknown>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   // Only changes need it; the server refuses a cookie-authenticated change without it.
