@@ -41,8 +41,8 @@ export function SetupPage(props: { onDone: () => void }) {
       <div class="card narrow">
         <h1>Set up certkeeper</h1>
         <p class="muted">
-          Create the first account. It is a superuser: it can create organizations, projects and the other accounts. The setup code is printed in the server's
-          log while no account exists.
+          Create the first account. It is a superuser: it can create organizations, projects and the other accounts. The setup code is the one the server printed
+          when it started (a new one at every start until an account exists).
         </p>
         <form onSubmit={submit} class="stack">
           <label>
