@@ -3,7 +3,7 @@
  * hand, the project's navigation, and who is signed in with the way out.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { signOut, type Me } from '../api/auth.js';
 import { navigate } from '../lib/router.js';
 import { loadProjects, ProjectsContext, rememberProject, type Projects } from '../lib/projects.js';
@@ -19,6 +19,18 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
   useEffect(() => {
     if (projectId && projects.projects.some((p) => p.id === projectId)) rememberProject(projectId);
   }, [projectId, loaded.data]);
+
+  // A new page takes the focus, as a page load would: a screen reader starts there, Tab goes on from it.
+  const section = typeof location !== 'undefined' ? location.pathname : '';
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [section]);
 
   const doSignOut = async () => {
     setLeaving(true);
@@ -39,7 +51,6 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
   for (const p of projects.projects) byOrg.set(p.organizationId, [...(byOrg.get(p.organizationId) ?? []), p]);
   const current = projects.projects.find((p) => p.id === projectId);
   const base = projectId ? `/projects/${encodeURIComponent(projectId)}` : undefined;
-  const section = typeof location !== 'undefined' ? location.pathname : '';
 
   return (
     <ProjectsContext.Provider value={projects}>
