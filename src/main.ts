@@ -46,6 +46,7 @@ import { ScryptPasswordHasher } from './secrets/scrypt-password-hasher.js';
 import type { PasswordHasher } from './ports/password-hasher.js';
 import { SessionService } from './services/session-service.js';
 import { AccountService } from './services/account-service.js';
+import { MemberService } from './services/member-service.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -82,6 +83,8 @@ export interface Services {
   sessions: SessionService;
   /** User accounts, the first setup, invitations. */
   accounts: AccountService;
+  /** Members of projects and organizations. */
+  members: MemberService;
   inventory: InventoryService;
   managed: ManagedCertificateService;
   settings: IssuanceSettingsService;
@@ -134,6 +137,7 @@ export async function createServices(
   const store = options.store ?? await createStore({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'certkeeper.db'), logger });
   const access = new AccessService(store, clock);
   const { sessions, accounts } = createAccountServices(config, store, access, clock, options.passwordHasher);
+  const members = new MemberService(store, access, clock, { invitationTtlMs: config.invitationTtlMs });
   // PKCS#12 key derivations cost up to seconds of CPU: worker threads do them, one per core.
   const pkcs12 = new Pkcs12WorkerPool();
   const inventory = new InventoryService(store, access, box, clock, pkcs12);
@@ -209,7 +213,7 @@ export async function createServices(
   const endpoints = new EndpointService(store, access, inventory, clock, { intervalMs: config.probeIntervalMs, concurrency: config.probeConcurrency }, outbound, logger, metrics);
   const scrapes = new MetricsService(metrics, store.certificates, access, clock, { token: config.metricsToken, public: config.metricsPublic, maxCertificates: config.metricsMaxCertificates });
   // The one list of background work; started by startServer, stopped first on close.
-  const jobs = new JobRunner(backgroundJobs({ managed, sweeps, notifier, revocation, pushHealth, endpoints }, config), clock, logger, metrics);
+  const jobs = new JobRunner(backgroundJobs({ managed, sweeps, notifier, revocation, pushHealth, endpoints, sessions }, config), clock, logger, metrics);
   const close = async () => {
     await jobs.stop();
     await managed.stop();
@@ -218,7 +222,7 @@ export async function createServices(
     await pkcs12.close();
     await store.close();
   };
-  return { config, store, box, access, sessions, accounts, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
+  return { config, store, box, access, sessions, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -227,6 +231,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     access: services.access,
     sessions: services.sessions,
     accounts: services.accounts,
+    members: services.members,
     inventory: services.inventory,
     managed: services.managed,
     settings: services.settings,

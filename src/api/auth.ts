@@ -52,10 +52,10 @@ export function principal(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-/** The signed-in user of a request that came with a session; 401 for anything else (an API key included). */
+/** The signed-in user of a request that came with a session; 403 for an API key (which has no session), 401 without credentials. */
 export function sessionPrincipal(request: FastifyRequest): UserPrincipal {
-  const p = request.principal;
-  if (!p || p.kind !== 'user') throw new AppError('unauthorized', 'this needs a signed-in session (the console\'s cookie), not an API key');
+  const p = principal(request);
+  if (p.kind !== 'user') throw new AppError('forbidden', 'this needs a signed-in session (the console\'s cookie), not an API key');
   return p;
 }
 

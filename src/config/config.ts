@@ -87,6 +87,8 @@ export interface Config {
   sessionAbsoluteMs: number;
   /** How long an invitation link works (default 7 days). */
   invitationTtlMs: number;
+  /** How often ended sessions and stale sign-in counts are deleted (default hourly). */
+  sessionPurgeIntervalMs: number;
   /** A superuser account with exactly these credentials exists after start (both or neither). */
   bootstrapAdmin?: { email: string; password: string };
 }
@@ -137,6 +139,7 @@ export const configKeys = [
   'CERTKEEPER_SESSION_IDLE_SECONDS',
   'CERTKEEPER_SESSION_ABSOLUTE_SECONDS',
   'CERTKEEPER_INVITATION_TTL_SECONDS',
+  'CERTKEEPER_SESSION_PURGE_INTERVAL_SECONDS',
   'CERTKEEPER_BOOTSTRAP_ADMIN_EMAIL',
   'CERTKEEPER_BOOTSTRAP_ADMIN_PASSWORD',
 ] as const;
@@ -281,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   const sessionAbsoluteMs = seconds('CERTKEEPER_SESSION_ABSOLUTE_SECONDS', 604_800, 60);
   if (sessionAbsoluteMs < sessionIdleMs) throw new AppError('config_invalid', 'CERTKEEPER_SESSION_ABSOLUTE_SECONDS must not be shorter than CERTKEEPER_SESSION_IDLE_SECONDS');
   const invitationTtlMs = seconds('CERTKEEPER_INVITATION_TTL_SECONDS', 604_800, 60);
+  const sessionPurgeIntervalMs = seconds('CERTKEEPER_SESSION_PURGE_INTERVAL_SECONDS', 3600, 1);
   const adminEmail = get('CERTKEEPER_BOOTSTRAP_ADMIN_EMAIL');
   const adminPassword = get('CERTKEEPER_BOOTSTRAP_ADMIN_PASSWORD');
   if ((adminEmail === undefined) !== (adminPassword === undefined)) throw new AppError('config_invalid', 'CERTKEEPER_BOOTSTRAP_ADMIN_EMAIL and CERTKEEPER_BOOTSTRAP_ADMIN_PASSWORD go together');
@@ -326,6 +330,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     sessionIdleMs,
     sessionAbsoluteMs,
     invitationTtlMs,
+    sessionPurgeIntervalMs,
     bootstrapAdmin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : undefined,
   });
 }

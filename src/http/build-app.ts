@@ -59,6 +59,8 @@ import type { SessionService } from '../services/session-service.js';
 import type { AccountService } from '../services/account-service.js';
 import { authRoutes } from '../api/routes/auth-routes.js';
 import { userRoutes } from '../api/routes/user-routes.js';
+import { memberRoutes } from '../api/routes/member-routes.js';
+import type { MemberService } from '../services/member-service.js';
 import { SESSION_COOKIE } from '../api/session-cookie.js';
 
 export interface AppDependencies {
@@ -69,6 +71,8 @@ export interface AppDependencies {
   sessions?: SessionService;
   /** User accounts; served with `sessions`. */
   accounts?: AccountService;
+  /** Members of projects and organizations; absent = not served. */
+  members?: MemberService;
   inventory: InventoryService;
   /** Managed certificates (ACME); absent = create/validate/renew/revoke routes are not served. */
   managed?: ManagedCertificateService;
@@ -246,6 +250,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         await api.register(authRoutes, { sessions: deps.sessions, accounts: deps.accounts, clock: deps.clock });
         await api.register(userRoutes, { accounts: deps.accounts });
       }
+      if (deps.members) await api.register(memberRoutes, { members: deps.members });
       await api.register(organizationRoutes, { access: deps.access });
       await api.register(projectRoutes, { access: deps.access });
       await api.register(certificateRoutes, { inventory: deps.inventory, clock: deps.clock, managed: deps.managed });

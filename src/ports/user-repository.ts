@@ -26,6 +26,8 @@ export interface UserRepository {
   /** Replaces the password hash only if it is still `expected` (a rehash after sign-in must not undo a change made meanwhile). */
   replacePasswordHash(id: string, expected: string, passwordHash: string): Promise<boolean>;
   setInvitation(id: string, invitationHash: string, expiresAt: Date): Promise<void>;
+  /** Sets the password of the user whose invitation this is and ends the invitation; false when it is no longer there (used meanwhile). */
+  acceptInvitation(invitationHash: string, passwordHash: string): Promise<boolean>;
   setSuperuser(id: string, superuser: boolean): Promise<void>;
   /** Deletes the user with its memberships, sessions and identities; false when there was none. */
   delete(id: string): Promise<boolean>;

@@ -266,6 +266,12 @@ export class AccessService {
     return { ...key, revokedAt: key.revokedAt ?? now };
   }
 
+  /** The audit trail of no project (sign-ins, users, organizations), newest first: superusers only. */
+  async listUnscopedEvents(principal: Principal, page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+    if (!principal.superuser) throw new AppError('forbidden', 'the deployment\'s audit trail needs a superuser');
+    return this.store.events.listUnscoped(page, type);
+  }
+
   async listEvents(principal: Principal, projectId: string, page: Page, type?: string, object?: { type: string; id: string }): Promise<PageResult<AuditEvent>> {
     await this.authorizeProject(principal, projectId, 'viewer');
     return this.store.events.listForProject(projectId, page, type, object);

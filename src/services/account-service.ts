@@ -42,11 +42,20 @@ export interface Me {
 /** The settings row holding the SHA-256 of the current setup code. */
 const SETUP_CODE_SETTING = 'accounts.setup_code_sha256';
 
+/** A new invitation token, valid for `ttlMs`. */
+export function newInvitation(now: Date, ttlMs: number): Invitation {
+  return { token: generateToken(), expiresAt: new Date(now.getTime() + ttlMs) };
+}
+
+function invitationNotFound(): AppError {
+  return new AppError('invitation_not_found', 'the invitation is unknown, was used or replaced, or has expired: ask for a new one');
+}
+
 function requireSuperuser(actor: AccountActor, what: string): void {
   if (actor !== 'cli' && !actor.superuser) throw new AppError('forbidden', `${what} needs a superuser`);
 }
 
-function emailOf(input: string): string {
+export function emailOf(input: string): string {
   const email = normalizeEmail(input);
   if (!email) throw new AppError('validation_failed', 'email must be an email address (local-part@domain)');
   return email;
@@ -220,6 +229,31 @@ export class AccountService {
     return { ...userOf(user), pending: false };
   }
 
+  /** Whose an invitation is, for the page that accepts it; 404 `invitation_not_found` when unknown, used, replaced or expired. */
+  async lookupInvitation(token: string): Promise<{ email: string; expiresAt: Date }> {
+    const user = await this.invited(token);
+    return { email: user.email, expiresAt: user.invitationExpiresAt! };
+  }
+
+  /** Accepts an invitation: the account gets its password, the invitation ends, and the person is signed in. */
+  async acceptInvitation(token: string, password: string, client: ClientInfo): Promise<SignedIn> {
+    const user = await this.invited(token);
+    checkPasswordStrength(password, { email: user.email });
+    const passwordHash = await this.hasher.hash(password);
+    const now = this.clock.now();
+    await this.store.transaction(async (tx) => {
+      if (!(await tx.users.acceptInvitation(hashToken(token), passwordHash))) throw invitationNotFound();
+      await tx.events.append(accountEvent(`user:${user.id}`, 'user.invitation_accepted', 'user', user.id, { address: client.address }, now));
+    });
+    return this.sessions.start({ ...user, passwordHash, invitationHash: null, invitationExpiresAt: null }, client, 'auth.signed_in');
+  }
+
+  private async invited(token: string): Promise<UserRecord> {
+    const user = await this.store.users.findByInvitationHash(hashToken(token));
+    if (!user || !user.invitationExpiresAt || user.invitationExpiresAt.getTime() <= this.clock.now().getTime()) throw invitationNotFound();
+    return user;
+  }
+
   /** The signed-in user and their memberships, with names. */
   async me(principal: UserPrincipal): Promise<Me> {
     const user = await this.store.users.get(principal.userId);
@@ -230,7 +264,7 @@ export class AccountService {
   }
 
   private newInvitation(now: Date): Invitation {
-    return { token: generateToken(), expiresAt: new Date(now.getTime() + this.options.invitationTtlMs) };
+    return newInvitation(now, this.options.invitationTtlMs);
   }
 
   private async record(idOrEmail: string): Promise<UserRecord> {

@@ -7,10 +7,11 @@ import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { SessionRecord } from '../ports/session-repository.js';
 import type { Store } from '../ports/store.js';
 import type { UserRecord } from '../ports/user-repository.js';
+import { checkPasswordStrength } from '../secrets/password-policy.js';
 import type { AccessService } from './access-service.js';
 import type { Grant, UserPrincipal } from './principal.js';
 import { csrfTokenOf, generateToken, hashToken } from './session-secret.js';
-import { SignInThrottle } from './sign-in-throttle.js';
+import { SignInThrottle, type ThrottledAttempt } from './sign-in-throttle.js';
 
 /** How long a session lives. */
 export interface SessionOptions {
@@ -96,14 +97,7 @@ export class SessionService {
     const matches = storedHash !== null ? await this.hasher.verify(password, storedHash) : (await this.hasher.verify(password, await this.dummy()), false);
     const now = this.clock.now();
     if (!user || !matches) {
-      // An unknown email is not recorded: people type their password into the email field.
-      const events = [accountEvent('anonymous', 'auth.sign_in_failed', 'user', user?.id ?? 'unknown', { address: client.address, knownAccount: user !== undefined }, now)];
-      for (const lock of attempt.locks) {
-        const objectType = lock.scope === 'account' ? 'user' : 'address';
-        const objectId = lock.scope === 'account' ? (user?.id ?? 'unknown') : (client.address ?? 'unknown');
-        events.push(accountEvent('system', 'auth.locked', objectType, objectId, { scope: lock.scope, until: lock.until.toISOString(), failures: lock.failures, address: client.address }, now));
-      }
-      await this.store.events.appendMany(events);
+      await this.recordFailure('anonymous', user, attempt, client, now, {});
       throw new AppError('sign_in_failed', 'the email or the password is wrong');
     }
     await attempt.succeeded();
@@ -157,6 +151,31 @@ export class SessionService {
     return { principal: { kind: 'user', userId: user.id, email: user.email, sessionId: session.id, superuser: user.superuser, grants }, csrfToken: csrfTokenOf(token) };
   }
 
+  /**
+   * Changes the signed-in user's own password. The current password is checked as a sign-in
+   * checks it (throttled, audited: a stolen session must not guess it freely); the user's other
+   * sessions end, this one stays.
+   */
+  async changePassword(principal: UserPrincipal, currentPassword: string, newPassword: string, client: ClientInfo): Promise<void> {
+    const user = await this.store.users.get(principal.userId);
+    if (!user) throw new AppError('unauthorized', 'the session has ended; sign in again');
+    const attempt = await this.throttle.begin(user.email, client.address);
+    const matches = user.passwordHash !== null && (await this.hasher.verify(currentPassword, user.passwordHash));
+    const now = this.clock.now();
+    if (!matches) {
+      await this.recordFailure(`user:${user.id}`, user, attempt, client, now, { changingPassword: true });
+      throw new AppError('sign_in_failed', 'the current password is wrong');
+    }
+    await attempt.succeeded();
+    checkPasswordStrength(newPassword, { email: user.email });
+    const hash = await this.hasher.hash(newPassword);
+    await this.store.transaction(async (tx) => {
+      await tx.users.setPassword(user.id, hash);
+      await tx.sessions.deleteForUser(user.id, principal.sessionId);
+      await tx.events.append(accountEvent(`user:${user.id}`, 'user.password_changed', 'user', user.id, { sessionId: principal.sessionId }, now));
+    });
+  }
+
   /** Ends the principal's session: its row is deleted, so no server accepts it again. */
   async signOut(principal: UserPrincipal): Promise<void> {
     const now = this.clock.now();
@@ -193,6 +212,20 @@ export class SessionService {
     const sessions = await this.store.sessions.purgeExpired(now, new Date(now.getTime() - this.options.idleMs));
     const throttles = await this.throttle.purge();
     return { sessions, throttles };
+  }
+
+  /**
+   * The audit events of a failed attempt: the failure, and each lock it set. The email of an
+   * unknown account is not recorded: people type their password into the email field.
+   */
+  private async recordFailure(actor: string, user: UserRecord | undefined, attempt: ThrottledAttempt, client: ClientInfo, now: Date, data: Record<string, unknown>): Promise<void> {
+    const events = [accountEvent(actor, 'auth.sign_in_failed', 'user', user?.id ?? 'unknown', { address: client.address, knownAccount: user !== undefined, ...data }, now)];
+    for (const lock of attempt.locks) {
+      const objectType = lock.scope === 'account' ? 'user' : 'address';
+      const objectId = lock.scope === 'account' ? (user?.id ?? 'unknown') : (client.address ?? 'unknown');
+      events.push(accountEvent('system', 'auth.locked', objectType, objectId, { scope: lock.scope, until: lock.until.toISOString(), failures: lock.failures, address: client.address }, now));
+    }
+    await this.store.events.appendMany(events);
   }
 
   /** When a session ends unless it is used again. */

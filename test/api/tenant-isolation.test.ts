@@ -22,6 +22,7 @@ function exampleOf(schema: Schema, name = ''): unknown {
       return Object.fromEntries((schema.required ?? []).map((k) => [k, exampleOf(schema.properties![k], k)]));
     case 'string':
       if (name === 'domain') return 'intruder.example.com';
+      if (name === 'email') return 'intruder@example.com';
       return schema.format === 'uuid' ? randomUUID() : 'example';
     case 'integer':
     case 'number':
@@ -73,8 +74,11 @@ describe('tenant isolation: every route, with another tenant’s key, on the ten
     expect(receiver.requests).toHaveLength(1);
     const endpoint = await ok('POST', `${base}/endpoints`, t.keys.editor, { host: CANARY, port: 443, protocol: 'tls' });
     const accessKey = await ok('POST', `${base}/access-keys`, t.keys.admin, { name: `${CANARY} monitor`, role: 'viewer' });
-    // A person of the tenant's (invited: no password).
-    const user = (await ok('POST', '/api/v1/users', SUPER_TOKEN, { email: `member@${CANARY}` })).user;
+    // A person of the tenant's, signed in.
+    const user = (await ok('POST', '/api/v1/users', SUPER_TOKEN, { email: `member@${CANARY}`, password: 'the member password' })).user;
+    const signedIn = await t.call('POST', '/api/v1/auth/sign-in', { key: null, body: { email: `member@${CANARY}`, password: 'the member password' } });
+    const cookie = (signedIn.headers['set-cookie'] as string).split(';')[0];
+    const session = (await t.call('GET', '/api/v1/auth/sessions', { key: null, headers: { cookie } })).json().result[0];
     victim = {
       organizationId: t.org.id,
       projectId: t.project.id,
@@ -91,6 +95,7 @@ describe('tenant isolation: every route, with another tenant’s key, on the ten
       endpointId: String(endpoint.id),
       accessKeyId: accessKey.accessKeyId,
       userId: user.id,
+      sessionId: session.id,
     };
     paths = (await t.call('GET', '/openapi.json', { key: null })).json().paths;
   });

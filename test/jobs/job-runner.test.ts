@@ -121,6 +121,7 @@ describe('backgroundJobs', () => {
       ['revocation', 21_600, 60],
       ['push-checks', 300, 0],
       ['probes', 360, 30],
+      ['sessions', 3600, 120],
     ]);
     expect(
       schedule({
@@ -130,6 +131,7 @@ describe('backgroundJobs', () => {
         CERTKEEPER_REVOCATION_INTERVAL_SECONDS: '4',
         CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS: '5',
         CERTKEEPER_PROBE_INTERVAL_SECONDS: '6',
+        CERTKEEPER_SESSION_PURGE_INTERVAL_SECONDS: '7',
       }),
     ).toEqual([
       ['renewals', 2, 0],
@@ -138,6 +140,7 @@ describe('backgroundJobs', () => {
       ['revocation', 4, 4],
       ['push-checks', 5, 0],
       ['probes', 6, 6],
+      ['sessions', 7, 7],
     ]);
   });
 });

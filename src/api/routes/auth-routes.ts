@@ -7,7 +7,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { AccountService } from '../../services/account-service.js';
 import type { ClientInfo, SessionService, SignedIn } from '../../services/session-service.js';
 import { sessionPrincipal } from '../auth.js';
-import { envelopeSchema, ErrorEnvelope, errorResponses, ok } from '../envelope.js';
+import { envelopeSchema, ErrorEnvelope, errorResponses, ok, paged } from '../envelope.js';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie.js';
 import { Email, Password, Text } from '../text-schemas.js';
 
@@ -28,7 +28,18 @@ const MembershipView = Type.Object({
   projectName: Type.Union([Type.String(), Type.Null()]),
   role: Type.String(),
 });
+const SessionView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastSeenAt: Type.String({ format: 'date-time', description: 'the last request (written at most once a minute)' }),
+  expiresAt: Type.String({ format: 'date-time', description: 'when it ends unless it is used again' }),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+  address: Type.Union([Type.String(), Type.Null()]),
+  current: Type.Boolean({ description: 'the session of this request' }),
+});
 const MeView = Type.Object({ user: SessionUserView, csrfToken: Type.String(), memberships: Type.Array(MembershipView) });
+
+const InvitationToken = Text({ minLength: 1, maxLength: 200 });
 
 /** Routes that need no credentials: documented with `security: []`, skipped by the authentication plugin. */
 export const anonymous = { config: { anonymous: true } } as const;
@@ -110,6 +121,41 @@ export async function authRoutes(fastify: FastifyInstance, opts: { sessions: Ses
   );
 
   app.post(
+    '/auth/invitations/lookup',
+    {
+      ...anonymous,
+      schema: {
+        operationId: 'lookUpInvitation',
+        summary: 'Whose an invitation is (the token from the link /invite#TOKEN, sent in the body so that no log keeps it)',
+        tags: ['auth'],
+        security: [],
+        body: Type.Object({ token: InvitationToken }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(Type.Object({ email: Type.String(), expiresAt: Type.String({ format: 'date-time' }) })), 404: ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const { email, expiresAt } = await accounts.lookupInvitation(request.body.token);
+      return ok({ email, expiresAt: expiresAt.toISOString() });
+    },
+  );
+
+  app.post(
+    '/auth/invitations/accept',
+    {
+      ...anonymous,
+      schema: {
+        operationId: 'acceptInvitation',
+        summary: 'Accept an invitation with a password of one\'s own, and sign in',
+        tags: ['auth'],
+        security: [],
+        body: Type.Object({ token: InvitationToken, password: Password }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(SignedInView), 404: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => sendSignedIn(request, reply, await accounts.acceptInvitation(request.body.token, request.body.password, clientOf(request)), clock.now()),
+  );
+
+  app.post(
     '/auth/sign-out',
     {
       schema: {
@@ -122,6 +168,68 @@ export async function authRoutes(fastify: FastifyInstance, opts: { sessions: Ses
     async (request, reply) => {
       await sessions.signOut(sessionPrincipal(request));
       reply.header('set-cookie', clearedSessionCookie(request));
+      return ok(null);
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        operationId: 'changeOwnPassword',
+        summary: 'Change one\'s own password: the other sessions of the account end, this one stays',
+        tags: ['auth'],
+        body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
+        response: { 200: envelopeSchema(Type.Null()), 429: ErrorEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await sessions.changePassword(sessionPrincipal(request), request.body.currentPassword, request.body.newPassword, clientOf(request));
+        return ok(null);
+      } catch (err) {
+        if (isAppError(err) && err.code === 'sign_in_locked') reply.header('retry-after', String(err.details?.retryAfterSeconds ?? 1));
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    '/auth/sessions',
+    {
+      schema: {
+        operationId: 'listOwnSessions',
+        summary: 'The signed-in user\'s sessions that have not ended, newest first',
+        tags: ['auth'],
+        response: { 200: envelopeSchema(Type.Array(SessionView)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const list = await sessions.listSessions(sessionPrincipal(request));
+      return paged(
+        list.map((x) => ({ id: x.id, createdAt: x.createdAt.toISOString(), lastSeenAt: x.lastSeenAt.toISOString(), expiresAt: x.expiresAt.toISOString(), userAgent: x.userAgent, address: x.address, current: x.current })),
+        list.length,
+        1,
+        Math.max(list.length, 1),
+      );
+    },
+  );
+
+  app.delete(
+    '/auth/sessions/:sessionId',
+    {
+      schema: {
+        operationId: 'revokeOwnSession',
+        summary: 'End one of one\'s own sessions on every server (this one included: then the cookie is removed)',
+        tags: ['auth'],
+        params: Type.Object({ sessionId: Type.String({ format: 'uuid' }) }),
+        response: { 200: envelopeSchema(Type.Null()), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const p = sessionPrincipal(request);
+      await sessions.revokeSession(p, request.params.sessionId);
+      if (request.params.sessionId === p.sessionId) reply.header('set-cookie', clearedSessionCookie(request));
       return ok(null);
     },
   );

@@ -40,6 +40,10 @@ const EventView = Type.Object({
   data: Type.Record(Type.String(), Type.Unknown()),
   createdAt: Type.String({ format: 'date-time' }),
 });
+const UnscopedEventView = Type.Object({
+  ...EventView.properties,
+  organizationId: Type.Union([Type.String(), Type.Null()], { description: 'the organization of an organization\'s event; null for the deployment\'s' }),
+});
 export const ProjectParams = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
 
 const projectView = (p: Project) => ({ id: p.id, organizationId: p.organizationId, name: p.name, createdAt: p.createdAt.toISOString() });
@@ -129,6 +133,24 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
       },
     },
     async (request) => ok(keyView(await access.revokeApiKey(principal(request), request.params.projectId, request.params.keyId))),
+  );
+
+  app.get(
+    '/events',
+    {
+      schema: {
+        operationId: 'listDeploymentEvents',
+        summary: 'The audit trail of no project: sign-ins and their failures and locks, sessions, users, organizations and their members (superuser; newest first)',
+        tags: ['events'],
+        querystring: Type.Object({ ...PageQuery, type: Type.Optional(Text({ maxLength: 100 })) }),
+        response: { 200: envelopeSchema(Type.Array(UnscopedEventView)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { pageIndex = 1, pageSize = 20, type } = request.query;
+      const page = await access.listUnscopedEvents(principal(request), { pageIndex, pageSize }, type);
+      return paged(page.items.map((e) => ({ ...eventView(e), organizationId: e.organizationId })), page.totalCount, pageIndex, pageSize);
+    },
   );
 
   app.get(

@@ -87,6 +87,15 @@ export class KyselyUserRepository implements UserRepository {
     await this.db.updateTable('users').set({ invitation_hash: invitationHash, invitation_expires_at: expiresAt.getTime() }).where('id', '=', id).execute();
   }
 
+  async acceptInvitation(invitationHash: string, passwordHash: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, invitation_hash: null, invitation_expires_at: null })
+      .where('invitation_hash', '=', invitationHash)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async setSuperuser(id: string, superuser: boolean): Promise<void> {
     await this.db.updateTable('users').set({ superuser: superuser ? 1 : 0 }).where('id', '=', id).execute();
   }
