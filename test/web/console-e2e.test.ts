@@ -49,14 +49,15 @@ describe('the web console in Chromium', () => {
     // Accounts: a project admin and a viewer of the project.
     const empty = await t.otherTenant(true);
     emptyProjectId = empty.projectId;
-    const member = (userId: string, projectId: string, role: 'admin' | 'viewer') =>
-      t.services.store.memberships.insert({ userId, organizationId: t.org.id, projectId, role, createdAt: t.clock.now() });
+    const member = async (email: string, projectId: string, role: 'admin' | 'viewer') => {
+      const res = await t.call('POST', `/api/v1/projects/${projectId}/members`, { body: { email, role } });
+      expect(res.statusCode, res.body).toBe(200);
+    };
     for (const [role, email] of Object.entries(users) as ['admin' | 'viewer', string][]) {
       const made = await t.call('POST', '/api/v1/users', { body: { email, password: PASSWORD } });
       expect(made.statusCode, made.body).toBe(200);
-      const userId = made.json().result.user.id as string;
-      await member(userId, t.project.id, role);
-      if (role === 'admin') await member(userId, emptyProjectId, 'admin');
+      await member(email, t.project.id, role);
+      if (role === 'admin') await member(email, emptyProjectId, 'admin');
     }
     browser = await launchBrowser();
   });

@@ -36,6 +36,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation with a password of one's own, and sign in */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whose an invitation is (the token from the link /invite#TOKEN, sent in the body so that no log keeps it) */
+        post: operations["lookUpInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -65,6 +99,57 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one's own password: the other sessions of the account end, this one stays */
+        post: operations["changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's sessions that have not ended, newest first */
+        get: operations["listOwnSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of one's own sessions on every server (this one included: then the cookie is removed) */
+        delete: operations["revokeOwnSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -121,6 +206,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail of no project: sign-ins and their failures and locks, sessions, users, organizations and their members (superuser; newest first) */
+        get: operations["listDeploymentEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -154,6 +256,42 @@ export interface paths {
         head?: never;
         /** Disable or enable an organization (superuser): a disabled organization's API and access keys are refused */
         patch: operations["updateOrganization"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{organizationId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of the organization (a role in every project of it), by email (admin) */
+        get: operations["listOrganizationMembers"];
+        put?: never;
+        /** Give a person a role in the organization (a role in every project of it) (admin); an email without an account is invited, and the invitation returned once */
+        post: operations["addOrganizationMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organizationId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a member's role in the organization (a role in every project of it) away (admin); a pending member's invitation is withdrawn with its last role */
+        delete: operations["removeOrganizationMember"];
+        options?: never;
+        head?: never;
+        /** Change a member's role in the organization (a role in every project of it) (admin) */
+        patch: operations["updateOrganizationMember"];
         trace?: never;
     };
     "/api/v1/organizations/{organizationId}/settings": {
@@ -678,6 +816,42 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of the project, by email (admin) */
+        get: operations["listProjectMembers"];
+        put?: never;
+        /** Give a person a role in the project (admin); an email without an account is invited, and the invitation returned once */
+        post: operations["addProjectMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a member's role in the project away (admin); a pending member's invitation is withdrawn with its last role */
+        delete: operations["removeProjectMember"];
+        options?: never;
+        head?: never;
+        /** Change a member's role in the project (admin) */
+        patch: operations["updateProjectMember"];
         trace?: never;
     };
     "/api/v1/projects/{projectId}/notification-channels": {
@@ -1300,6 +1474,178 @@ export interface operations {
             };
         };
     };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: single-line-text */
+                    password: string;
+                    /** Format: single-line-text */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description send it as X-CSRF-Token with every request that changes something */
+                            csrfToken: string;
+                            /**
+                             * Format: date-time
+                             * @description when the session ends unless it is used again (the earlier of its idle and absolute ends)
+                             */
+                            expiresAt: string;
+                            user: {
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                superuser: boolean;
+                            };
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    lookUpInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: single-line-text */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            email: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -1419,6 +1765,288 @@ export interface operations {
                         };
                         success: boolean;
                     };
+                };
+            };
+        };
+    };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: single-line-text */
+                    currentPassword: string;
+                    /** Format: single-line-text */
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: null;
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests: code is one of sign_in_locked */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listOwnSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            address: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description the session of this request */
+                            current: boolean;
+                            /**
+                             * Format: date-time
+                             * @description when it ends unless it is used again
+                             */
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description the last request (written at most once a minute)
+                             */
+                            lastSeenAt: string;
+                            userAgent: string | null;
+                        }[];
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    revokeOwnSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: null;
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1714,6 +2342,93 @@ export interface operations {
             };
         };
     };
+    listDeploymentEvents: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                pageIndex?: number;
+                pageSize?: number;
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            actor: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            id: number;
+                            objectId: string;
+                            objectType: string;
+                            /** @description the organization of an organization's event; null for the deployment's */
+                            organizationId: string | null;
+                            type: string;
+                        }[];
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     listOrganizations: {
         parameters: {
             query?: {
@@ -1931,6 +2646,415 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listOrganizationMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** @description invited, and has not set a password yet */
+                            pending: boolean;
+                            role: string;
+                            /** Format: uuid */
+                            userId: string;
+                        }[];
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    addOrganizationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: single-line-text */
+                    email: string;
+                    role: "viewer" | "editor" | "admin";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            invitation: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** @description the console page that accepts it, relative to the server: share it with the person */
+                                link: string;
+                                /** @description shown once; only its hash is stored */
+                                token: string;
+                            } | null;
+                            member: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                /** @description invited, and has not set a password yet */
+                                pending: boolean;
+                                role: string;
+                                /** Format: uuid */
+                                userId: string;
+                            };
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    removeOrganizationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** @description invited, and has not set a password yet */
+                            pending: boolean;
+                            role: string;
+                            /** Format: uuid */
+                            userId: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateOrganizationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role: "viewer" | "editor" | "admin";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** @description invited, and has not set a password yet */
+                            pending: boolean;
+                            role: string;
+                            /** Format: uuid */
+                            userId: string;
                         };
                         resultInfo: {
                             hasNextPage: boolean;
@@ -8088,6 +9212,415 @@ export interface operations {
             };
             /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listProjectMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** @description invited, and has not set a password yet */
+                            pending: boolean;
+                            role: string;
+                            /** Format: uuid */
+                            userId: string;
+                        }[];
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    addProjectMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: single-line-text */
+                    email: string;
+                    role: "viewer" | "editor" | "admin";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            invitation: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** @description the console page that accepts it, relative to the server: share it with the person */
+                                link: string;
+                                /** @description shown once; only its hash is stored */
+                                token: string;
+                            } | null;
+                            member: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                /** @description invited, and has not set a password yet */
+                                pending: boolean;
+                                role: string;
+                                /** Format: uuid */
+                                userId: string;
+                            };
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    removeProjectMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** @description invited, and has not set a password yet */
+                            pending: boolean;
+                            role: string;
+                            /** Format: uuid */
+                            userId: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateProjectMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role: "viewer" | "editor" | "admin";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** @description invited, and has not set a password yet */
+                            pending: boolean;
+                            role: string;
+                            /** Format: uuid */
+                            userId: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
