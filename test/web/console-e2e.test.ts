@@ -221,6 +221,43 @@ describe('the web console in Chromium', () => {
     expect((await t.call('GET', `/api/v1/projects/${t.project.id}/certificates/${ids.api}`)).statusCode).toBe(200);
     noTrouble(admin);
   });
+
+  it('an admin adds a member by email; the invitation link lets them choose a password and sign in; a viewer has no Members page', async () => {
+    const admin = await open();
+    const { page } = admin;
+    await signIn(page, users.admin);
+    await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
+    await expect.poll(() => page.getByRole('row').count()).toBe(3);
+    await accessible(page, 'the members page');
+    const add = page.getByRole('form', { name: 'Add a member' });
+    await add.getByLabel('Email').fill('newcomer@example.com');
+    await add.getByLabel('Role').selectOption('editor');
+    await add.getByRole('button', { name: 'Add member' }).click();
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toContain('has no account yet');
+    const link = (await status.locator('.mono').textContent())!.replace(/\s*Cop(y|ied)$/, '').trim();
+    expect(link).toMatch(new RegExp(`^${base}/invite#`));
+    await expect.poll(() => page.getByRole('row', { name: /newcomer@example\.com/ }).textContent()).toContain('invited');
+    await accessible(page, 'the members page with an invitation');
+    noTrouble(admin);
+
+    const newcomer = await open();
+    await newcomer.page.goto(link);
+    await newcomer.page.getByRole('heading', { name: 'Join certkeeper' }).waitFor();
+    await expect.poll(() => newcomer.page.locator('main').textContent()).toContain('newcomer@example.com');
+    await accessible(newcomer.page, 'the invitation page');
+    await newcomer.page.getByLabel('Password').fill(PASSWORD);
+    await newcomer.page.getByRole('button', { name: 'Create account' }).click();
+    await newcomer.page.getByRole('heading', { level: 1, name: 'Certificates' }).waitFor();
+    expect(new URL(newcomer.page.url()).hash).toBe('');
+    expect(await newcomer.page.getByRole('navigation', { name: 'Project' }).getByRole('link').allTextContents()).toEqual(['Certificates']);
+    noTrouble(newcomer);
+
+    const viewer = await open();
+    await signIn(viewer.page, users.viewer);
+    expect(await viewer.page.getByRole('navigation', { name: 'Project' }).getByRole('link').allTextContents()).toEqual(['Certificates']);
+  });
 });
 
 describe('first-run setup in Chromium, on a real server process with no account yet', () => {

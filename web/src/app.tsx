@@ -14,6 +14,8 @@ import { CertificatesPage } from './pages/certificates.js';
 import { CertificatePage } from './pages/certificate.js';
 import { HomePage } from './pages/home.js';
 import { NotFoundPage } from './pages/not-found.js';
+import { InvitePage } from './pages/invite.js';
+import { MembersPage } from './pages/members.js';
 
 type Session = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out'; options: AuthOptions } | { state: 'in'; me: Me };
 
@@ -44,6 +46,8 @@ export function App() {
         <ErrorNote error={session.error} prefix="The server did not answer" />
       </main>
     );
+  // An invitation link works whoever is signed in on this browser: it makes another account.
+  if (place.pathname === '/invite') return <InvitePage onDone={refresh} />;
   if (session.state === 'out') {
     const wantsSetup = place.pathname === '/setup' || session.options.setupRequired;
     if (wantsSetup && session.options.setupRequired) return <SetupPage onDone={refresh} />;
@@ -68,6 +72,9 @@ export function App() {
   } else if ((params = match('/projects/:projectId/certificates', place.pathname))) {
     projectId = params.projectId;
     page = <CertificatesPage projectId={params.projectId} search={place.search} />;
+  } else if ((params = match('/projects/:projectId/members', place.pathname))) {
+    projectId = params.projectId;
+    page = <MembersPage projectId={params.projectId} me={me} />;
   } else if ((params = match('/projects/:projectId', place.pathname))) {
     // The project's first page until it has a dashboard of its own.
     const target = `/projects/${encodeURIComponent(params.projectId)}/certificates`;

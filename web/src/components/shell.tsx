@@ -8,6 +8,7 @@ import { signOut, type Me } from '../api/auth.js';
 import { navigate } from '../lib/router.js';
 import { loadProjects, ProjectsContext, rememberProject, type Projects } from '../lib/projects.js';
 import { useLoad } from '../lib/load.js';
+import { atLeast, roleIn } from '../lib/roles.js';
 import { ErrorNote, Link } from './common.js';
 
 export function Shell(props: { me: Me; projectId: string | undefined; onSignedOut: () => void; children: ComponentChildren }) {
@@ -50,6 +51,7 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
   const byOrg = new Map<string, typeof projects.projects>();
   for (const p of projects.projects) byOrg.set(p.organizationId, [...(byOrg.get(p.organizationId) ?? []), p]);
   const current = projects.projects.find((p) => p.id === projectId);
+  const admin = projectId !== undefined && atLeast(roleIn(props.me.memberships, props.me.user.superuser, current?.organizationId, projectId), 'admin');
   const base = projectId ? `/projects/${encodeURIComponent(projectId)}` : undefined;
 
   return (
@@ -84,6 +86,11 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
             <Link href={`${base}/certificates`} aria-current={section.startsWith(`${base}/certificates`) ? 'page' : undefined}>
               Certificates
             </Link>
+            {admin ? (
+              <Link href={`${base}/members`} aria-current={section === `${base}/members` ? 'page' : undefined}>
+                Members
+              </Link>
+            ) : null}
           </nav>
         ) : (
           <span class="nav" />
