@@ -16,11 +16,14 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 const DAY = 86_400_000;
+/** Waits for what the page shows: under a loaded machine a page may take seconds, not the default second. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 const PASSWORD = 'correct horse battery staple';
 const HOSTILE_CN = '<img src=x onerror="window.__xss=1">';
 const HOSTILE_O = '<script>window.__xss=2</script>';
 
-describe('the web console in Chromium', () => {
+// A browser, a server and a loaded machine: more than the suite's 30 s per test.
+describe('the web console in Chromium', { timeout: 90_000 }, () => {
   let t: TestApp;
   let base: string;
   let browser: Browser;
@@ -100,7 +103,7 @@ describe('the web console in Chromium', () => {
     await page.getByLabel('Email').fill(users.admin);
     await page.getByLabel('Password').fill('not the password at all');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('wrong');
+    await poll(() => page.getByRole('alert').textContent()).toContain('wrong');
 
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -123,11 +126,11 @@ describe('the web console in Chromium', () => {
     await signIn(page, users.admin);
     await page.goto(`/projects/${t.project.id}/certificates`);
     const rows = page.getByRole('row');
-    await expect.poll(() => rows.count()).toBe(5);
+    await poll(() => rows.count()).toBe(5);
     const names = await page.locator('tbody td.domain a').allTextContents();
     expect(names).toEqual(['old.example.com', 'shop.example.com', 'api.example.com', 'hostile.example.com']);
     const api = page.getByRole('row', { name: /api\.example\.com/ });
-    await expect.poll(() => api.textContent()).toContain('in 12 days');
+    await poll(() => api.textContent()).toContain('in 12 days');
     expect(await api.locator('time').getAttribute('title')).toMatch(/UTC$/);
     expect(await page.getByRole('row', { name: /old\.example\.com/ }).textContent()).toContain('Expired');
     await accessible(page, 'the certificates list');
@@ -140,25 +143,25 @@ describe('the web console in Chromium', () => {
     await signIn(page, users.admin);
     const list = `/projects/${t.project.id}/certificates`;
     await page.goto(`${list}?search=shop`);
-    await expect.poll(() => page.locator('tbody td.domain a').allTextContents()).toEqual(['shop.example.com']);
+    await poll(() => page.locator('tbody td.domain a').allTextContents()).toEqual(['shop.example.com']);
     expect(await page.getByLabel('Search').inputValue()).toBe('shop');
 
     await page.goto(list);
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(4);
+    await poll(() => page.locator('tbody tr').count()).toBe(4);
     await page.getByLabel('Status').selectOption('Expired');
-    await expect.poll(() => page.url()).toContain('status=Expired');
-    await expect.poll(() => page.locator('tbody td.domain a').allTextContents()).toEqual(['old.example.com']);
+    await poll(() => page.url()).toContain('status=Expired');
+    await poll(() => page.locator('tbody td.domain a').allTextContents()).toEqual(['old.example.com']);
     await page.getByLabel('Expiring within').selectOption('30');
-    await expect.poll(() => page.url()).toContain('expiringWithinDays=30');
+    await poll(() => page.url()).toContain('expiringWithinDays=30');
     await page.getByText('No certificate matches these filters.').waitFor();
     await page.goBack();
-    await expect.poll(() => page.locator('tbody td.domain a').allTextContents()).toEqual(['old.example.com']);
+    await poll(() => page.locator('tbody td.domain a').allTextContents()).toEqual(['old.example.com']);
     expect(await page.getByLabel('Status').inputValue()).toBe('Expired');
 
     await page.goto(list);
     await page.getByRole('button', { name: /Expires/ }).click();
-    await expect.poll(() => page.url()).toContain('order=desc');
-    await expect.poll(async () => (await page.locator('tbody td.domain a').allTextContents())[0]).toBe('hostile.example.com');
+    await poll(() => page.url()).toContain('order=desc');
+    await poll(async () => (await page.locator('tbody td.domain a').allTextContents())[0]).toBe('hostile.example.com');
     noTrouble(o);
   });
 
@@ -180,7 +183,7 @@ describe('the web console in Chromium', () => {
     await page.goto(`/projects/${t.project.id}/certificates/${ids.hostile}`);
     await page.getByRole('heading', { level: 1, name: 'hostile.example.com' }).waitFor();
     const subject = page.locator('.field', { hasText: 'Subject' }).locator('dd');
-    await expect.poll(() => subject.textContent()).toContain('<img src=x onerror=');
+    await poll(() => subject.textContent()).toContain('<img src=x onerror=');
     // The API shows the subject as an RFC 4514 string, which escapes < and >: the characters arrive as text.
     expect(await subject.textContent()).toContain('<script\\>window.__xss=2');
     expect(await page.locator('main img').count()).toBe(0);
@@ -206,7 +209,7 @@ describe('the web console in Chromium', () => {
     await signIn(page, users.admin);
     await page.goto(`/projects/${t.project.id}/certificates/${ids.api}`);
     const adminActions = page.getByRole('group', { name: 'Actions' });
-    await expect.poll(() => adminActions.getByRole('button').allTextContents()).toEqual(['Check revocation', 'Change scope', 'Mute alerts', 'Export', 'Delete']);
+    await poll(() => adminActions.getByRole('button').allTextContents()).toEqual(['Check revocation', 'Change scope', 'Mute alerts', 'Export', 'Delete']);
     await accessible(page, 'the certificate page (admin, dark)');
 
     await adminActions.getByRole('button', { name: 'Mute alerts' }).click();
@@ -226,26 +229,29 @@ describe('the web console in Chromium', () => {
     const admin = await open();
     const { page } = admin;
     await signIn(page, users.admin);
+    // The admin has two projects: open this one's list, then its Members page from the navigation.
+    await page.goto(`/projects/${t.project.id}/certificates`);
+    await page.getByRole('heading', { level: 1, name: 'Certificates' }).waitFor();
     await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Members' }).click();
     await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
-    await expect.poll(() => page.getByRole('row').count()).toBe(3);
+    await poll(() => page.getByRole('row').count()).toBe(3);
     await accessible(page, 'the members page');
     const add = page.getByRole('form', { name: 'Add a member' });
     await add.getByLabel('Email').fill('newcomer@example.com');
     await add.getByLabel('Role').selectOption('editor');
     await add.getByRole('button', { name: 'Add member' }).click();
     const status = page.getByRole('status');
-    await expect.poll(() => status.textContent()).toContain('has no account yet');
+    await poll(() => status.textContent()).toContain('has no account yet');
     const link = (await status.locator('.mono').textContent())!.replace(/\s*Cop(y|ied)$/, '').trim();
     expect(link).toMatch(new RegExp(`^${base}/invite#`));
-    await expect.poll(() => page.getByRole('row', { name: /newcomer@example\.com/ }).textContent()).toContain('invited');
+    await poll(() => page.getByRole('row', { name: /newcomer@example\.com/ }).textContent()).toContain('invited');
     await accessible(page, 'the members page with an invitation');
     noTrouble(admin);
 
     const newcomer = await open();
     await newcomer.page.goto(link);
     await newcomer.page.getByRole('heading', { name: 'Join certkeeper' }).waitFor();
-    await expect.poll(() => newcomer.page.locator('main').textContent()).toContain('newcomer@example.com');
+    await poll(() => newcomer.page.locator('main').textContent()).toContain('newcomer@example.com');
     await accessible(newcomer.page, 'the invitation page');
     await newcomer.page.getByLabel('Password').fill(PASSWORD);
     await newcomer.page.getByRole('button', { name: 'Create account' }).click();
@@ -260,7 +266,7 @@ describe('the web console in Chromium', () => {
   });
 });
 
-describe('first-run setup in Chromium, on a real server process with no account yet', () => {
+describe('first-run setup in Chromium, on a real server process with no account yet', { timeout: 90_000 }, () => {
   let dataDir: string;
   let server: ServerProcess;
   let browser: Browser;
@@ -289,7 +295,7 @@ describe('first-run setup in Chromium, on a real server process with no account 
     await page.getByLabel('Email').fill('first@example.com');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('setup code');
+    await poll(() => page.getByRole('alert').textContent()).toContain('setup code');
 
     await page.getByLabel('Setup code').fill(code!);
     await page.getByRole('button', { name: 'Create account' }).click();
