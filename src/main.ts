@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { buildApp, type App } from './http/build-app.js';
+import { defaultConsoleDir } from './http/console.js';
 import type { Config } from './config/config.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Store } from './ports/store.js';
@@ -271,6 +272,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     trustProxy: services.config.trustProxy,
     metrics: services.scrapes,
     httpMetrics: services.metrics,
+    consoleDir: defaultConsoleDir(),
   });
 }
 

@@ -34,6 +34,7 @@ import { authTokenOf, scmRoutes } from '../compat/huawei-scm/scm-routes.js';
 import { sendCompatError } from '../compat/compat-errors.js';
 import { routerErrorHandler } from './router-errors.js';
 import { installRequestBodies } from './request-bodies.js';
+import { registerConsole } from './console.js';
 import { appRoutes } from '../api/routes/app-routes.js';
 import { pushRoutes } from '../api/routes/push-routes.js';
 import type { PushHealthService } from '../services/push-health-service.js';
@@ -113,6 +114,8 @@ export interface AppDependencies {
   logger?: Logger;
   bodyLimitBytes?: number;
   logRequests?: boolean;
+  /** The built web console (index.html and assets/); absent, or not built there = not served. */
+  consoleDir?: string;
   /** fastify's trustProxy (CERTKEEPER_TRUST_PROXY): whose X-Forwarded-For and -Proto to believe for the client's address and https. */
   trustProxy?: boolean | number | string;
 }
@@ -189,7 +192,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
 
   app.setErrorHandler((err: FastifyError, request, reply) => sendNativeError(err, request, reply));
+  const consolePages = deps.consoleDir === undefined ? undefined : await registerConsole(app, deps.consoleDir);
   app.setNotFoundHandler((request, reply) => {
+    // The console's own routes live in the browser: a deep link is any page GET outside the APIs.
+    if (consolePages?.answers(request)) return consolePages.send(reply);
     return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
   });
   installRequestBodies(app);

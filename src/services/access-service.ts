@@ -272,9 +272,9 @@ export class AccessService {
     return this.store.events.listUnscoped(page, type);
   }
 
-  async listEvents(principal: Principal, projectId: string, page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+  async listEvents(principal: Principal, projectId: string, page: Page, type?: string, object?: { type: string; id: string }): Promise<PageResult<AuditEvent>> {
     await this.authorizeProject(principal, projectId, 'viewer');
-    return this.store.events.listForProject(projectId, page, type);
+    return this.store.events.listForProject(projectId, page, type, object);
   }
 
   /**

@@ -107,9 +107,9 @@ export class EndpointService {
     });
   }
 
-  async list(principal: Principal, projectId: string, page: Page): Promise<PageResult<Endpoint>> {
+  async list(principal: Principal, projectId: string, page: Page, filter: { certificateId?: number } = {}): Promise<PageResult<Endpoint>> {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
-    return this.store.endpoints.list(project.id, page);
+    return this.store.endpoints.list(project.id, page, filter);
   }
 
   async get(principal: Principal, projectId: string, id: number): Promise<Endpoint> {

@@ -107,6 +107,13 @@ describe.each(dialects)('endpoints API on %s', (dialect) => {
     expect(r.lastProbe.leaf.fingerprintSha256).toBe(imported.fingerprintSha256);
     // get shows the same last probe
     expect((await t.call('GET', `${base}/${e.id}`, { key: t.keys.viewer })).json().result.lastProbe).toEqual(r.lastProbe);
+    // ?certificateId= lists the endpoints serving a certificate, and only those
+    const other = await create({ host: '127.0.0.1', port: server.port, serverName: 'other.test', protocol: 'tls' });
+    const serving = (await t.call('GET', `${base}?certificateId=${imported.id}`, { key: t.keys.viewer })).json();
+    expect([serving.result.map((x: { id: number }) => x.id), serving.resultInfo.totalCount]).toEqual([[e.id], 1]);
+    expect((await t.call('GET', `${base}?certificateId=${imported.id + 1000}`, { key: t.keys.viewer })).json().result).toEqual([]);
+    expect((await t.call('GET', base, { key: t.keys.viewer })).json().result.map((x: { id: number }) => x.id)).toEqual([e.id, other.id]);
+    expect((await t.call('GET', `${base}?certificateId=0x1`, { key: t.keys.viewer })).statusCode).toBe(400);
     // nothing discovered
     const discovered = (await t.call('GET', `/api/v1/projects/${t.project.id}/certificates?source=discovered`, { key: t.keys.viewer })).json();
     expect(discovered.resultInfo.totalCount).toBe(0);

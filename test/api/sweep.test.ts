@@ -75,6 +75,26 @@ describe.each(dialects)('sweep and notification policy API on %s', (dialect) => 
     expect(r2.events[0]).toMatchObject({ certificateId: id, notified: true });
     expect(r2.events[0].data.muted).toBeUndefined();
   });
+
+  it('GET …/certificates/{id}/mute (viewer) reads whether the project muted it; a sibling project reads false', async () => {
+    const app = await createTestApp();
+    t = app;
+    const id = await importCert(app, 'read.example.com', new Date(app.clock.now().getTime() + 40 * DAY_MS));
+    const url = `/api/v1/projects/${app.project.id}/certificates/${id}/mute`;
+    const read = async (key: string, u = url) => {
+      const res = await app.call('GET', u, { key });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().result;
+    };
+    expect(await read(app.keys.viewer)).toEqual({ certificateId: id, muted: false });
+    await app.call('PUT', url, { key: app.keys.editor, body: { muted: true } });
+    expect(await read(app.keys.viewer)).toEqual({ certificateId: id, muted: true });
+    expect((await app.call('GET', `/api/v1/projects/${app.project.id}/certificates/999999/mute`, { key: app.keys.viewer })).statusCode).toBe(404);
+    // Shared with the organization: the sibling project sees it, and has no mute of its own.
+    await app.call('PUT', `/api/v1/projects/${app.project.id}/certificates/${id}`, { key: app.keys.editor, body: { scopeId: 1 } });
+    const sibling = await app.otherTenant(true);
+    expect(await read(sibling.adminKey, `/api/v1/projects/${sibling.projectId}/certificates/${id}/mute`)).toEqual({ certificateId: id, muted: false });
+  });
 });
 
 describe.each(dialects)('a sweep notifies the project’s channels on %s', (dialect) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AuditEvent } from '../../domain/audit-event.js';
+import { AppError } from '../../domain/app-error.js';
 import type { Project } from '../../domain/project.js';
 import type { ApiKeyRecord } from '../../ports/api-key-repository.js';
 import type { AccessService } from '../../services/access-service.js';
@@ -157,16 +158,23 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
     {
       schema: {
         operationId: 'listEvents',
-        summary: 'The project audit trail: who changed what, when (newest first)',
+        summary: 'The project audit trail: who changed what, when (newest first); objectType and objectId together: the events of one object',
         tags: ['events'],
         params: ProjectParams,
-        querystring: Type.Object({ ...PageQuery, type: Type.Optional(Text({ maxLength: 100 })) }),
+        querystring: Type.Object({
+          ...PageQuery,
+          type: Type.Optional(Text({ maxLength: 100 })),
+          objectType: Type.Optional(Text({ maxLength: 40, description: 'certificate, endpoint, api_key, …; with objectId' })),
+          objectId: Type.Optional(Text({ maxLength: 100, description: 'the object\'s id (a certificate id, …); with objectType' })),
+        }),
         response: { 200: envelopeSchema(Type.Array(EventView)), ...errorResponses },
       },
     },
     async (request) => {
-      const { pageIndex = 1, pageSize = 20, type } = request.query;
-      const page = await access.listEvents(principal(request), request.params.projectId, { pageIndex, pageSize }, type);
+      const { pageIndex = 1, pageSize = 20, type, objectType, objectId } = request.query;
+      if ((objectType === undefined) !== (objectId === undefined)) throw new AppError('validation_failed', 'objectType and objectId go together');
+      const object = objectType !== undefined && objectId !== undefined ? { type: objectType, id: objectId } : undefined;
+      const page = await access.listEvents(principal(request), request.params.projectId, { pageIndex, pageSize }, type, object);
       return paged(page.items.map(eventView), page.totalCount, pageIndex, pageSize);
     },
   );
