@@ -748,6 +748,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/deployment-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's deployment targets */
+        get: operations["listDeploymentTargets"];
+        put?: never;
+        /** Add a deployment target (admin); secrets in its config are stored encrypted and never returned */
+        post: operations["createDeploymentTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/deployment-targets/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deployment target */
+        get: operations["getDeploymentTarget"];
+        /** Change a deployment target (admin): absent fields are kept; a changed config deploys every deployment of the target again */
+        put: operations["updateDeploymentTarget"];
+        post?: never;
+        /** Delete a deployment target without deployments (admin); returns it as it was */
+        delete: operations["deleteDeploymentTarget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's deployments with their status (paged, oldest first) */
+        get: operations["listDeployments"];
+        put?: never;
+        /** Bind a certificate to a target (admin) and deploy its current version now; every later version is deployed on its own */
+        post: operations["createDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/deployments/{deploymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deployment: status, the fingerprint deployed, attempts and the last error */
+        get: operations["getDeployment"];
+        put?: never;
+        post?: never;
+        /** Unbind (admin): later versions are not deployed; the files already written are left in place */
+        delete: operations["deleteDeployment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/deployments/{deploymentId}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deploy the current version again now (editor) and answer the outcome */
+        post: operations["deployDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/endpoints": {
         parameters: {
             query?: never;
@@ -1436,7 +1526,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1463,7 +1553,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1528,7 +1618,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1537,7 +1627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1608,7 +1698,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1617,7 +1707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1694,7 +1784,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1721,7 +1811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1809,7 +1899,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1836,7 +1926,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1924,7 +2014,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1951,7 +2041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1995,7 +2085,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2022,7 +2112,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2107,7 +2197,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2125,7 +2215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2208,7 +2298,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2286,7 +2376,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2313,7 +2403,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2391,7 +2481,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2418,7 +2508,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2472,7 +2562,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2499,7 +2589,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2556,7 +2646,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2583,7 +2673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2659,7 +2749,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2686,7 +2776,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2757,7 +2847,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2784,7 +2874,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2855,7 +2945,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2882,7 +2972,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2891,7 +2981,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2963,7 +3053,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2990,7 +3080,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3068,7 +3158,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3095,7 +3185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3161,7 +3251,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3188,7 +3278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3244,7 +3334,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3271,7 +3361,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3343,7 +3433,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3370,7 +3460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,7 +3519,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3456,7 +3546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3526,7 +3616,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,7 +3643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3604,7 +3694,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3631,7 +3721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3690,7 +3780,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3717,7 +3807,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3787,7 +3877,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3814,7 +3904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +3976,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,7 +4003,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3972,7 +4062,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3999,7 +4089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4072,7 +4162,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4099,7 +4189,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4179,7 +4269,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4206,7 +4296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4274,7 +4364,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4301,7 +4391,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,7 +4400,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4387,7 +4477,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4414,7 +4504,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4473,7 +4563,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4500,7 +4590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4602,7 +4692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4629,7 +4719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4725,7 +4815,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4752,7 +4842,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4826,7 +4916,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4853,7 +4943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4971,7 +5061,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4998,7 +5088,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,7 +5168,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5105,7 +5195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5114,7 +5204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5244,7 +5334,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5271,7 +5361,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5280,7 +5370,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5448,7 +5538,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5475,7 +5565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5625,7 +5715,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5652,7 +5742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5672,6 +5762,24 @@ export interface operations {
             };
             /** @description Unsupported Media Type: code is one of unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway: code is one of acme_error, dns_update_failed, challenge_hook_failed, deploy_hook_failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Service Unavailable: code is one of acme_unavailable, apns_unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5801,7 +5909,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5828,7 +5936,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5965,7 +6073,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5992,7 +6100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6141,7 +6249,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6168,7 +6276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6218,7 +6326,7 @@ export interface operations {
                     "application/pem-certificate-chain": string;
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6245,7 +6353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6306,7 +6414,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6333,7 +6441,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6342,7 +6450,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6408,7 +6516,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6435,7 +6543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6489,7 +6597,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6516,7 +6624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6665,7 +6773,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6786,7 +6894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6795,7 +6903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6822,7 +6930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Bad Gateway: code is one of acme_error, dns_update_failed, challenge_hook_failed */
+            /** @description Bad Gateway: code is one of acme_error, dns_update_failed, challenge_hook_failed, deploy_hook_failed */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -7088,7 +7196,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7115,7 +7223,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7191,7 +7299,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7218,7 +7326,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7227,7 +7335,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7386,7 +7494,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7413,7 +7521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7422,7 +7530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7442,6 +7550,24 @@ export interface operations {
             };
             /** @description Unsupported Media Type: code is one of unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway: code is one of acme_error, dns_update_failed, challenge_hook_failed, deploy_hook_failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Service Unavailable: code is one of acme_unavailable, apns_unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7571,7 +7697,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7692,7 +7818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7701,7 +7827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7728,7 +7854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Bad Gateway: code is one of acme_error, dns_update_failed, challenge_hook_failed */
+            /** @description Bad Gateway: code is one of acme_error, dns_update_failed, challenge_hook_failed, deploy_hook_failed */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -7982,7 +8108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8009,7 +8135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8168,7 +8294,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8195,7 +8321,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8391,7 +8517,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8418,7 +8544,1172 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listDeploymentTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description what may be shown; never a secret */
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description a PKCS#12 password is stored */
+                            hasSecret: boolean;
+                            id: number;
+                            name: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createDeploymentTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    config: {
+                        /**
+                         * Format: single-line-text
+                         * @description relative to the server's CERTKEEPER_DEPLOY_ROOT; may not leave it (no absolute path, no `..`, no symbolic link out of the root)
+                         */
+                        directory: string;
+                        group?: (string | number) | null;
+                        owner?: (string | number) | null;
+                        /** @description also write cert.p12 (mode 0600), encrypted with pkcs12Password; default false */
+                        pkcs12?: boolean;
+                        /**
+                         * Format: single-line-text
+                         * @description stored encrypted, never returned; on update, absent keeps the stored one
+                         */
+                        pkcs12Password?: string;
+                        reloadHook?: string | null;
+                        /** @description the hook is killed, with everything it started, after this; default 60 */
+                        reloadTimeoutSeconds?: number;
+                    };
+                    /** Format: single-line-text */
+                    name: string;
+                    /** @description local: files on the server itself */
+                    type: "local";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description what may be shown; never a secret */
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description a PKCS#12 password is stored */
+                            hasSecret: boolean;
+                            id: number;
+                            name: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getDeploymentTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                targetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description what may be shown; never a secret */
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description a PKCS#12 password is stored */
+                            hasSecret: boolean;
+                            id: number;
+                            name: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateDeploymentTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                targetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    config?: {
+                        /**
+                         * Format: single-line-text
+                         * @description relative to the server's CERTKEEPER_DEPLOY_ROOT; may not leave it (no absolute path, no `..`, no symbolic link out of the root)
+                         */
+                        directory?: string;
+                        group?: (string | number) | null;
+                        owner?: (string | number) | null;
+                        /** @description also write cert.p12 (mode 0600), encrypted with pkcs12Password; default false */
+                        pkcs12?: boolean;
+                        /**
+                         * Format: single-line-text
+                         * @description stored encrypted, never returned; on update, absent keeps the stored one
+                         */
+                        pkcs12Password?: string;
+                        reloadHook?: string | null;
+                        /** @description the hook is killed, with everything it started, after this; default 60 */
+                        reloadTimeoutSeconds?: number;
+                    };
+                    /** Format: single-line-text */
+                    name?: string;
+                    /** @description local: files on the server itself */
+                    type?: "local";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description what may be shown; never a secret */
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description a PKCS#12 password is stored */
+                            hasSecret: boolean;
+                            id: number;
+                            name: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteDeploymentTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                targetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description what may be shown; never a secret */
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description a PKCS#12 password is stored */
+                            hasSecret: boolean;
+                            id: number;
+                            name: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listDeployments: {
+        parameters: {
+            query?: {
+                certificateId?: number;
+                /** @description 1-based page number */
+                pageIndex?: number;
+                pageSize?: number;
+                targetId?: number;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description failed attempts at the current version */
+                            attempts: number;
+                            certificateId: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentFingerprintSha256: string | null;
+                            deployedAt: string | null;
+                            endpointIds: number[];
+                            fingerprintSha256: string | null;
+                            id: number;
+                            lastAttemptAt: string | null;
+                            lastError: {
+                                code: string;
+                                /** @description admins only: the last 4 KiB the reload hook wrote to stderr */
+                                hookStderr?: string;
+                                message: string;
+                            } | null;
+                            name: string;
+                            nextAttemptAt: string | null;
+                            /** Format: uuid */
+                            projectId: string;
+                            sslCertificateId: string | null;
+                            status: "pending" | "deployed" | "verified" | "failed";
+                            targetId: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            verifiedAt: string | null;
+                            verifyDeadline: string | null;
+                        }[];
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    certificateId: number;
+                    /** @description watched endpoints that must serve the deployed certificate for it to be verified */
+                    endpointIds?: number[];
+                    /**
+                     * Format: single-line-text
+                     * @description the folder under the target's directory; default the certificate's domain name (a wildcard's * as _)
+                     */
+                    name?: string;
+                    targetId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description failed attempts at the current version */
+                            attempts: number;
+                            certificateId: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentFingerprintSha256: string | null;
+                            deployedAt: string | null;
+                            endpointIds: number[];
+                            fingerprintSha256: string | null;
+                            id: number;
+                            lastAttemptAt: string | null;
+                            lastError: {
+                                code: string;
+                                /** @description admins only: the last 4 KiB the reload hook wrote to stderr */
+                                hookStderr?: string;
+                                message: string;
+                            } | null;
+                            name: string;
+                            nextAttemptAt: string | null;
+                            /** Format: uuid */
+                            projectId: string;
+                            sslCertificateId: string | null;
+                            status: "pending" | "deployed" | "verified" | "failed";
+                            targetId: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            verifiedAt: string | null;
+                            verifyDeadline: string | null;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deploymentId: number;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description failed attempts at the current version */
+                            attempts: number;
+                            certificateId: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentFingerprintSha256: string | null;
+                            deployedAt: string | null;
+                            endpointIds: number[];
+                            fingerprintSha256: string | null;
+                            id: number;
+                            lastAttemptAt: string | null;
+                            lastError: {
+                                code: string;
+                                /** @description admins only: the last 4 KiB the reload hook wrote to stderr */
+                                hookStderr?: string;
+                                message: string;
+                            } | null;
+                            name: string;
+                            nextAttemptAt: string | null;
+                            /** Format: uuid */
+                            projectId: string;
+                            sslCertificateId: string | null;
+                            status: "pending" | "deployed" | "verified" | "failed";
+                            targetId: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            verifiedAt: string | null;
+                            verifyDeadline: string | null;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deploymentId: number;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description failed attempts at the current version */
+                            attempts: number;
+                            certificateId: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentFingerprintSha256: string | null;
+                            deployedAt: string | null;
+                            endpointIds: number[];
+                            fingerprintSha256: string | null;
+                            id: number;
+                            lastAttemptAt: string | null;
+                            lastError: {
+                                code: string;
+                                /** @description admins only: the last 4 KiB the reload hook wrote to stderr */
+                                hookStderr?: string;
+                                message: string;
+                            } | null;
+                            name: string;
+                            nextAttemptAt: string | null;
+                            /** Format: uuid */
+                            projectId: string;
+                            sslCertificateId: string | null;
+                            status: "pending" | "deployed" | "verified" | "failed";
+                            targetId: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            verifiedAt: string | null;
+                            verifyDeadline: string | null;
+                        } & {
+                            deleted: boolean;
+                            filesRemoved: boolean;
+                            note: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deployDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deploymentId: number;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description failed attempts at the current version */
+                            attempts: number;
+                            certificateId: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentFingerprintSha256: string | null;
+                            deployedAt: string | null;
+                            endpointIds: number[];
+                            fingerprintSha256: string | null;
+                            id: number;
+                            lastAttemptAt: string | null;
+                            lastError: {
+                                code: string;
+                                /** @description admins only: the last 4 KiB the reload hook wrote to stderr */
+                                hookStderr?: string;
+                                message: string;
+                            } | null;
+                            name: string;
+                            nextAttemptAt: string | null;
+                            /** Format: uuid */
+                            projectId: string;
+                            sslCertificateId: string | null;
+                            status: "pending" | "deployed" | "verified" | "failed";
+                            targetId: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            verifiedAt: string | null;
+                            verifyDeadline: string | null;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8535,7 +9826,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8562,7 +9853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8666,7 +9957,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8693,7 +9984,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8702,7 +9993,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8814,7 +10105,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8841,7 +10132,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8935,7 +10226,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8962,7 +10253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9074,7 +10365,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9101,7 +10392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9183,7 +10474,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9210,7 +10501,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9263,7 +10554,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9290,7 +10581,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9361,7 +10652,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9388,7 +10679,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9397,7 +10688,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9469,7 +10760,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9496,7 +10787,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9574,7 +10865,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9601,7 +10892,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9677,7 +10968,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9704,7 +10995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9780,7 +11071,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9807,7 +11098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9816,7 +11107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9893,7 +11184,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9920,7 +11211,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9993,7 +11284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10020,7 +11311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10029,7 +11320,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10095,7 +11386,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10122,7 +11413,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10209,7 +11500,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10236,7 +11527,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10308,7 +11599,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10335,7 +11626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10397,7 +11688,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10424,7 +11715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10516,7 +11807,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10543,7 +11834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10612,7 +11903,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10639,7 +11930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10708,7 +11999,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10735,7 +12026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10809,7 +12100,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10836,7 +12127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10895,7 +12186,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10922,7 +12213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10993,7 +12284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11020,7 +12311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11073,7 +12364,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11100,7 +12391,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11179,7 +12470,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11206,7 +12497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11270,7 +12561,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11297,7 +12588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11306,7 +12597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11382,7 +12673,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11409,7 +12700,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11492,7 +12783,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11519,7 +12810,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11539,6 +12830,24 @@ export interface operations {
             };
             /** @description Unsupported Media Type: code is one of unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway: code is one of acme_error, dns_update_failed, challenge_hook_failed, deploy_hook_failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Service Unavailable: code is one of acme_unavailable, apns_unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11601,7 +12910,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11628,7 +12937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11704,7 +13013,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11731,7 +13040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11802,7 +13111,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11829,7 +13138,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11922,7 +13231,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11949,7 +13258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12038,7 +13347,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12065,7 +13374,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12074,7 +13383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12147,7 +13456,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12174,7 +13483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12245,7 +13554,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12272,7 +13581,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12281,7 +13590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12352,7 +13661,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12379,7 +13688,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12457,7 +13766,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12484,7 +13793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
