@@ -1,4 +1,4 @@
-import { domainToASCII } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { isIP } from 'node:net';
 
 /**
@@ -69,6 +69,7 @@ export function checkHostName(input: string, rules: HostNameRules = {}): HostNam
     if (label.length > 63) return { problem: `has a label longer than 63 characters (${label.slice(0, 20)}…)` };
     if (label.startsWith('-') || label.endsWith('-')) return { problem: `has a label that starts or ends with a hyphen (${label})` };
     if (!labelPattern.test(label)) return { problem: `has a label with a character other than letters, digits and hyphens (${label})` };
+    if (label.startsWith('xn--') && !isALabel(label)) return { problem: 'is not a valid internationalized domain name' };
   }
   if (/^[0-9]+$/.test(labels[labels.length - 1]!)) return { problem: 'ends in an all-digit label; it is neither a host name nor an IP address' };
   if (labels.length < 2 && (wildcard || !rules.singleLabel)) {
@@ -105,4 +106,14 @@ export function coverCandidates(host: string): string[] {
 export function nameCovers(certName: string, host: string): boolean {
   const candidates = coverCandidates(host);
   return candidates.includes(certName.toLowerCase().replace(/\.$/, ''));
+}
+
+/**
+ * Whether an `xn--` label is the punycode of a Unicode label. Checked here because Node's URL
+ * parser lets an undecodable one through on some versions (Node 24 keeps `xn--zz` as it is;
+ * Node 20 refuses it): a real A-label decodes to something else and encodes back to itself.
+ */
+function isALabel(label: string): boolean {
+  const unicode = domainToUnicode(label);
+  return unicode !== '' && unicode !== label && domainToASCII(unicode) === label;
 }
