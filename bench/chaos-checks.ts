@@ -162,6 +162,38 @@ export function checkRenewals(histories: readonly ManagedHistory[], issuedByCa: 
   return out;
 }
 
+export interface OrderCheck {
+  /** Orders the CA created. */
+  created: number;
+  /** … finalized: a certificate issued for them. */
+  issued: number;
+  /** … set invalid (a refused challenge): certkeeper starts a new order after those. */
+  invalid: number;
+  /** … still open and stored as some certificate's current order (a manual one waiting for its records). */
+  open: number;
+  /** … none of those: an order started and forgotten, then ordered again. */
+  abandoned: string[];
+}
+
+/**
+ * Every renewal ordered once at the CA: each order the CA created was finalized, refused, or is
+ * the one a certificate still waits on; any other order was left behind by an attempt that then
+ * ordered again.
+ */
+export function checkOrders(createdIds: readonly string[], issuedOrderIds: readonly string[], invalidIds: readonly string[], currentIds: readonly string[]): OrderCheck {
+  const issued = new Set(issuedOrderIds);
+  const invalid = new Set(invalidIds);
+  const current = new Set(currentIds);
+  const out: OrderCheck = { created: createdIds.length, issued: 0, invalid: 0, open: 0, abandoned: [] };
+  for (const id of createdIds) {
+    if (issued.has(id)) out.issued++;
+    else if (invalid.has(id)) out.invalid++;
+    else if (current.has(id)) out.open++;
+    else out.abandoned.push(id);
+  }
+  return out;
+}
+
 /** One request the webhook receiver got. */
 export interface Receipt {
   /** Which channel's URL it came to. */

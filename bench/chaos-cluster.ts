@@ -5,7 +5,6 @@
  * and a few TLS endpoints, all on loopback.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -13,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import pg from 'pg';
 import { findPostgresBin } from '../test/support/postgres.js';
+import { webhookSignature } from '../test/support/webhook-receiver.js';
 import type { Receipt, Window } from './chaos-checks.js';
 
 /** GET url; the status, or 0 when nothing answered within `timeoutMs`. */
@@ -40,10 +40,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class ServerSlot {
   readonly url: string;
   readonly downWindows: Window[] = [];
+  /** Exits nobody asked for (not a kill, not a stop): each is a failure of the run, and the server is started again. */
+  readonly crashes: Array<{ at: number; code: number | null; signal: string | null }> = [];
   starts = 0;
   private child: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
   private readonly log: WriteStream;
+  /** Set while an exit is expected: a kill, a stop, or a start that waits out early exits itself. */
+  private exitExpected = false;
+  private starting = false;
+  private recovering: Promise<void> = Promise.resolve();
 
   constructor(
     readonly name: string,
@@ -68,16 +74,22 @@ export class ServerSlot {
   /** Starts the process and waits for /readyz; a process that exits before is started again, up to `timeoutMs`. */
   async start(timeoutMs = 90_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      this.spawn();
+    this.starting = true;
+    try {
       for (;;) {
-        if (!this.running()) break;
-        if ((await httpStatus(`${this.url}/readyz`)) === 200) return;
-        if (Date.now() > deadline) throw new Error(`server ${this.name} was not ready within ${timeoutMs} ms (see its log)`);
-        await sleep(50);
+        this.exitExpected = false;
+        this.spawn();
+        for (;;) {
+          if (!this.running()) break;
+          if ((await httpStatus(`${this.url}/readyz`)) === 200) return;
+          if (Date.now() > deadline) throw new Error(`server ${this.name} was not ready within ${timeoutMs} ms (see its log)`);
+          await sleep(50);
+        }
+        if (Date.now() > deadline) throw new Error(`server ${this.name} kept exiting at start (see its log)`);
+        await sleep(250);
       }
-      if (Date.now() > deadline) throw new Error(`server ${this.name} kept exiting at start (see its log)`);
-      await sleep(250);
+    } finally {
+      this.starting = false;
     }
   }
 
@@ -89,16 +101,33 @@ export class ServerSlot {
     child.stderr!.pipe(this.log, { end: false });
     this.child = child;
     this.exited = new Promise((resolve) => {
-      child.once('exit', () => resolve());
+      child.once('exit', (code, signal) => {
+        if (!this.exitExpected && !this.starting) this.crashed(code, signal);
+        resolve();
+      });
       child.once('error', () => resolve());
     });
   }
 
+  /** A server that exited by itself: recorded, down until started again (so that the run goes on). */
+  private crashed(code: number | null, signal: string | null): void {
+    const window: Window = { from: Date.now(), to: Number.POSITIVE_INFINITY };
+    this.crashes.push({ at: window.from, code, signal });
+    this.downWindows.push(window);
+    this.log.write(`\n===== chaos: ${this.name} exited by itself (${code ?? signal}) at ${new Date().toISOString()}: starting it again =====\n`);
+    this.recovering = this.start().then(
+      () => void (window.to = Date.now()),
+      () => undefined,
+    );
+  }
+
   /** SIGKILL (a crash: nothing the server does on shutdown happens), then start again; the window is recorded. */
   async killAndRestart(pauseMs = 0): Promise<Window> {
+    await this.recovering;
     const window: Window = { from: Date.now(), to: Number.POSITIVE_INFINITY };
     this.downWindows.push(window);
     this.log.write(`\n===== chaos: SIGKILL ${this.name} (pid ${this.child?.pid}) at ${new Date().toISOString()} =====\n`);
+    this.exitExpected = true;
     if (this.running()) this.child!.kill('SIGKILL');
     await this.exited;
     if (pauseMs > 0) await sleep(pauseMs);
@@ -109,6 +138,8 @@ export class ServerSlot {
 
   /** SIGTERM and wait (SIGKILL after `graceMs`). */
   async stop(graceMs = 30_000): Promise<void> {
+    await this.recovering;
+    this.exitExpected = true;
     if (this.running()) this.child!.kill('SIGTERM');
     const timer = setTimeout(() => this.running() && this.child!.kill('SIGKILL'), graceMs);
     await this.exited;
@@ -117,6 +148,7 @@ export class ServerSlot {
 
   /** SIGKILL without restart (cleanup after a failed run). */
   kill(): void {
+    this.exitExpected = true;
     if (this.running()) this.child!.kill('SIGKILL');
   }
 
@@ -201,8 +233,7 @@ export class ChaosReceiver {
         } catch {
           /* recorded as malformed below */
         }
-        const secret = this.secrets.get(channel) ?? '';
-        const expected = createHmac('sha256', secret).update(`${String(req.headers['x-certkeeper-timestamp'])}.${body}`).digest('hex');
+        const expected = webhookSignature(this.secrets.get(channel) ?? '', { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
         this.receipts.push({
           channel,
           deliveryId: typeof parsed.deliveryId === 'string' ? parsed.deliveryId : '',

@@ -33,6 +33,7 @@ import { cliEntry, fmt, freePort } from './bench-lib.js';
 import {
   checkDeliveries,
   checkImports,
+  checkOrders,
   checkRenewals,
   classifyRequests,
   normalSerial,
@@ -155,23 +156,44 @@ async function main(): Promise<number> {
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
   const servers: ServerSlot[] = [];
   let failed = true;
+  let pebbleLog: () => string[] = () => [];
+  // A failed run keeps the servers' and Pebble's logs beside its results, whatever failed.
+  let logsKept = false;
+  const keepLogs = async () => {
+    if (logsKept) return;
+    logsKept = true;
+    await Promise.all(servers.map((s) => s.closeLog().catch(() => undefined)));
+    writeFileSync(path.join(logsDir, 'pebble.log'), pebbleLog().join('\n'));
+    const kept = path.join(resultsDir, `chaos-${stamp}-logs`);
+    mkdirSync(resultsDir, { recursive: true });
+    cpSync(logsDir, kept, { recursive: true });
+    process.stdout.write(`server and Pebble logs kept in ${path.relative(process.cwd(), kept)}\n`);
+  };
   const teardown = async () => {
     for (const s of servers) s.kill();
     await Promise.all(servers.map((s) => s.closeLog().catch(() => undefined)));
     for (const c of cleanups.splice(0).reverse()) await Promise.resolve(c()).catch((err) => log(`cleanup: ${err}`));
     rmSync(work, { recursive: true, force: true });
   };
-  // Interrupted: no server, PostgreSQL (restarted, it no longer belongs to this process) or Pebble left behind.
-  const interrupted = (signal: string) => {
-    log(`${signal}: stopping everything…`);
-    void teardown().finally(() => process.exit(130));
+  // Interrupted, or over its time budget: no server, PostgreSQL (restarted, it no longer belongs
+  // to this process) or Pebble left behind.
+  const abort = (why: string, code: number) => {
+    log(`${why}: stopping everything…`);
+    void keepLogs()
+      .catch(() => undefined)
+      .then(teardown)
+      .finally(() => process.exit(code));
   };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  process.once('SIGINT', () => abort('SIGINT', 130));
+  process.once('SIGTERM', () => abort('SIGTERM', 130));
+  // Bounded: setup and the final checks get 5 minutes besides the chaos and settle phases.
+  const budgetS = o.durationS + o.settleS + 300;
+  setTimeout(() => abort(`over the run's time budget of ${budgetS} s`, 2), budgetS * 1000).unref();
   try {
     // PostgreSQL, Pebble (with challtestsrv), the webhook receiver.
     const [cluster, pebble] = await Promise.all([startPostgresCluster(), startPebble({ validitySeconds: o.validityS })]);
     cleanups.push(() => (cluster as PostgresCluster).stop(), () => (pebble as Pebble).stop());
+    pebbleLog = () => pebble.logLines();
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();
     await admin.query('create database certkeeper_chaos');
@@ -279,18 +301,21 @@ async function main(): Promise<number> {
     const mutex = new Mutex();
     let kills = 0;
     let pgRestarts = 0;
+    const pgUnrecovered: string[] = [];
     let validatorStop = false;
     const validator = workload.validateManual(() => validatorStop);
     const rotation = (async () => {
       while (Date.now() < chaosEnd) {
-        await sleep(20_000);
+        await sleep(Math.min(20_000, Math.max(0, chaosEnd - Date.now())));
+        if (Date.now() >= chaosEnd) return;
         endpoints[3]!.serve(serve('rotating.chaos.test', 5 + Math.floor(Math.random() * 20)));
       }
     })();
     const killer = (async () => {
       let next = 0;
       for (;;) {
-        await sleep(o.killEveryS * 1000 * (0.75 + Math.random() * 0.5));
+        // Never sleeps past the chaos phase: the run waits for the killer before it settles.
+        await sleep(Math.min(o.killEveryS * 1000 * (0.75 + Math.random() * 0.5), Math.max(0, chaosEnd - Date.now())));
         if (Date.now() >= chaosEnd) return;
         const victim = servers[next++ % servers.length]!;
         await mutex.run(async () => {
@@ -309,8 +334,19 @@ async function main(): Promise<number> {
         log('restarting PostgreSQL (pg_ctl restart -m fast)…');
         await restartPostgres(cluster.url);
         const pgUp = Date.now();
-        // Down until every server answers /readyz (its pool reconnected), and a grace of 2 s.
-        for (const s of servers) while ((await httpStatus(`${s.url}/readyz`)) !== 200) await sleep(50);
+        // Down until every server answers /readyz (its pool reconnected), and a grace of 2 s. A
+        // server that does not recover within a minute is a failure, not a reason to wait forever.
+        const readyBy = Date.now() + 60_000;
+        for (const s of servers) {
+          while ((await httpStatus(`${s.url}/readyz`)) !== 200) {
+            if (Date.now() > readyBy) {
+              pgUnrecovered.push(s.name);
+              log(`server ${s.name} not ready a minute after PostgreSQL came back`);
+              break;
+            }
+            await sleep(50);
+          }
+        }
         w.to = Date.now() + 2000;
         pgRestarts++;
         log(`PostgreSQL restarted in ${fmt((pgUp - w.from) / 1000, 1)} s; every server ready again after ${fmt((w.to - 2000 - w.from) / 1000, 1)} s`);
@@ -367,10 +403,19 @@ async function main(): Promise<number> {
     const histories = await managedHistories(dbUrl);
     const issuedByCa = pebble.issuedCertificates().map((c) => c.serial);
     const renewals = checkRenewals(histories, issuedByCa, workload.renewRequests);
+    // A stored order URL ends with the id Pebble logged (…/my-order/ID).
+    const currentOrders = (await query<{ order_url: string }>(dbUrl, 'select order_url from managed_certificates where order_url is not null')).map((r) => r.order_url.replace(/\/+$/, '').split('/').pop()!);
+    const orders = checkOrders(
+      pebble.orderIds(),
+      pebble.issuedCertificates().map((c) => c.orderId),
+      pebble.invalidOrderIds(),
+      currentOrders,
+    );
     const renewal = await renewalState(dbUrl, stoppedAt, 15_000);
     const statusRows = await query<{ source: string; status: string; n: string }>(dbUrl, 'select source, status, count(*) as n from certificates group by source, status order by source, status');
 
-    const duplicates = renewals.premature.length + renewals.issuedButNotStored.length + renewals.storedTwice.length + deliveries.duplicates.length + imports.storedTwice.length;
+    const crashes = servers.flatMap((s) => s.crashes.map((c) => ({ server: s.name, ...c })));
+    const duplicates = renewals.premature.length + renewals.issuedButNotStored.length + renewals.storedTwice.length + orders.abandoned.length + deliveries.duplicates.length + imports.storedTwice.length;
     const lost = imports.lost.length + deliveries.lost.length;
     const targets = {
       duplicates: duplicates === 0,
@@ -379,6 +424,8 @@ async function main(): Promise<number> {
       stuckValidating: validating.length === 0,
       missedRenewals: renewal.missed.length === 0,
       settled: quiescentAt !== null,
+      recoveredAfterPostgresRestart: pgUnrecovered.length === 0,
+      serverCrashes: crashes.length === 0,
       wrongAcknowledgements: workload.wrongAcks.length === 0 && renewals.storedButNotIssued.length === 0 && deliveries.malformed === 0,
     };
     const ok = Object.values(targets).every(Boolean);
@@ -388,12 +435,14 @@ async function main(): Promise<number> {
       ['requests after setup (calls / HTTP attempts, retries included)', `${client.calls - setupCalls} / ${requests.attempts} (${Object.entries(requests.byStatusClass).map(([k, v]) => `${k} ${v}`).join(', ')})`, '—'],
       ['kills (SIGKILL, then restart; one server at a time)', String(kills), '—'],
       ['PostgreSQL restarts (pg_ctl restart -m fast)', String(pgRestarts), '—'],
+      ['server crashes (exited without being killed)', String(crashes.length), '0'],
       ['renewals (scheduled / forced) over managed certificates', `${renewals.renewals} (${renewals.scheduled} / ${renewals.forced}) over ${histories.length}; Pebble issued ${issuedByCa.length}, certkeeper stored ${histories.reduce((n, h) => n + h.versions.length, 0)}`, '—'],
+      ['orders at Pebble (issued / set invalid / still awaited)', `${orders.created} (${orders.issued} / ${orders.invalid} / ${orders.open})`, '—'],
       ['deliveries accepted (webhook requests; refused on purpose)', `${deliveries.deliveries} for ${deliveries.expected} event × channel (${deliveries.receipts}; ${deliveries.refused})`, '—'],
       ['redelivered under the same delivery id (deduplicable)', String(deliveries.redeliveredSameId), 'allowed'],
       [
         'duplicates',
-        `${duplicates} (renewals early ${renewals.premature.length}, issued but not stored ${renewals.issuedButNotStored.length}, deliveries ${deliveries.duplicates.length}, imports ${imports.storedTwice.length})`,
+        `${duplicates} (renewals early ${renewals.premature.length}, issued but not stored ${renewals.issuedButNotStored.length}, certificates stored twice ${renewals.storedTwice.length}, orders abandoned ${orders.abandoned.length}, deliveries ${deliveries.duplicates.length}, imports ${imports.storedTwice.length})`,
         '0',
       ],
       ['lost (acknowledged imports / events never delivered)', `${lost} (${imports.lost.length} of ${imports.acknowledged} / ${deliveries.lost.length} of ${deliveries.expected})`, '0'],
@@ -422,10 +471,12 @@ async function main(): Promise<number> {
           durations: { chaosSeconds, settleSeconds, wholeRunSeconds: durationS },
           kills,
           pgRestarts,
+          crashes,
           downWindows: windows,
           requests: { ...requests, serverErrorsOutside: detail(requests.serverErrorsOutside), connectionErrorsOutside: detail(requests.connectionErrorsOutside) },
           actions: workload.counts,
           validations: workload.validations,
+          orders: { ...orders, abandoned: detail(orders.abandoned) },
           renewals: { ...renewals, premature: detail(renewals.premature), forcedRequests: workload.renewRequests.length, missed: renewal.missed, failing: renewal.failing, managedStatuses: renewal.statuses },
           deliveries: { ...deliveries, duplicates: detail(deliveries.duplicates), lost: detail(deliveries.lost), byType: countBy(events, (e) => e.type) },
           imports: { ...imports, lost: detail(imports.lost), wrongAcks: detail(workload.wrongAcks) },
@@ -438,15 +489,9 @@ async function main(): Promise<number> {
       ),
     );
     process.stdout.write(`written to ${path.relative(process.cwd(), file)}\n`);
-    if (!ok) {
-      const kept = path.join(resultsDir, `chaos-${stamp}-logs`);
-      await Promise.all(servers.map((s) => s.closeLog()));
-      writeFileSync(path.join(logsDir, 'pebble.log'), pebble.logLines().join('\n'));
-      cpSync(logsDir, kept, { recursive: true });
-      process.stdout.write(`server and Pebble logs kept in ${path.relative(process.cwd(), kept)}\n`);
-    }
     failed = !ok;
   } finally {
+    if (failed) await keepLogs().catch((err) => log(`keeping the logs: ${err}`));
     await teardown();
   }
   return failed ? 1 : 0;
