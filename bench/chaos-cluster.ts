@@ -219,7 +219,8 @@ export class ChaosReceiver {
   readonly secrets = new Map<string, string>();
   private readonly server: http.Server;
 
-  constructor(private readonly refuseRate: number) {
+  /** Share of requests answered 503; the run sets it to 0 once the chaos phase is over. */
+  constructor(public refuseRate: number) {
     this.server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
