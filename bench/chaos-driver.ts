@@ -159,6 +159,7 @@ export class Workload {
   readonly wrongAcks: string[] = [];
   validations = { ok: 0, conflict: 0, failed: 0 };
   private serial = 0;
+  private readonly creating = { auto: 0, manual: 0 };
   private lastForcedRenew = 0;
 
   constructor(
@@ -222,7 +223,17 @@ export class Workload {
    */
   async createManaged(kind: 'auto' | 'manual'): Promise<void> {
     const ids = kind === 'auto' ? this.autoIds : this.manualIds;
-    if (ids.length >= (kind === 'auto' ? this.o.maxAuto : this.o.maxManual)) return;
+    // Counted before the call: two workers must not both take the last place.
+    if (ids.length + this.creating[kind] >= (kind === 'auto' ? this.o.maxAuto : this.o.maxManual)) return;
+    this.creating[kind]++;
+    try {
+      await this.create(kind, ids);
+    } finally {
+      this.creating[kind]--;
+    }
+  }
+
+  private async create(kind: 'auto' | 'manual', ids: number[]): Promise<void> {
     const tenant = this.tenant(kind);
     const domainName = `${kind}-${++this.serial}.chaos.test`;
     const base = `/api/v1/projects/${tenant.projectId}/certificates`;

@@ -381,7 +381,8 @@ async function main(): Promise<number> {
       if (Date.now() > settleDeadline) break;
       if (Date.now() - lastReport > 10_000) {
         lastReport = Date.now();
-        log(`settling: ${waiting} event deliveries outstanding, ${validating.length} certificate(s) Validating`);
+        const which = d.lost.slice(0, 5).map((l) => `${l.type} #${l.eventId} to ${l.channel}, ${fmt((Date.now() - l.createdAt) / 1000, 0)} s old`);
+        log(`settling: ${waiting} event deliveries outstanding${which.length ? ` (${which.join('; ')})` : ''}, ${validating.length} certificate(s) Validating`);
       }
       await sleep(1000);
     }
