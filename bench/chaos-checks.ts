@@ -40,6 +40,10 @@ export interface RequestClassification {
   serverErrors: number;
   /** … that overlapped a down window of their server or of PostgreSQL. */
   serverErrorsWhileDown: number;
+  /** … of those, by cause: a window of their server (killed), of PostgreSQL (restarted). */
+  serverErrorsBy: { server: number; postgres: number };
+  /** Every 5xx in a down window: server, route, status and when (epoch ms). */
+  serverErrorsDuring: Array<{ server: string; route: string; status: number; at: number; cause: 'server' | 'postgres' }>;
   /** … that did not: the run's failures. */
   serverErrorsOutside: RequestRecord[];
   /** Attempts without an answer. */
@@ -52,8 +56,20 @@ export interface RequestClassification {
  * overlapped a window in which its server, or PostgreSQL, was down.
  */
 export function classifyRequests(records: readonly RequestRecord[], windows: DownWindows): RequestClassification {
-  const out: RequestClassification = { attempts: records.length, byStatusClass: {}, serverErrors: 0, serverErrorsWhileDown: 0, serverErrorsOutside: [], connectionErrors: 0, connectionErrorsOutside: [] };
-  const down = (r: RequestRecord) => (windows.servers[r.server] ?? []).some((w) => overlaps(r, w)) || windows.postgres.some((w) => overlaps(r, w));
+  const out: RequestClassification = {
+    attempts: records.length,
+    byStatusClass: {},
+    serverErrors: 0,
+    serverErrorsWhileDown: 0,
+    serverErrorsBy: { server: 0, postgres: 0 },
+    serverErrorsDuring: [],
+    serverErrorsOutside: [],
+    connectionErrors: 0,
+    connectionErrorsOutside: [],
+  };
+  const serverDown = (r: RequestRecord) => (windows.servers[r.server] ?? []).some((w) => overlaps(r, w));
+  const postgresDown = (r: RequestRecord) => windows.postgres.some((w) => overlaps(r, w));
+  const down = (r: RequestRecord) => serverDown(r) || postgresDown(r);
   for (const r of records) {
     const cls = r.status === null ? 'no answer' : `${Math.floor(r.status / 100)}xx`;
     out.byStatusClass[cls] = (out.byStatusClass[cls] ?? 0) + 1;
@@ -62,8 +78,12 @@ export function classifyRequests(records: readonly RequestRecord[], windows: Dow
       if (!down(r)) out.connectionErrorsOutside.push(r);
     } else if (r.status >= 500) {
       out.serverErrors++;
-      if (down(r)) out.serverErrorsWhileDown++;
-      else out.serverErrorsOutside.push(r);
+      if (down(r)) {
+        out.serverErrorsWhileDown++;
+        const cause = serverDown(r) ? 'server' : 'postgres';
+        out.serverErrorsBy[cause]++;
+        out.serverErrorsDuring.push({ server: r.server, route: `${r.method} ${r.route}`, status: r.status, at: r.start, cause });
+      } else out.serverErrorsOutside.push(r);
     }
   }
   return out;

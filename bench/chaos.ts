@@ -455,7 +455,11 @@ async function main(): Promise<number> {
         '0',
       ],
       ['lost (acknowledged imports / events never delivered)', `${lost} (${imports.lost.length} of ${imports.acknowledged} / ${deliveries.lost.length} of ${deliveries.expected})`, '0'],
-      ['5xx outside down windows (5xx in all)', `${requests.serverErrorsOutside.length} (${requests.serverErrors})`, '0'],
+      [
+        '5xx outside down windows (5xx in all: while their server was down / during the PostgreSQL restart)',
+        `${requests.serverErrorsOutside.length} (${requests.serverErrors}: ${requests.serverErrorsBy.server} / ${requests.serverErrorsBy.postgres})`,
+        '0',
+      ],
       ['certificates left Validating', String(validating.length), '0'],
       ['renewals missed (due, never attempted)', String(renewal.missed.length), '0'],
       ['no answer outside down windows (no answer in all)', `${requests.connectionErrorsOutside.length} (${requests.connectionErrors})`, '0'],

@@ -23,6 +23,7 @@ describe('classifyRequests', () => {
     );
     expect(out.serverErrors).toBe(3);
     expect(out.serverErrorsWhileDown).toBe(2);
+    expect(out.serverErrorsBy).toEqual({ server: 1, postgres: 1 });
     expect(out.serverErrorsOutside.map((r) => r.server)).toEqual(['b']);
     expect(out.connectionErrorsOutside).toHaveLength(1);
     expect(out.byStatusClass).toEqual({ '5xx': 3, 'no answer': 1, '4xx': 1 });
