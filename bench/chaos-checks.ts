@@ -187,7 +187,7 @@ export interface OrderCheck {
   created: number;
   /** … finalized: a certificate issued for them. */
   issued: number;
-  /** … set invalid (a refused challenge): certkeeper starts a new order after those. */
+  /** … set invalid (a challenge refused): certkeeper orders again after one, so in a run where every record is published before validation, each is a second order. */
   invalid: number;
   /** … still open and stored as some certificate's current order (a manual one waiting for its records). */
   open: number;
@@ -196,9 +196,9 @@ export interface OrderCheck {
 }
 
 /**
- * Every renewal ordered once at the CA: each order the CA created was finalized, refused, or is
- * the one a certificate still waits on; any other order was left behind by an attempt that then
- * ordered again.
+ * Every renewal ordered once at the CA: each order the CA created was finalized, or is the one a
+ * certificate still waits on. One the CA refused, or one left behind, was followed by another
+ * order for the same work.
  */
 export function checkOrders(createdIds: readonly string[], issuedOrderIds: readonly string[], invalidIds: readonly string[], currentIds: readonly string[]): OrderCheck {
   const issued = new Set(issuedOrderIds);

@@ -158,6 +158,8 @@ export class Workload {
   /** Imports answered 200 whose certificate had another fingerprint than the one sent. */
   readonly wrongAcks: string[] = [];
   validations = { ok: 0, conflict: 0, failed: 0 };
+  /** Validation answers by status and certificateStatus (or error code). */
+  readonly validationOutcomes: Record<string, number> = {};
   private serial = 0;
   private readonly creating = { auto: 0, manual: 0 };
   private lastForcedRenew = 0;
@@ -327,29 +329,49 @@ export class Workload {
   /**
    * The operator of the manual certificates, until `stop()`: every certificate whose order waits
    * for its records gets them published in challtestsrv and is validated (PUT …/validate, safe to
-   * repeat), then the records are cleared.
+   * repeat). Like a person, it leaves the records up until the certificate no longer asks for
+   * them (issued, or another order): a validation interrupted by a kill goes on in the restarted
+   * server, and would fail on records taken down too early.
    */
   async validateManual(stop: () => boolean): Promise<void> {
     const base = `/api/v1/projects/${this.tenant('manual').projectId}/certificates`;
+    /** certificate id → the records published for it (`host\u0000value`). */
+    const published = new Map<number, Set<string>>();
+    const clear = async (records: Set<string>) => {
+      for (const host of new Set([...records].map((r) => r.split('\u0000')[0]!))) await challtestsrv(this.challtestsrvUrl, 'clear-txt', { host }).catch(() => undefined);
+      records.clear();
+    };
     while (!stop()) {
       for (const id of [...this.manualIds]) {
-        if (stop()) return;
+        if (stop()) break;
         const got = await this.client.call('GET', `${base}/${id}`, undefined, { retry: 'always' });
         if (got.status !== 200) continue;
         const c = got.json.result as { certificateStatus: string; dnsRecords: Array<{ key: string; value: string }> };
-        if (c.dnsRecords.length === 0 || c.certificateStatus === 'Validating') continue;
+        const wanted = new Set(c.dnsRecords.map((r) => `${fqdn(r.key)}\u0000${r.value}`));
+        let mine = published.get(id);
+        if (!mine) published.set(id, (mine = new Set()));
+        if ([...mine].some((r) => !wanted.has(r))) await clear(mine);
         try {
-          for (const r of c.dnsRecords) await challtestsrv(this.challtestsrvUrl, 'set-txt', { host: fqdn(r.key), value: r.value });
-          const v = await this.client.call('PUT', `${base}/${id}/validate`, undefined, { retry: 'always', deadlineMs: 90_000 });
-          this.count('validate', v);
-          if (v.status === 200 && v.json.result.certificateStatus === 'Active') this.validations.ok++;
-          else if (v.status === 409) this.validations.conflict++;
-          else this.validations.failed++;
-        } finally {
-          for (const r of c.dnsRecords) await challtestsrv(this.challtestsrvUrl, 'clear-txt', { host: fqdn(r.key) }).catch(() => undefined);
+          for (const r of wanted) {
+            if (mine.has(r)) continue;
+            const [host, value] = r.split('\u0000') as [string, string];
+            await challtestsrv(this.challtestsrvUrl, 'set-txt', { host, value });
+            mine.add(r);
+          }
+        } catch {
+          continue; // challtestsrv did not answer: next round
         }
+        if (wanted.size === 0 || c.certificateStatus === 'Validating') continue;
+        const v = await this.client.call('PUT', `${base}/${id}/validate`, undefined, { retry: 'always', deadlineMs: 90_000 });
+        this.count('validate', v);
+        if (v.status === 200 && v.json.result.certificateStatus === 'Active') this.validations.ok++;
+        else if (v.status === 409) this.validations.conflict++;
+        else this.validations.failed++;
+        const key = `${v.status} ${v.status === 200 ? v.json.result.certificateStatus : (v.json?.errors?.[0]?.code ?? v.error)}`;
+        this.validationOutcomes[key] = (this.validationOutcomes[key] ?? 0) + 1;
       }
       await sleep(1000);
     }
+    for (const records of published.values()) await clear(records);
   }
 }

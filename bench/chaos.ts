@@ -9,18 +9,19 @@
  * again, and PostgreSQL is restarted once. Then, all servers up, it waits for the work to settle,
  * stops the servers and checks: every renewal ordered once (Pebble's issued certificates against
  * the versions certkeeper stored), every notifiable event delivered once per channel (or again
- * under the same delivery id), every order Pebble created finalized, refused or still awaited,
- * no certificate left Validating, no acknowledged import lost, no 5xx and no unanswered request
- * outside a down window, no server exiting by itself. Prints a table and writes
- * bench-results/chaos-<timestamp>.json; exits 1 when a target is missed, 2 when the run itself
- * failed or overran its time budget (the servers' and Pebble's logs are kept beside the JSON).
+ * under the same delivery id), every order Pebble created finalized or still awaited (none
+ * refused), no certificate left Validating or left to expire, no acknowledged import lost, no
+ * 5xx and no unanswered request outside a down window, no server exiting by itself. Prints a
+ * table and writes bench-results/chaos-<timestamp>.json; exits 1 when a target is missed, 2 when
+ * the run itself failed or overran its time budget (the servers' and Pebble's logs are kept
+ * beside the JSON).
  *
  * Options: --duration S (chaos phase, default 150), --settle S (longest wait for the work to
  * settle, default 170), --kill-every S (default 8), --workers N (default 4), --validity S
  * (Pebble's certificate lifetime, default 60), --auto N / --manual N (managed certificates,
  * default 12 / 4), --pg-restart-at S (default half the duration; --no-pg-restart),
  * --refuse-rate F (share of webhook requests the receiver answers 503, default 0.05),
- * --force-renew-every S (default 10).
+ * --force-renew-every S (default 10), --keep-logs (keep the logs of a run that met its targets too).
  */
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -147,7 +148,9 @@ async function renewalState(dbUrl: string, at: number, graceMs: number) {
   const failing = rows.filter((r) => r.failure_count > 0).map((r) => ({ id: Number(r.certificate_id), status: r.status, failureCount: r.failure_count, problem: r.last_problem ? JSON.parse(r.last_problem) : null }));
   const statuses: Record<string, number> = {};
   for (const r of rows) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-  return { missed, failing, statuses };
+  // Every managed certificate, automated or renewed by the run's operator, is renewed in time.
+  const expired = (await query<{ id: number }>(dbUrl, "select id from certificates where source = 'acme' and status = 'issued' and not_after < $1 order by id", [at])).map((r) => Number(r.id));
+  return { missed, failing, statuses, expired };
 }
 
 async function main(): Promise<number> {
@@ -422,7 +425,8 @@ async function main(): Promise<number> {
     const statusRows = await query<{ source: string; status: string; n: string }>(dbUrl, 'select source, status, count(*) as n from certificates group by source, status order by source, status');
 
     const crashes = servers.flatMap((s) => s.crashes.map((c) => ({ server: s.name, ...c })));
-    const duplicates = renewals.premature.length + renewals.issuedButNotStored.length + renewals.storedTwice.length + orders.abandoned.length + deliveries.duplicates.length + imports.storedTwice.length;
+    const duplicates =
+      renewals.premature.length + renewals.issuedButNotStored.length + renewals.storedTwice.length + orders.invalid + orders.abandoned.length + deliveries.duplicates.length + imports.storedTwice.length;
     const lost = imports.lost.length + deliveries.lost.length;
     const targets = {
       duplicates: duplicates === 0,
@@ -432,6 +436,7 @@ async function main(): Promise<number> {
       noAnswerOutsideDownWindows: requests.connectionErrorsOutside.length === 0,
       stuckValidating: validating.length === 0,
       missedRenewals: renewal.missed.length === 0,
+      managedExpired: renewal.expired.length === 0,
       settled: quiescentAt !== null,
       recoveredAfterPostgresRestart: pgUnrecovered.length === 0,
       serverCrashes: crashes.length === 0,
@@ -446,12 +451,12 @@ async function main(): Promise<number> {
       ['PostgreSQL restarts (pg_ctl restart -m fast)', String(pgRestarts), '—'],
       ['server crashes (exited without being killed)', String(crashes.length), '0'],
       ['renewals (scheduled / forced) over managed certificates', `${renewals.renewals} (${renewals.scheduled} / ${renewals.forced}) over ${histories.length}; Pebble issued ${issuedByCa.length}, certkeeper stored ${histories.reduce((n, h) => n + h.versions.length, 0)}`, '—'],
-      ['orders at Pebble (issued / set invalid / still awaited)', `${orders.created} (${orders.issued} / ${orders.invalid} / ${orders.open})`, '—'],
+      ['orders at Pebble (issued / still awaited)', `${orders.created} (${orders.issued} / ${orders.open})`, '—'],
       ['deliveries accepted (webhook requests; refused on purpose)', `${deliveries.deliveries} for ${deliveries.expected} event × channel (${deliveries.receipts}; ${deliveries.refused})`, '—'],
       ['redelivered under the same delivery id (deduplicable)', String(deliveries.redeliveredSameId), 'allowed'],
       [
         'duplicates',
-        `${duplicates} (renewals early ${renewals.premature.length}, issued but not stored ${renewals.issuedButNotStored.length}, certificates stored twice ${renewals.storedTwice.length}, orders abandoned ${orders.abandoned.length}, deliveries ${deliveries.duplicates.length}, imports ${imports.storedTwice.length})`,
+        `${duplicates} (renewals early ${renewals.premature.length}, issued but not stored ${renewals.issuedButNotStored.length}, certificates stored twice ${renewals.storedTwice.length}, orders refused ${orders.invalid}, orders abandoned ${orders.abandoned.length}, deliveries ${deliveries.duplicates.length}, imports ${imports.storedTwice.length})`,
         '0',
       ],
       ['lost (acknowledged imports / events never delivered)', `${lost} (${imports.lost.length} of ${imports.acknowledged} / ${deliveries.lost.length} of ${deliveries.expected})`, '0'],
@@ -462,6 +467,7 @@ async function main(): Promise<number> {
       ],
       ['certificates left Validating', String(validating.length), '0'],
       ['renewals missed (due, never attempted)', String(renewal.missed.length), '0'],
+      ['managed certificates left to expire', String(renewal.expired.length), '0'],
       ['no answer outside down windows (no answer in all)', `${requests.connectionErrorsOutside.length} (${requests.connectionErrors})`, '0'],
       ['duration (chaos / settle / whole run)', `${fmt(chaosSeconds, 0)} s / ${fmt(settleSeconds, 0)} s / ${fmt(durationS, 0)} s`, '—'],
     ];
@@ -488,9 +494,9 @@ async function main(): Promise<number> {
           downWindows: windows,
           requests: { ...requests, serverErrorsOutside: detail(requests.serverErrorsOutside), connectionErrorsOutside: detail(requests.connectionErrorsOutside) },
           actions: workload.counts,
-          validations: workload.validations,
+          validations: { ...workload.validations, outcomes: workload.validationOutcomes },
           orders: { ...orders, abandoned: detail(orders.abandoned) },
-          renewals: { ...renewals, premature: detail(renewals.premature), forcedRequests: workload.renewRequests.length, missed: renewal.missed, failing: renewal.failing, managedStatuses: renewal.statuses },
+          renewals: { ...renewals, premature: detail(renewals.premature), forcedRequests: workload.renewRequests.length, missed: renewal.missed, expired: renewal.expired, failing: renewal.failing, managedStatuses: renewal.statuses },
           deliveries: { ...deliveries, duplicates: detail(deliveries.duplicates), lost: detail(deliveries.lost), byType: countBy(events, (e) => e.type) },
           imports: { ...imports, lost: detail(imports.lost), wrongAcks: detail(workload.wrongAcks) },
           validating,
@@ -504,7 +510,7 @@ async function main(): Promise<number> {
     process.stdout.write(`written to ${path.relative(process.cwd(), file)}\n`);
     failed = !ok;
   } finally {
-    if (failed) await keepLogs().catch((err) => log(`keeping the logs: ${err}`));
+    if (failed || args.includes('--keep-logs')) await keepLogs().catch((err) => log(`keeping the logs: ${err}`));
     await teardown();
   }
   return failed ? 1 : 0;
