@@ -211,4 +211,35 @@ describe.each(dialects)('managed certificates against Pebble on %s', (dialect) =
       t.clock.set(new Date());
     });
   });
+
+  it('a scheduler pass leaves a manual renewal order to the person who publishes its records', async () => {
+    const created = (await t.call('POST', base, { key: t.keys.editor, body: { domainName: 'manual-race.example.test', additionalDomainNames: [], scopeId: 0 } })).json().result;
+    await publish(created.dnsRecords);
+    const issued = (await t.call('PUT', `${base}/${created.id}/validate`, { key: t.keys.editor })).json().result;
+    expect(issued.certificateStatus).toBe('Active');
+    // The person takes the records down once the certificate is issued.
+    for (const r of created.dnsRecords as Array<{ key: string }>) await pebble.challtestsrv.clearTxt(r.key);
+    t.clock.set(new Date(new Date(issued.managed.renewAt).getTime() + 1000));
+    await t.services.managed.runDue();
+    const waiting = (await t.call('GET', `${base}/${created.id}`, { key: t.keys.viewer })).json().result;
+    expect(waiting.dnsRecords).toHaveLength(1);
+    // Another server's pass that listed the renewal as due before this order was stored: it
+    // attempts the certificate while the order waits for records nobody has published yet.
+    // (Back to real time first: Pebble's order expires an hour from now, not from the moved clock.)
+    t.clock.set(new Date());
+    await t.services.store.managed.update(created.id, { renewAt: t.clock.now() });
+    const invalidBefore = pebble.invalidOrderIds().length;
+    await t.services.managed.runDue();
+    expect(pebble.invalidOrderIds()).toHaveLength(invalidBefore);
+    const still = (await t.call('GET', `${base}/${created.id}`, { key: t.keys.viewer })).json().result;
+    expect(still.dnsRecords).toEqual(waiting.dnsRecords);
+    expect(still.managed.failureCount).toBe(0);
+    const failed = (await t.call('GET', `/api/v1/projects/${t.project.id}/events?type=certificate.renewal_failed`, { key: t.keys.viewer })).json().result;
+    expect(failed.filter((e: { objectId: string }) => e.objectId === String(created.id))).toEqual([]);
+    // The person publishes and validates: renewed on that order.
+    await publish(waiting.dnsRecords);
+    const renewal = await t.call('PUT', `${base}/${created.id}/validate`, { key: t.keys.editor });
+    expect(renewal.statusCode, renewal.body).toBe(200);
+    expect(renewal.json().result.sslCertificateId).not.toBe(issued.sslCertificateId);
+  });
 });
