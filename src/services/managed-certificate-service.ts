@@ -319,7 +319,7 @@ export class ManagedCertificateService {
       // (PUT …/validate), or resumed once they did (Validating). A pass that listed the
       // certificate before another server ordered its renewal would otherwise have the CA check
       // records nobody has published yet, spoiling the order.
-      if (trigger === 'scheduler' && state.orderUrl && !state.automated && rec.status !== 'validating') return 'idle';
+      if (trigger === 'scheduler' && state.orderUrl && !state.automated && state.dnsRecords.length > 0 && rec.status !== 'validating') return 'idle';
       return await this.work(rec, state, actor, renewal);
     } catch (err) {
       if (!isAppError(err)) this.logger?.warn({ certificateId: id, err: String(err) }, 'certificate attempt failed unexpectedly');
@@ -352,7 +352,9 @@ export class ManagedCertificateService {
           await tx.managed.update(rec.id, { orderUrl: order!.orderUrl, orderCreatedAt: now, dnsRecords, pendingKey: null, automated, updatedAt: now });
           if (state.challengeType === 'http-01') await tx.managed.putHttpTokens(rec.id, httpTokensOf(order!), now);
         });
-        if (!automated) {
+        // A CA that still holds valid authorizations for every name (they reuse recent ones)
+        // asks for no record: the order needs no person, and is finalized at once below.
+        if (!automated && dnsRecords.length > 0) {
           // A person must publish the new records: stop here and say so.
           await this.store.transaction(async (tx) => {
             if (!renewal) await tx.certificates.updateStatus(rec.id, 'pending_validation', now);
