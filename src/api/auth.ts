@@ -49,20 +49,44 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (so an anonymous caller always gets 401, whatever its body). When the path names a project
  * (`:projectId`), the key must cover it before the request is validated: a key that does not
  * cover the project learns nothing, not even whether its parameters, query or body were valid.
- * That check is the request's authorization of the project; the service's role check reuses it
- * (AccessService remembers it for the request's principal). A malformed project id is left to
- * validation (400).
+ * That check is the request's authorization of the project; the service's role check repeats
+ * it from AccessService's cache. A malformed project id is left to validation (400).
+ *
+ * The hooks take a callback and answer at once when AccessService's caches do (nearly every
+ * request): an async hook costs a promise and a turn of the microtask queue on every request.
  */
 export const authentication = fp(
   async (app: FastifyInstance, opts: AuthenticationOptions) => {
     const credentialOf = opts.credentialOf ?? apiKeyOf;
+    const { access } = opts;
     if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', null);
-    app.addHook('onRequest', async (request) => {
-      request.principal = await opts.access.authenticate(credentialOf(request));
+    app.addHook('onRequest', (request, _reply, done) => {
+      let found: Principal | Promise<Principal>;
+      try {
+        found = access.authenticateNow(credentialOf(request));
+      } catch (err) {
+        return done(err as Error);
+      }
+      if (!(found instanceof Promise)) {
+        request.principal = found;
+        return done();
+      }
+      found.then((p) => {
+        request.principal = p;
+        done();
+      }, done);
     });
-    app.addHook('preValidation', async (request) => {
+    app.addHook('preValidation', (request, _reply, done) => {
       const { projectId } = (request.params ?? {}) as { projectId?: unknown };
-      if (typeof projectId === 'string' && UUID.test(projectId)) await opts.access.authorizeProject(principal(request), projectId, 'viewer');
+      if (typeof projectId !== 'string' || !UUID.test(projectId)) return done();
+      let project: unknown;
+      try {
+        project = access.authorizeProjectNow(principal(request), projectId, 'viewer');
+      } catch (err) {
+        return done(err as Error);
+      }
+      if (!(project instanceof Promise)) return done();
+      project.then(() => done(), done);
     });
   },
   { name: 'certkeeper-authentication', fastify: '5.x' },

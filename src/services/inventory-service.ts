@@ -290,7 +290,7 @@ export class InventoryService {
   }
 
   async get(principal: Principal, projectId: string, id: number): Promise<CertificateRecord> {
-    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    const project = await this.access.authorizeProjectNow(principal, projectId, 'viewer');
     return this.visible(project, id);
   }
 
