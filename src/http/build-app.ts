@@ -210,8 +210,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const { httpMetrics } = deps;
   if (httpMetrics) {
     // The route's pattern, never the raw path (bounded cardinality); undefined when nothing matched.
-    app.addHook('onResponse', async (request, reply) => {
+    // A callback hook: an async one costs a promise and a microtask turn on every request.
+    app.addHook('onResponse', (request, reply, done) => {
       httpMetrics.observeHttp(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+      done();
     });
   }
   if (deps.metrics) await app.register(metricsRoutes, { metrics: deps.metrics });
