@@ -34,6 +34,7 @@ import { authTokenOf, scmRoutes } from '../compat/huawei-scm/scm-routes.js';
 import { sendCompatError } from '../compat/compat-errors.js';
 import { routerErrorHandler } from './router-errors.js';
 import { installRequestBodies } from './request-bodies.js';
+import { lazyChildLogger } from './lazy-child-logger.js';
 import { appRoutes } from '../api/routes/app-routes.js';
 import { pushRoutes } from '../api/routes/push-routes.js';
 import type { PushHealthService } from '../services/push-health-service.js';
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       maxParamLength: 2 * LONGEST_PATH_PARAMETER,
     },
     frameworkErrors: (err, request, reply) => onRouterError(err, request, reply),
+    childLoggerFactory: lazyChildLogger,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
