@@ -88,7 +88,7 @@ function isTupleQuery(config: unknown): config is TupleQuery {
 }
 
 /** Reads a compiled query's rows as arrays of column values, in select order. */
-export type TupleReader = (compiled: CompiledQuery) => Promise<unknown[][]>;
+export type TupleReader = (compiled: Pick<CompiledQuery, 'sql' | 'parameters'>) => Promise<unknown[][]>;
 
 /**
  * A TupleReader over the pool (outside any transaction), through the same named statements.
