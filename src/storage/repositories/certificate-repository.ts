@@ -255,18 +255,18 @@ export class KyselyCertificateRepository implements CertificateRepository {
   }
 
   async findVisible(projectId: string, organizationId: string, id: number): Promise<CertificateRecord | undefined> {
+    return this.findVisibleNow(projectId, organizationId, id);
+  }
+
+  findVisibleNow(projectId: string, organizationId: string, id: number): CertificateRecord | undefined | Promise<CertificateRecord | undefined> {
     if (this.fastFindVisible) {
       const values = this.fastFindVisible(id, projectId, organizationId);
       return values && tupleToCertificateRecord(values);
     }
-    if (this.tupleFindVisible) {
-      const values = await this.tupleFindVisible(id, projectId, organizationId);
-      return values && tupleToCertificateRecord(values);
-    }
+    if (this.tupleFindVisible) return this.tupleFindVisible(id, projectId, organizationId).then((values) => values && tupleToCertificateRecord(values));
     // Built and compiled once per repository (the SQL is the same every time), then bound.
     this.findVisibleCompiled ??= precompile(this.findVisibleQuery(...FIND_VISIBLE_SENTINELS).compile(), FIND_VISIBLE_SENTINELS);
-    const { rows } = await this.db.executeQuery<CertificateRow>(this.findVisibleCompiled(id, projectId, organizationId));
-    return rows[0] && toCertificateRecord(rows[0]);
+    return this.db.executeQuery<CertificateRow>(this.findVisibleCompiled(id, projectId, organizationId)).then(({ rows }) => rows[0] && toCertificateRecord(rows[0]));
   }
 
   async lockForImport(projectId: string): Promise<void> {
