@@ -115,7 +115,7 @@ const FIND_VISIBLE_SENTINELS: [number, string, string] = [ID_SENTINEL, PROJECT_S
 export class KyselyCertificateRepository implements CertificateRepository {
   private readonly shapes = new CompiledShapes();
   private readonly fastFindVisible?: (id: number, projectId: string, organizationId: string) => unknown[] | undefined;
-  private readonly tupleFindVisible?: (id: number, projectId: string, organizationId: string) => Promise<unknown[] | undefined>;
+  private readonly tupleFindVisible?: (id: number, projectId: string, organizationId: string) => Promise<CertificateRecord | undefined>;
   private findVisibleCompiled?: (id: number, projectId: string, organizationId: string) => CompiledQuery;
 
   constructor(
@@ -143,10 +143,10 @@ export class KyselyCertificateRepository implements CertificateRepository {
       // objects. Compiled once; the values are bound into a plain array.
       const compiled = this.findVisibleQuery(...FIND_VISIBLE_SENTINELS).compile();
       const positions = sentinelPositions(compiled, FIND_VISIBLE_SENTINELS);
-      this.tupleFindVisible = async (id, projectId, organizationId) => {
+      this.tupleFindVisible = (id, projectId, organizationId) => {
         const args = [id, projectId, organizationId];
         const parameters = positions.map((at, k) => (at >= 0 ? args[at] : compiled.parameters[k]));
-        return (await tuples({ sql: compiled.sql, parameters }))[0];
+        return tuples({ sql: compiled.sql, parameters }).then((rows) => rows[0] && tupleToCertificateRecord(rows[0]));
       };
     }
   }
@@ -263,7 +263,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
       const values = this.fastFindVisible(id, projectId, organizationId);
       return values && tupleToCertificateRecord(values);
     }
-    if (this.tupleFindVisible) return this.tupleFindVisible(id, projectId, organizationId).then((values) => values && tupleToCertificateRecord(values));
+    if (this.tupleFindVisible) return this.tupleFindVisible(id, projectId, organizationId);
     // Built and compiled once per repository (the SQL is the same every time), then bound.
     this.findVisibleCompiled ??= precompile(this.findVisibleQuery(...FIND_VISIBLE_SENTINELS).compile(), FIND_VISIBLE_SENTINELS);
     return this.db.executeQuery<CertificateRow>(this.findVisibleCompiled(id, projectId, organizationId)).then(({ rows }) => rows[0] && toCertificateRecord(rows[0]));
