@@ -9,6 +9,7 @@
  * --probe-endpoints N;
  * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
  * --only-get-by-id: of the million-row reads, only GET by id, hello-world and the floor route;
+ * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target: --skip-deploy, --only-deploy;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -24,6 +25,7 @@ import { startPostgresCluster } from '../test/support/postgres.js';
 import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults } from './issuance-bench.js';
 import { probeBench, probeTableRows, type ProbeBenchResults } from './probe-bench.js';
 import { sweepBench, sweepTableRows, type SweepBenchResult } from './sweep-bench.js';
+import { deployBench, deployTableRows, type DeployBenchResult } from './deploy-bench.js';
 import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
@@ -35,8 +37,11 @@ const option = (name: string, fallback: number) => {
 const quick = flag('--quick');
 const onlyIssuance = flag('--only-issuance');
 const onlyProbe = flag('--only-probe');
-const onlySweep = flag('--only-sweep');
 const onlyGetById = flag('--only-get-by-id');
+const onlyDeploy = flag('--only-deploy');
+// --only-deploy runs the deployment series alone: as if every other series were skipped.
+const onlySweep = flag('--only-sweep') && !onlyDeploy;
+if (onlyDeploy) args.push('--skip-import', '--skip-sqlite', '--skip-postgres', '--skip-sweep', '--skip-probe', '--skip-issuance');
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
 /** When a started server's scheduled passes have all had their first run (revocation checks: 60 s). */
 const STARTUP_PASSES_MS = 75_000;
@@ -276,12 +281,13 @@ function table(): string {
   if (results.issuance) lines.push(...issuanceTableRows(results.issuance as IssuanceResults));
   if (results.probe) lines.push(...probeTableRows(results.probe as ProbeBenchResults));
   if (results.sweep) lines.push(...sweepTableRows(results.sweep as SweepBenchResult[]));
+  if (results.deploy) lines.push(...deployTableRows(results.deploy as DeployBenchResult));
   return lines.join('\n');
 }
 
 if (onlySweep) {
   // The sweep alone: no wrk, no servers.
-} else if (!onlyIssuance && !onlyProbe && !hasWrk()) {
+} else if (!onlyIssuance && !onlyProbe && !onlyDeploy && !hasWrk()) {
   console.error('npm run bench needs wrk (Debian package "wrk"): apt-get install -y wrk');
   process.exit(2);
 }
@@ -308,6 +314,7 @@ if (!onlySweep && !onlyProbe && !onlyGetById && !flag('--skip-issuance')) {
     log,
   });
 }
+if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-deploy')) results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
 const out = table();
 console.log(out);
 if (results.issuance) console.log(`\n${issuanceTable(results.issuance as IssuanceResults)}`);

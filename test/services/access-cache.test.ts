@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/services/principal.js';
+import type { ApiKeyPrincipal } from '../../src/services/principal.js';
 import type { Store } from '../../src/ports/store.js';
 import { ACCESS_CACHE_TTL_MS, AccessService } from '../../src/services/access-service.js';
 import { createStore } from '../../src/storage/create-store.js';
@@ -117,7 +117,7 @@ describe.each(dialects)('AccessService caches (%s)', (dialect) => {
     const first = a.authenticateNow(viewer.key);
     expect(first).toBeInstanceOf(Promise);
     const principal = await first;
-    const again = a.authenticateNow(viewer.key) as Principal;
+    const again = a.authenticateNow(viewer.key) as ApiKeyPrincipal;
     expect(again).not.toBeInstanceOf(Promise);
     expect(again.keyId).toBe(viewer.record.id);
     await a.authorizeProjectNow(again, project.id, 'viewer');
