@@ -86,16 +86,25 @@ function sameToken(given: unknown, expected: string): boolean {
  * a browser or a sibling subdomain that does not honour it).
  */
 export async function authenticateRequest(request: FastifyRequest, opts: AuthenticationOptions): Promise<Principal> {
+  return authenticateRequestNow(request, opts);
+}
+
+/**
+ * As `authenticateRequest`, without a promise when an API key is answered from AccessService's
+ * caches (nearly every request with a key); a refusal decided at once is thrown at once.
+ */
+export function authenticateRequestNow(request: FastifyRequest, opts: AuthenticationOptions): Principal | Promise<Principal> {
   const key = (opts.credentialOf ?? apiKeyOf)(request);
   const token = key === undefined && opts.sessions ? sessionTokenOf(request) : undefined;
-  if (token === undefined || !opts.sessions) return opts.access.authenticate(key);
+  if (token === undefined || !opts.sessions) return opts.access.authenticateNow(key);
   if (token === '') throw new AppError('unauthorized', 'the session is not valid; sign in again');
-  const { principal: user, csrfToken } = await opts.sessions.authenticate(token);
-  request.csrfToken = csrfToken;
-  if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'], csrfToken)) {
-    throw new AppError('csrf_token_invalid', 'a change made with a session cookie must carry the session\'s CSRF token in X-CSRF-Token (from sign-in or GET /api/v1/auth/me)');
-  }
-  return user;
+  return opts.sessions.authenticate(token).then(({ principal: user, csrfToken }) => {
+    request.csrfToken = csrfToken;
+    if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'], csrfToken)) {
+      throw new AppError('csrf_token_invalid', 'a change made with a session cookie must carry the session\'s CSRF token in X-CSRF-Token (from sign-in or GET /api/v1/auth/me)');
+    }
+    return user;
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -106,22 +115,53 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `config: { anonymous: true }`. When the path names a project (`:projectId`), the principal
  * must cover it before the request is validated: a caller that does not cover the project
  * learns nothing, not even whether its parameters, query or body were valid. That check is the
- * request's authorization of the project; the service's role check reuses it (AccessService
- * remembers it for the request's principal). A malformed project id is left to validation (400).
+ * request's authorization of the project (`request.project`); the service's role check repeats it
+ * from AccessService's cache. A malformed project id is left to validation (400).
+ *
+ * The hooks take a callback and answer at once when AccessService's caches do (nearly every
+ * request with a key): an async hook costs a promise and a turn of the microtask queue.
  */
 export const authentication = fp(
   async (app: FastifyInstance, opts: AuthenticationOptions) => {
+    const { access } = opts;
     if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', null);
     if (!app.hasRequestDecorator('project')) app.decorateRequest('project', null);
     if (!app.hasRequestDecorator('csrfToken')) app.decorateRequest('csrfToken', null);
-    app.addHook('onRequest', async (request) => {
-      if (request.routeOptions.config?.anonymous) return;
-      request.principal = await authenticateRequest(request, opts);
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (request.routeOptions.config?.anonymous) return done();
+      let found: Principal | Promise<Principal>;
+      try {
+        found = authenticateRequestNow(request, opts);
+      } catch (err) {
+        return done(err as Error);
+      }
+      if (!(found instanceof Promise)) {
+        request.principal = found;
+        return done();
+      }
+      found.then((p) => {
+        request.principal = p;
+        done();
+      }, done);
     });
-    app.addHook('preValidation', async (request) => {
-      if (request.routeOptions.config?.anonymous) return;
+    app.addHook('preValidation', (request, _reply, done) => {
+      if (request.routeOptions.config?.anonymous) return done();
       const { projectId } = (request.params ?? {}) as { projectId?: unknown };
-      if (typeof projectId === 'string' && UUID.test(projectId)) request.project = await opts.access.authorizeProject(principal(request), projectId, 'viewer');
+      if (typeof projectId !== 'string' || !UUID.test(projectId)) return done();
+      let project: Project | Promise<Project>;
+      try {
+        project = access.authorizeProjectNow(principal(request), projectId, 'viewer');
+      } catch (err) {
+        return done(err as Error);
+      }
+      if (!(project instanceof Promise)) {
+        request.project = project;
+        return done();
+      }
+      project.then((p) => {
+        request.project = p;
+        done();
+      }, done);
     });
   },
   { name: 'certkeeper-authentication', fastify: '5.x' },

@@ -196,3 +196,91 @@ export function certificateView(rec: CertificateRecord, now: Date, options: Cert
     managed: managedView(rec.managed, options.hookOutput === true),
   };
 }
+
+/** Printable ASCII but `"` and `\`: what JSON.stringify writes as it is. */
+const PLAIN_JSON_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** `JSON.stringify(s)`: the string between quotes when nothing in it needs escaping (nearly always). */
+function jsonString(s: string): string {
+  return PLAIN_JSON_TEXT.test(s) ? '"' + s + '"' : JSON.stringify(s);
+}
+
+function jsonStringOrNull(s: string | null): string {
+  return s === null ? 'null' : jsonString(s);
+}
+
+/** `JSON.stringify(a)` of an array of strings. */
+function jsonStrings(a: readonly string[]): string {
+  if (a.length === 0) return '[]';
+  for (const s of a) if (!PLAIN_JSON_TEXT.test(s)) return JSON.stringify(a);
+  return '["' + a.join('","') + '"]';
+}
+
+/** `JSON.stringify(n)`. */
+function jsonNumber(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
+}
+
+/** An ISO date-time (isoDateTime writes digits, `-`, `:`, `.`, `+`, `T` and `Z` only), or null. */
+function jsonDate(ms: number | null): string {
+  return ms === null ? 'null' : '"' + isoDateTime(ms) + '"';
+}
+
+const SCOPE_OPTIONS_JSON = JSON.stringify(scopeOptions);
+
+/**
+ * `JSON.stringify(certificateView(rec, now, options))`, written field by field: the same text
+ * (a property test holds them equal over arbitrary records), made in under half the time.
+ * JSON.stringify walks every property and checks every character of every string; here the
+ * keys are literals and a string is checked once by a regular expression. The certificate
+ * view is the hottest JSON the server writes (each GET by id, each item of a list page).
+ * A field added to certificateView must be added here too: the property test fails until it is.
+ */
+export function certificateViewJson(rec: CertificateRecord, now: Date, options: CertificateViewOptions = {}): string {
+  const status = effectiveStatus(rec.status, rec.notAfter, now);
+  const issued = rec.issued !== false;
+  const managed = rec.managed ?? null;
+  const sans = jsonStrings(rec.sans);
+  const sansUnicode = rec.sans.some((s) => s.includes('xn--')) ? jsonStrings(rec.sans.map(unicode)) : sans;
+  return (
+    '{"id":' + jsonNumber(rec.id) +
+    ',"projectId":' + jsonString(rec.projectId) +
+    ',"organizationId":' + jsonString(rec.organizationId) +
+    ',"scopeId":' + jsonNumber(rec.scopeId) +
+    ',"scope":' + jsonString(scopeNames[rec.scopeId]) +
+    ',"distributionId":null' +
+    ',"sslCertificateId":' + jsonString(rec.sslCertificateId) +
+    ',"domainName":' + jsonString(rec.domainName) +
+    ',"additionalNames":' + jsonString(additionalNames(rec.domainName, rec.sans)) +
+    ',"publicKeyInfo":' + jsonString(rec.publicKeyInfo) +
+    ',"signatureAlgorithm":' + jsonString(rec.signatureAlgorithm) +
+    ',"issuer":' + jsonString(rec.issuer) +
+    ',"certificateType":' + jsonString(certificateTypeName[rec.source]) +
+    ',"certificateStatus":' + jsonString(certificateStatusName[status]) +
+    ',"certificateChallenge":' + jsonStringOrNull(managed?.challengeType ?? null) +
+    ',"serialNumber":' + jsonString(rec.serialNumber) +
+    ',"dnsRecords":' + (managed?.dnsRecords?.length ? JSON.stringify(managed.dnsRecords.map((r) => ({ key: r.key, value: r.value }))) : '[]') +
+    ',"notBefore":' + jsonDate(issued ? rec.notBefore.getTime() : null) +
+    ',"notAfter":' + jsonDate(issued ? rec.notAfter.getTime() : null) +
+    ',"scopeOptions":' + SCOPE_OPTIONS_JSON +
+    ',"lastModified":' + jsonDate(rec.lastModified.getTime()) +
+    ',"uid":' + jsonString(rec.uid) +
+    ',"kind":' + jsonString(rec.kind) +
+    ',"source":' + jsonString(rec.source) +
+    ',"status":' + jsonString(status) +
+    ',"sans":' + sans +
+    ',"sansUnicode":' + sansUnicode +
+    ',"domainNameUnicode":' + jsonString(unicode(rec.domainName)) +
+    ',"subject":' + jsonString(rec.subject) +
+    ',"fingerprintSha1":' + jsonString(rec.fingerprintSha1) +
+    ',"fingerprintSha256":' + jsonString(rec.fingerprintSha256) +
+    ',"daysLeft":' + (issued ? jsonNumber(daysLeft(rec.notAfter, now)) : 'null') +
+    ',"hasPrivateKey":' + (rec.hasPrivateKey ? 'true' : 'false') +
+    ',"keyUsage":' + jsonStrings(rec.keyUsage) +
+    ',"extendedKeyUsage":' + jsonStrings(rec.extendedKeyUsage) +
+    ',"apple":' + JSON.stringify(appleView(rec.apple)) +
+    ',"createdAt":' + jsonDate(rec.createdAt.getTime()) +
+    ',"managed":' + JSON.stringify(managedView(managed, options.hookOutput === true)) +
+    '}'
+  );
+}

@@ -51,6 +51,16 @@ export function ok<T>(result: T, messages: string[] = []) {
   return { success: true, errors: [], messages, result, resultInfo: noPaging };
 }
 
+const okShell = JSON.stringify(ok(null));
+const OK_AT = okShell.indexOf('"result":null') + '"result":'.length;
+const OK_HEAD = okShell.slice(0, OK_AT);
+const OK_TAIL = okShell.slice(OK_AT + 'null'.length);
+
+/** `JSON.stringify(ok(result))` for a result already written as JSON text. */
+export function okJson(resultJson: string): string {
+  return OK_HEAD + resultJson + OK_TAIL;
+}
+
 export function paged<T>(items: T[], totalCount: number, pageIndex: number, pageSize: number, messages: string[] = []) {
   const totalPages = totalCount === 0 ? 0 : Math.ceil(totalCount / pageSize);
   return {
@@ -89,11 +99,20 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
  * small and flat.
  */
 export function pagedJson(items: readonly unknown[], totalCount: number, pageIndex: number, pageSize: number): Buffer {
+  return pagedJsonOfTexts(
+    items.map((item) => JSON.stringify(item)),
+    totalCount,
+    pageIndex,
+    pageSize,
+  );
+}
+
+/** As `pagedJson`, for items already written as JSON text. */
+export function pagedJsonOfTexts(texts: readonly string[], totalCount: number, pageIndex: number, pageSize: number): Buffer {
   const shell = JSON.stringify(paged([], totalCount, pageIndex, pageSize));
   const split = shell.indexOf('"result":[]') + '"result":['.length;
   const head = shell.slice(0, split);
   const tail = shell.slice(split);
-  const texts = items.map((item) => JSON.stringify(item));
   let size = Buffer.byteLength(head) + Buffer.byteLength(tail) + Math.max(0, texts.length - 1);
   for (const text of texts) size += Buffer.byteLength(text);
   const out = Buffer.allocUnsafe(size);

@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { HttpDurationHistogram } from './http-duration-histogram.js';
 import type { NotificationChannelType } from '../domain/notification-channel-type.js';
 import type { IssuanceOperation, JobPass, Metrics, Outcome, ProbeOutcome, ProbeProtocol } from '../ports/metrics.js';
 
@@ -38,7 +39,7 @@ export class PrometheusMetrics implements Metrics {
   private readonly issuanceTotal: Counter<'operation' | 'outcome'>;
   private readonly notificationsTotal: Counter<'channel_type' | 'outcome'>;
   private readonly probesTotal: Counter<'protocol' | 'outcome'>;
-  private readonly httpDuration: Histogram<'method' | 'route' | 'status_class'>;
+  private readonly httpDuration: HttpDurationHistogram;
   private readonly jobPasses: Counter<'job' | 'outcome'>;
   private readonly jobItems: Counter<'job' | 'outcome'>;
   private readonly jobLastPass: Gauge<'job'>;
@@ -66,13 +67,11 @@ export class PrometheusMetrics implements Metrics {
       labelNames: ['protocol', 'outcome'],
       registers,
     });
-    this.httpDuration = new Histogram({
-      name: 'certkeeper_http_request_duration_seconds',
-      help: 'HTTP request durations by route pattern (never the raw path; "unmatched" for requests no route matched), method and status class.',
-      labelNames: ['method', 'route', 'status_class'],
-      buckets: HTTP_BUCKETS,
-      registers,
-    });
+    this.httpDuration = new HttpDurationHistogram(
+      'certkeeper_http_request_duration_seconds',
+      'HTTP request durations by route pattern (never the raw path; "unmatched" for requests no route matched), method and status class.',
+      HTTP_BUCKETS,
+    );
     this.jobPasses = new Counter({
       name: 'certkeeper_job_passes_total',
       help: 'Passes of each background job (renewals, sweeps, notifications, revocation, push-checks, probes, sessions), by outcome: "failure" when the pass as a whole failed.',
@@ -127,19 +126,12 @@ export class PrometheusMetrics implements Metrics {
    * or undefined when nothing matched; unknown methods become "OTHER".
    */
   observeHttp(method: string, route: string | undefined, statusCode: number, seconds: number): void {
-    this.httpDuration.observe(
-      {
-        method: HTTP_METHODS.has(method) ? method : 'OTHER',
-        route: route ?? UNMATCHED_ROUTE,
-        status_class: statusCode >= 100 && statusCode < 600 ? `${Math.floor(statusCode / 100)}xx` : 'other',
-      },
-      seconds,
-    );
+    this.httpDuration.observe(HTTP_METHODS.has(method) ? method : 'OTHER', route ?? UNMATCHED_ROUTE, statusCode, seconds);
   }
 
   /** The exposition text of the process metrics, the counters and the HTTP histogram. */
   async text(): Promise<string> {
-    const own = await this.registry.metrics();
+    const own = `${await this.registry.metrics()}\n${this.httpDuration.text()}\n`;
     if (!this.process) return own;
     // prom-client writes an empty event-loop-lag histogram's NaN as "Nan"; the format says NaN.
     const proc = (await this.process.metrics()).replace(/ Nan$/gm, ' NaN');

@@ -55,6 +55,8 @@ export interface CertificateRepository {
   insertMany(items: ReadonlyArray<{ cert: NewCertificate; material: MaterialRecord }>): Promise<CertificateRecord[]>;
   /** A certificate visible to the project (its own, or Organization-scoped in its organization). */
   findVisible(projectId: string, organizationId: string, id: number): Promise<CertificateRecord | undefined>;
+  /** As `findVisible`, but without a promise where the store reads at once (SQLite's read-only connection). */
+  findVisibleNow(projectId: string, organizationId: string, id: number): CertificateRecord | undefined | Promise<CertificateRecord | undefined>;
   /**
    * Inside a transaction: serializes imports into the project until the transaction ends, so a
    * fingerprint checked for duplicates cannot be inserted by a concurrent import meanwhile.

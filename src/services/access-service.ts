@@ -12,7 +12,12 @@ import type { Store } from '../ports/store.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
 import { actorOf, callerNoun, grantsOf, organizationRole, principalOf, roleAtLeast, roleInProject, seesOrganization, type ApiKeyPrincipal, type Principal } from './principal.js';
 
-const CACHE_TTL_MS = 5_000;
+/**
+ * How long an API key, a project and an organization's disabled flag are trusted once read:
+ * a key revoked, or an organization disabled, through another server stops working within
+ * this time (through this server: at once). docs/operations.md states it.
+ */
+export const ACCESS_CACHE_TTL_MS = 5_000;
 const CACHE_MAX = 10_000;
 
 /** A small TTL cache: keys and projects are read on every request and change rarely. */
@@ -37,21 +42,28 @@ class TtlCache<V> {
   }
 }
 
+/** A key as cached: its record and the principal every request with it shares (principals are never changed). */
+interface CachedKey {
+  record: ApiKeyRecord;
+  principal: ApiKeyPrincipal;
+}
+
+const invalidKey = () => new AppError('unauthorized', 'the API key is not valid');
+const organizationDisabled = () => new AppError('organization_disabled', 'the organization of this key is disabled');
+
 /**
  * Organizations, projects, API keys and who may do what. Every project-scoped use case starts
- * with `authorizeProject`: a project the key does not cover is reported as not found (never
- * reveal what exists elsewhere); a role too low is forbidden.
+ * with `authorizeProject`: a project the principal does not cover is reported as not found
+ * (never reveal what exists elsewhere); a role too low is forbidden.
+ *
+ * Keys, projects and organizations' disabled flags are cached for ACCESS_CACHE_TTL_MS. The
+ * `…Now` forms answer from the caches without a promise, which is every request but one per key
+ * and project every few seconds: the API's authentication runs on every request.
  */
 export class AccessService {
-  private readonly keyCache = new TtlCache<ApiKeyRecord | null>(CACHE_TTL_MS);
-  private readonly projectCache = new TtlCache<Project | null>(CACHE_TTL_MS);
-  private readonly disabledCache = new TtlCache<boolean>(CACHE_TTL_MS);
-  /**
-   * The projects each principal was found to cover. A principal lives for one request
-   * (`authenticate` makes a new one), so a request's project is looked up and checked once —
-   * before validation, by the API's authentication — and the service's role check reuses it.
-   */
-  private readonly covered = new WeakMap<Principal, Map<string, Project>>();
+  private readonly keyCache = new TtlCache<CachedKey | null>(ACCESS_CACHE_TTL_MS);
+  private readonly projectCache = new TtlCache<Project | null>(ACCESS_CACHE_TTL_MS);
+  private readonly disabledCache = new TtlCache<boolean>(ACCESS_CACHE_TTL_MS);
 
   constructor(
     private readonly store: Store,
@@ -60,26 +72,58 @@ export class AccessService {
 
   /** The principal of a raw API key, or 401. */
   async authenticate(rawKey: string | undefined): Promise<ApiKeyPrincipal> {
+    return this.authenticateNow(rawKey);
+  }
+
+  /**
+   * As `authenticate`, but without a promise when the caches answer; a refusal the caches
+   * decide is thrown at once.
+   */
+  authenticateNow(rawKey: string | undefined): ApiKeyPrincipal | Promise<ApiKeyPrincipal> {
     if (!rawKey) throw new AppError('unauthorized', 'an API key is required (Authorization: Bearer KEY or X-API-Key: KEY)');
-    if (rawKey.length > 512) throw new AppError('unauthorized', 'the API key is not valid');
+    if (rawKey.length > 512) throw invalidKey();
     const hash = hashApiKey(rawKey);
     const nowMs = this.clock.now().getTime();
-    let key = this.keyCache.get(hash, nowMs);
-    if (key === undefined) {
-      key = (await this.store.apiKeys.findByHash(hash)) ?? null;
-      this.keyCache.set(hash, key, nowMs);
-    }
-    if (!key || key.revokedAt) throw new AppError('unauthorized', 'the API key is not valid');
-    if (key.organizationId !== null && (await this.isOrganizationDisabled(key.organizationId))) {
-      throw new AppError('organization_disabled', 'the organization of this key is disabled');
-    }
-    return principalOf(key);
+    const cached = this.keyCache.get(hash, nowMs);
+    if (cached === undefined) return this.authenticateFromStore(hash, nowMs);
+    return this.principalOfKey(cached, nowMs);
+  }
+
+  private async authenticateFromStore(hash: string, nowMs: number): Promise<ApiKeyPrincipal> {
+    const record = (await this.store.apiKeys.findByHash(hash)) ?? null;
+    const key = record && { record, principal: principalOf(record) };
+    this.keyCache.set(hash, key, nowMs);
+    return this.principalOfKey(key, nowMs);
+  }
+
+  private principalOfKey(key: CachedKey | null, nowMs: number): ApiKeyPrincipal | Promise<ApiKeyPrincipal> {
+    if (!key || key.record.revokedAt) throw invalidKey();
+    const { organizationId } = key.record;
+    if (organizationId === null) return key.principal;
+    const disabled = this.disabledCache.get(organizationId, nowMs);
+    if (disabled === false) return key.principal;
+    if (disabled === true) throw organizationDisabled();
+    return this.isOrganizationDisabled(organizationId).then((d) => {
+      if (d) throw organizationDisabled();
+      return key.principal;
+    });
   }
 
   /** The project if the principal covers it with at least `minRole`. */
   async authorizeProject(principal: Principal, projectId: string, minRole: Role): Promise<Project> {
-    const project = this.covered.get(principal)?.get(projectId) ?? (await this.coveredProject(principal, projectId));
-    const role = roleInProject(principal, project)!;
+    return this.authorizeProjectNow(principal, projectId, minRole);
+  }
+
+  /** As `authorizeProject`, but without a promise when the project is cached; a refusal is thrown at once. */
+  authorizeProjectNow(principal: Principal, projectId: string, minRole: Role): Project | Promise<Project> {
+    const project = this.projectCache.get(projectId, this.clock.now().getTime());
+    if (project === undefined) return this.cachedProject(projectId).then((p) => this.checkProject(principal, projectId, p ?? null, minRole));
+    return this.checkProject(principal, projectId, project, minRole);
+  }
+
+  private checkProject(principal: Principal, projectId: string, project: Project | null, minRole: Role): Project {
+    const role = project && roleInProject(principal, project);
+    if (!project || !role) throw new AppError('project_not_found', `project ${projectId} was not found`);
     if (!roleAtLeast(role, minRole)) {
       throw new AppError('forbidden', `this action needs the ${minRole} role; ${callerNoun(principal)} has ${role}`);
     }
@@ -119,21 +163,6 @@ export class AccessService {
       'forbidden',
       `certificate ${cert.id} belongs to project ${cert.projectId}, which shares it with the organization; ${action} it through project ${cert.projectId} (a key of that project, an organization-wide key or a superuser key)`,
     );
-  }
-
-  private async coveredProject(principal: Principal, projectId: string): Promise<Project> {
-    const project = await this.cachedProject(projectId);
-    if (!project || !this.covers(principal, project)) {
-      throw new AppError('project_not_found', `project ${projectId} was not found`);
-    }
-    let projects = this.covered.get(principal);
-    if (!projects) this.covered.set(principal, (projects = new Map()));
-    projects.set(projectId, project);
-    return project;
-  }
-
-  private covers(principal: Principal, project: Project): boolean {
-    return roleInProject(principal, project) !== null;
   }
 
   private async cachedProject(projectId: string): Promise<Project | undefined> {

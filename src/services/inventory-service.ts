@@ -290,8 +290,19 @@ export class InventoryService {
   }
 
   async get(principal: Principal, projectId: string, id: number): Promise<CertificateRecord> {
-    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
-    return this.visible(project, id);
+    return this.getNow(principal, projectId, id);
+  }
+
+  /**
+   * As `get`, but without a promise when the access caches and the store answer at once (SQLite):
+   * a GET by id then runs start to end in one go, with no promise and no microtask turn.
+   */
+  getNow(principal: Principal, projectId: string, id: number): CertificateRecord | Promise<CertificateRecord> {
+    const project = this.access.authorizeProjectNow(principal, projectId, 'viewer');
+    if (project instanceof Promise) return project.then((p) => this.visible(p, id));
+    const rec = this.store.certificates.findVisibleNow(project.id, project.organizationId, id);
+    if (rec instanceof Promise) return rec.then((r) => found(r, id));
+    return found(rec, id);
   }
 
   async updateScope(principal: Principal, projectId: string, id: number, scopeIdInput: number): Promise<CertificateRecord> {
@@ -381,6 +392,11 @@ function parseScope(value: number): ScopeId {
 
 function invalid(message: string): AppError {
   return new AppError('validation_failed', message);
+}
+
+function found(rec: CertificateRecord | undefined, id: number): CertificateRecord {
+  if (!rec) throw notFound(id);
+  return rec;
 }
 
 function notFound(id: number): AppError {

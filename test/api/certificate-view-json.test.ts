@@ -1,8 +1,10 @@
 import Fastify from 'fastify';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CertificateView, certificateView } from '../../src/api/certificate-view.js';
-import { envelopeSchema, ok, paged, pagedJson } from '../../src/api/envelope.js';
-import type { CertificateRecord } from '../../src/domain/certificate.js';
+import { CertificateView, certificateView, certificateViewJson } from '../../src/api/certificate-view.js';
+import { envelopeSchema, ok, okJson, paged, pagedJson } from '../../src/api/envelope.js';
+import { certificateKinds, certificateSources, type CertificateRecord, type LifecycleStatus } from '../../src/domain/certificate.js';
+import { challengeTypes, keyTypes } from '../../src/domain/managed-certificate.js';
 import { Type } from 'typebox';
 
 const now = new Date('2026-03-15T10:30:00.000Z');
@@ -109,5 +111,98 @@ describe('JSON.stringify of certificate views', () => {
     }
     const withMessages = await schemaSerialized(schema, paged([], 0, 1, 1, ['a "note"']));
     expect(JSON.stringify(paged([], 0, 1, 1, ['a "note"']))).toBe(withMessages);
+  });
+});
+
+// The GET-by-id and list routes write each view with certificateViewJson, not JSON.stringify.
+describe('certificateViewJson', () => {
+  it('writes JSON.stringify of the view for every sample record, admins and others', () => {
+    for (const rec of records) {
+      for (const hookOutput of [false, true]) {
+        expect(certificateViewJson(rec, now, { hookOutput })).toBe(JSON.stringify(certificateView(rec, now, { hookOutput })));
+        expect(okJson(certificateViewJson(rec, now, { hookOutput }))).toBe(JSON.stringify(ok(certificateView(rec, now, { hookOutput }))));
+      }
+    }
+  });
+
+  // Any text: quotes, backslashes, control characters, non-ASCII, lone surrogates, IDN labels.
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.constantFrom('', 'xn--bcher-kva.example', '*.xn--80ak6aa92e.com', 'a"b', 'back\\slash', '\u2028\u2029', '\ud800', '\u007f\u0080', 'CN=x, O=y'),
+    fc.domain(),
+  );
+  const date = fc.date({ noInvalidDate: true });
+  const maybeDate = fc.option(date, { nil: null });
+  const strings = fc.array(text, { maxLength: 4 });
+  const managed = fc.record({
+    challengeType: fc.constantFrom(...challengeTypes),
+    keyType: fc.constantFrom(...keyTypes),
+    identifiers: strings,
+    dnsRecords: fc.array(fc.record({ key: text, value: text }), { maxLength: 3 }),
+    orderUrl: fc.option(text, { nil: null }),
+    orderCreatedAt: maybeDate,
+    renewAt: maybeDate,
+    nextAttemptAt: maybeDate,
+    failureCount: fc.nat(),
+    lastProblem: fc.option(
+      fc.record({ type: fc.oneof(text, fc.constant('certkeeper:challenge_hook_failed')), detail: text, hookStderr: fc.option(text, { nil: undefined }) }, { requiredKeys: ['type', 'detail'] }),
+      { nil: null },
+    ),
+    revokeReason: fc.option(text, { nil: null }),
+  });
+  const apple = fc.record(
+    {
+      environments: fc.subarray(['production', 'development'] as Array<'production' | 'development'>),
+      bundleId: text,
+      topics: strings,
+      teamId: text,
+      passTypeIdentifier: text,
+      passTeamIdentifier: text,
+    },
+    { requiredKeys: [] },
+  );
+  const statuses: LifecycleStatus[] = ['pending_validation', 'validating', 'issued', 'failed', 'revoked'];
+  const record: fc.Arbitrary<CertificateRecord> = fc.record(
+    {
+      id: fc.integer({ min: 1, max: 2147483647 }),
+      uid: text,
+      projectId: fc.uuid(),
+      organizationId: fc.uuid(),
+      scopeId: fc.constantFrom(0 as const, 1 as const),
+      source: fc.constantFrom(...certificateSources),
+      kind: fc.constantFrom(...certificateKinds),
+      status: fc.constantFrom(...statuses),
+      sslCertificateId: fc.uuid(),
+      domainName: text,
+      sans: strings,
+      subject: text,
+      issuer: text,
+      serialNumber: text,
+      notBefore: date,
+      notAfter: date,
+      fingerprintSha1: text,
+      fingerprintSha256: text,
+      publicKeyInfo: text,
+      signatureAlgorithm: text,
+      keyUsage: strings,
+      extendedKeyUsage: strings,
+      apple: fc.option(apple, { nil: null }),
+      hasPrivateKey: fc.boolean(),
+      createdAt: date,
+      lastModified: date,
+      managed: fc.option(managed, { nil: null }),
+      issued: fc.boolean(),
+    },
+    { requiredKeys: ['id', 'uid', 'projectId', 'organizationId', 'scopeId', 'source', 'kind', 'status', 'sslCertificateId', 'domainName', 'sans', 'subject', 'issuer', 'serialNumber', 'notBefore', 'notAfter', 'fingerprintSha1', 'fingerprintSha256', 'publicKeyInfo', 'signatureAlgorithm', 'keyUsage', 'extendedKeyUsage', 'apple', 'hasPrivateKey', 'createdAt', 'lastModified'] },
+  );
+
+  it('writes JSON.stringify of the view for arbitrary records', () => {
+    fc.assert(
+      fc.property(record, date, fc.boolean(), (rec, at, hookOutput) => {
+        expect(certificateViewJson(rec, at, { hookOutput })).toBe(JSON.stringify(certificateView(rec, at, { hookOutput })));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -11,6 +11,8 @@ import { loadConfig } from '../../src/config/config.js';
 import { startHttp01Listener } from '../../src/api/http01-listener.js';
 import { certificateSeries, escapeLabelValue } from '../../src/observability/certificate-series.js';
 import { PrometheusMetrics } from '../../src/observability/prometheus-metrics.js';
+import { HttpDurationHistogram } from '../../src/observability/http-duration-histogram.js';
+import { Histogram, Registry } from 'prom-client';
 import type { CertificateMetricRow } from '../../src/ports/certificate-repository.js';
 import { startPebble, type Pebble } from '../support/pebble.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
@@ -269,6 +271,27 @@ describe('certificate series (unit)', () => {
     expect(seriesOf(text, 'certkeeper_notifications_total')).toContainEqual({ labels: { channel_type: 'email', outcome: 'failure' }, value: 1 });
     expect(seriesOf(text, 'certkeeper_probes_total')).toContainEqual({ labels: { protocol: 'smtp', outcome: 'unreachable' }, value: 1 });
     expect(seriesOf(text, 'certkeeper_http_request_duration_seconds_count')).toContainEqual({ labels: { method: 'OTHER', route: 'unmatched', status_class: '4xx' }, value: 1 });
+  });
+
+  it("writes the HTTP histogram as prom-client's Histogram writes the same observations", async () => {
+    const bounds = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+    const help = 'durations';
+    const ours = new HttpDurationHistogram('http_seconds', help, bounds);
+    const registry = new Registry();
+    const theirs = new Histogram({ name: 'http_seconds', help, labelNames: ['method', 'route', 'status_class'], buckets: bounds, registers: [registry] });
+    const observations: Array<[string, string, number, number]> = [
+      ['GET', '/api/v1/projects/:projectId/certificates/:id', 200, 0.0004],
+      ['GET', '/api/v1/projects/:projectId/certificates/:id', 200, 0.001],
+      ['GET', '/api/v1/projects/:projectId/certificates/:id', 404, 0.0031],
+      ['POST', 'a "quoted" \\ route\nwith a newline', 503, 61],
+      ['GET', '/x', 99, 2.5],
+      ['GET', '/api/v1/projects/:projectId/certificates/:id', 200, 0.1],
+    ];
+    for (const [method, route, status, seconds] of observations) {
+      ours.observe(method, route, status, seconds);
+      theirs.observe({ method, route, status_class: status >= 100 && status < 600 ? `${Math.floor(status / 100)}xx` : 'other' }, seconds);
+    }
+    expect(`${ours.text()}\n`).toBe(await registry.metrics());
   });
 });
 

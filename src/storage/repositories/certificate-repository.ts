@@ -8,7 +8,7 @@ import type { Atomic } from '../atomic.js';
 import type { Database, Executor } from '../database.js';
 import type { SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
 import { certificateNames, certificateRecordColumns, managedRecordColumns, managedSelections, toCertificateRecord, toMaterialRecord, tupleToCertificateRecord, type CertificateRow } from '../rows.js';
-import { CompiledShapes, precompile } from '../precompiled-query.js';
+import { CompiledShapes, precompile, sentinelPositions } from '../precompiled-query.js';
 import { sentinelWindow, timeWindow, windowNumbers, windowShape, type TimeWindow } from '../time-window.js';
 import type { SqliteReader } from '../sqlite-reader.js';
 import type { TupleReader } from '../pg-prepared.js';
@@ -115,6 +115,7 @@ const FIND_VISIBLE_SENTINELS: [number, string, string] = [ID_SENTINEL, PROJECT_S
 export class KyselyCertificateRepository implements CertificateRepository {
   private readonly shapes = new CompiledShapes();
   private readonly fastFindVisible?: (id: number, projectId: string, organizationId: string) => unknown[] | undefined;
+  private readonly tupleFindVisible?: (id: number, projectId: string, organizationId: string) => Promise<CertificateRecord | undefined>;
   private findVisibleCompiled?: (id: number, projectId: string, organizationId: string) => CompiledQuery;
 
   constructor(
@@ -135,6 +136,17 @@ export class KyselyCertificateRepository implements CertificateRepository {
         if (!values) return undefined;
         const visible = values[projectAt] === projectId || (Number(values[scopeAt]) === 1 && values[organizationAt] === organizationId);
         return visible ? values : undefined;
+      };
+    } else if (tuples) {
+      // PostgreSQL outside a transaction: the row as an array through the pool, past Kysely's
+      // executor (a connection provider and result transforms, a promise each) and pg's row
+      // objects. Compiled once; the values are bound into a plain array.
+      const compiled = this.findVisibleQuery(...FIND_VISIBLE_SENTINELS).compile();
+      const positions = sentinelPositions(compiled, FIND_VISIBLE_SENTINELS);
+      this.tupleFindVisible = (id, projectId, organizationId) => {
+        const args = [id, projectId, organizationId];
+        const parameters = positions.map((at, k) => (at >= 0 ? args[at] : compiled.parameters[k]));
+        return tuples({ sql: compiled.sql, parameters }).then((rows) => rows[0] && tupleToCertificateRecord(rows[0]));
       };
     }
   }
@@ -243,14 +255,18 @@ export class KyselyCertificateRepository implements CertificateRepository {
   }
 
   async findVisible(projectId: string, organizationId: string, id: number): Promise<CertificateRecord | undefined> {
+    return this.findVisibleNow(projectId, organizationId, id);
+  }
+
+  findVisibleNow(projectId: string, organizationId: string, id: number): CertificateRecord | undefined | Promise<CertificateRecord | undefined> {
     if (this.fastFindVisible) {
       const values = this.fastFindVisible(id, projectId, organizationId);
       return values && tupleToCertificateRecord(values);
     }
+    if (this.tupleFindVisible) return this.tupleFindVisible(id, projectId, organizationId);
     // Built and compiled once per repository (the SQL is the same every time), then bound.
     this.findVisibleCompiled ??= precompile(this.findVisibleQuery(...FIND_VISIBLE_SENTINELS).compile(), FIND_VISIBLE_SENTINELS);
-    const { rows } = await this.db.executeQuery<CertificateRow>(this.findVisibleCompiled(id, projectId, organizationId));
-    return rows[0] && toCertificateRecord(rows[0]);
+    return this.db.executeQuery<CertificateRow>(this.findVisibleCompiled(id, projectId, organizationId)).then(({ rows }) => rows[0] && toCertificateRecord(rows[0]));
   }
 
   async lockForImport(projectId: string): Promise<void> {
