@@ -8,6 +8,7 @@
  * probing 1,000 local TLS endpoints with ssl-cert-check and an openssl loop: --skip-probe, --only-probe,
  * --probe-endpoints N;
  * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
+ * API latency during a sweep over --rows certificates (a server process, wrk): --skip-sweep-latency, --only-sweep-latency;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -23,7 +24,8 @@ import { startPostgresCluster } from '../test/support/postgres.js';
 import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults } from './issuance-bench.js';
 import { probeBench, probeTableRows, type ProbeBenchResults } from './probe-bench.js';
 import { sweepBench, sweepTableRows, type SweepBenchResult } from './sweep-bench.js';
-import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
+import { sweepLatencyBench, sweepLatencyTableRows, type SweepLatencyResult } from './sweep-latency-bench.js';
+import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, quiesce, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -35,6 +37,7 @@ const quick = flag('--quick');
 const onlyIssuance = flag('--only-issuance');
 const onlyProbe = flag('--only-probe');
 const onlySweep = flag('--only-sweep');
+const onlySweepLatency = flag('--only-sweep-latency');
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
 /** When a started server's scheduled passes have all had their first run (revocation checks: 60 s). */
 const STARTUP_PASSES_MS = 75_000;
@@ -121,24 +124,6 @@ async function importBench(): Promise<void> {
   }
 }
 
-
-/** PostgreSQL: waits (up to 5 minutes) until no autovacuum worker runs, after a checkpoint. */
-async function quiesce(dialect: 'sqlite' | 'postgres', url: string | undefined): Promise<void> {
-  if (dialect !== 'postgres') return;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('vacuum (analyze) events, notification_fired');
-    await client.query('checkpoint');
-    for (let i = 0; i < 300; i++) {
-      const { rows } = await client.query("select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'");
-      if (rows[0].n === 0) return;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 /** Requests per second of a bench/*.js server in its own process, at `urlPath` (or the paths `luaScript` picks). */
 async function standaloneRps(script: string, urlPath: string, env: Record<string, string> = {}, luaScript?: string): Promise<number> {
@@ -267,26 +252,37 @@ function table(): string {
   if (results.issuance) lines.push(...issuanceTableRows(results.issuance as IssuanceResults));
   if (results.probe) lines.push(...probeTableRows(results.probe as ProbeBenchResults));
   if (results.sweep) lines.push(...sweepTableRows(results.sweep as SweepBenchResult[]));
+  if (results.sweepLatency) lines.push(...sweepLatencyTableRows(results.sweepLatency as SweepLatencyResult[]));
   return lines.join('\n');
 }
 
+/** Every series runs unless an --only-… flag names others or its --skip-… flag is given. */
+const only = onlySweep || onlySweepLatency || onlyIssuance || onlyProbe;
+const runs = (onlyFlag: boolean, skip: string) => (only ? onlyFlag : true) && !flag(skip);
 if (onlySweep) {
   // The sweep alone: no wrk, no servers.
 } else if (!onlyIssuance && !onlyProbe && !hasWrk()) {
   console.error('npm run bench needs wrk (Debian package "wrk"): apt-get install -y wrk');
   process.exit(2);
 }
-if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-import')) await importBench();
-if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-sqlite')) await millionBench('sqlite');
-if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-postgres')) await millionBench('postgres');
-if (!onlyIssuance && !onlyProbe && !flag('--skip-sweep')) {
+if (runs(false, '--skip-import')) await importBench();
+if (runs(false, '--skip-sqlite')) await millionBench('sqlite');
+if (runs(false, '--skip-postgres')) await millionBench('postgres');
+if (runs(onlySweep, '--skip-sweep')) {
   const sweep: SweepBenchResult[] = [];
   if (!flag('--skip-sqlite')) sweep.push(await sweepBench({ rows: ROWS, dialect: 'sqlite', log }));
   if (!flag('--skip-postgres')) sweep.push(await sweepBench({ rows: ROWS, dialect: 'postgres', log }));
   results.sweep = sweep;
 }
-if (!onlySweep && !onlyIssuance && !flag('--skip-probe')) results.probe = await probeBench({ endpoints: option('--probe-endpoints', 1000), skipPeers: flag('--skip-peers'), log });
-if (!onlySweep && !onlyProbe && !flag('--skip-issuance')) {
+if (runs(onlySweepLatency, '--skip-sweep-latency')) {
+  const latency: SweepLatencyResult[] = [];
+  const common = { rows: ROWS, token: TOKEN, startupPassesMs: STARTUP_PASSES_MS, idleSeconds: quick ? 3 : 5, log };
+  if (!flag('--skip-sqlite')) latency.push(await sweepLatencyBench({ ...common, dialect: 'sqlite' }));
+  if (!flag('--skip-postgres')) latency.push(await sweepLatencyBench({ ...common, dialect: 'postgres' }));
+  results.sweepLatency = latency;
+}
+if (runs(onlyProbe, '--skip-probe')) results.probe = await probeBench({ endpoints: option('--probe-endpoints', 1000), skipPeers: flag('--skip-peers'), log });
+if (runs(onlyIssuance, '--skip-issuance')) {
   results.issuance = await issuanceBench({
     token: TOKEN,
     certs: option('--certs', quick ? 20 : 50),
