@@ -19,6 +19,13 @@ export interface SqlDialectAdapter {
   transaction<T>(db: Kysely<Database>, fn: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
 
   /**
+   * Runs fn, whose transactions are opened with `scan` and together read a large range (a
+   * sweep's chunks): a dialect that reads scans differently sets that up once, around all of
+   * them (sessions may overlap: the first to begin sets it up, the last to end undoes it).
+   */
+  scan<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T>;
+
+  /**
    * Inside a transaction: serializes imports into the project until the transaction ends, so a
    * fingerprint checked for duplicates cannot be inserted by a concurrent import meanwhile.
    */
