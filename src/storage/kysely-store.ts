@@ -172,6 +172,13 @@ export class KyselyStore implements Store {
     if (performance.now() - this.statisticsCheckedAt < STATISTICS_EVERY_MS) return;
     this.statisticsTimer = setTimeout(() => {
       this.statisticsTimer = undefined;
+      // Not while a sweep's chunks run: each ANALYZE would stall the requests between them
+      // (0.1 s for the events table half-way through a first sweep over 1M certificates), and
+      // the tables it grows are worth analyzing once it is done.
+      if (this.adapter.scanning) {
+        this.maintainStatistics();
+        return;
+      }
       this.statisticsCheckedAt = performance.now();
       // A failure (SQLITE_BUSY: another process writing; the store closed) leaves it to the next check.
       void this.db

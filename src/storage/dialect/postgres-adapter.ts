@@ -22,6 +22,8 @@ export class PostgresAdapter implements SqlDialectAdapter {
     return fn();
   }
 
+  readonly scanning = false;
+
   async lockForImport(db: Executor, projectId: string): Promise<void> {
     await sql`select pg_advisory_xact_lock(hashtext(${`certkeeper:import:${projectId}`}))`.execute(db);
   }

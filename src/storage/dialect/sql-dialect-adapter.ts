@@ -25,6 +25,9 @@ export interface SqlDialectAdapter {
    */
   scan<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T>;
 
+  /** Whether scan sessions, or what follows their end, are under way: the store's own upkeep waits. */
+  readonly scanning: boolean;
+
   /**
    * Inside a transaction: serializes imports into the project until the transaction ends, so a
    * fingerprint checked for duplicates cannot be inserted by a concurrent import meanwhile.
