@@ -12,8 +12,10 @@
  * Measured three times on the same server: idle (no sweep, the reference), during the first
  * sweep (it records every expiry and crossed threshold, ~118,000 events over 1M certificates)
  * and during a steady-state sweep a little later (nothing new to fire). A sweep's window starts
- * when both clients have run for WINDOW_LEAD_MS and ends when `POST …/sweep` answers: wrk is
- * stopped then with SIGINT and prints what it measured until then.
+ * when both clients have run for WINDOW_LEAD_MS and ends WINDOW_TAIL_MS after `POST …/sweep`
+ * answers: wrk is stopped then with SIGINT and prints what it measured until then. wrk counts a
+ * request only once answered, so without the tail the requests a stall held up would be in
+ * flight when wrk stops, and left out.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +33,8 @@ const LIST_CONNECTIONS = 10;
 const PAUSE_MS = [50, 150] as const;
 /** How long the clients run before a sweep starts. */
 const WINDOW_LEAD_MS = 100;
+/** How long the clients run on once a sweep has answered: the requests it held up are answered meanwhile. */
+const WINDOW_TAIL_MS = 100;
 const DAY_MS = 86_400_000;
 
 export interface SweepLatencyOptions {
@@ -157,6 +161,7 @@ export async function sweepLatencyBench(options: SweepLatencyOptions): Promise<S
         const t = performance.now();
         await sleep(WINDOW_LEAD_MS);
         const sweep = await during();
+        await sleep(WINDOW_TAIL_MS);
         const [getById, listPage] = await Promise.all([c.get.stop(), c.list.stop()]);
         const run: SweepLatencyRun = { label, ...sweep, windowSeconds: (performance.now() - t) / 1000, getById, listPage };
         log(
