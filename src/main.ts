@@ -119,11 +119,12 @@ export async function createServices(config: Config, options: { clock?: Clock; l
       throw new AppError('config_invalid', `cannot read CERTKEEPER_ACME_CA_FILE ${config.acmeCaFile}: ${(err as Error).message}`);
     }
   }
-  const issuer = new AcmeIssuer({ caPem });
-  const metrics = new PrometheusMetrics();
   // One policy for every server-side outbound connection on someone's behalf: DNS updates to a
-  // project's RFC 2136 server, OCSP/CRL fetches, notification channels, endpoint probes.
+  // project's RFC 2136 server, OCSP/CRL fetches, notification channels, endpoint probes, an
+  // organization's own ACME directory (the operator's CERTKEEPER_ACME_DIRECTORY_URL is exempt).
   const outbound = new AddressPolicy({ allow: config.outboundAllow, deny: config.outboundDeny });
+  const issuer = new AcmeIssuer({ caPem, policy: outbound });
+  const metrics = new PrometheusMetrics();
   const solverFor = dnsSolverFactory(config.dnsHookDir, outbound);
   const managed = new ManagedCertificateService(
     store,

@@ -37,6 +37,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   acme_validation_failed: 400,
   acme_error: 502,
   acme_unavailable: 503,
+  acme_directory_forbidden: 400,
   dns_update_failed: 502,
   challenge_hook_failed: 502,
   dns_provider_invalid: 400,

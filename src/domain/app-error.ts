@@ -39,6 +39,7 @@ export const errorCodes = [
   'acme_validation_failed',
   'acme_error',
   'acme_unavailable',
+  'acme_directory_forbidden',
   'dns_update_failed',
   'challenge_hook_failed',
   'dns_provider_invalid',

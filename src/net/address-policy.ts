@@ -166,7 +166,7 @@ const ALLOW_HINT = 'add it to CERTKEEPER_OUTBOUND_ALLOW to allow it';
 
 /**
  * Which destinations server-side connections (endpoint probes, notification channels, OCSP and
- * CRL fetches) may reach. In order:
+ * CRL fetches, DNS updates, an organization's ACME directory) may reach. In order:
  *   1. in `deny` (an address, range or name): refused, whatever else says;
  *   2. in `allow`: allowed. A name in `allow` also allows every address it resolves to;
  *   3. in `builtInDenyList`: refused;

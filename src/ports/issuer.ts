@@ -26,6 +26,12 @@ export interface IssuerAccount {
   accountUrl?: string;
   contactEmail?: string;
   externalAccountBinding?: ExternalAccountBinding;
+  /**
+   * The directory is not the operator's but an organization's setting: every connection (to the
+   * directory and to every URL it or the CA hands out) must be https and is checked against the
+   * outbound address policy; a refusal fails with `acme_directory_forbidden` before connecting.
+   */
+  tenantDirectory?: boolean;
 }
 
 /** One challenge the CA wants answered for one identifier. */

@@ -49,6 +49,11 @@ export interface OrganizationSettingsView {
  * or a name resolved now and every address checked): link-local and cloud metadata addresses,
  * and CERTKEEPER_OUTBOUND_DENY, are refused with `dns_provider_address_forbidden`. A name that
  * does not resolve yet may be saved; every connection is checked again by the solver.
+ *
+ * An organization's ACME directory is a tenant's setting too (organization-wide admin keys set
+ * it, not only superusers): its host is checked the same way when saved, refused with
+ * `acme_directory_forbidden`, and the issuer checks every connection to it and to the URLs it
+ * hands out (`IssuerAccount.tenantDirectory`).
  */
 export class IssuanceSettingsService {
   constructor(
@@ -110,8 +115,9 @@ export class IssuanceSettingsService {
 
   async putOrganizationSettings(principal: Principal, organizationId: string, input: OrganizationSettingsInput): Promise<OrganizationSettingsView> {
     await this.authorizeOrganization(principal, organizationId, true);
-    if (input.acmeDirectoryUrl != null) checkDirectoryUrl(input.acmeDirectoryUrl);
     if (input.acmeContactEmail != null && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(input.acmeContactEmail)) throw invalid('acmeContactEmail must be an email address');
+    // Resolving a name may take a while: before the transaction, not inside it.
+    if (input.acmeDirectoryUrl != null) await this.checkDirectory(parseDirectoryUrl(input.acmeDirectoryUrl));
     const now = this.clock.now();
     const saved = await this.store.transaction(async (tx) => {
       const current = await tx.managed.getOrganizationSettings(organizationId);
@@ -170,6 +176,14 @@ export class IssuanceSettingsService {
     }
   }
 
+  /** Refuses an ACME directory whose host the outbound policy refuses (by itself or through an address it resolves to). */
+  private async checkDirectory(url: URL): Promise<void> {
+    const verdict = await this.policy.check(url.hostname);
+    if (verdict.kind === 'refused') {
+      throw new AppError('acme_directory_forbidden', `acmeDirectoryUrl: ${verdict.message}`, { details: { host: url.hostname, address: verdict.address } });
+    }
+  }
+
   /** Superusers, and organization-wide keys of the organization (admin to change). */
   private async authorizeOrganization(principal: Principal, organizationId: string, change: boolean): Promise<void> {
     const org = await this.store.organizations.get(organizationId);
@@ -197,7 +211,7 @@ function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 }
 
-function checkDirectoryUrl(value: string): void {
+function parseDirectoryUrl(value: string): URL {
   let url: URL;
   try {
     url = new URL(value);
@@ -206,6 +220,7 @@ function checkDirectoryUrl(value: string): void {
   }
   // RFC 8555 §6.1: ACME is served over HTTPS only.
   if (url.protocol !== 'https:' || url.username || url.password) throw invalid('acmeDirectoryUrl must be an https URL without credentials');
+  return url;
 }
 
 function invalid(message: string): AppError {

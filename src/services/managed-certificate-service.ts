@@ -326,12 +326,14 @@ export class ManagedCertificateService {
 
   private async work(rec: CertificateRecord, state: ManagedState, actor: string, renewal: boolean): Promise<'done' | 'new-order' | AppError> {
     const project = (await this.store.projects.get(rec.projectId))!;
-    const account = await this.account(rec.organizationId);
     const settings = await this.store.managed.getProjectSettings(rec.projectId);
     const provider = state.challengeType === 'dns-01' && settings?.dnsProvider ? settings.dnsProvider : null;
     const automated = state.challengeType === 'http-01' || provider !== null;
     let order: IssuerOrder | undefined;
     try {
+      // Inside: a directory that cannot be reached (or that the outbound policy refuses) fails
+      // the attempt like any other step, with its problem stored.
+      const account = await this.account(rec.organizationId);
       if (state.orderUrl) {
         order = await this.issuer.getOrder(account, state.orderUrl, state.challengeType);
         if (order.status === 'invalid' || (order.expiresAt && order.expiresAt.getTime() <= this.clock.now().getTime())) order = undefined;
@@ -499,6 +501,8 @@ export class ManagedCertificateService {
 
   private async loadAccount(organizationId: string): Promise<IssuerAccount> {
     const orgSettings = await this.store.managed.getOrganizationSettings(organizationId);
+    // An organization's own directory is a tenant's setting: the issuer checks every connection to it.
+    const tenantDirectory = orgSettings?.acmeDirectoryUrl != null;
     const directoryUrl = orgSettings?.acmeDirectoryUrl ?? this.config.directoryUrl;
     const contactEmail = orgSettings?.acmeContactEmail ?? this.config.contactEmail;
     const aad = sealedSecretAad.acmeAccountKey(organizationId, directoryUrl);
@@ -520,6 +524,7 @@ export class ManagedCertificateService {
       accountUrl: stored.accountUrl ?? undefined,
       contactEmail,
       externalAccountBinding: this.config.externalAccountBinding,
+      ...(tenantDirectory ? { tenantDirectory } : {}),
     };
     const { accountUrl } = await this.issuer.ensureAccount(account);
     if (accountUrl !== stored.accountUrl) await this.store.managed.setAccountUrl(organizationId, directoryUrl, accountUrl);

@@ -1,13 +1,15 @@
 /**
  * Issuance settings over the API: a project's renewal lead time and DNS-01 provider (secret
  * sealed, never shown, kept when omitted), an organization's ACME directory; who may change
- * them; bad input refused with stable codes.
+ * them; bad input and destinations the outbound address policy refuses with stable codes.
  */
 import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/domain/role.js';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../src/services/api-key-secret.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -148,4 +150,75 @@ describe('organization ACME settings', () => {
     const other = await t.otherTenant();
     expect((await t.call('GET', orgUrl, { key: other.adminKey })).statusCode).toBe(404);
   });
+
+  it("an organization-wide admin key changes them too; an organization-wide editor only reads them; another organization's key finds nothing", async () => {
+    const orgUrl = `/api/v1/organizations/${t.org.id}/settings`;
+    const admin = await orgWideKey(t, 'admin');
+    const editor = await orgWideKey(t, 'editor');
+    const res = await t.call('PUT', orgUrl, { key: admin, body: { acmeDirectoryUrl: 'https://acme.example.test/org-admin' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await t.call('GET', orgUrl, { key: editor })).json().result.acmeDirectoryUrl).toBe('https://acme.example.test/org-admin');
+    const denied = await t.call('PUT', orgUrl, { key: editor, body: { acmeDirectoryUrl: null } });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().code).toBe('forbidden');
+    const other = await t.otherTenant();
+    const foreign = await t.call('PUT', `/api/v1/organizations/${other.orgId}/settings`, { key: admin, body: { acmeDirectoryUrl: null } });
+    expect(foreign.statusCode).toBe(404);
+  });
+
+  it('refuses a directory the outbound policy refuses (metadata, link-local, by name too), whoever sets it, storing nothing', async () => {
+    const orgUrl = `/api/v1/organizations/${t.org.id}/settings`;
+    const admin = await orgWideKey(t, 'admin');
+    await t.call('PUT', orgUrl, { body: { acmeDirectoryUrl: null } });
+    for (const acmeDirectoryUrl of [
+      'https://169.254.169.254/latest/meta-data/',
+      'https://169.254.169.254:8443/directory',
+      'https://[::ffff:169.254.169.254]/directory',
+      'https://[fe80::1]/directory',
+      'https://169.254.10.1/directory',
+      'https://metadata.google.internal/computeMetadata/v1/',
+      'https://METADATA.GOOGLE.INTERNAL./directory',
+      'https://100.100.100.200/directory',
+      'https://0.0.0.0:8080/directory',
+    ]) {
+      for (const key of [admin, undefined]) {
+        const res = await t.call('PUT', orgUrl, { key, body: { acmeDirectoryUrl } });
+        expect(res.statusCode, acmeDirectoryUrl).toBe(400);
+        expect(res.json().code, acmeDirectoryUrl).toBe('acme_directory_forbidden');
+        expect(res.json().errors[0], acmeDirectoryUrl).toMatch(/^acmeDirectoryUrl: .* is refused: .*CERTKEEPER_OUTBOUND_ALLOW to allow it$/);
+      }
+    }
+    // Plain http is refused for its form first, as before.
+    const plain = await t.call('PUT', orgUrl, { key: admin, body: { acmeDirectoryUrl: 'http://169.254.169.254/' } });
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().code).toBe('validation_failed');
+    expect((await t.call('GET', orgUrl)).json().result.acmeDirectoryUrl).toBeNull();
+  });
+
+  it('refuses a directory CERTKEEPER_OUTBOUND_DENY covers, as an address or a name resolving to it; allows it through CERTKEEPER_OUTBOUND_ALLOW', async () => {
+    const denied = await createTestApp({ env: { CERTKEEPER_OUTBOUND_DENY: '127.0.0.0/8', CERTKEEPER_OUTBOUND_ALLOW: '169.254.10.53' } });
+    try {
+      const admin = await orgWideKey(denied, 'admin');
+      const put = (acmeDirectoryUrl: string) => denied.call('PUT', `/api/v1/organizations/${denied.org.id}/settings`, { key: admin, body: { acmeDirectoryUrl } });
+      const literal = await put('https://127.0.0.1:14000/dir');
+      expect(literal.statusCode).toBe(400);
+      expect(literal.json()).toMatchObject({ code: 'acme_directory_forbidden', errors: ['acmeDirectoryUrl: 127.0.0.1 is refused: it is in CERTKEEPER_OUTBOUND_DENY'] });
+      // localhost resolves (from /etc/hosts) to 127.0.0.1.
+      const named = await put('https://localhost:14000/dir');
+      expect(named.statusCode).toBe(400);
+      expect(named.json().code).toBe('acme_directory_forbidden');
+      expect(named.json().errors[0]).toMatch(/^acmeDirectoryUrl: localhost resolves to .* is refused: it is in CERTKEEPER_OUTBOUND_DENY$/);
+      expect((await put('https://169.254.10.53/dir')).statusCode).toBe(200);
+      expect((await put('https://10.0.0.53/dir')).statusCode).toBe(200);
+    } finally {
+      await denied.close();
+    }
+  });
 });
+
+/** An organization-wide key (no project): made in the store, as the API makes project keys only. */
+async function orgWideKey(app: TestApp, role: Role): Promise<string> {
+  const key = generateApiKey();
+  await app.services.store.apiKeys.insert({ id: randomUUID(), organizationId: app.org.id, projectId: null, name: `org-wide ${role}`, role, superuser: false, keyHash: hashApiKey(key), prefix: apiKeyPrefix(key), createdAt: app.clock.now(), revokedAt: null });
+  return key;
+}

@@ -4,6 +4,11 @@
  * sockets, reuses nonces, polls quickly, and turns every refusal into an AppError that keeps
  * the CA's problem document. ACME Renewal Information (RFC 9773), which acme-client lacks, is
  * read here from the directory's `renewalInfo`.
+ *
+ * The operator's directory is connected to as configured. A directory that came from an
+ * organization's settings (`IssuerAccount.tenantDirectory`) goes through the outbound
+ * AddressPolicy, with every URL it or the CA hands out: a session is bound to one transport
+ * for all its requests, so no URL of such a directory reaches the unchecked one.
  */
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -12,6 +17,7 @@ import { AppError } from '../../domain/app-error.js';
 import type { AcmeProblem, ChallengeType } from '../../domain/managed-certificate.js';
 import { systemClock, type Clock } from '../../ports/clock.js';
 import type { IssuedChain, Issuer, IssuerAccount, IssuerOrder, OrderChallenge, RenewalInfo } from '../../ports/issuer.js';
+import { AddressPolicy } from '../../net/address-policy.js';
 import { AcmeTransport, retryAfterOf, type AcmeResponse } from './acme-transport.js';
 import { renewalCertificateId } from '../../pki/renewal-certificate-id.js';
 
@@ -31,6 +37,8 @@ export interface AcmeIssuerOptions {
   userAgent?: string;
   /** Turns a Retry-After delay into the RenewalInfo's absolute `retryAfter`. */
   clock?: Clock;
+  /** Where the directories of `tenantDirectory` accounts may connect. Default: the built-in deny list only. */
+  policy?: AddressPolicy;
 }
 
 /** The parts of acme-client 5's (untyped) internals this adapter drives; checked by the Pebble tests. */
@@ -78,6 +86,10 @@ interface AcmeOrder {
 /** One cached acme-client per (directory, account key). */
 interface AccountSession {
   directoryUrl: string;
+  /** Every request of the session goes through it: the checked transport for a tenant's directory. */
+  transport: AcmeTransport;
+  /** The key of its directory in the directory cache. */
+  directoryKey: string;
   http: HttpClientInternals;
   api: AcmeApiInternals;
   /** base64url JWK thumbprint (RFC 7638), for key authorizations (RFC 8555 §8.1). */
@@ -94,6 +106,8 @@ const pendingAuthorizationStates = new Set(['pending', 'processing']);
 
 export class AcmeIssuer implements Issuer {
   private readonly transport: AcmeTransport;
+  /** For directories from organizations' settings: connects only where the AddressPolicy allows. */
+  private readonly checkedTransport: AcmeTransport;
   private readonly sessions = new Map<string, AccountSession>();
   private readonly directories = new Map<string, { directory: Promise<AcmeDirectory>; fetchedAt: number }>();
   private readonly timeoutMs: number;
@@ -103,7 +117,9 @@ export class AcmeIssuer implements Issuer {
   private readonly clock: Clock;
 
   constructor(options: AcmeIssuerOptions = {}) {
-    this.transport = new AcmeTransport({ caPem: options.caPem, requestTimeoutMs: options.requestTimeoutMs, userAgent: options.userAgent });
+    const transportOptions = { caPem: options.caPem, requestTimeoutMs: options.requestTimeoutMs, userAgent: options.userAgent };
+    this.transport = new AcmeTransport(transportOptions);
+    this.checkedTransport = new AcmeTransport({ ...transportOptions, policy: options.policy ?? new AddressPolicy() });
     this.timeoutMs = options.timeoutMs ?? 90_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 5;
     this.maxPollIntervalMs = options.maxPollIntervalMs ?? 250;
@@ -116,6 +132,7 @@ export class AcmeIssuer implements Issuer {
     this.sessions.clear();
     this.directories.clear();
     this.transport.close();
+    this.checkedTransport.close();
   }
 
   async ensureAccount(account: IssuerAccount): Promise<{ accountUrl: string }> {
@@ -232,12 +249,13 @@ export class AcmeIssuer implements Issuer {
   }
 
   async renewalInfo(account: IssuerAccount, certificateDer: Buffer): Promise<RenewalInfo | null> {
-    const directory = await this.directory(this.session(account));
+    const session = this.session(account);
+    const directory = await this.directory(session);
     if (!directory.renewalInfo) return null;
     const id = renewalCertificateId(certificateDer);
     // RFC 9773 §4.1: an unauthenticated GET of <renewalInfo>/<certID>.
     const url = `${directory.renewalInfo.replace(/\/+$/, '')}/${id}`;
-    const resp = await this.transport.request(url, 'GET');
+    const resp = await session.transport.request(url, 'GET');
     if (resp.status === 404) return null; // the CA does not know this certificate (e.g. another CA issued it)
     if (resp.status !== 200) throw refusal('read renewal information', resp);
     const body = resp.data as { suggestedWindow?: { start?: unknown; end?: unknown }; explanationURL?: unknown } | string;
@@ -255,7 +273,8 @@ export class AcmeIssuer implements Issuer {
   // ---- sessions -------------------------------------------------------------------------
 
   private session(account: IssuerAccount): AccountSession {
-    const key = `${account.directoryUrl}\n${createHash('sha256').update(account.accountKeyPem).digest('base64url')}`;
+    const directoryKey = `${account.tenantDirectory ? 'checked' : 'operator'}\n${account.directoryUrl}`;
+    const key = `${directoryKey}\n${createHash('sha256').update(account.accountKeyPem).digest('base64url')}`;
     const cached = this.sessions.get(key);
     if (cached) {
       // Least recently used last (Map order), so eviction below drops the oldest.
@@ -274,6 +293,8 @@ export class AcmeIssuer implements Issuer {
     const internals = client as unknown as { http: HttpClientInternals; api: AcmeApiInternals };
     const session: AccountSession = {
       directoryUrl: account.directoryUrl,
+      transport: account.tenantDirectory ? this.checkedTransport : this.transport,
+      directoryKey,
       http: internals.http,
       api: internals.api,
       thumbprint: '',
@@ -303,7 +324,7 @@ export class AcmeIssuer implements Issuer {
   private attachTransport(session: AccountSession): void {
     const { http } = session;
     http.request = async (url, method, opts = {}) => {
-      const resp = await this.transport.request(url, method, opts.data);
+      const resp = await session.transport.request(url, method, opts.data);
       const nonce = resp.headers['replay-nonce'];
       // badNonce responses carry the nonce acme-client retries with: it must not be used twice.
       const badNonce = resp.status === 400 && (resp.data as { type?: string } | null)?.type === 'urn:ietf:params:acme:error:badNonce';
@@ -318,16 +339,17 @@ export class AcmeIssuer implements Issuer {
     http.getNonce = async () => session.nonces.pop() ?? fetchNonce();
   }
 
-  /** The directory (RFC 8555 §7.1.1), fetched once per URL and handed to acme-client's cache too. */
+  /** The directory (RFC 8555 §7.1.1), fetched once per URL and transport and handed to acme-client's cache too. */
   private async directory(session: AccountSession): Promise<AcmeDirectory> {
     const now = Date.now();
-    let entry = this.directories.get(session.directoryUrl);
+    const key = session.directoryKey;
+    let entry = this.directories.get(key);
     if (!entry || now - entry.fetchedAt > directoryMaxAgeMs) {
-      const fetching = this.fetchDirectory(session.directoryUrl);
+      const fetching = this.fetchDirectory(session.transport, session.directoryUrl);
       entry = { directory: fetching, fetchedAt: now };
-      this.directories.set(session.directoryUrl, entry);
+      this.directories.set(key, entry);
       fetching.catch(() => {
-        if (this.directories.get(session.directoryUrl) === entry) this.directories.delete(session.directoryUrl);
+        if (this.directories.get(key) === entry) this.directories.delete(key);
       });
     }
     const directory = await entry.directory;
@@ -338,8 +360,8 @@ export class AcmeIssuer implements Issuer {
     return directory;
   }
 
-  private async fetchDirectory(url: string): Promise<AcmeDirectory> {
-    const resp = await this.transport.request(url, 'GET');
+  private async fetchDirectory(transport: AcmeTransport, url: string): Promise<AcmeDirectory> {
+    const resp = await transport.request(url, 'GET');
     if (resp.status !== 200) throw refusal('serve its directory', resp);
     const directory = resp.data as AcmeDirectory | string;
     if (typeof directory !== 'object' || directory === null || typeof directory.newAccount !== 'string' || typeof directory.newOrder !== 'string' || typeof directory.newNonce !== 'string') {

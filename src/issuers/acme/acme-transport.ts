@@ -1,13 +1,21 @@
 /**
- * The HTTP side of the ACME issuer: keep-alive agents (one per issuer, extra CAs trusted),
- * per-request timeouts, and network failures as `acme_unavailable` (retryable). It answers in
- * the shape acme-client's HttpClient expects (`{ status, headers, data }`), so it can replace
- * that client's axios calls; see `attachTransport`.
+ * The HTTP side of the ACME issuer: keep-alive agents (extra CAs trusted), per-request
+ * timeouts, and network failures as `acme_unavailable` (retryable). It answers in the shape
+ * acme-client's HttpClient expects (`{ status, headers, data }`), so it can replace that
+ * client's axios calls; see `attachTransport`.
+ *
+ * With a `policy` (directories that are not the operator's: an organization's setting), every
+ * request must be https and connects only where the outbound AddressPolicy allows: an IP
+ * literal is checked before the request, a name through the agents' `lookup`, which checks
+ * every address it resolves to. This covers each URL the directory or the CA hands out
+ * (newNonce, newAccount, order, authorization, challenge, finalize, certificate, renewalInfo).
+ * A refusal rejects with `acme_directory_forbidden`, with no connection attempted.
  */
 import http from 'node:http';
 import https from 'node:https';
 import { createSecureContext, rootCertificates } from 'node:tls';
 import { AppError } from '../../domain/app-error.js';
+import { isOutboundRefusal, type AddressPolicy } from '../../net/address-policy.js';
 
 export interface AcmeResponse {
   status: number;
@@ -24,6 +32,8 @@ export interface AcmeTransportOptions {
   requestTimeoutMs?: number;
   userAgent?: string;
   maxSockets?: number;
+  /** Where requests may connect; absent: anywhere (the operator's own directory). */
+  policy?: AddressPolicy;
 }
 
 export class AcmeTransport {
@@ -31,6 +41,7 @@ export class AcmeTransport {
   private readonly httpAgent: http.Agent;
   private readonly requestTimeoutMs: number;
   private readonly userAgent: string;
+  private readonly policy: AddressPolicy | undefined;
 
   constructor(options: AcmeTransportOptions = {}) {
     const maxSockets = options.maxSockets ?? 64;
@@ -38,15 +49,21 @@ export class AcmeTransport {
     // pool key on every request (all bundled roots, measured ~0.4 ms per request).
     const secureContext = options.caPem === undefined ? undefined : createSecureContext({ ca: [...rootCertificates, options.caPem.toString()] });
     // `timeout` closes sockets idle that long in the pool (requests set their own).
-    const pool = { keepAlive: true, maxSockets, timeout: 30_000 };
+    // The agents hand their options to every socket they open: `lookup` checks each connection.
+    const pool = { keepAlive: true, maxSockets, timeout: 30_000, ...(options.policy ? { lookup: options.policy.lookup } : {}) };
     this.httpsAgent = new https.Agent({ ...pool, ...(secureContext ? { secureContext } : {}) });
     this.httpAgent = new http.Agent(pool);
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.userAgent = options.userAgent ?? 'certkeeper';
+    this.policy = options.policy;
   }
 
-  /** One HTTP exchange. Rejects only for network failures and timeouts (`acme_unavailable`); any status resolves. */
+  /**
+   * One HTTP exchange. Rejects for network failures and timeouts (`acme_unavailable`) and, with
+   * a policy, for a destination it refuses (`acme_directory_forbidden`); any status resolves.
+   */
   async request(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<AcmeResponse> {
+    if (this.policy) this.checkDestination(url, method);
     try {
       return await this.once(url, method, body, headers);
     } catch (first) {
@@ -60,12 +77,26 @@ export class AcmeTransport {
           err = second as NetworkError;
         }
       }
+      if (isOutboundRefusal(err)) throw forbidden(url, method, err.message);
       throw new AppError('acme_unavailable', `ACME server unreachable (${method.toUpperCase()} ${url}): ${err.code ?? err.message}`, {
         retryable: true,
         cause: err,
         details: { url, code: err.code ?? null },
       });
     }
+  }
+
+  /** Before any connection: https only (RFC 8555 §6.1), and an IP literal the policy allows (literals skip `lookup`). */
+  private checkDestination(url: string, method: string): void {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw forbidden(url, method, 'not an absolute URL');
+    }
+    if (parsed.protocol !== 'https:') throw forbidden(url, method, `ACME is served over https only, not ${parsed.protocol.replace(/:$/, '')}`);
+    const why = this.policy!.refusalOfHost(parsed.hostname);
+    if (why) throw forbidden(url, method, why);
   }
 
   /** Closes idle sockets (the issuer can still be used afterwards). */
@@ -121,6 +152,10 @@ export class AcmeTransport {
 }
 
 type NetworkError = NodeJS.ErrnoException & { reusedSocket?: boolean };
+
+function forbidden(url: string, method: string, why: string): AppError {
+  return new AppError('acme_directory_forbidden', `ACME request refused (${method.toUpperCase()} ${url}): ${why}`, { details: { url, reason: 'refused' } });
+}
 
 function flatten(headers: http.IncomingHttpHeaders): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
