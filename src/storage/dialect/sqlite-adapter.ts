@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { TransactionOptions } from '../atomic.js';
 import type { Database, Executor } from '../database.js';
 import type { WalCheckpointer } from '../wal-checkpointer.js';
-import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
+import type { ChunkFiredRow, SqlDialectAdapter } from './sql-dialect-adapter.js';
 
 /** The memory map of a scan transaction (SQLite caps it at its compile-time maximum, 2 GB here). */
 const SCAN_MMAP_BYTES = 2 ** 31 - 65536;
@@ -16,6 +16,8 @@ export class SqliteAdapter implements SqlDialectAdapter {
   readonly readsPageWithTotal = false;
   readonly joinsManagedIntoPages = false;
   readonly doubleType = 'real';
+  /** A chunk runs on the event loop: the longest an API request waits for one. */
+  readonly sweepChunkMs = 3;
 
   /** `checkpointer`: a file database's WAL checkpointer, which copies the WAL of scans back once they end. */
   constructor(private readonly checkpointer?: WalCheckpointer) {}
@@ -105,9 +107,10 @@ export class SqliteAdapter implements SqlDialectAdapter {
     // The transaction began IMMEDIATE, which already holds the one write lock.
   }
 
-  withoutIndex(column: string): RawBuilder<unknown> {
-    // Unary + makes the column an expression no index serves.
-    return sql.raw(`+${column}`);
+  joinChunkFired(_rows: readonly ChunkFiredRow[], runId: string): RawBuilder<unknown> {
+    // Walks the chunk's range of certificates_sweep_idx (it covers every column read: no table
+    // access) and probes the fired table by its key; unary + keeps the run_id index out of it.
+    return sql`join notification_fired f on f.certificate_id = c.id and f.ssl_certificate_id = c.ssl_certificate_id and +f.run_id = ${runId}`;
   }
 
   isoUtc(epochMs: RawBuilder<unknown>): RawBuilder<string> {

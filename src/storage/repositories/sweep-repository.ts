@@ -3,7 +3,7 @@ import { DAY_MS, LONG_LIFETIME_MS, fractionLabel, policyWindowMs, type Notificat
 import type { NotificationPolicyRecord, SweepChunking, SweepFired, SweepFiredEvent, SweepRepository } from '../../ports/sweep-repository.js';
 import type { Atomic, ScanSession } from '../atomic.js';
 import type { Executor } from '../database.js';
-import type { SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
+import type { ChunkFiredRow, SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
 
 /** A number written into SQL as a literal: validated finite numbers only (never caller text). */
 function num(n: number): RawBuilder<number> {
@@ -57,14 +57,13 @@ interface Chunk {
  * fires nearly every candidate (about 10 µs each with its event), so 256 take about 3 ms.
  */
 const FIRST_CHUNK = 256;
-/** What a chunk aims to take, ms: the longest an API request waits for one on SQLite. */
-const CHUNK_MS = 3;
-const MIN_CHUNK = 16;
+/** Below this a chunk's own statements (about 0.2 ms) would cost more than its candidates. */
+const MIN_CHUNK = 64;
 const MAX_CHUNK = 16_384;
 
-/** The next chunk's size after one of `size` took `ms`: towards CHUNK_MS, growing at most twofold. */
-function nextChunkSize(size: number, ms: number): number {
-  const fit = Math.round((size * CHUNK_MS) / Math.max(ms, 0.1));
+/** The next chunk's size after one of `size` took `ms`: towards `aimMs`, growing at most twofold. */
+function nextChunkSize(size: number, ms: number, aimMs: number): number {
+  const fit = Math.round((size * aimMs) / Math.max(ms, 0.1));
   return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, 2 * size, fit));
 }
 
@@ -85,7 +84,7 @@ class FiredTally {
   constructor(private readonly limit: number) {}
 
   /** One chunk's fired rows and their events (a chunk's events are those of its own fired rows). */
-  add(fired: ReadonlyArray<{ certificate_id: number; notify: number }>, events: ReadonlyArray<{ id: number; object_id: string; type: string }>): void {
+  add(fired: readonly ChunkFiredRow[], events: ReadonlyArray<{ id: number; object_id: string; type: string }>): void {
     // The certificates fired for muted: recorded, not to be sent.
     const silent = new Set(fired.filter((f) => Number(f.notify) === 0).map((f) => Number(f.certificate_id)));
     const rows = events.map((r): FirstEvent => ({ id: Number(r.id), type: r.type, certificateId: Number(r.object_id), notify: !silent.has(Number(r.object_id)) }));
@@ -153,7 +152,8 @@ class FiredTally {
  * 1. INSERT INTO notification_fired … SELECT … ON CONFLICT DO NOTHING: the threshold each
  *    certificate fires by the rule above. The primary key (certificate, material, threshold)
  *    makes each fire once, on every server;
- * 2. INSERT INTO events … SELECT over the same range, joined with this run's fired rows, RETURNING.
+ * 2. INSERT INTO events … SELECT over the same range, joined with the rows 1 fired (the dialect
+ *    says how: SqlDialectAdapter.joinChunkFired), RETURNING.
  *
  * A chunk is a range of notAfter, and a certificate's notAfter changes only with its material
  * (sslCertificateId, part of the join in 2): so the events of a chunk are those of the rows it
@@ -250,7 +250,7 @@ export class KyselySweepRepository implements SweepRepository {
         tally.add(done.fired, done.events);
         from = done.next;
         if (!from) break;
-        if (fixed === undefined) size = nextChunkSize(size, performance.now() - started);
+        if (fixed === undefined) size = nextChunkSize(size, performance.now() - started, this.adapter.sweepChunkMs);
         // The event loop is free between chunks: requests waiting on it run now.
         await new Promise<void>((resolve) => setImmediate(resolve));
         await chunking.between?.();
@@ -336,11 +336,11 @@ export class KyselySweepRepository implements SweepRepository {
   }
 
   /** The rule over one chunk's candidates: its new fired rows and their events. */
-  private async fireChunk(db: Executor, s: SweepStatements, organizationId: string | null, chunk: Chunk): Promise<{ fired: Array<{ certificate_id: number; notify: number }>; events: Array<{ id: number; object_id: string; type: string }> }> {
+  private async fireChunk(db: Executor, s: SweepStatements, organizationId: string | null, chunk: Chunk): Promise<{ fired: ChunkFiredRow[]; events: Array<{ id: number; object_id: string; type: string }> }> {
     const inChunk = this.inChunk(chunk);
     // Already fired rows conflict and do nothing. Measured on 1M certificates (SQLite): sorting
     // by id or filtering with NOT EXISTS first made the steady-state sweep 2x slower for no gain.
-    const fired = await sql<{ certificate_id: number; notify: number }>`
+    const fired = await sql<ChunkFiredRow>`
       insert into notification_fired (certificate_id, ssl_certificate_id, threshold, project_id, run_id, notify, fired_at)
       select s.id, s.ssl_certificate_id, s.th, s.project_id, ${s.runId}, case when s.muted = 1 then 0 else 1 end, ${num(s.t)}
       from (
@@ -354,24 +354,20 @@ export class KyselySweepRepository implements SweepRepository {
       where s.th is not null
         and (s.th = 'expired' or not (s.renew_at is not null and s.renew_at < s.pt and s.failure_count = 0 and s.last_problem is null))
       on conflict (certificate_id, ssl_certificate_id, threshold) do nothing
-      returning certificate_id, notify`.execute(db);
+      returning certificate_id, ssl_certificate_id, threshold, notify`.execute(db);
     // Nothing new (the steady state): no second pass.
     if (fired.rows.length === 0) return { fired: [], events: [] };
 
-    // The events from this run's fired rows, walking the same index range as above (the
-    // certificates_sweep_idx covers every column read: no table access) and probing the fired
-    // table by its key.
-    // The run_id index stays out of this plan: it walks certificates_sweep_idx (see above).
-    const runIdRef = this.adapter.withoutIndex('f.run_id');
-    // RETURNING the ids only: the data of 100,000s of events would only fill the heap.
+    // The events of the rows fired, over the same range of certificates. RETURNING the ids only:
+    // the data of 100,000s of events would only fill the heap.
     const events = await sql<{ id: number; object_id: string; type: string }>`
       insert into events (organization_id, project_id, type, actor, object_type, object_id, data, created_at)
       select ${organizationId}, c.project_id,
         case when f.threshold = 'expired' then 'certificate.expired' else 'certificate.expiring' end,
         'system', 'certificate', cast(c.id as text), ${s.eventData}, ${num(s.t)}
       from certificates c
-      join notification_fired f on f.certificate_id = c.id and f.ssl_certificate_id = c.ssl_certificate_id
-      where c.project_id = ${s.projectId} and c.status = 'issued' and c.not_after <= ${num(s.windowEnd)} and ${inChunk} and ${runIdRef} = ${s.runId}
+      ${this.adapter.joinChunkFired(fired.rows, s.runId)}
+      where c.project_id = ${s.projectId} and c.status = 'issued' and c.not_after <= ${num(s.windowEnd)} and ${inChunk}
       returning id, object_id, type`.execute(db);
     return { fired: fired.rows, events: events.rows };
   }
