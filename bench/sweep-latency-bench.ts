@@ -85,9 +85,13 @@ done = function(summary, latency, requests)
 end
 `;
 
-/** A paced wrk client running until stopped (SIGINT makes wrk print what it measured so far). */
+/**
+ * A paced wrk client running until stopped (SIGINT makes wrk print what it measured so far).
+ * wrk leaves a request that times out (2 s by default) out of its latencies: a longer stall
+ * would not show at all, so the timeout is far longer than any window.
+ */
 function pacedClient(url: string, connections: number, token: string, luaScript: string): { stop(): Promise<LatencyFigures> } {
-  const child = spawn('wrk', ['-t1', `-c${connections}`, '-d3600s', '-H', `Authorization: Bearer ${token}`, '-s', luaScript, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('wrk', ['-t1', `-c${connections}`, '-d3600s', '--timeout', '120s', '-H', `Authorization: Bearer ${token}`, '-s', luaScript, url], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -98,6 +102,8 @@ function pacedClient(url: string, connections: number, token: string, luaScript:
       await exited;
       const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out);
       if (non2xx) throw new Error(`wrk saw ${non2xx[1]} error responses against ${url}:\n${out}`);
+      const timeouts = /Socket errors:.*timeout (\d+)/.exec(out);
+      if (timeouts && Number(timeouts[1]) > 0) throw new Error(`wrk saw ${timeouts[1]} requests time out against ${url}:\n${out}`);
       const m = /LATENCY (\d+) (\d+) (\d+) ([\d.]+) (\d+)/.exec(out);
       if (!m) throw new Error(`cannot read wrk output:\n${out}`);
       return { p50: Number(m[1]) / 1000, p99: Number(m[2]) / 1000, max: Number(m[3]) / 1000, mean: Number(m[4]) / 1000, requests: Number(m[5]) };
