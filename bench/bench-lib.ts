@@ -25,6 +25,8 @@ export interface ServerProcess {
   url: string;
   pid: number;
   child: ChildProcess;
+  /** What the process wrote so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     url,
     pid: child.pid!,
     child,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

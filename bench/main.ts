@@ -9,6 +9,7 @@
  * --probe-endpoints N;
  * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
  * API latency during a sweep over --rows certificates (a server process, wrk): --skip-sweep-latency, --only-sweep-latency;
+ * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target: --skip-deploy, --only-deploy;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,6 +26,7 @@ import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults }
 import { probeBench, probeTableRows, type ProbeBenchResults } from './probe-bench.js';
 import { sweepBench, sweepTableRows, type SweepBenchResult } from './sweep-bench.js';
 import { sweepLatencyBench, sweepLatencyTableRows, type SweepLatencyResult } from './sweep-latency-bench.js';
+import { deployBench, deployTableRows, type DeployBenchResult } from './deploy-bench.js';
 import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, quiesce, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
@@ -36,6 +38,7 @@ const option = (name: string, fallback: number) => {
 const quick = flag('--quick');
 const onlyIssuance = flag('--only-issuance');
 const onlyProbe = flag('--only-probe');
+const onlyDeploy = flag('--only-deploy');
 const onlySweep = flag('--only-sweep');
 const onlySweepLatency = flag('--only-sweep-latency');
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
@@ -253,15 +256,16 @@ function table(): string {
   if (results.probe) lines.push(...probeTableRows(results.probe as ProbeBenchResults));
   if (results.sweep) lines.push(...sweepTableRows(results.sweep as SweepBenchResult[]));
   if (results.sweepLatency) lines.push(...sweepLatencyTableRows(results.sweepLatency as SweepLatencyResult[]));
+  if (results.deploy) lines.push(...deployTableRows(results.deploy as DeployBenchResult));
   return lines.join('\n');
 }
 
 /** Every series runs unless an --only-… flag names others or its --skip-… flag is given. */
-const only = onlySweep || onlySweepLatency || onlyIssuance || onlyProbe;
+const only = onlySweep || onlySweepLatency || onlyIssuance || onlyProbe || onlyDeploy;
 const runs = (onlyFlag: boolean, skip: string) => (only ? onlyFlag : true) && !flag(skip);
 if (onlySweep) {
   // The sweep alone: no wrk, no servers.
-} else if (!onlyIssuance && !onlyProbe && !hasWrk()) {
+} else if (!onlyIssuance && !onlyProbe && !onlyDeploy && !hasWrk()) {
   console.error('npm run bench needs wrk (Debian package "wrk"): apt-get install -y wrk');
   process.exit(2);
 }
@@ -295,6 +299,7 @@ if (runs(onlyIssuance, '--skip-issuance')) {
     log,
   });
 }
+if (runs(onlyDeploy, '--skip-deploy')) results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
 const out = table();
 console.log(out);
 if (results.issuance) console.log(`\n${issuanceTable(results.issuance as IssuanceResults)}`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { buildApp, type App } from './http/build-app.js';
+import { defaultConsoleDir } from './http/console.js';
 import type { Config } from './config/config.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Store } from './ports/store.js';
@@ -41,6 +42,13 @@ import type { Notifier } from './ports/notifier.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { backgroundJobs } from './jobs/background-jobs.js';
 import { Pkcs12WorkerPool } from './pki/pkcs12-worker-pool.js';
+import { DeploymentService } from './services/deployment-service.js';
+import { createDeployers } from './deploy/create-deployers.js';
+import { ScryptPasswordHasher } from './secrets/scrypt-password-hasher.js';
+import type { PasswordHasher } from './ports/password-hasher.js';
+import { SessionService } from './services/session-service.js';
+import { AccountService } from './services/account-service.js';
+import { MemberService } from './services/member-service.js';
 
 /** pino, with every header and field that could carry a secret redacted. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -50,10 +58,18 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       paths: [
         'req.headers.authorization',
         'req.headers["x-api-key"]',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        '*.token',
+        '*.csrfToken',
+        '*.setupCode',
         '*.certificatePrivateKey',
         '*.privateKey',
         '*.password',
         '*.pkcs12',
+        '*.pkcs12Password',
+        '*.config.pkcs12Password',
         '*.key',
       ],
       censor: '[redacted]',
@@ -67,6 +83,12 @@ export interface Services {
   store: Store;
   box: SecretBox;
   access: AccessService;
+  /** Sign-in, sessions, sign-out. */
+  sessions: SessionService;
+  /** User accounts, the first setup, invitations. */
+  accounts: AccountService;
+  /** Members of projects and organizations. */
+  members: MemberService;
   inventory: InventoryService;
   managed: ManagedCertificateService;
   settings: IssuanceSettingsService;
@@ -81,6 +103,8 @@ export interface Services {
   notifier: NotificationService;
   /** Watched endpoints, probed now or every CERTKEEPER_PROBE_INTERVAL_SECONDS. */
   endpoints: EndpointService;
+  /** Deployment targets and deployments: certificates written where servers read them, and verified. */
+  deployments: DeploymentService;
   /** Expiry sweeps (scheduled, and POST …/sweep), notification policy and mutes. */
   sweeps: SweepService;
   accessKeys: AccessKeyService;
@@ -98,8 +122,19 @@ export interface Services {
   close(): Promise<void>;
 }
 
+/** Sessions and accounts over a store (the server's, or the `users` command's on the server's database). */
+export function createAccountServices(config: Config, store: Store, access: AccessService, clock: Clock, passwordHasher?: PasswordHasher): { sessions: SessionService; accounts: AccountService } {
+  const hasher = passwordHasher ?? new ScryptPasswordHasher();
+  const sessions = new SessionService(store, access, clock, hasher, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
+  const accounts = new AccountService(store, clock, hasher, sessions, { invitationTtlMs: config.invitationTtlMs });
+  return { sessions, accounts };
+}
+
 /** The composition root: config → adapters → services. */
-export async function createServices(config: Config, options: { clock?: Clock; logger?: Logger; store?: Store; notifier?: Notifier } = {}): Promise<Services> {
+export async function createServices(
+  config: Config,
+  options: { clock?: Clock; logger?: Logger; store?: Store; notifier?: Notifier; passwordHasher?: PasswordHasher } = {},
+): Promise<Services> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const keys = loadMasterKeys(config);
@@ -107,6 +142,8 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   const box = new SecretBox(keys.current, keys.others);
   const store = options.store ?? await createStore({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'certkeeper.db'), logger });
   const access = new AccessService(store, clock);
+  const { sessions, accounts } = createAccountServices(config, store, access, clock, options.passwordHasher);
+  const members = new MemberService(store, access, clock, { invitationTtlMs: config.invitationTtlMs });
   // PKCS#12 key derivations cost up to seconds of CPU: worker threads do them, one per core.
   const pkcs12 = new Pkcs12WorkerPool();
   const inventory = new InventoryService(store, access, box, clock, pkcs12);
@@ -180,9 +217,19 @@ export async function createServices(config: Config, options: { clock?: Clock; l
   );
   const sweeps = new SweepService(store, access, clock, { intervalMs: config.sweepIntervalMs, instanceId: config.instanceId }, options.notifier ?? notifier, logger);
   const endpoints = new EndpointService(store, access, inventory, clock, { intervalMs: config.probeIntervalMs, concurrency: config.probeConcurrency }, outbound, logger, metrics);
+  const deployments = new DeploymentService(
+    store,
+    access,
+    box,
+    clock,
+    createDeployers({ root: config.deployRoot, hookDir: config.deployHookDir }),
+    endpoints,
+    { instanceId: config.instanceId, leaseMs: config.leaseMs, verifyWindowMs: config.deployVerifyWindowMs },
+    logger,
+  );
   const scrapes = new MetricsService(metrics, store.certificates, access, clock, { token: config.metricsToken, public: config.metricsPublic, maxCertificates: config.metricsMaxCertificates });
   // The one list of background work; started by startServer, stopped first on close.
-  const jobs = new JobRunner(backgroundJobs({ managed, sweeps, notifier, revocation, pushHealth, endpoints }, config), clock, logger, metrics);
+  const jobs = new JobRunner(backgroundJobs({ managed, sweeps, notifier, revocation, pushHealth, endpoints, deployments, sessions }, config), clock, logger, metrics);
   const close = async () => {
     await jobs.stop();
     await managed.stop();
@@ -191,13 +238,16 @@ export async function createServices(config: Config, options: { clock?: Clock; l
     await pkcs12.close();
     await store.close();
   };
-  return { config, store, box, access, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
+  return { config, store, box, access, sessions, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, deployments, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
   return buildApp({
     ping: () => services.store.ping(),
     access: services.access,
+    sessions: services.sessions,
+    accounts: services.accounts,
+    members: services.members,
     inventory: services.inventory,
     managed: services.managed,
     settings: services.settings,
@@ -210,6 +260,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     revocation: services.revocation,
     notifications: services.notifier,
     endpoints: services.endpoints,
+    deployments: services.deployments,
     sweeps: services.sweeps,
     accessKeys: services.accessKeys,
     checkCertificates: services.checkCertificates,
@@ -218,8 +269,10 @@ export async function createHttpApp(services: Services): Promise<App> {
     logger: services.logger,
     bodyLimitBytes: services.config.bodyLimitBytes,
     logRequests: services.config.logRequests,
+    trustProxy: services.config.trustProxy,
     metrics: services.scrapes,
     httpMetrics: services.metrics,
+    consoleDir: defaultConsoleDir(),
   });
 }
 
@@ -237,6 +290,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { clock?: Clock; logger?: Logger; print?: (line: string) => void } = {}): Promise<RunningServer> {
   const services = await createServices(config, options);
   const firstKey = await services.access.ensureBootstrapKey(config.bootstrapToken);
+  const { setupCode } = await services.accounts.ensureFirstAdmin(config.bootstrapAdmin);
   const app = await createHttpApp(services);
   await app.listen({ host: config.host, port: config.port });
   const http01 = config.http01Port === undefined ? undefined : await startHttp01Listener(services.managed, config.host, config.http01Port);
@@ -245,9 +299,13 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  if (firstKey) {
-    const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
-    print(`certkeeper: created the initial superuser API key (shown once, store it now):\n\n  ${firstKey}\n`);
+  const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
+  if (firstKey) print(`certkeeper: created the initial superuser API key (shown once, store it now):\n\n  ${firstKey}\n`);
+  if (setupCode) {
+    print(
+      `certkeeper: no user account exists yet. Open the console and create the first administrator with this setup code\n` +
+        `(it works until the first account exists, or until a server starts again and prints a new one):\n\n  ${setupCode}\n`,
+    );
   }
   // createStore opens PostgreSQL exactly when DATABASE_URL is set.
   services.logger.info({ url, store: config.databaseUrl ? 'postgres' : 'sqlite' }, 'certkeeper listening');

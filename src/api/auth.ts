@@ -1,18 +1,34 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../domain/app-error.js';
+import type { Project } from '../domain/project.js';
 import type { AccessService } from '../services/access-service.js';
-import type { Principal } from '../services/principal.js';
+import type { Principal, UserPrincipal } from '../services/principal.js';
+import { sessionTokenOf } from './session-cookie.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Who is calling, set by the authentication plugin before anything else runs; null outside it. */
     principal: Principal | null;
+    /** The project the path names (`:projectId`), once the principal was found to cover it; null otherwise. */
+    project: Project | null;
+    /** The CSRF token of the request's session, when it authenticated with one. */
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** The route needs no credentials (signing in, the first setup, an invitation): the authentication plugin leaves it alone. */
+    anonymous?: boolean;
   }
 }
 
 /** Where a request carries its key: each API names its own header. */
 export type CredentialOf = (request: FastifyRequest) => string | undefined;
+
+/** Checks a session token and gives its principal and the CSRF token its changes must carry. */
+export interface SessionAuthenticator {
+  authenticate(token: string): Promise<{ principal: UserPrincipal; csrfToken: string }>;
+}
 
 const BEARER = /^bearer\s+/i;
 
@@ -36,33 +52,76 @@ export function principal(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/** The signed-in user of a request that came with a session; 403 for an API key (which has no session), 401 without credentials. */
+export function sessionPrincipal(request: FastifyRequest): UserPrincipal {
+  const p = principal(request);
+  if (p.kind !== 'user') throw new AppError('forbidden', 'this needs a signed-in session (the console\'s cookie), not an API key');
+  return p;
+}
+
 export interface AuthenticationOptions {
   access: AccessService;
   /** Where this API carries its key; default `apiKeyOf`. */
   credentialOf?: CredentialOf;
+  /** Sessions: a request without a key may authenticate with the session cookie. Absent: keys only. */
+  sessions?: SessionAuthenticator;
+}
+
+/** Methods that change nothing, and so need no CSRF token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Authenticates a request as the API of `opts` does: its key if it carries one, else (where
+ * sessions are accepted) its session cookie. A request that authenticates by cookie and may
+ * change something (not GET, HEAD or OPTIONS) must carry its session's CSRF token in
+ * `X-CSRF-Token`: the cookie goes with any request the browser makes, the token only with the
+ * console's own (SameSite=Strict already keeps other sites' requests out; the token also covers
+ * a browser or a sibling subdomain that does not honour it).
+ */
+export async function authenticateRequest(request: FastifyRequest, opts: AuthenticationOptions): Promise<Principal> {
+  const key = (opts.credentialOf ?? apiKeyOf)(request);
+  const token = key === undefined && opts.sessions ? sessionTokenOf(request) : undefined;
+  if (token === undefined || !opts.sessions) return opts.access.authenticate(key);
+  if (token === '') throw new AppError('unauthorized', 'the session is not valid; sign in again');
+  const { principal: user, csrfToken } = await opts.sessions.authenticate(token);
+  request.csrfToken = csrfToken;
+  if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'], csrfToken)) {
+    throw new AppError('csrf_token_invalid', 'a change made with a session cookie must carry the session\'s CSRF token in X-CSRF-Token (from sign-in or GET /api/v1/auth/me)');
+  }
+  return user;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Authenticates every request of the context it is registered in, before anything else runs
- * (so an anonymous caller always gets 401, whatever its body). When the path names a project
- * (`:projectId`), the key must cover it before the request is validated: a key that does not
- * cover the project learns nothing, not even whether its parameters, query or body were valid.
- * That check is the request's authorization of the project; the service's role check reuses it
- * (AccessService remembers it for the request's principal). A malformed project id is left to
- * validation (400).
+ * (so an anonymous caller always gets 401, whatever its body), except on routes marked
+ * `config: { anonymous: true }`. When the path names a project (`:projectId`), the principal
+ * must cover it before the request is validated: a caller that does not cover the project
+ * learns nothing, not even whether its parameters, query or body were valid. That check is the
+ * request's authorization of the project; the service's role check reuses it (AccessService
+ * remembers it for the request's principal). A malformed project id is left to validation (400).
  */
 export const authentication = fp(
   async (app: FastifyInstance, opts: AuthenticationOptions) => {
-    const credentialOf = opts.credentialOf ?? apiKeyOf;
     if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', null);
+    if (!app.hasRequestDecorator('project')) app.decorateRequest('project', null);
+    if (!app.hasRequestDecorator('csrfToken')) app.decorateRequest('csrfToken', null);
     app.addHook('onRequest', async (request) => {
-      request.principal = await opts.access.authenticate(credentialOf(request));
+      if (request.routeOptions.config?.anonymous) return;
+      request.principal = await authenticateRequest(request, opts);
     });
     app.addHook('preValidation', async (request) => {
+      if (request.routeOptions.config?.anonymous) return;
       const { projectId } = (request.params ?? {}) as { projectId?: unknown };
-      if (typeof projectId === 'string' && UUID.test(projectId)) await opts.access.authorizeProject(principal(request), projectId, 'viewer');
+      if (typeof projectId === 'string' && UUID.test(projectId)) request.project = await opts.access.authorizeProject(principal(request), projectId, 'viewer');
     });
   },
   { name: 'certkeeper-authentication', fastify: '5.x' },

@@ -1,5 +1,8 @@
 /** The OpenAPI document's tags, one per resource, in the order the documentation shows them. */
 export const openapiTags = [
+  { name: 'auth', description: 'Signing in and out of the console, the signed-in user and their sessions, the first setup and invitations' },
+  { name: 'users', description: 'User accounts (superuser)' },
+  { name: 'members', description: 'Members of organizations and projects: users with a role (viewer, editor, admin)' },
   { name: 'organizations', description: 'Organizations: the tenants (created and disabled by a superuser)' },
   { name: 'projects', description: 'Projects of an organization; every resource below lives in one' },
   { name: 'api-keys', description: 'API keys of a project, with a role (viewer, editor, admin)' },
@@ -11,6 +14,7 @@ export const openapiTags = [
   { name: 'apps', description: 'Mobile apps, their APNs certificates and push health' },
   { name: 'notifications', description: 'Expiry sweeps, the notification policy, channels and the delivery log' },
   { name: 'endpoints', description: 'Watched endpoints: what servers really serve' },
+  { name: 'deployments', description: 'Deployment targets and deployments: certificates written where servers read them, on every new version, and verified' },
   { name: 'compat-check-certificate', description: 'CheckCertificate as an RPC action at the root, signed with an access key; errors as {RequestId, HostId, Code, Message}' },
   { name: 'compat-cert-expiry', description: 'Expiry of the APNs certificates of apps and of Wallet pass certificates, as bare JSON' },
   { name: 'compat-scm', description: 'Details of a certificate by its 16-character id (X-Auth-Token); errors as {error_code, error_msg}' },

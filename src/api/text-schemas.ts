@@ -32,3 +32,9 @@ export function MultiLineText(options: TStringOptions = {}) {
 
 /** A name people give something (organization, project, key, service, app): 1 to 200 characters, not only spaces. */
 export const Name = Text({ minLength: 1, maxLength: 200, pattern: '\\S' });
+
+/** An email address: one local part, `@`, one domain, no spaces (matched without regard to case). */
+export const Email = Text({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' });
+
+/** A password as a request carries it; its strength is checked by the service (`password_too_weak`), not here. */
+export const Password = Text({ minLength: 1, maxLength: 1024 });

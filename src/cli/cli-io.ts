@@ -7,10 +7,12 @@ export interface CliIo {
   isTTY: boolean;
   /** Aborting it stops a long-running command (`serve`) as SIGINT/SIGTERM would. */
   signal?: AbortSignal;
+  /** What `--password-stdin` reads; absent: nothing to read. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY), stdin: process.stdin };
 }
 
 /** Writes a line (a trailing newline is added). */

@@ -10,6 +10,7 @@ import { parseDays, parseIntegerOption } from './parse-days.js';
 import { parseTimeoutMs, scanCommand } from './scan-command.js';
 import { serveCommand } from './serve-command.js';
 import { showCommand } from './show-command.js';
+import { usersAddCommand, usersListCommand, usersRemoveCommand, usersResetPasswordCommand } from './users-command.js';
 
 const DEFAULT_URL = 'http://127.0.0.1:8080';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -181,6 +182,39 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .option('--new-key <base64>', 'the new key (base64 of 32 bytes); required when CERTKEEPER_MASTER_KEY is set, generated otherwise')
     .action(async (opts: { newKey?: string }) => {
       await keysRotateCommand({ newKey: opts.newKey }, io);
+    });
+
+  const users = program.command('users').description('console user accounts (works on the server\'s database; no server or API key needed)');
+  users
+    .command('add')
+    .description('create a user; without --password-stdin the account is invited and the invitation link printed once')
+    .argument('<email>', 'the email address the user signs in with')
+    .option('--superuser', 'may do everything, everywhere')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .action(async (email: string, opts: { superuser?: boolean; passwordStdin?: boolean }) => {
+      await usersAddCommand(email, opts, io);
+    });
+  users
+    .command('list')
+    .description('list the user accounts')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await usersListCommand(opts, io);
+    });
+  users
+    .command('remove')
+    .description('delete a user with their memberships; their sessions end at once')
+    .argument('<email>', 'the user\'s email address (or id)')
+    .action(async (email: string) => {
+      await usersRemoveCommand(email, io);
+    });
+  users
+    .command('reset-password')
+    .description('set a new password (made up and printed once unless --password-stdin); the user\'s sessions end')
+    .argument('<email>', 'the user\'s email address (or id)')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .action(async (email: string, opts: { passwordStdin?: boolean }) => {
+      await usersResetPasswordCommand(email, opts, io);
     });
 
   try {

@@ -45,6 +45,9 @@ export function compatErrorOf<E extends { status: number }>(err: unknown, mappin
   if (isAppError(err)) {
     const named = mapping.appErrors[err.code];
     if (named) return named();
+    // A refusal of the caller keeps its status: an unnamed 401 or 403 answers as unauthorized or forbidden does.
+    const refusal = httpStatusOf[err.code] === 401 ? mapping.appErrors.unauthorized : httpStatusOf[err.code] === 403 ? mapping.appErrors.forbidden : undefined;
+    if (refusal) return refusal();
     // The native API's status tells the caller's mistakes from the server's.
     return httpStatusOf[err.code] < 500 ? (mapping.otherAppError ?? mapping.invalid)() : mapping.internal();
   }

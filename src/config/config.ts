@@ -79,6 +79,26 @@ export interface Config {
   probeIntervalMs: number;
   /** Endpoints one server probes at once in a scheduled pass (default 64). */
   probeConcurrency: number;
+  /** Where `local` deployment targets write (each under a directory relative to it); undefined = local targets are refused. */
+  deployRoot?: string;
+  /** Where deployment reload hooks live: a target names a file here, never an arbitrary command. */
+  deployHookDir?: string;
+  /** How often the deployment job looks for versions to write and endpoints to verify (default 30 s). */
+  deployIntervalMs: number;
+  /** How long after a deploy the endpoints a deployment names may still serve the old certificate (default 5 minutes). */
+  deployVerifyWindowMs: number;
+  /** fastify's trustProxy: false (default), true, a number of hops, or addresses/CIDRs of the proxies to believe. */
+  trustProxy: boolean | number | string;
+  /** A console session unused for this long ends (default 12 hours). */
+  sessionIdleMs: number;
+  /** A console session ends this long after sign-in, however much it is used (default 7 days). */
+  sessionAbsoluteMs: number;
+  /** How long an invitation link works (default 7 days). */
+  invitationTtlMs: number;
+  /** How often ended sessions and stale sign-in counts are deleted (default hourly). */
+  sessionPurgeIntervalMs: number;
+  /** A superuser account with exactly these credentials exists after start (both or neither). */
+  bootstrapAdmin?: { email: string; password: string };
 }
 
 /** The keys a config file or the environment may set. */
@@ -123,6 +143,17 @@ export const configKeys = [
   'CERTKEEPER_METRICS_MAX_CERTIFICATES',
   'CERTKEEPER_PROBE_ALLOW',
   'CERTKEEPER_PROBE_DENY',
+  'CERTKEEPER_DEPLOY_ROOT',
+  'CERTKEEPER_DEPLOY_HOOK_DIR',
+  'CERTKEEPER_DEPLOY_INTERVAL_SECONDS',
+  'CERTKEEPER_DEPLOY_VERIFY_WINDOW_SECONDS',
+  'CERTKEEPER_TRUST_PROXY',
+  'CERTKEEPER_SESSION_IDLE_SECONDS',
+  'CERTKEEPER_SESSION_ABSOLUTE_SECONDS',
+  'CERTKEEPER_INVITATION_TTL_SECONDS',
+  'CERTKEEPER_SESSION_PURGE_INTERVAL_SECONDS',
+  'CERTKEEPER_BOOTSTRAP_ADMIN_EMAIL',
+  'CERTKEEPER_BOOTSTRAP_ADMIN_PASSWORD',
 ] as const;
 
 export const LETS_ENCRYPT_DIRECTORY = 'https://acme-v02.api.letsencrypt.org/directory';
@@ -241,6 +272,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   const notifyRetrySeconds = Number(get('CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS') ?? '30');
   if (!Number.isFinite(notifyRetrySeconds) || notifyRetrySeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_NOTIFY_RETRY_INTERVAL_SECONDS must be a number >= 1');
 
+  const deployRoot = get('CERTKEEPER_DEPLOY_ROOT');
+  if (deployRoot !== undefined && !path.isAbsolute(deployRoot)) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_ROOT must be an absolute path');
+  const deployHookDir = get('CERTKEEPER_DEPLOY_HOOK_DIR');
+  if (deployHookDir !== undefined && !path.isAbsolute(deployHookDir)) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_HOOK_DIR must be an absolute path');
+  const deploySeconds = Number(get('CERTKEEPER_DEPLOY_INTERVAL_SECONDS') ?? '30');
+  if (!Number.isFinite(deploySeconds) || deploySeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_INTERVAL_SECONDS must be a number >= 1');
+  const verifySeconds = Number(get('CERTKEEPER_DEPLOY_VERIFY_WINDOW_SECONDS') ?? '300');
+  if (!Number.isFinite(verifySeconds) || verifySeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_VERIFY_WINDOW_SECONDS must be a number >= 1');
+  const trustProxyRaw = get('CERTKEEPER_TRUST_PROXY') ?? 'false';
+  let trustProxy: boolean | number | string;
+  if (/^(1|true|yes)$/i.test(trustProxyRaw) && trustProxyRaw !== '1') trustProxy = true;
+  else if (/^(0|false|no)$/i.test(trustProxyRaw)) trustProxy = false;
+  else if (/^\d{1,2}$/.test(trustProxyRaw)) trustProxy = Number(trustProxyRaw);
+  else {
+    try {
+      // proxy-addr's names for ranges are accepted besides addresses and CIDR ranges.
+      const entries = trustProxyRaw.split(/[\s,]+/).filter(Boolean);
+      parseAddressList(entries.filter((e) => !/^(loopback|linklocal|uniquelocal)$/.test(e)).join(','), { names: false });
+      trustProxy = entries.join(',');
+    } catch (err) {
+      throw new AppError('config_invalid', `CERTKEEPER_TRUST_PROXY must be true, false, a number of proxies or a comma-separated list of proxy addresses and CIDR ranges: ${(err as Error).message}`);
+    }
+  }
+  const seconds = (key: (typeof configKeys)[number], fallback: number, min: number): number => {
+    const v = Number(get(key) ?? String(fallback));
+    if (!Number.isFinite(v) || v < min) throw new AppError('config_invalid', `${key} must be a number >= ${min}`);
+    return Math.round(v * 1000);
+  };
+  const sessionIdleMs = seconds('CERTKEEPER_SESSION_IDLE_SECONDS', 43_200, 60);
+  const sessionAbsoluteMs = seconds('CERTKEEPER_SESSION_ABSOLUTE_SECONDS', 604_800, 60);
+  if (sessionAbsoluteMs < sessionIdleMs) throw new AppError('config_invalid', 'CERTKEEPER_SESSION_ABSOLUTE_SECONDS must not be shorter than CERTKEEPER_SESSION_IDLE_SECONDS');
+  const invitationTtlMs = seconds('CERTKEEPER_INVITATION_TTL_SECONDS', 604_800, 60);
+  const sessionPurgeIntervalMs = seconds('CERTKEEPER_SESSION_PURGE_INTERVAL_SECONDS', 3600, 1);
+  const adminEmail = get('CERTKEEPER_BOOTSTRAP_ADMIN_EMAIL');
+  const adminPassword = get('CERTKEEPER_BOOTSTRAP_ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) throw new AppError('config_invalid', 'CERTKEEPER_BOOTSTRAP_ADMIN_EMAIL and CERTKEEPER_BOOTSTRAP_ADMIN_PASSWORD go together');
+
   return Object.freeze({
     host: get('HOST') ?? '127.0.0.1',
     port,
@@ -278,5 +346,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     sweepIntervalMs: Math.round(sweepSeconds * 1000),
     probeIntervalMs: Math.round(probeSeconds * 1000),
     probeConcurrency,
+    deployRoot,
+    deployHookDir,
+    deployIntervalMs: Math.round(deploySeconds * 1000),
+    deployVerifyWindowMs: Math.round(verifySeconds * 1000),
+    trustProxy,
+    sessionIdleMs,
+    sessionAbsoluteMs,
+    invitationTtlMs,
+    sessionPurgeIntervalMs,
+    bootstrapAdmin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : undefined,
   });
 }

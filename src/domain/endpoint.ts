@@ -75,6 +75,19 @@ export interface FindingInput {
   nameError: string | null;
   /** The inventory's newest certificate covering the name, when it is newer (later notBefore) than the served leaf. */
   newer: { id: number; fingerprintSha256: string; notBefore: Date } | null;
+  /** The deployments that name the endpoint for verification and what they wrote last. */
+  deployments?: readonly DeploymentExpectation[];
+}
+
+/** What a deployment wrote and reloaded, for an endpoint it names. */
+export interface DeploymentExpectation {
+  deploymentId: number;
+  deploymentName: string;
+  targetName: string;
+  certificateId: number;
+  fingerprintSha256: string;
+  /** Its verification window is still open: the server may not have picked the files up yet. */
+  windowOpen: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -84,8 +97,9 @@ const DATE_ERRORS = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 /**
  * The findings of one probe at `now`: unreachable (no certificate read), expired or expiring
  * within `expiringWithinDays`, name mismatch, chain incomplete or untrusted (date errors of the
- * leaf are the expiry findings, not this one), stale deployment (the inventory has a newer
- * certificate for the name than the one served).
+ * leaf are the expiry findings, not this one), stale deployment (a deployment naming the
+ * endpoint wrote another certificate and its verification window has closed; else, while no
+ * such window is open, the inventory has a newer certificate for the name than the one served).
  */
 export function endpointFindings(input: FindingInput, now: Date, expiringWithinDays = 30): EndpointFinding[] {
   const out: EndpointFinding[] = [];
@@ -110,7 +124,16 @@ export function endpointFindings(input: FindingInput, now: Date, expiringWithinD
     const code = input.trustError ?? 'unknown';
     out.push({ type: 'untrusted', key: `${fp}|${code}`, message: `the served chain does not verify: ${code}`, data: { fingerprintSha256: fp, trustError: code } });
   }
-  if (input.newer && input.newer.fingerprintSha256 !== fp && input.newer.notBefore.getTime() > leaf.notBefore.getTime()) {
+  const deployments = input.deployments ?? [];
+  const stale = deployments.find((d) => !d.windowOpen && d.fingerprintSha256 !== fp);
+  if (stale) {
+    out.push({
+      type: 'stale_deployment',
+      key: `${fp}|deployment:${stale.deploymentId}|${stale.fingerprintSha256}`,
+      message: `deployment ${stale.deploymentName} (id ${stale.deploymentId}) to target ${stale.targetName} wrote certificate ${stale.certificateId} (${stale.fingerprintSha256.slice(0, 16)}…), but the endpoint still serves ${fp.slice(0, 16)}… issued ${leaf.notBefore.toISOString()}`,
+      data: { fingerprintSha256: fp, deploymentId: stale.deploymentId, deploymentName: stale.deploymentName, targetName: stale.targetName, certificateId: stale.certificateId, deployedFingerprintSha256: stale.fingerprintSha256 },
+    });
+  } else if (!deployments.some((d) => d.windowOpen) && input.newer && input.newer.fingerprintSha256 !== fp && input.newer.notBefore.getTime() > leaf.notBefore.getTime()) {
     out.push({
       type: 'stale_deployment',
       key: `${fp}|${input.newer.fingerprintSha256}`,

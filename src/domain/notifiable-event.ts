@@ -6,8 +6,9 @@
  *
  * Chosen: what asks a person to act or tells of a failure (expiry thresholds, revocation,
  * failed issuance or renewal, DNS records to publish, APNs refusing a push certificate, what an
- * endpoint really serves). Left out: the audit trail (imports, updates, settings) and routine
- * success (`certificate.issued`, `certificate.renewed`, `push.check_ok`): a channel stays quiet
+ * endpoint really serves, a certificate that could not be deployed). Left out: the audit trail
+ * (imports, updates, settings) and routine success (`certificate.issued`, `certificate.renewed`,
+ * `push.check_ok`, `deployment.succeeded`, `deployment.verified`): a channel stays quiet
  * while all is well, and a successful renewal is what keeps the expiry alerts from firing.
  */
 import { endpointFindingTypes } from './endpoint.js';
@@ -22,6 +23,7 @@ export const notifiableEventTypes: readonly string[] = Object.freeze([
   'certificate.validation_action_required',
   'push.rejected',
   'push.check_revoked',
+  'deployment.failed',
   ...endpointFindingTypes.map((t) => `endpoint.${t}`),
 ]);
 
@@ -53,11 +55,11 @@ export interface NotificationItem {
 
 /**
  * The certificate an event is about, for mutes and names: the object of `certificate.*`
- * events, the bound certificate of `push.*` events (data.certificateId); null for endpoint
+ * events, the bound certificate of `push.*` and `deployment.*` events (data.certificateId); null for endpoint
  * findings (an endpoint is watched for what it serves, whichever certificate that is).
  */
 export function subjectCertificateId(e: Pick<NotifiableEvent, 'objectType' | 'objectId' | 'data'>): number | null {
-  const raw = e.objectType === 'certificate' ? e.objectId : e.objectType === 'app' ? e.data.certificateId : null;
+  const raw = e.objectType === 'certificate' ? e.objectId : e.objectType === 'app' || e.objectType === 'deployment' ? e.data.certificateId : null;
   const id = Number(raw);
   return raw !== null && raw !== undefined && Number.isSafeInteger(id) && id > 0 ? id : null;
 }
@@ -113,6 +115,11 @@ function titleOf(e: NotifiableEvent, certificateName: string | undefined): strin
       if (e.type === 'push.rejected') return `APNs refused a push of app ${e.objectId} (${environment}) because of its certificate ${name}${why}`;
       return `The APNs check of app ${e.objectId} (${environment}) found its certificate ${name} revoked${why}`;
     }
+  }
+  if (e.type === 'deployment.failed') {
+    const attempts = Number(d.attempts);
+    const times = Number.isInteger(attempts) && attempts > 1 ? ` (${attempts} times)` : '';
+    return `Deployment ${str(d.name) ?? e.objectId} of ${name} to ${str(d.targetName) ?? 'its target'} failed${times}: ${str(d.message) ?? str(d.code) ?? 'unknown error'}`;
   }
   if (e.objectType === 'endpoint') {
     const host = str(d.serverName) ?? str(d.host) ?? `endpoint ${e.objectId}`;

@@ -9,7 +9,7 @@ import type { InventoryService } from '../services/inventory-service.js';
 import type { ManagedCertificateService } from '../services/managed-certificate-service.js';
 import { acmeChallengeRoutes } from '../api/routes/acme-challenge-routes.js';
 import { httpStatusOf } from '../api/error-map.js';
-import { apiKeyOf, authentication } from '../api/auth.js';
+import { apiKeyOf, authenticateRequest, authentication } from '../api/auth.js';
 import { errorBody } from '../api/envelope.js';
 import { toAppError } from '../api/to-app-error.js';
 import { validatorCompiler } from '../api/validator-compiler.js';
@@ -34,6 +34,7 @@ import { authTokenOf, scmRoutes } from '../compat/huawei-scm/scm-routes.js';
 import { sendCompatError } from '../compat/compat-errors.js';
 import { routerErrorHandler } from './router-errors.js';
 import { installRequestBodies } from './request-bodies.js';
+import { registerConsole } from './console.js';
 import { appRoutes } from '../api/routes/app-routes.js';
 import { pushRoutes } from '../api/routes/push-routes.js';
 import type { PushHealthService } from '../services/push-health-service.js';
@@ -54,11 +55,26 @@ import { notificationRoutes } from '../api/routes/notification-routes.js';
 import type { NotificationService } from '../services/notification-service.js';
 import { endpointRoutes } from '../api/routes/endpoint-routes.js';
 import type { EndpointService } from '../services/endpoint-service.js';
+import { deploymentRoutes } from '../api/routes/deployment-routes.js';
+import type { DeploymentService } from '../services/deployment-service.js';
+import type { SessionService } from '../services/session-service.js';
+import type { AccountService } from '../services/account-service.js';
+import { authRoutes } from '../api/routes/auth-routes.js';
+import { userRoutes } from '../api/routes/user-routes.js';
+import { memberRoutes } from '../api/routes/member-routes.js';
+import type { MemberService } from '../services/member-service.js';
+import { SESSION_COOKIE } from '../api/session-cookie.js';
 
 export interface AppDependencies {
   /** Whether the database answers (GET /readyz). */
   ping: () => Promise<boolean>;
   access: AccessService;
+  /** Sign-in and sessions: the native API accepts the session cookie too. Absent: API keys only, no auth or user routes. */
+  sessions?: SessionService;
+  /** User accounts; served with `sessions`. */
+  accounts?: AccountService;
+  /** Members of projects and organizations; absent = not served. */
+  members?: MemberService;
   inventory: InventoryService;
   /** Managed certificates (ACME); absent = create/validate/renew/revoke routes are not served. */
   managed?: ManagedCertificateService;
@@ -74,6 +90,8 @@ export interface AppDependencies {
   pushHealth?: PushHealthService;
   /** Watched endpoints (probes of what servers serve); absent = not served. */
   endpoints?: EndpointService;
+  /** Deployment targets and deployments; absent = not served. */
+  deployments?: DeploymentService;
   /** Notification channels, the delivery log and redelivery; absent = not served. */
   notifications?: NotificationService;
   /** Revocation checks (OCSP and CRL); absent = not served. */
@@ -96,6 +114,10 @@ export interface AppDependencies {
   logger?: Logger;
   bodyLimitBytes?: number;
   logRequests?: boolean;
+  /** The built web console (index.html and assets/); absent, or not built there = not served. */
+  consoleDir?: string;
+  /** fastify's trustProxy (CERTKEEPER_TRUST_PROXY): whose X-Forwarded-For and -Proto to believe for the client's address and https. */
+  trustProxy?: boolean | number | string;
 }
 
 export type App = FastifyInstance;
@@ -145,7 +167,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // neither can happen; every other path answers in the native envelope.
   const onRouterError = routerErrorHandler(
     [
-      { owns: under(NATIVE_PREFIX), authenticate: (request) => deps.access.authenticate(apiKeyOf(request)), send: sendNativeError },
+      { owns: under(NATIVE_PREFIX), authenticate: (request) => authenticateRequest(request, { access: deps.access, sessions: deps.sessions }), send: sendNativeError },
       { owns: under(WAAP_PREFIX), authenticate: (request) => deps.access.authenticate(apiKeyOf(request)), send: (err, request, reply) => sendCompatError(waapErrorMapping, err, request, reply) },
       { owns: under(SCM_PREFIX), authenticate: (request) => deps.access.authenticate(authTokenOf(request)), send: (err, request, reply) => sendCompatError(scmErrorMapping, err, request, reply) },
     ],
@@ -156,6 +178,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     logController: new LogController({ disableRequestLogging: !deps.logRequests }),
     bodyLimit: deps.bodyLimitBytes ?? 1024 * 1024,
     return503OnClosing: true,
+    // A number of hops as proxy-addr takes it: the first n addresses from the socket are proxies.
+    trustProxy: typeof deps.trustProxy === 'number' ? ((_address: string, hop: number) => hop < (deps.trustProxy as number)) : (deps.trustProxy ?? false),
     routerOptions: {
       // Every value a path parameter's schema accepts reaches its route (authentication, then the
       // schema's own limit). The router counts UTF-16 code units, a schema's maxLength
@@ -168,7 +192,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
 
   app.setErrorHandler((err: FastifyError, request, reply) => sendNativeError(err, request, reply));
+  const consolePages = deps.consoleDir === undefined ? undefined : await registerConsole(app, deps.consoleDir);
   app.setNotFoundHandler((request, reply) => {
+    // The console's own routes live in the browser: a deep link is any page GET outside the APIs.
+    if (consolePages?.answers(request)) return consolePages.send(reply);
     return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
   });
   installRequestBodies(app);
@@ -199,9 +226,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          // The console's session (POST /api/v1/auth/sign-in); changes also need X-CSRF-Token.
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         },
       },
-      security: [{ bearer: [] }, { apiKey: [] }],
+      security: [{ bearer: [] }, { apiKey: [] }, { session: [] }],
     },
     transform: documentErrors(errorFamilyOf),
   });
@@ -220,7 +249,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   await app.register(
     async (api) => {
-      await api.register(authentication, { access: deps.access });
+      await api.register(authentication, { access: deps.access, sessions: deps.sessions });
+      if (deps.sessions && deps.accounts) {
+        await api.register(authRoutes, { sessions: deps.sessions, accounts: deps.accounts, clock: deps.clock });
+        await api.register(userRoutes, { accounts: deps.accounts });
+      }
+      if (deps.members) await api.register(memberRoutes, { members: deps.members });
       await api.register(organizationRoutes, { access: deps.access });
       await api.register(projectRoutes, { access: deps.access });
       await api.register(certificateRoutes, { inventory: deps.inventory, clock: deps.clock, managed: deps.managed });
@@ -231,6 +265,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       if (deps.revocation) await api.register(revocationRoutes, { revocation: deps.revocation });
       if (deps.notifications) await api.register(notificationRoutes, { notifications: deps.notifications });
       if (deps.endpoints) await api.register(endpointRoutes, { endpoints: deps.endpoints });
+      if (deps.deployments) await api.register(deploymentRoutes, { deployments: deps.deployments });
       if (deps.sweeps) await api.register(sweepRoutes, { sweeps: deps.sweeps });
       if (deps.accessKeys) await api.register(accessKeyRoutes, { accessKeys: deps.accessKeys });
       // HCL Volt MX certexpirydetails lives under /api/v1 and uses the native authentication and error envelope.

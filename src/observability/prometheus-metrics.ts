@@ -75,7 +75,7 @@ export class PrometheusMetrics implements Metrics {
     });
     this.jobPasses = new Counter({
       name: 'certkeeper_job_passes_total',
-      help: 'Passes of each background job (renewals, sweeps, notifications, revocation, push-checks, probes), by outcome: "failure" when the pass as a whole failed.',
+      help: 'Passes of each background job (renewals, sweeps, notifications, revocation, push-checks, probes, sessions), by outcome: "failure" when the pass as a whole failed.',
       labelNames: ['job', 'outcome'],
       registers,
     });

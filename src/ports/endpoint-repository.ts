@@ -13,7 +13,8 @@ export interface EndpointRepository {
   insert(endpoint: NewEndpoint): Promise<Endpoint>;
   get(id: number): Promise<Endpoint | undefined>;
   /** A project's endpoints, oldest first. */
-  list(projectId: string, page: Page): Promise<PageResult<Endpoint>>;
+  /** A project's endpoints, oldest first; with `certificateId`, those whose last probe served that certificate. */
+  list(projectId: string, page: Page, filter?: { certificateId?: number }): Promise<PageResult<Endpoint>>;
   /** true when it existed. */
   delete(id: number): Promise<boolean>;
   /** Stores the probe as the endpoint's last one, links the served certificate and releases any claim; false when the endpoint is gone. */

@@ -6,12 +6,14 @@ import type { DuePushCheck } from './push-health-repository.js';
  * One piece of work that a single server does at a time, named by what it works on:
  * - `issuance`: an attempt at a managed certificate's issuance or renewal;
  * - `sweep`: a project's expiry sweep;
- * - `dispatch`: a project's notification dispatch (its event cursor; the cursor must exist).
+ * - `dispatch`: a project's notification dispatch (its event cursor; the cursor must exist);
+ * - `deployment`: writing to a deployment target and reloading it (the target must exist).
  */
 export type LeaseName =
   | { kind: 'issuance'; certificateId: number }
   | { kind: 'sweep'; projectId: string }
-  | { kind: 'dispatch'; projectId: string };
+  | { kind: 'dispatch'; projectId: string }
+  | { kind: 'deployment'; targetId: number };
 
 /** What each queue of due work hands out when it is claimed. */
 export interface ClaimedWork {

@@ -7,4 +7,6 @@ export interface ProjectRepository {
   get(id: string): Promise<Project | undefined>;
   /** All projects (organizationId undefined) or those of one organization. */
   list(page: Page, organizationId?: string): Promise<PageResult<Project>>;
+  /** The projects of any of the organizations and the projects named, oldest first. */
+  listCovered(page: Page, covered: { organizationIds: readonly string[]; projectIds: readonly string[] }): Promise<PageResult<Project>>;
 }

@@ -14,6 +14,11 @@ import type { ServiceRepository } from './service-repository.js';
 import type { SettingRepository } from './setting-repository.js';
 import type { SweepRepository } from './sweep-repository.js';
 import type { Leases } from './leases.js';
+import type { DeploymentRepository } from './deployment-repository.js';
+import type { MembershipRepository } from './membership-repository.js';
+import type { SessionRepository } from './session-repository.js';
+import type { SignInThrottleRepository } from './sign-in-throttle-repository.js';
+import type { UserRepository } from './user-repository.js';
 
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
@@ -32,7 +37,12 @@ export interface Repositories {
   notifications: NotificationRepository;
   endpoints: EndpointRepository;
   sweeps: SweepRepository;
+  deployments: DeploymentRepository;
   leases: Leases;
+  users: UserRepository;
+  memberships: MembershipRepository;
+  sessions: SessionRepository;
+  signInThrottle: SignInThrottleRepository;
 }
 
 /** The storage port: repositories plus atomic units of work. */

@@ -134,6 +134,21 @@ export async function rotateMasterKey(options: {
     }
   });
 
+  // The secret parts of deployment targets' configs: few, one transaction.
+  await store.transaction(async (tx) => {
+    for (const { targetId, sealedSecret } of await tx.deployments.listSealedSecrets()) {
+      if (SecretBox.keyIdOf(sealedSecret) === box.currentKeyId) {
+        alreadyCurrent++;
+        continue;
+      }
+      const aad = sealedSecretAad.deploymentTargetSecret(targetId);
+      const plain = box.open(sealedSecret, aad);
+      await tx.deployments.updateSealedSecret(targetId, box.seal(plain, aad));
+      plain.fill(0);
+      reencrypted++;
+    }
+  });
+
   if (!options.envMasterKey) {
     writeSecretFile(path.join(dataDir, masterKeyFiles.previous), oldKey.toString('base64') + '\n');
     renameSync(nextFile, currentFile);

@@ -11,4 +11,6 @@ export const sealedSecretAad = {
   accessKeySecret: (accessKeyId: string) => `access-key:${accessKeyId}`,
   /** The sealed URL and signing secret of a notification channel, bound to its id. */
   notificationChannelSecret: (channelId: string) => `notification-channel:${channelId}`,
+  /** The secret parts of a deployment target's config (a PKCS#12 password), bound to its id. */
+  deploymentTargetSecret: (targetId: number) => `deployment-target:${targetId}`,
 };

@@ -7,7 +7,7 @@ import type { Role } from '../domain/role.js';
 import type { AccessKeyRecord } from '../ports/access-key-repository.js';
 import type { Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
-import { actorOf, roleAtLeast, type Principal } from './principal.js';
+import { actorOf, callerNoun, roleAtLeast, roleInProject, type Principal } from './principal.js';
 import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 
@@ -58,9 +58,8 @@ export class AccessKeyService {
 
   async createAccessKey(principal: Principal, projectId: string, name: string, role: Role): Promise<{ record: AccessKeyRecord; secret: string }> {
     const project = await this.access.authorizeProject(principal, projectId, 'admin');
-    if (!principal.superuser && !roleAtLeast(principal.role, role)) {
-      throw new AppError('forbidden', `a ${principal.role} key cannot create a ${role} access key`);
-    }
+    const own = roleInProject(principal, project)!;
+    if (!roleAtLeast(own, role)) throw new AppError('forbidden', `${callerNoun(principal)} (${own}) cannot create a ${role} access key`);
     const trimmed = name.trim();
     if (!trimmed) throw new AppError('validation_failed', 'name must not be empty');
     const now = this.clock.now();

@@ -10,7 +10,7 @@ import type { ApiKeyRecord } from '../ports/api-key-repository.js';
 import type { Page, PageResult } from '../ports/page.js';
 import type { Store } from '../ports/store.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
-import { actorOf, principalOf, roleAtLeast, type Principal } from './principal.js';
+import { actorOf, callerNoun, grantsOf, organizationRole, principalOf, roleAtLeast, roleInProject, seesOrganization, type ApiKeyPrincipal, type Principal } from './principal.js';
 
 const CACHE_TTL_MS = 5_000;
 const CACHE_MAX = 10_000;
@@ -59,7 +59,7 @@ export class AccessService {
   ) {}
 
   /** The principal of a raw API key, or 401. */
-  async authenticate(rawKey: string | undefined): Promise<Principal> {
+  async authenticate(rawKey: string | undefined): Promise<ApiKeyPrincipal> {
     if (!rawKey) throw new AppError('unauthorized', 'an API key is required (Authorization: Bearer KEY or X-API-Key: KEY)');
     if (rawKey.length > 512) throw new AppError('unauthorized', 'the API key is not valid');
     const hash = hashApiKey(rawKey);
@@ -79,8 +79,9 @@ export class AccessService {
   /** The project if the principal covers it with at least `minRole`. */
   async authorizeProject(principal: Principal, projectId: string, minRole: Role): Promise<Project> {
     const project = this.covered.get(principal)?.get(projectId) ?? (await this.coveredProject(principal, projectId));
-    if (!principal.superuser && !roleAtLeast(principal.role, minRole)) {
-      throw new AppError('forbidden', `this action needs the ${minRole} role; the key has ${principal.role}`);
+    const role = roleInProject(principal, project)!;
+    if (!roleAtLeast(role, minRole)) {
+      throw new AppError('forbidden', `this action needs the ${minRole} role; ${callerNoun(principal)} has ${role}`);
     }
     return project;
   }
@@ -95,10 +96,11 @@ export class AccessService {
    */
   authorizeCertificate(principal: Principal, cert: Pick<CertificateRecord, 'projectId' | 'organizationId' | 'scopeId'>): void {
     if (principal.superuser) return;
+    const grants = grantsOf(principal).filter((g) => g.organizationId === cert.organizationId);
     // The message names nothing of the certificate: it is not the caller's to learn about.
-    if (principal.organizationId !== cert.organizationId) throw new AppError('certificate_not_found', 'the certificate was not found');
-    if (principal.projectId === null || principal.projectId === cert.projectId || cert.scopeId === 1) return;
-    throw new AppError('forbidden', 'the certificate belongs to a project this key does not cover');
+    if (grants.length === 0) throw new AppError('certificate_not_found', 'the certificate was not found');
+    if (cert.scopeId === 1 || grants.some((g) => g.projectId === null || g.projectId === cert.projectId)) return;
+    throw new AppError('forbidden', `the certificate belongs to a project ${callerNoun(principal)} does not cover`);
   }
 
   /**
@@ -131,9 +133,7 @@ export class AccessService {
   }
 
   private covers(principal: Principal, project: Project): boolean {
-    if (principal.superuser) return true;
-    if (principal.organizationId !== project.organizationId) return false;
-    return principal.projectId === null || principal.projectId === project.id;
+    return roleInProject(principal, project) !== null;
   }
 
   private async cachedProject(projectId: string): Promise<Project | undefined> {
@@ -185,17 +185,20 @@ export class AccessService {
 
   async listOrganizations(principal: Principal, page: Page): Promise<PageResult<Organization>> {
     if (principal.superuser) return this.store.organizations.list(page);
-    const org = principal.organizationId ? await this.store.organizations.get(principal.organizationId) : undefined;
-    return { items: org ? [org] : [], totalCount: org ? 1 : 0 };
+    const ids = [...new Set(grantsOf(principal).map((g) => g.organizationId))];
+    const orgs = (await Promise.all(ids.map((id) => this.store.organizations.get(id))))
+      .filter((o): o is Organization => o !== undefined)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+    const from = (page.pageIndex - 1) * page.pageSize;
+    return { items: orgs.slice(from, from + page.pageSize), totalCount: orgs.length };
   }
 
   async createProject(principal: Principal, organizationId: string, name: string): Promise<Project> {
     const org = await this.store.organizations.get(organizationId);
-    const mayCreate = principal.superuser || (principal.organizationId === organizationId && principal.projectId === null && principal.role === 'admin');
-    if (!org || (!principal.superuser && principal.organizationId !== organizationId)) {
+    if (!org || !seesOrganization(principal, organizationId)) {
       throw new AppError('organization_not_found', `organization ${organizationId} was not found`);
     }
-    if (!mayCreate) throw new AppError('forbidden', 'creating a project needs an organization-wide admin key');
+    if (organizationRole(principal, organizationId) !== 'admin') throw new AppError('forbidden', 'creating a project needs the admin role in the whole organization (an organization-wide admin key or membership)');
     const now = this.clock.now();
     return this.store.transaction(async (tx) => {
       const project = await tx.projects.insert({ id: randomUUID(), organizationId, name, createdAt: now });
@@ -206,18 +209,21 @@ export class AccessService {
 
   async listProjects(principal: Principal, page: Page): Promise<PageResult<Project>> {
     if (principal.superuser) return this.store.projects.list(page);
-    if (principal.projectId) {
+    if (principal.kind === 'api_key' && principal.projectId) {
       const project = await this.store.projects.get(principal.projectId);
       return { items: project ? [project] : [], totalCount: project ? 1 : 0 };
     }
-    return this.store.projects.list(page, principal.organizationId ?? undefined);
+    const grants = grantsOf(principal);
+    return this.store.projects.listCovered(page, {
+      organizationIds: grants.filter((g) => g.projectId === null).map((g) => g.organizationId),
+      projectIds: grants.flatMap((g) => (g.projectId === null ? [] : [g.projectId])),
+    });
   }
 
   async createApiKey(principal: Principal, projectId: string, name: string, role: Role): Promise<{ record: ApiKeyRecord; key: string }> {
     const project = await this.authorizeProject(principal, projectId, 'admin');
-    if (!principal.superuser && !roleAtLeast(principal.role, role)) {
-      throw new AppError('forbidden', `a ${principal.role} key cannot create a ${role} key`);
-    }
+    const own = roleInProject(principal, project)!;
+    if (!roleAtLeast(own, role)) throw new AppError('forbidden', `${callerNoun(principal)} (${own}) cannot create a ${role} key`);
     const key = generateApiKey();
     const now = this.clock.now();
     const record: ApiKeyRecord = {
@@ -260,9 +266,15 @@ export class AccessService {
     return { ...key, revokedAt: key.revokedAt ?? now };
   }
 
-  async listEvents(principal: Principal, projectId: string, page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+  /** The audit trail of no project (sign-ins, users, organizations), newest first: superusers only. */
+  async listUnscopedEvents(principal: Principal, page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+    if (!principal.superuser) throw new AppError('forbidden', 'the deployment\'s audit trail needs a superuser');
+    return this.store.events.listUnscoped(page, type);
+  }
+
+  async listEvents(principal: Principal, projectId: string, page: Page, type?: string, object?: { type: string; id: string }): Promise<PageResult<AuditEvent>> {
     await this.authorizeProject(principal, projectId, 'viewer');
-    return this.store.events.listForProject(projectId, page, type);
+    return this.store.events.listForProject(projectId, page, type, object);
   }
 
   /**

@@ -66,8 +66,10 @@ export interface EndpointServiceConfig {
  * with what they serve linked to the inventory by the leaf's fingerprint (an unknown leaf is
  * imported as `source: "discovered"`, without a key) and findings: expiring, expired, name
  * mismatch, untrusted (against Node's roots plus the project's own CA certificates), stale
- * deployment, unreachable. A finding appends an `endpoint.<type>` audit event when it appears or
- * changes (another certificate, another error code), never again for the same state.
+ * deployment (a deployment naming the endpoint wrote another certificate than the one served
+ * and its verification window has closed, or the inventory has a newer one), unreachable. A
+ * finding appends an `endpoint.<type>` audit event when it appears or changes (another
+ * certificate, another error code), never again for the same state.
  *
  * Server-side probes go through the outbound AddressPolicy: link-local and cloud metadata
  * addresses, and CERTKEEPER_OUTBOUND_DENY, are refused (`probe_address_refused` when asked
@@ -105,9 +107,9 @@ export class EndpointService {
     });
   }
 
-  async list(principal: Principal, projectId: string, page: Page): Promise<PageResult<Endpoint>> {
+  async list(principal: Principal, projectId: string, page: Page, filter: { certificateId?: number } = {}): Promise<PageResult<Endpoint>> {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
-    return this.store.endpoints.list(project.id, page);
+    return this.store.endpoints.list(project.id, page, filter);
   }
 
   async get(principal: Principal, projectId: string, id: number): Promise<Endpoint> {
@@ -192,6 +194,29 @@ export class EndpointService {
     return { probed: claimed.length, failed };
   }
 
+  /**
+   * Probes these endpoints of the project now and stores what they served (as the scheduler
+   * does: a refused address is the probe's error, not a throw); for a deployment's
+   * verification. Answers them as they are afterwards, in the given order, leaving out any
+   * deleted meanwhile.
+   */
+  async probeForDeployment(project: Project, endpointIds: readonly number[]): Promise<Endpoint[]> {
+    const trusts = new Map<string, Promise<ProbeTrust>>();
+    const observed: Observed[] = [];
+    for (const id of endpointIds) {
+      const endpoint = await this.store.endpoints.get(id);
+      if (!endpoint || endpoint.projectId !== project.id) continue;
+      observed.push(await this.observe(project, endpoint, 'scheduler', trusts));
+    }
+    if (observed.length > 0) await this.record(observed, 'system');
+    const out: Endpoint[] = [];
+    for (const o of observed) {
+      const fresh = await this.store.endpoints.get(o.endpoint.id);
+      if (fresh) out.push(fresh);
+    }
+    return out;
+  }
+
   private async endpointIn(project: Project, id: number): Promise<Endpoint> {
     const endpoint = await this.store.endpoints.get(id);
     if (!endpoint || endpoint.projectId !== project.id) throw notFound(id);
@@ -263,9 +288,13 @@ export class EndpointService {
    */
   private async record(batch: readonly Observed[], actor: string): Promise<EndpointProbe[]> {
     const certificateIds = await this.linkOrDiscover(batch, actor);
+    const expectations = await this.store.deployments.endpointExpectations(batch.map((o) => o.endpoint.id));
     const probes: EndpointProbe[] = [];
     for (let i = 0; i < batch.length; i++) {
       const { project, endpoint, result, error, leaf, chain, at } = batch[i]!;
+      const deployments = expectations
+        .filter((x) => x.endpointId === endpoint.id)
+        .map((x) => ({ deploymentId: x.deploymentId, deploymentName: x.deploymentName, targetName: x.targetName, certificateId: x.certificateId, fingerprintSha256: x.fingerprintSha256, windowOpen: x.verifyDeadline.getTime() > at.getTime() }));
       const checkedName = endpoint.serverName ?? endpoint.host;
       const newer = leaf ? await this.newerCovering(project, checkedName, leaf, at) : null;
       const findings = endpointFindings(
@@ -278,6 +307,7 @@ export class EndpointService {
           nameMatches: result?.nameMatches ?? null,
           nameError: result?.nameError ?? null,
           newer,
+          deployments,
         },
         at,
         this.config.expiringWithinDays,

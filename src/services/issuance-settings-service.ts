@@ -6,7 +6,7 @@ import { AddressPolicy } from '../net/address-policy.js';
 import type { Store } from '../ports/store.js';
 import type { AccessService } from './access-service.js';
 import type { DnsSolverFactory } from './managed-certificate-service.js';
-import { actorOf, type Principal } from './principal.js';
+import { actorOf, callerNoun, organizationRole, seesOrganization, type Principal } from './principal.js';
 import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 
@@ -184,13 +184,13 @@ export class IssuanceSettingsService {
     }
   }
 
-  /** Superusers, and organization-wide keys of the organization (admin to change). */
+  /** Superusers, and organization-wide keys and members of the organization (admin to change). */
   private async authorizeOrganization(principal: Principal, organizationId: string, change: boolean): Promise<void> {
     const org = await this.store.organizations.get(organizationId);
-    if (!org || (!principal.superuser && principal.organizationId !== organizationId)) throw new AppError('organization_not_found', `organization ${organizationId} was not found`);
-    if (principal.superuser) return;
-    if (principal.projectId !== null) throw new AppError('forbidden', 'organization settings need an organization-wide key');
-    if (change && principal.role !== 'admin') throw new AppError('forbidden', `changing organization settings needs the admin role; the key has ${principal.role}`);
+    if (!org || !seesOrganization(principal, organizationId)) throw new AppError('organization_not_found', `organization ${organizationId} was not found`);
+    const role = organizationRole(principal, organizationId);
+    if (role === null) throw new AppError('forbidden', 'organization settings need an organization-wide key or membership');
+    if (change && role !== 'admin') throw new AppError('forbidden', `changing organization settings needs the admin role; ${callerNoun(principal)} has ${role}`);
   }
 }
 

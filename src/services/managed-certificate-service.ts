@@ -259,7 +259,7 @@ export class ManagedCertificateService {
   async runDue(limit = 100): Promise<{ attempted: number; failed: number }> {
     const due = await this.store.managed.listDue(this.clock.now(), limit, this.config.instanceId);
     let failed = 0;
-    for (const id of due) if (isAppError(await this.track(this.attempt(id, 'system')))) failed++;
+    for (const id of due) if (isAppError(await this.track(this.attempt(id, 'system', 'scheduler')))) failed++;
     return { attempted: due.length, failed };
   }
 
@@ -274,7 +274,7 @@ export class ManagedCertificateService {
   }
 
   private kick(id: number): void {
-    void this.track(this.attempt(id, 'system'));
+    void this.track(this.attempt(id, 'system', 'scheduler'));
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
@@ -289,7 +289,7 @@ export class ManagedCertificateService {
    * (another attempt holds the lease), 'idle' (nothing to do), or the AppError it failed with
    * (already stored).
    */
-  private async attempt(id: number, actor: string): Promise<'done' | 'new-order' | 'busy' | 'idle' | AppError> {
+  private async attempt(id: number, actor: string, trigger: 'scheduler' | 'request' = 'request'): Promise<'done' | 'new-order' | 'busy' | 'idle' | AppError> {
     // The issuance lease is granted to the instance id that already holds it, so that a restarted server
     // takes back its own work at once. Within one live process that would let two scheduler
     // passes (they overlap when a pass outlasts the interval), or a pass and a validate call,
@@ -297,13 +297,13 @@ export class ManagedCertificateService {
     if (this.inFlight.has(id)) return 'busy';
     this.inFlight.add(id);
     try {
-      return await this.attemptUnderLease(id, actor);
+      return await this.attemptUnderLease(id, actor, trigger);
     } finally {
       this.inFlight.delete(id);
     }
   }
 
-  private async attemptUnderLease(id: number, actor: string): Promise<'done' | 'new-order' | 'busy' | 'idle' | AppError> {
+  private async attemptUnderLease(id: number, actor: string, trigger: 'scheduler' | 'request'): Promise<'done' | 'new-order' | 'busy' | 'idle' | AppError> {
     const owner = this.config.instanceId;
     const now = this.clock.now();
     const lease = { kind: 'issuance', certificateId: id } as const;
@@ -315,6 +315,11 @@ export class ManagedCertificateService {
       if (!rec || !state || rec.status === 'revoked') return 'idle';
       const renewal = rec.status === 'issued';
       if (renewal && !state.orderUrl && (!state.renewAt || state.renewAt.getTime() > now.getTime())) return 'idle';
+      // An order waiting for records a person publishes is validated when that person asks
+      // (PUT …/validate), or resumed once they did (Validating). A pass that listed the
+      // certificate before another server ordered its renewal would otherwise have the CA check
+      // records nobody has published yet, spoiling the order.
+      if (trigger === 'scheduler' && state.orderUrl && !state.automated && rec.status !== 'validating') return 'idle';
       return await this.work(rec, state, actor, renewal);
     } catch (err) {
       if (!isAppError(err)) this.logger?.warn({ certificateId: id, err: String(err) }, 'certificate attempt failed unexpectedly');

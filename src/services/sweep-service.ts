@@ -109,6 +109,17 @@ export class SweepService {
    * through another), so no sibling project silences the owner's alerts. AppError
    * certificate_not_found, forbidden.
    */
+  /**
+   * Whether the project muted one of its certificates (viewer). A mute is the owning project's:
+   * through a project the certificate is shared with, it reads false (that project has none).
+   */
+  async getMuted(principal: Principal, projectId: string, certificateId: number): Promise<{ certificateId: number; muted: boolean }> {
+    const project = await this.access.authorizeProject(principal, projectId, 'viewer');
+    const cert = await this.store.certificates.findVisible(project.id, project.organizationId, certificateId);
+    if (!cert) throw new AppError('certificate_not_found', `certificate ${certificateId} was not found`);
+    return { certificateId: cert.id, muted: cert.projectId === project.id && (await this.store.sweeps.isMuted(cert.id)) };
+  }
+
   async setMuted(principal: Principal, projectId: string, certificateId: number, muted: boolean): Promise<{ certificateId: number; muted: boolean }> {
     const project = await this.access.authorizeProject(principal, projectId, 'editor');
     const cert = await this.store.certificates.findVisible(project.id, project.organizationId, certificateId);

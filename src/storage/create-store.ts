@@ -48,6 +48,11 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     };
     const pool = new pg.Pool({ connectionString: url, types, max: 10 });
     pool.on('error', (err) => options.logger?.warn({ err: err.message }, 'idle PostgreSQL connection failed'));
+    // The pool listens for errors only on idle connections: one ended by the server while
+    // checked out between two queries (a transaction awaiting other work when PostgreSQL
+    // restarts) would emit 'error' unheard and crash the process. Its next query fails, and the
+    // pool discards it when released, so there is nothing more to do here.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     prepareRepeatedQueries(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = new KyselyStore(db, new PostgresAdapter(), { pool });

@@ -35,6 +35,11 @@ export interface Database {
   sweep_leases: SweepLeasesTable;
   notification_channels: NotificationChannelsTable;
   notification_deliveries: NotificationDeliveriesTable;
+  users: UsersTable;
+  user_identities: UserIdentitiesTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export interface OrganizationsTable {
@@ -321,6 +326,56 @@ export interface NotificationDeliveriesTable {
   redelivery_of: string | null;
   created_at: number;
   delivered_at: number | null;
+}
+
+/** User accounts (migration 0014). */
+export interface UsersTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  password_hash: string | null;
+  superuser: number;
+  invitation_hash: string | null;
+  invitation_expires_at: number | null;
+  created_at: number;
+}
+
+/** External identities (OpenID Connect issuer and subject) of users (migration 0014). */
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: number;
+}
+
+/** A user's role in a project, or in every project of an organization (project_id null; migration 0014). */
+export interface MembershipsTable {
+  id: string;
+  user_id: string;
+  organization_id: string;
+  project_id: string | null;
+  role: string;
+  created_at: number;
+}
+
+/** Server-side sessions; the token's SHA-256 only (migration 0014). */
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  user_agent: string | null;
+  address: string | null;
+}
+
+/** Failed sign-ins per account or address and the lock they caused (migration 0014). */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  locked_until: number | null;
+  updated_at: number;
 }
 
 export type Executor = Kysely<Database> | Transaction<Database>;

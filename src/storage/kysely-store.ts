@@ -21,6 +21,11 @@ import { KyselyNotificationRepository } from './repositories/notification-reposi
 import { KyselyEndpointRepository } from './repositories/endpoint-repository.js';
 import { KyselySweepRepository } from './repositories/sweep-repository.js';
 import { KyselyLeaseRepository } from './repositories/lease-repository.js';
+import { KyselyDeploymentRepository } from './repositories/deployment-repository.js';
+import { KyselyUserRepository } from './repositories/user-repository.js';
+import { KyselyMembershipRepository } from './repositories/membership-repository.js';
+import { KyselySessionRepository } from './repositories/session-repository.js';
+import { KyselySignInThrottleRepository } from './repositories/sign-in-throttle-repository.js';
 import type { PlannerStatistics } from './planner-statistics.js';
 import type { SqliteReader } from './sqlite-reader.js';
 import { tupleReader, type TupleReader } from './pg-prepared.js';
@@ -74,7 +79,12 @@ function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, 
     notifications: new KyselyNotificationRepository(db, adapter),
     endpoints: new KyselyEndpointRepository(db),
     sweeps: new KyselySweepRepository(db, atomic, adapter, scan),
+    deployments: new KyselyDeploymentRepository(db),
     leases: new KyselyLeaseRepository(db),
+    users: new KyselyUserRepository(db),
+    memberships: new KyselyMembershipRepository(db),
+    sessions: new KyselySessionRepository(db),
+    signInThrottle: new KyselySignInThrottleRepository(db),
   };
 }
 
@@ -99,7 +109,12 @@ export class KyselyStore implements Store {
   readonly notifications;
   readonly endpoints;
   readonly sweeps;
+  readonly deployments;
   readonly leases;
+  readonly users;
+  readonly memberships;
+  readonly sessions;
+  readonly signInThrottle;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -125,7 +140,12 @@ export class KyselyStore implements Store {
     this.notifications = repos.notifications;
     this.endpoints = repos.endpoints;
     this.sweeps = repos.sweeps;
+    this.deployments = repos.deployments;
     this.leases = repos.leases;
+    this.users = repos.users;
+    this.memberships = repos.memberships;
+    this.sessions = repos.sessions;
+    this.signInThrottle = repos.signInThrottle;
     internals.set(this, { db, adapter, ...handles, transaction: this.runInTransaction });
   }
 

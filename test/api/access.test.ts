@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 
-describe('organizations, projects, API keys, audit', () => {
+describe.each(dialects)('organizations, projects, API keys, audit on %s', (dialect) => {
   let t: TestApp;
   beforeEach(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
   });
   afterEach(async () => t.close());
 
@@ -84,5 +85,27 @@ describe('organizations, projects, API keys, audit', () => {
     expect(body.result[0]).toMatchObject({ type: 'api_key.created', objectType: 'api_key', data: { name: 'one', role: 'viewer' } });
     expect(body.result[0].actor).toMatch(/^api_key:/);
     expect(JSON.stringify(body)).not.toContain(SUPER_TOKEN);
+  });
+
+  it('lists the events of one object with objectType and objectId, which go together', async () => {
+    const made = await t.call('POST', `/api/v1/projects/${t.project.id}/api-keys`, { key: t.keys.admin, body: { name: 'two', role: 'viewer' } });
+    const keyId = made.json().result.id as string;
+    await t.call('DELETE', `/api/v1/projects/${t.project.id}/api-keys/${keyId}`, { key: t.keys.admin });
+    const events = `/api/v1/projects/${t.project.id}/events`;
+    const res = await t.call('GET', `${events}?objectType=api_key&objectId=${keyId}`, { key: t.keys.viewer });
+    expect(res.statusCode, res.body).toBe(200);
+    expect([res.json().result.map((e: { type: string; objectId: string }) => [e.type, e.objectId]), res.json().resultInfo.totalCount]).toEqual([
+      [
+        ['api_key.revoked', keyId],
+        ['api_key.created', keyId],
+      ],
+      2,
+    ]);
+    expect((await t.call('GET', `${events}?objectType=api_key&objectId=${keyId}&type=api_key.revoked`, { key: t.keys.viewer })).json().resultInfo.totalCount).toBe(1);
+    expect((await t.call('GET', `${events}?objectType=certificate&objectId=${keyId}`, { key: t.keys.viewer })).json().result).toEqual([]);
+    for (const half of [`objectType=api_key`, `objectId=${keyId}`]) {
+      const refused = await t.call('GET', `${events}?${half}`, { key: t.keys.viewer });
+      expect([refused.statusCode, refused.json().code]).toEqual([400, 'validation_failed']);
+    }
   });
 });

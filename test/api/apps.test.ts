@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aCertificate, toPkcs12 } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { createTestStore, dialects } from '../support/test-store.js';
+import { dialects } from '../support/test-store.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const inDays = (d: number) => new Date(NOW.getTime() + d * 86_400_000);
@@ -10,7 +10,7 @@ describe.each(dialects)('apps and APNs bindings API on %s', (dialect) => {
   let t: TestApp;
   let base: string;
   beforeEach(async () => {
-    t = await createTestApp(dialect === 'sqlite' ? {} : { store: await createTestStore('postgres') });
+    t = await createTestApp({ dialect });
     base = `/api/v1/projects/${t.project.id}/apps`;
   });
   afterEach(async () => t.close());

@@ -2,14 +2,15 @@ import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aCertificate, toPkcs12 } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 
 const DAY = 86_400_000;
 
-describe('native certificates API', () => {
+describe.each(dialects)('native certificates API on %s', (dialect) => {
   let t: TestApp;
   let base: string;
   beforeEach(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     base = `/api/v1/projects/${t.project.id}/certificates`;
   });
   afterEach(async () => t.close());

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCa, type TestCa, type TestCertificate } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startStartTlsServer, startTlsServer, type LoopbackServer, type StartTlsProtocol } from '../support/starttls-servers.js';
 import { AddressPolicy as AddressGuard } from '../../src/net/address-policy.js';
@@ -23,12 +24,12 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-describe('endpoints API', () => {
+describe.each(dialects)('endpoints API on %s', (dialect) => {
   let t: TestApp;
   let base: string;
   const open = async (env?: Record<string, string>) => {
     // The probe verifies dates against the real time (OpenSSL): the app's clock starts there too.
-    t = await createTestApp({ clock: new FakeClock(new Date()), env });
+    t = await createTestApp({ dialect, clock: new FakeClock(new Date()), env });
     base = `/api/v1/projects/${t.project.id}/endpoints`;
   };
   afterEach(async () => t?.close());
@@ -106,6 +107,13 @@ describe('endpoints API', () => {
     expect(r.lastProbe.leaf.fingerprintSha256).toBe(imported.fingerprintSha256);
     // get shows the same last probe
     expect((await t.call('GET', `${base}/${e.id}`, { key: t.keys.viewer })).json().result.lastProbe).toEqual(r.lastProbe);
+    // ?certificateId= lists the endpoints serving a certificate, and only those
+    const other = await create({ host: '127.0.0.1', port: server.port, serverName: 'other.test', protocol: 'tls' });
+    const serving = (await t.call('GET', `${base}?certificateId=${imported.id}`, { key: t.keys.viewer })).json();
+    expect([serving.result.map((x: { id: number }) => x.id), serving.resultInfo.totalCount]).toEqual([[e.id], 1]);
+    expect((await t.call('GET', `${base}?certificateId=${imported.id + 1000}`, { key: t.keys.viewer })).json().result).toEqual([]);
+    expect((await t.call('GET', base, { key: t.keys.viewer })).json().result.map((x: { id: number }) => x.id)).toEqual([e.id, other.id]);
+    expect((await t.call('GET', `${base}?certificateId=0x1`, { key: t.keys.viewer })).statusCode).toBe(400);
     // nothing discovered
     const discovered = (await t.call('GET', `/api/v1/projects/${t.project.id}/certificates?source=discovered`, { key: t.keys.viewer })).json();
     expect(discovered.resultInfo.totalCount).toBe(0);

@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 
 const envelope = (code: string) => ({ success: false, code, errors: [expect.any(String)], messages: [], result: null, resultInfo: null });
 const waap = (code: string) => ({ code, message: expect.any(String) });
@@ -30,12 +31,12 @@ function request(port: number, method: string, path: string, headers: Record<str
   });
 }
 
-describe('refusals of the router', () => {
+describe.each(dialects)('refusals of the router on %s', (dialect) => {
   let t: TestApp;
   let port: number;
   let services: string;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     services = `/api/v1/projects/${t.project.id}/services`;
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     port = (t.app.server.address() as AddressInfo).port;
@@ -75,12 +76,12 @@ describe('refusals of the router', () => {
   });
 });
 
-describe('request bodies', () => {
+describe.each(dialects)('request bodies on %s', (dialect) => {
   let t: TestApp;
   let port: number;
   let project: string;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     project = `/api/v1/projects/${t.project.id}`;
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     port = (t.app.server.address() as AddressInfo).port;

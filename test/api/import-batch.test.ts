@@ -18,9 +18,9 @@ afterEach(async () => {
 const batch = (app: TestApp, items: unknown[]) => app.call('POST', `/api/v1/projects/${app.project.id}/certificates/import-batch?brief=true`, { key: app.keys.editor, body: { items } });
 const inventorySize = async (app: TestApp) => (await app.call('GET', `/api/v1/projects/${app.project.id}/certificates`, { key: app.keys.viewer })).json().resultInfo.totalCount as number;
 
-describe('import-batch: the cap', () => {
+describe.each(dialects)('import-batch: the cap on %s', (dialect) => {
   it(`takes ${MAX_ITEMS} items and refuses ${MAX_ITEMS + 1} with validation_failed, importing none of them`, async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     const item = { certificateBody: aCertificate({ commonName: 'capped.example.com' }).certPem };
     const tooMany = await batch(t, Array.from({ length: MAX_ITEMS + 1 }, () => item));
     expect(tooMany.statusCode).toBe(400);

@@ -4,6 +4,7 @@ import { errorCodes, isAppError } from '../../src/domain/app-error.js';
 import { resolveImportMaterial } from '../../src/pki/resolve-import-material.js';
 import { aCertificate, toPkcs12 } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 
 const rsa = aCertificate({ commonName: 'rsa.example.com', keyType: 'rsa-2048', keySlot: 'prop-rsa' });
 const ec = aCertificate({ commonName: 'ec.example.com', sans: ['ec.example.com', '*.ec.example.com'] });
@@ -94,10 +95,10 @@ describe('the importer never fails but with a stable error code', () => {
   });
 });
 
-describe('the import API never answers 500 and never leaves a partial record', () => {
+describe.each(dialects)('the import API never answers 500 and never leaves a partial record on %s', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
   });
   afterAll(async () => t.close());
 

@@ -14,6 +14,7 @@ import { PrometheusMetrics } from '../../src/observability/prometheus-metrics.js
 import type { CertificateMetricRow } from '../../src/ports/certificate-repository.js';
 import { startPebble, type Pebble } from '../support/pebble.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { aCertificate } from '../support/test-ca.js';
 
@@ -69,9 +70,9 @@ function seriesOf(text: string, name: string): Array<{ labels: Record<string, st
     });
 }
 
-describe('GET /metrics with more certificates than CERTKEEPER_METRICS_MAX_CERTIFICATES', () => {
+describe.each(dialects)('GET /metrics with more certificates than CERTKEEPER_METRICS_MAX_CERTIFICATES on %s', (dialect) => {
   it('has series for the ones expiring soonest, expired within 30 days included, and counts the rest', async () => {
-    const t = await createTestApp({ env: { CERTKEEPER_METRICS_MAX_CERTIFICATES: '2' } });
+    const t = await createTestApp({ dialect, env: { CERTKEEPER_METRICS_MAX_CERTIFICATES: '2' } });
     try {
       const now = t.clock.now().getTime();
       const ids: Record<string, number> = {};
@@ -99,14 +100,14 @@ describe('GET /metrics with more certificates than CERTKEEPER_METRICS_MAX_CERTIF
   });
 });
 
-describe('GET /metrics over two projects', () => {
+describe.each(dialects)('GET /metrics over two projects on %s', (dialect) => {
   let t: TestApp;
   let other: { projectId: string; adminKey: string };
   const ids: Record<string, number> = {};
   let now: number;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     now = t.clock.now().getTime();
     other = await t.otherTenant();
     const certs = [
@@ -192,9 +193,9 @@ describe('GET /metrics over two projects', () => {
   });
 });
 
-describe('metrics protection', () => {
+describe.each(dialects)('metrics protection on %s', (dialect) => {
   it('CERTKEEPER_METRICS_TOKEN: that Bearer token or a superuser key; 401 otherwise, with WWW-Authenticate', async () => {
-    const t = await createTestApp({ env: { CERTKEEPER_METRICS_TOKEN: METRICS_TOKEN } });
+    const t = await createTestApp({ dialect, env: { CERTKEEPER_METRICS_TOKEN: METRICS_TOKEN } });
     try {
       expect((await t.call('GET', '/metrics', { key: METRICS_TOKEN })).statusCode).toBe(200);
       expect((await t.call('GET', '/metrics', { key: SUPER_TOKEN })).statusCode).toBe(200);
@@ -212,7 +213,7 @@ describe('metrics protection', () => {
   });
 
   it('CERTKEEPER_METRICS_PUBLIC=true opens it', async () => {
-    const t = await createTestApp({ env: { CERTKEEPER_METRICS_PUBLIC: 'true' } });
+    const t = await createTestApp({ dialect, env: { CERTKEEPER_METRICS_PUBLIC: 'true' } });
     try {
       expect((await t.call('GET', '/metrics', { key: null })).statusCode).toBe(200);
     } finally {
@@ -271,7 +272,7 @@ describe('certificate series (unit)', () => {
   });
 });
 
-describe('issuance counters on a real ACME flow (Pebble)', () => {
+describe.each(dialects)('issuance counters on a real ACME flow (Pebble) on %s', (dialect) => {
   let pebble: Pebble;
   let t: TestApp;
   let http01: Server;
@@ -281,6 +282,7 @@ describe('issuance counters on a real ACME flow (Pebble)', () => {
     const caFile = path.join(process.env.TMPDIR ?? '/tmp', `certkeeper-metrics-pebble-ca-${process.pid}-${Date.now()}.pem`);
     writeFileSync(caFile, pebble.caPem);
     t = await createTestApp({
+      dialect,
       clock: new FakeClock(new Date()),
       env: { CERTKEEPER_ACME_DIRECTORY_URL: pebble.directoryUrl, CERTKEEPER_ACME_CA_FILE: caFile, CERTKEEPER_ACME_EMAIL: 'ops@example.test', CERTKEEPER_INSTANCE_ID: 'metrics-a' },
     });

@@ -30,7 +30,7 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'he
  * Operations that cannot answer a 4xx: they take no input and need no key (a wrong path or
  * method is answered by the not-found handler, which is no operation's).
  */
-const NO_CLIENT_ERRORS = new Set(['getHealth', 'getReadiness']);
+const NO_CLIENT_ERRORS = new Set(['getHealth', 'getReadiness', 'getAuthOptions']);
 
 /** Every object in a JSON value, with its JSON pointer. */
 function* objectsOf(value: unknown, pointer = ''): Generator<[string, Record<string, unknown>]> {
@@ -39,6 +39,8 @@ function* objectsOf(value: unknown, pointer = ''): Generator<[string, Record<str
   for (const [k, v] of Object.entries(value)) yield* objectsOf(v, `${pointer}/${k}`);
 }
 
+// On SQLite only: the document is built from the routes' schemas and the error bodies by the
+// error handler, whatever the database.
 describe('GET /openapi.json', () => {
   let t: TestApp;
   let text: string;
@@ -150,16 +152,27 @@ describe('GET /openapi.json', () => {
     expect(statuses('importCertificate')).toEqual(['400', '401', '403', '404', '413', '415']);
     expect(statuses('listProjects')).toEqual(['400', '401', '403', '404']);
     expect(byId('deleteCertificate').responses['415'].content!['application/json'].schema).toEqual(envelope);
-    expect(byId('getMetrics').responses['401'].description).toBe('Unauthorized: code is one of unauthorized');
+    expect(byId('getMetrics').responses['401'].description).toBe('Unauthorized: code is one of unauthorized, sign_in_failed');
     // Listed by the route: its conflicts.
     expect(byId('exportCertificate').responses['409'].description).toContain('export_no_private_key');
     expect(statuses('revokeCertificate')).toContain('409');
+    expect(byId('createDeployment').responses['409'].description).toContain('deployment_already_exists');
+    expect(byId('createDeploymentTarget').responses['409'].description).toContain('deploy_root_not_configured');
+    expect(byId('createDeploymentTarget').responses['400'].description).toContain('deployment_path_invalid');
     // An error of a route whose success is not JSON is still JSON.
     expect(Object.keys(byId('getCertificateChain').responses['404'].content!)).toEqual(['application/json']);
     // The compatible APIs in their own shapes.
     expect(byId('checkCertificateByForm').responses['400'].content!['application/json'].schema).toEqual({ $ref: '#/components/schemas/CheckCertificateError' });
     expect(byId('getWaapDomainCertificate').responses['404'].content!['application/json'].schema).toMatchObject({ required: ['code', 'message'] });
     expect(byId('getScmCertificate').responses['401'].content!['application/json'].schema).toMatchObject({ required: ['error_code', 'error_msg'] });
+  });
+
+  it('documents 502 and 503 for every operation that waits on the ACME CA', () => {
+    for (const id of ['createCertificate', 'validateCertificate', 'renewCertificate', 'revokeCertificate', 'requestDomainAutocert']) {
+      const { responses } = byId(id);
+      expect(responses['502']?.description, id).toContain('acme_error');
+      expect(responses['503']?.description, id).toContain('acme_unavailable');
+    }
   });
 
   it('publishes the schemas as JSON Schema 2020-12 (no OpenAPI 3.0 nullable, numeric exclusive bounds)', () => {

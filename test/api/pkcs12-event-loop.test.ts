@@ -56,6 +56,8 @@ async function pollFromAnotherThread(url: string): Promise<{ stop(): Promise<Ans
   };
 }
 
+// On SQLite only: what is measured is the key derivations, on worker threads, and every file
+// of the batch fails on its password before its item reaches the database.
 describe('PKCS#12 key derivations and the event loop', () => {
   let t: TestApp;
   let url: string;

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pfxWithKeyInEncryptedContents } from '../support/crafted-pkcs12.js';
 import { aCertificate, toPkcs12 } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 
-describe('the iteration budget of a request’s PKCS#12 files', () => {
+describe.each(dialects)('the iteration budget of a request’s PKCS#12 files on %s', (dialect) => {
   let t: TestApp;
   let base: string;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     base = `/api/v1/projects/${t.project.id}/certificates`;
   });
   afterAll(async () => t.close());

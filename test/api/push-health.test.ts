@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCa, type TestCa, type TestCertificate } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { createTestStore, dialects } from '../support/test-store.js';
+import { dialects } from '../support/test-store.js';
 import { startApnsServer, startRevokingGateway, type ApnsServer, type RevokingGateway } from '../support/apns-server.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -38,7 +38,7 @@ describe.each(dialects)('push health API on %s', (dialect) => {
 
   const makeApp = async (env: Record<string, string> = {}) => {
     t = await createTestApp({
-      ...(dialect === 'sqlite' ? {} : { store: await createTestStore('postgres') }),
+      dialect,
       env: { CERTKEEPER_APNS_PRODUCTION_URL: prodGw.url, CERTKEEPER_APNS_DEVELOPMENT_URL: devGw.url, CERTKEEPER_APNS_CA_FILE: caFile, ...env },
     });
     base = `/api/v1/projects/${t.project.id}/apps`;

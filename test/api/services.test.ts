@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aCertificate } from '../support/test-ca.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 
-describe('services and domains API', () => {
+describe.each(dialects)('services and domains API on %s', (dialect) => {
   let t: TestApp;
   let base: string;
   beforeEach(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     base = `/api/v1/projects/${t.project.id}/services`;
   });
   afterEach(async () => t.close());

@@ -11,7 +11,7 @@ import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../src/services/api
 import { freePort, revocationExtensions, startRevocationPeer } from '../support/ocsp-responder.js';
 import { aCertificate, createTestCa } from '../support/test-ca.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
-import { createTestStore, dialects } from '../support/test-store.js';
+import { dialects } from '../support/test-store.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const DAY_MS = 86_400_000;
@@ -27,7 +27,7 @@ describe.each(dialects)('organization-shared certificates on %s', (dialect) => {
 
   const receivers: WebhookReceiver[] = [];
   beforeEach(async () => {
-    t = await createTestApp(dialect === 'sqlite' ? {} : { store: await createTestStore('postgres') });
+    t = await createTestApp({ dialect });
     const s = await t.otherTenant(true);
     const editor = await t.call('POST', `/api/v1/projects/${s.projectId}/api-keys`, { body: { name: 'sibling editor', role: 'editor' } });
     expect(editor.statusCode, editor.body).toBe(200);

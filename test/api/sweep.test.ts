@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 import { aCertificate } from '../support/test-ca.js';
 
 const DAY_MS = 86_400_000;
@@ -16,9 +17,9 @@ async function importCert(app: TestApp, name: string, notAfter: Date, notBefore 
   return res.json().result.id as number;
 }
 
-describe('sweep and notification policy API', () => {
+describe.each(dialects)('sweep and notification policy API on %s', (dialect) => {
   it('POST …/sweep (admin) answers with what it found; GET …/events?type= lists it', async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     const now = t.clock.now().getTime();
     const soon = await importCert(t, 'soon.example.com', new Date(now + 2 * DAY_MS));
     const gone = await importCert(t, 'gone.example.com', new Date(now - DAY_MS));
@@ -40,7 +41,7 @@ describe('sweep and notification policy API', () => {
   });
 
   it('GET/PUT …/notification-policy: defaults, admin to change, validation', async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     const url = `/api/v1/projects/${t.project.id}/notification-policy`;
     const got = await t.call('GET', url, { key: t.keys.viewer });
     expect(got.statusCode).toBe(200);
@@ -56,7 +57,7 @@ describe('sweep and notification policy API', () => {
   });
 
   it('PUT …/certificates/{id}/mute (editor) silences a certificate: its threshold is recorded, marked muted, not sent', async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     const now = t.clock.now().getTime();
     const id = await importCert(t, 'quiet.example.com', new Date(now + 2 * DAY_MS));
     const url = `/api/v1/projects/${t.project.id}/certificates/${id}/mute`;
@@ -74,14 +75,34 @@ describe('sweep and notification policy API', () => {
     expect(r2.events[0]).toMatchObject({ certificateId: id, notified: true });
     expect(r2.events[0].data.muted).toBeUndefined();
   });
+
+  it('GET …/certificates/{id}/mute (viewer) reads whether the project muted it; a sibling project reads false', async () => {
+    const app = await createTestApp();
+    t = app;
+    const id = await importCert(app, 'read.example.com', new Date(app.clock.now().getTime() + 40 * DAY_MS));
+    const url = `/api/v1/projects/${app.project.id}/certificates/${id}/mute`;
+    const read = async (key: string, u = url) => {
+      const res = await app.call('GET', u, { key });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().result;
+    };
+    expect(await read(app.keys.viewer)).toEqual({ certificateId: id, muted: false });
+    await app.call('PUT', url, { key: app.keys.editor, body: { muted: true } });
+    expect(await read(app.keys.viewer)).toEqual({ certificateId: id, muted: true });
+    expect((await app.call('GET', `/api/v1/projects/${app.project.id}/certificates/999999/mute`, { key: app.keys.viewer })).statusCode).toBe(404);
+    // Shared with the organization: the sibling project sees it, and has no mute of its own.
+    await app.call('PUT', `/api/v1/projects/${app.project.id}/certificates/${id}`, { key: app.keys.editor, body: { scopeId: 1 } });
+    const sibling = await app.otherTenant(true);
+    expect(await read(sibling.adminKey, `/api/v1/projects/${sibling.projectId}/certificates/${id}/mute`)).toEqual({ certificateId: id, muted: false });
+  });
 });
 
-describe('a sweep notifies the project’s channels', () => {
+describe.each(dialects)('a sweep notifies the project’s channels on %s', (dialect) => {
   it('digest mode: one signed webhook message listing everything the sweep found, once', async () => {
     const { WebhookReceiver, webhookSignature } = await import('../support/webhook-receiver.js');
     const receiver = await WebhookReceiver.start();
     try {
-      t = await createTestApp();
+      t = await createTestApp({ dialect });
       const now = t.clock.now().getTime();
       await importCert(t, 'soon.example.com', new Date(now + 2 * DAY_MS));
       await importCert(t, 'gone.example.com', new Date(now - DAY_MS));

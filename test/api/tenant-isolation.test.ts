@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCertificate } from '../support/test-ca.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 type Schema = { minItems?: number; type?: string; properties?: Record<string, Schema>; required?: string[]; anyOf?: Schema[]; enum?: unknown[]; const?: unknown; format?: string; minimum?: number; items?: Schema; minLength?: number };
@@ -22,6 +26,7 @@ function exampleOf(schema: Schema, name = ''): unknown {
       return Object.fromEntries((schema.required ?? []).map((k) => [k, exampleOf(schema.properties![k], k)]));
     case 'string':
       if (name === 'domain') return 'intruder.example.com';
+      if (name === 'email') return 'intruder@example.com';
       return schema.format === 'uuid' ? randomUUID() : 'example';
     case 'integer':
     case 'number':
@@ -38,16 +43,18 @@ function exampleOf(schema: Schema, name = ''): unknown {
 /** Every name in the victim's objects carries this, so a leak of any of them shows in a body. */
 const CANARY = 'secret.example.com';
 
-describe('tenant isolation: every route, with another tenant’s key, on the tenant’s real objects', () => {
+describe.each(dialects)('tenant isolation: every route, with another tenant’s key, on the tenant’s real objects on %s', (dialect) => {
   let t: TestApp;
   let receiver: WebhookReceiver;
   /** A value of the victim's for every path and required query parameter of the document. */
   let victim: Record<string, string>;
   let paths: Record<string, Record<string, Operation>>;
+  let deployRoot: string;
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    t = await createTestApp();
+    deployRoot = mkdtempSync(path.join(tmpdir(), 'certkeeper-isolation-deploy-'));
+    t = await createTestApp({ dialect, env: { CERTKEEPER_DEPLOY_ROOT: deployRoot } });
     const base = `/api/v1/projects/${t.project.id}`;
     const ok = async (method: string, url: string, key: string, body?: unknown) => {
       const res = await t.call(method, url, { key, body });
@@ -73,6 +80,13 @@ describe('tenant isolation: every route, with another tenant’s key, on the ten
     expect(receiver.requests).toHaveLength(1);
     const endpoint = await ok('POST', `${base}/endpoints`, t.keys.editor, { host: CANARY, port: 443, protocol: 'tls' });
     const accessKey = await ok('POST', `${base}/access-keys`, t.keys.admin, { name: `${CANARY} monitor`, role: 'viewer' });
+    const target = await ok('POST', `${base}/deployment-targets`, t.keys.admin, { name: `${CANARY} web`, type: 'local', config: { directory: 'victim' } });
+    const deployment = await ok('POST', `${base}/deployments`, t.keys.admin, { certificateId: cert.id, targetId: target.id, endpointIds: [endpoint.id] });
+    // A person of the tenant's, signed in.
+    const user = (await ok('POST', '/api/v1/users', SUPER_TOKEN, { email: `member@${CANARY}`, password: 'the member password' })).user;
+    const signedIn = await t.call('POST', '/api/v1/auth/sign-in', { key: null, body: { email: `member@${CANARY}`, password: 'the member password' } });
+    const cookie = (signedIn.headers['set-cookie'] as string).split(';')[0];
+    const session = (await t.call('GET', '/api/v1/auth/sessions', { key: null, headers: { cookie } })).json().result[0];
     victim = {
       organizationId: t.org.id,
       projectId: t.project.id,
@@ -88,12 +102,17 @@ describe('tenant isolation: every route, with another tenant’s key, on the ten
       notificationId: delivery.id,
       endpointId: String(endpoint.id),
       accessKeyId: accessKey.accessKeyId,
+      targetId: String(target.id),
+      deploymentId: String(deployment.id),
+      userId: user.id,
+      sessionId: session.id,
     };
     paths = (await t.call('GET', '/openapi.json', { key: null })).json().paths;
   });
   afterAll(async () => {
     await t.close();
     await receiver.close();
+    rmSync(deployRoot, { recursive: true, force: true });
   });
 
   const routes = () =>
@@ -199,5 +218,7 @@ describe('tenant isolation: every route, with another tenant’s key, on the ten
     expect((await t.call('GET', `${base}/notifications`, { key: t.keys.admin })).json().resultInfo.totalCount).toBe(1);
     expect((await t.call('GET', `${base}/endpoints/${victim.endpointId}`, { key: t.keys.viewer })).json().result).toMatchObject({ host: CANARY, lastProbe: null });
     expect((await t.call('GET', `${base}/access-keys`, { key: t.keys.admin })).json().result).toEqual([expect.objectContaining({ accessKeyId: victim.accessKeyId, revokedAt: null })]);
+    expect((await t.call('GET', `${base}/deployment-targets`, { key: t.keys.viewer })).json().result).toEqual([expect.objectContaining({ id: Number(victim.targetId), name: `${CANARY} web` })]);
+    expect((await t.call('GET', `${base}/deployments`, { key: t.keys.viewer })).json().result).toEqual([expect.objectContaining({ id: Number(victim.deploymentId), status: 'deployed', attempts: 0 })]);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer, type RunningServer } from '../../src/main.js';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -26,10 +26,11 @@ class Collector extends Writable {
 }
 
 /** Runs the CLI in-process with its own environment (nothing from process.env). */
-export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, options: { signal?: AbortSignal; isTTY?: boolean } = {}): Promise<CliRun & { stdoutBytes: Buffer }> {
+export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, options: { signal?: AbortSignal; isTTY?: boolean; stdin?: string } = {}): Promise<CliRun & { stdoutBytes: Buffer }> {
   const out = new Collector();
   const err = new Collector();
-  const code = await runCli(args, { stdout: out, stderr: err, env, isTTY: options.isTTY ?? false, signal: options.signal });
+  const stdin = options.stdin === undefined ? undefined : Readable.from([Buffer.from(options.stdin)]);
+  const code = await runCli(args, { stdout: out, stderr: err, env, isTTY: options.isTTY ?? false, signal: options.signal, stdin });
   return { code, stdout: out.bytes.toString('utf8'), stderr: err.bytes.toString('utf8'), stdoutBytes: out.bytes };
 }
 
@@ -64,7 +65,8 @@ async function api(url: string, method: string, p: string, body?: unknown): Prom
 /**
  * A real server on 127.0.0.1:0 over a temp data dir (SQLite, master key file), with an
  * organization and a project made through the API. Pass `existing` to start again on the same
- * data dir and project.
+ * data dir and project, and DATABASE_URL in `env` for PostgreSQL (createServerDatabase of
+ * support/test-store.ts).
  */
 export async function startTestServer(existing?: { dataDir: string; organizationId: string; projectId: string }, env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = existing?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'certkeeper-cli-'));

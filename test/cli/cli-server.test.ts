@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { aCertificate, toPkcs12 } from '../support/test-ca.js';
 import { BOOTSTRAP_TOKEN, cli, serverConfigEnv, startTestServer } from './cli-harness.js';
 import { cliEntry, startServerProcess, waitFor, type ServerProcess } from '../support/server-process.js';
+import { createServerDatabase, dialects, type Dialect } from '../support/test-store.js';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -21,6 +22,13 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
+/** The server's database on dialect (support/test-store.ts), dropped after the test. */
+async function serverDatabase(dialect: Dialect): Promise<Record<string, string>> {
+  const database = await createServerDatabase(dialect);
+  cleanup.push(database.drop);
+  return database.env;
+}
+
 async function freePort(): Promise<number> {
   const srv = createServer();
   await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
@@ -29,9 +37,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe('certkeeper keys rotate', () => {
+describe.each(dialects)('certkeeper keys rotate on %s', (dialect) => {
   it('re-encrypts the stored keys of a stopped server; after a restart with only the new key, export still works', async () => {
-    const first = await startTestServer();
+    const db = await serverDatabase(dialect);
+    const first = await startTestServer(undefined, db);
     cleanup.push(() => first.close());
     const certs = [aCertificate({ commonName: 'rotate-1.example.test', freshKey: true }), aCertificate({ commonName: 'rotate-2.example.test', freshKey: true })];
     const files = tempDir('certkeeper-rotate-files-');
@@ -48,7 +57,7 @@ describe('certkeeper keys rotate', () => {
 
     const keyFile = path.join(first.dataDir, 'master.key');
     const oldKey = readFileSync(keyFile, 'utf8');
-    const run = await cli(['keys', 'rotate'], { CERTKEEPER_DATA_DIR: first.dataDir, CERTKEEPER_LOG_LEVEL: 'silent' });
+    const run = await cli(['keys', 'rotate'], { ...db, CERTKEEPER_DATA_DIR: first.dataDir, CERTKEEPER_LOG_LEVEL: 'silent' });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^rotated the master key: 2 private keys re-encrypted \(2 in all\); new key id \S+$/m);
@@ -60,7 +69,7 @@ describe('certkeeper keys rotate', () => {
 
     // Without the previous key, only re-encrypted material can be opened.
     unlinkSync(path.join(first.dataDir, 'master.key.previous'));
-    const second = await startTestServer(first);
+    const second = await startTestServer(first, db);
     cleanup.push(() => second.stop());
     for (const [i, c] of certs.entries()) {
       const id = ids.find((x) => x.path.endsWith(`site${i}.crt`))!.id;
@@ -73,18 +82,20 @@ describe('certkeeper keys rotate', () => {
 
     // Running again rotates again (the keys just sealed are not "already current" under a newer key).
     await second.stop();
-    const again = await cli(['keys', 'rotate'], { CERTKEEPER_DATA_DIR: first.dataDir, CERTKEEPER_LOG_LEVEL: 'silent' });
+    const again = await cli(['keys', 'rotate'], { ...db, CERTKEEPER_DATA_DIR: first.dataDir, CERTKEEPER_LOG_LEVEL: 'silent' });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/2 private keys re-encrypted/);
   });
 
   it('with CERTKEEPER_MASTER_KEY, demands --new-key and names the error', async () => {
+    const db = await serverDatabase(dialect);
     const dataDir = tempDir('certkeeper-rotate-env-');
-    const run = await cli(['keys', 'rotate'], { CERTKEEPER_DATA_DIR: dataDir, CERTKEEPER_MASTER_KEY: randomBytes(32).toString('base64'), CERTKEEPER_LOG_LEVEL: 'silent' });
+    const run = await cli(['keys', 'rotate'], { ...db, CERTKEEPER_DATA_DIR: dataDir, CERTKEEPER_MASTER_KEY: randomBytes(32).toString('base64'), CERTKEEPER_LOG_LEVEL: 'silent' });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('error: master_key_invalid: CERTKEEPER_MASTER_KEY is set: pass the new key (base64 of 32 bytes) with --new-key\n');
 
     const ok = await cli(['keys', 'rotate', '--new-key', randomBytes(32).toString('base64')], {
+      ...db,
       CERTKEEPER_DATA_DIR: dataDir,
       CERTKEEPER_MASTER_KEY: randomBytes(32).toString('base64'),
       CERTKEEPER_LOG_LEVEL: 'silent',
@@ -96,9 +107,9 @@ describe('certkeeper keys rotate', () => {
   });
 });
 
-describe('certkeeper import behind a proxy with a small body limit', () => {
+describe.each(dialects)('certkeeper import behind a proxy with a small body limit on %s', (dialect) => {
   it('halves a bulk request refused with 413 until it fits; an item too large alone fails by itself', async () => {
-    const server = await startTestServer();
+    const server = await startTestServer(undefined, await serverDatabase(dialect));
     cleanup.push(() => server.close());
     // As nginx with client_max_body_size 4k: 413 and an HTML page for larger bodies, the rest passed on.
     const target = new URL(server.url);
@@ -144,10 +155,10 @@ interface InterruptedSummary {
   interrupted: { code: string; message: string; committedFiles: number; unacknowledged: number; unacknowledgedFiles: number; notSentFiles: number } | null;
 }
 
-describe('certkeeper import when the server goes away part-way', () => {
+describe.each(dialects)('certkeeper import when the server goes away part-way on %s', (dialect) => {
   it('a server killed mid-import: stops, says what was committed, sent without answer and not sent; after a restart the server holds that, and a re-run finishes', async () => {
     const dataDir = tempDir('certkeeper-import-crash-');
-    const serverEnv = { CERTKEEPER_DATA_DIR: dataDir, CERTKEEPER_BOOTSTRAP_TOKEN: BOOTSTRAP_TOKEN };
+    const serverEnv = { ...(await serverDatabase(dialect)), CERTKEEPER_DATA_DIR: dataDir, CERTKEEPER_BOOTSTRAP_TOKEN: BOOTSTRAP_TOKEN };
     let server: ServerProcess = await startServerProcess({ name: 'before-crash', env: serverEnv });
     cleanup.push(() => server.kill());
     const token = BOOTSTRAP_TOKEN;
@@ -199,7 +210,7 @@ describe('certkeeper import when the server goes away part-way', () => {
   }, 180_000);
 
   it('a 5xx answer stops it too, with the summary in words and exit code 3', async () => {
-    const server = await startTestServer();
+    const server = await startTestServer(undefined, await serverDatabase(dialect));
     cleanup.push(() => server.close());
     // A proxy that passes two bulk requests on, then answers as a gateway whose server is gone.
     const target = new URL(server.url);
@@ -253,12 +264,13 @@ describe('the certkeeper executable', () => {
   });
 });
 
-describe('certkeeper serve', () => {
+describe.each(dialects)('certkeeper serve on %s', (dialect) => {
   it('serves until stopped, then closes', async () => {
     const dataDir = tempDir('certkeeper-serve-');
+    const db = await serverDatabase(dialect);
     const port = await freePort();
     const stop = new AbortController();
-    const running = cli(['serve'], { ...serverConfigEnv(dataDir), PORT: String(port) }, { signal: stop.signal });
+    const running = cli(['serve'], { ...serverConfigEnv(dataDir), ...db, PORT: String(port) }, { signal: stop.signal });
     let up = false;
     for (let i = 0; i < 200 && !up; i++) {
       up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
@@ -275,7 +287,7 @@ describe('certkeeper serve', () => {
 
   it('exits 1 with the configuration error', async () => {
     const dataDir = tempDir('certkeeper-serve-bad-');
-    const run = await cli(['serve'], { ...serverConfigEnv(dataDir), CERTKEEPER_BOOTSTRAP_TOKEN: 'short' });
+    const run = await cli(['serve'], { ...serverConfigEnv(dataDir), ...(await serverDatabase(dialect)), CERTKEEPER_BOOTSTRAP_TOKEN: 'short' });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('error: bootstrap_token_too_short: CERTKEEPER_BOOTSTRAP_TOKEN must be at least 32 characters\n');
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCertificate, toPkcs12, type TestKeyType } from '../support/test-ca.js';
+import { createServerDatabase, dialects } from '../support/test-store.js';
 import { cli, startTestServer, type TestServer } from './cli-harness.js';
 
 const DAY = 86_400_000;
@@ -29,7 +30,8 @@ function write(root: string, name: string, content: string | Buffer): void {
 
 const keyMatches = (certPem: string, keyPem: string) => new X509Certificate(certPem).checkPrivateKey(createPrivateKey(keyPem));
 
-describe('certkeeper CLI against a running server', () => {
+describe.each(dialects)('certkeeper CLI against a running server on %s', (dialect) => {
+  let database: Awaited<ReturnType<typeof createServerDatabase>>;
   let s: TestServer;
   let root: string;
   let out: string;
@@ -37,7 +39,8 @@ describe('certkeeper CLI against a running server', () => {
   const intermediates = new Map<string, string>();
 
   beforeAll(async () => {
-    s = await startTestServer();
+    database = await createServerDatabase(dialect);
+    s = await startTestServer(undefined, database.env);
     root = mkdtempSync(path.join(tmpdir(), 'certkeeper-cli-tree-'));
     out = mkdtempSync(path.join(tmpdir(), 'certkeeper-cli-out-'));
     const now = Date.now();
@@ -81,6 +84,7 @@ describe('certkeeper CLI against a running server', () => {
 
   afterAll(async () => {
     await s?.close();
+    await database?.drop();
     rmSync(root, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../src/pki/parse-certificate.js';
 import { createTestCa, type TestCa, type TestCertificate } from '../support/test-ca.js';
 import { startSilentServer, startStartTlsServer, startTlsServer, type LoopbackServer } from '../support/starttls-servers.js';
+import { createServerDatabase, dialects } from '../support/test-store.js';
 import { cli, startTestServer, type TestServer } from './cli-harness.js';
 
 let ca: TestCa;
@@ -117,13 +118,16 @@ describe('certkeeper scan', () => {
     expect((await cli(['scan'])).stderr).toMatch(/give targets/);
   });
 
-  describe('--import', () => {
+  describe.each(dialects)('--import on %s', (dialect) => {
+    let database: Awaited<ReturnType<typeof createServerDatabase>>;
     let server: TestServer;
     beforeAll(async () => {
-      server = await startTestServer();
+      database = await createServerDatabase(dialect);
+      server = await startTestServer(undefined, database.env);
     });
     afterAll(async () => {
       await server?.close();
+      await database?.drop();
     });
 
     it('imports each distinct served leaf once, then finds them as duplicates', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePopParameters, signPopParameters } from '../../src/compat/alibaba-mpush/pop-signature.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { createTestStore, dialects } from '../support/test-store.js';
+import { dialects } from '../support/test-store.js';
 
 /**
  * What the compatible APIs refuse in their inputs, on both databases, each in its own error
@@ -15,7 +15,7 @@ describe.each(dialects)('input rules of the compatible APIs on %s', (dialect) =>
   let accessKey: { accessKeyId: string; accessKeySecret: string };
 
   beforeAll(async () => {
-    t = await createTestApp(dialect === 'sqlite' ? {} : { store: await createTestStore('postgres') });
+    t = await createTestApp({ dialect });
     const p = `/api/v1/projects/${t.project.id}`;
     const ok = async (method: string, url: string, body: unknown) => {
       const res = await t.call(method, url, { body });

@@ -30,6 +30,19 @@ describe('endpointFindings', () => {
     expect(types(input)).toEqual(expected);
   });
 
+  const deployed = (fingerprintSha256: string, windowOpen: boolean) => ({ deploymentId: 4, deploymentName: 'x.test', targetName: 'web', certificateId: 7, fingerprintSha256, windowOpen });
+  const newer = { id: 7, fingerprintSha256: 'bb', notBefore: new Date(NOW.getTime() - DAY) };
+
+  it('a deployment that wrote another certificate is a stale deployment naming it once its window has closed', () => {
+    const [finding] = endpointFindings({ ...base, newer, deployments: [deployed('bb', false)] }, NOW);
+    expect(finding).toMatchObject({ type: 'stale_deployment', data: { deploymentId: 4, deploymentName: 'x.test', targetName: 'web', deployedFingerprintSha256: 'bb', fingerprintSha256: 'aa' } });
+    expect(finding!.message).toContain('deployment x.test (id 4) to target web');
+    // While a window is open, the server may not have picked the files up: no stale deployment yet, not even the inventory's.
+    expect(types({ newer, deployments: [deployed('bb', true)] })).toEqual([]);
+    // Serving what was deployed: nothing to report about the deployment.
+    expect(types({ deployments: [deployed('aa', false)] })).toEqual([]);
+  });
+
   it('reports a finding again only when it appears or changes', () => {
     const first = endpointFindings({ ...base, error: { code: 'timeout', message: '' }, leaf: null }, NOW);
     expect(changedFindings([], first).map((f) => f.type)).toEqual(['unreachable']);

@@ -26,6 +26,10 @@ describe('notifiable event types', () => {
     ['certificate.muted', false],
     ['endpoint.created', false],
     ['notification_channel.created', false],
+    ['deployment.failed', true],
+    ['deployment.succeeded', false],
+    ['deployment.verified', false],
+    ['deployment_target.created', false],
   ])('%s → %s', (type, expected) => {
     expect(isNotifiableEventType(type)).toBe(expected);
   });
@@ -42,6 +46,7 @@ describe('subjectCertificateId', () => {
     [ev('push.rejected', 'app', 'com.example.shop', {}), null],
     [ev('endpoint.expired', 'endpoint', '3', { certificateId: 9 }), null],
     [ev('certificate.revoked', 'certificate', 'not-a-number'), null],
+    [ev('deployment.failed', 'deployment', '5', { certificateId: 11 }), 11],
   ])('%#', (e, expected) => {
     expect(subjectCertificateId(e)).toBe(expected);
   });
@@ -58,6 +63,7 @@ describe('notificationItemOf', () => {
     [ev('certificate.validation_failed', 'certificate', '1', { problem: { detail: 'CAA forbids' }, failureCount: 3 }), 'a.example.com', 'Issuance of a.example.com failed (3 times): CAA forbids'],
     [ev('certificate.renewal_action_required', 'certificate', '1', { dnsRecords: [] }), 'a.example.com', 'Renewal of a.example.com waits for DNS TXT records to be published'],
     [ev('push.check_revoked', 'app', 'com.example.shop', { environment: 'development', certificateId: 4, reason: 'BadCertificate' }), 'Apple Push Services: com.example.shop', 'The APNs check of app com.example.shop (development) found its certificate Apple Push Services: com.example.shop revoked: BadCertificate'],
+    [ev('deployment.failed', 'deployment', '5', { name: 'shop.example.com', targetName: 'web', certificateId: 11, message: 'the reload hook reload exited with code 1', attempts: 2 }), 'shop.example.com', 'Deployment shop.example.com of shop.example.com to web failed (2 times): the reload hook reload exited with code 1'],
     [ev('endpoint.unreachable', 'endpoint', '3', { host: '10.0.0.5', port: 636, serverName: 'ldap.example.com', message: 'connection refused' }), undefined, 'ldap.example.com:636: connection refused'],
   ])('%#: %s', (e, name, title) => {
     const item = notificationItemOf(e, name);

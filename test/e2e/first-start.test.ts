@@ -3,26 +3,30 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { createServerDatabase, dialects } from '../support/test-store.js';
 
 /** An API key as the server makes them (services/api-key-secret.ts): `ck_` and 32 random bytes, base64url. */
 const API_KEY = /ck_[A-Za-z0-9_-]{43}/g;
 const ANNOUNCEMENT = 'created the initial superuser API key';
 
-describe('first start without CERTKEEPER_BOOTSTRAP_TOKEN', () => {
+describe.each(dialects)('first start without CERTKEEPER_BOOTSTRAP_TOKEN on %s', (dialect) => {
   let dataDir: string;
+  let database: Awaited<ReturnType<typeof createServerDatabase>>;
   const servers: ServerProcess[] = [];
   const start = async (name: string) => {
     // Nothing but the data dir: no bootstrap token, no master key (a key file is made on first start).
-    const server = await startServerProcess({ name, env: { CERTKEEPER_DATA_DIR: dataDir } });
+    const server = await startServerProcess({ name, env: { CERTKEEPER_DATA_DIR: dataDir, ...database.env } });
     servers.push(server);
     return server;
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'certkeeper-first-start-'));
+    database = await createServerDatabase(dialect);
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.kill()));
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -63,6 +63,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+// On PostgreSQL only: servers share a database there; a SQLite file is one server's own.
 describe('two servers on one PostgreSQL database', () => {
   it(`sweep ${N} certificates once: one event per threshold crossed, each delivered once`, async () => {
     const now = Date.now();

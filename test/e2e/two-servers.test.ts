@@ -103,6 +103,7 @@ async function leaseRows(): Promise<LeaseRow[]> {
   return res.rows;
 }
 
+// On PostgreSQL only: servers share a database there; a SQLite file is one server's own.
 describe('two servers on one PostgreSQL database', () => {
   it(`renew ${K} certificates that fall due at the same moment exactly once each`, async () => {
     const base = `/api/v1/projects/${projectId}/certificates`;

@@ -121,6 +121,8 @@ describe('backgroundJobs', () => {
       ['revocation', 21_600, 60],
       ['push-checks', 300, 0],
       ['probes', 360, 30],
+      ['deployments', 30, 5],
+      ['sessions', 3600, 120],
     ]);
     expect(
       schedule({
@@ -130,6 +132,8 @@ describe('backgroundJobs', () => {
         CERTKEEPER_REVOCATION_INTERVAL_SECONDS: '4',
         CERTKEEPER_PUSH_CHECK_INTERVAL_SECONDS: '5',
         CERTKEEPER_PROBE_INTERVAL_SECONDS: '6',
+        CERTKEEPER_DEPLOY_INTERVAL_SECONDS: '2',
+        CERTKEEPER_SESSION_PURGE_INTERVAL_SECONDS: '7',
       }),
     ).toEqual([
       ['renewals', 2, 0],
@@ -138,6 +142,8 @@ describe('backgroundJobs', () => {
       ['revocation', 4, 4],
       ['push-checks', 5, 0],
       ['probes', 6, 6],
+      ['deployments', 2, 2],
+      ['sessions', 7, 7],
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { AddressPolicy } from '../../src/net/address-policy.js';
 import { OutboundHttp } from '../../src/net/outbound-http.js';
 import { postJson } from '../../src/notify/http-post.js';
 import { createTestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const METADATA_URL = 'http://169.254.169.254/latest/meta-data/';
@@ -68,9 +69,9 @@ describe('webhook deliveries (postJson) through the outbound policy', () => {
   });
 });
 
-describe('notification channel URLs (the server’s configuration)', () => {
+describe.each(dialects)('notification channel URLs (the server’s configuration) on %s', (dialect) => {
   const createWebhook = async (env: Record<string, string>, url: string) => {
-    const t = await createTestApp({ env });
+    const t = await createTestApp({ dialect, env });
     try {
       const res = await t.call('POST', `/api/v1/projects/${t.project.id}/notification-channels`, { body: { name: 'hook', type: 'webhook', config: { url, secret: SECRET } } });
       return { status: res.statusCode, code: res.json().code as string | undefined, message: (res.json().errors ?? []).join(' ') as string };

@@ -314,7 +314,7 @@ describe('notification dispatch on postgres: commit order', () => {
   });
 });
 
-describe('events recorded through the API reach the channels', () => {
+describe.each(dialects)('events recorded through the API reach the channels on %s', (dialect) => {
   it('a certificate revoked per its CRL: the revocation check records it, the worker sends it', async () => {
     const ca = createTestCa();
     const port = await freePort();
@@ -322,7 +322,7 @@ describe('events recorded through the API reach the channels', () => {
     const peer = await startRevocationPeer(ca, [{ cert: leaf, revoked: { at: new Date(Math.floor(Date.now() / 1000 - 3600) * 1000), reason: 'keyCompromise' } }], { frontPort: port });
     cleanups.push(() => peer.close());
     // openssl stamps the CRL with the real time: the app's clock starts there.
-    const t = await createTestApp({ clock: new FakeClock(new Date()) });
+    const t = await createTestApp({ dialect, clock: new FakeClock(new Date()) });
     cleanups.push(() => t.close());
     const r = await receiver();
     await webhook(t, r);
@@ -341,7 +341,7 @@ describe('events recorded through the API reach the channels', () => {
   it('a push rejected by APNs because of the certificate: push health records it, the worker sends it', async () => {
     const ca = createTestCa({ name: 'Apple WWDR test' });
     const apns = ca.issue({ apns: { environments: ['production'], bundleId: 'com.example.shop' }, notAfter: new Date('2027-01-01Z') });
-    const t = await createTestApp();
+    const t = await createTestApp({ dialect });
     cleanups.push(() => t.close());
     const r = await receiver();
     await webhook(t, r);

@@ -10,6 +10,7 @@ import { Pkcs12WorkerPool } from '../../src/pki/pkcs12-worker-pool.js';
 import { readPkcs12 } from '../../src/pki/read-pkcs12.js';
 import { aCertificate, toPkcs12 } from '../support/test-ca.js';
 import { createTestApp } from '../support/test-app.js';
+import { dialects } from '../support/test-store.js';
 import { appErrorOf } from './app-error-of.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -128,8 +129,8 @@ describe('Pkcs12WorkerPool', () => {
     expect(pool.threadCount).toBe(0);
   });
 
-  it('is closed with the services (the composition root)', async () => {
-    const t = await createTestApp();
+  it.each(dialects)('is closed with the services (the composition root) on %s', async (dialect) => {
+    const t = await createTestApp({ dialect });
     try {
       const res = await t.call('POST', `/api/v1/projects/${t.project.id}/certificates/import`, { key: t.keys.editor, body: { pkcs12: modern.toString('base64'), password: 'pw' } });
       expect(res.statusCode).toBe(200);

@@ -7,7 +7,7 @@ import type { Store } from '../../src/ports/store.js';
 import { rotateMasterKey } from '../../src/secrets/rotate-master-key.js';
 import { SecretBox } from '../../src/secrets/secret-box.js';
 import { sealedSecretAad } from '../../src/secrets/sealed-secret-aad.js';
-import { createTestStore } from '../support/test-store.js';
+import { createTestStore, dialects, type Dialect } from '../support/test-store.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -22,8 +22,8 @@ const now = new Date('2026-06-01T00:00:00Z');
  * A store with one organization and project, a data dir whose master.key is the old key, the
  * old key's box to seal test secrets with, and `rotate()`: keys rotate to a new key.
  */
-async function rotation(): Promise<{ store: Store; oldBox: SecretBox; newBox: SecretBox; rotate: () => Promise<{ reencrypted: number }> }> {
-  const store = await createTestStore('sqlite');
+async function rotation(dialect: Dialect): Promise<{ store: Store; oldBox: SecretBox; newBox: SecretBox; rotate: () => Promise<{ reencrypted: number }> }> {
+  const store = await createTestStore(dialect);
   cleanups.push(() => store.close());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'certkeeper-rotate-secrets-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -40,9 +40,9 @@ async function rotation(): Promise<{ store: Store; oldBox: SecretBox; newBox: Se
   };
 }
 
-describe('keys rotate and the issuance secrets', () => {
+describe.each(dialects)('keys rotate and the issuance secrets on %s', (dialect) => {
   it('re-encrypts ACME account keys and DNS provider secrets under the new key; the old key alone no longer opens them', async () => {
-    const { store, oldBox, newBox, rotate } = await rotation();
+    const { store, oldBox, newBox, rotate } = await rotation(dialect);
     const dir = 'https://ca.example/dir';
     await store.managed.insertAccountIfAbsent({ organizationId: orgId, directoryUrl: dir, accountUrl: null, sealedKey: oldBox.seal(Buffer.from('ACCOUNT-KEY'), sealedSecretAad.acmeAccountKey(orgId, dir)), contactEmail: null, createdAt: now });
     await store.managed.putProjectSettings({
@@ -62,7 +62,7 @@ describe('keys rotate and the issuance secrets', () => {
   });
 
   it('re-encrypts the secrets of signed-request access keys under the new key', async () => {
-    const { store, oldBox, newBox, rotate } = await rotation();
+    const { store, oldBox, newBox, rotate } = await rotation(dialect);
     const accessKeyId = 'LTAIabcdefghijklmnopqrst';
     const aad = sealedSecretAad.accessKeySecret(accessKeyId);
     await store.accessKeys.insert({ accessKeyId, projectId, organizationId: orgId, name: 'k', role: 'viewer', createdAt: now, revokedAt: null }, oldBox.seal(Buffer.from('THE-SECRET'), aad));
@@ -75,7 +75,7 @@ describe('keys rotate and the issuance secrets', () => {
   });
 
   it('re-encrypts the sealed URLs and signing secrets of notification channels under the new key', async () => {
-    const { store, oldBox, newBox, rotate } = await rotation();
+    const { store, oldBox, newBox, rotate } = await rotation(dialect);
     const channelId = 'chan0123456789ab';
     const aad = sealedSecretAad.notificationChannelSecret(channelId);
     const secret = JSON.stringify({ url: 'https://hooks.example/T/B/X', secret: 'whsec-0123456789abcdef' });
@@ -91,6 +91,23 @@ describe('keys rotate and the issuance secrets', () => {
     const result = await rotate();
     expect(result.reencrypted).toBe(1);
     const sealed = (await store.notifications.getChannel(projectId, channelId))!.sealedSecret!;
+    expect(newBox.open(sealed, aad).toString()).toBe(secret);
+    expect(() => oldBox.open(sealed, aad)).toThrow();
+  });
+
+  it('re-encrypts the secrets of deployment targets (a PKCS#12 password) under the new key', async () => {
+    const { store, oldBox, newBox, rotate } = await rotation(dialect);
+    const secret = JSON.stringify({ pkcs12Password: 'p12-password' });
+    const target = await store.deployments.insertTarget(
+      { projectId, organizationId: orgId, name: 'web', type: 'local', config: { directory: 'web', pkcs12: true }, createdAt: now, updatedAt: now },
+      (id) => oldBox.seal(Buffer.from(secret), sealedSecretAad.deploymentTargetSecret(id)),
+    );
+    await store.deployments.insertTarget({ projectId, organizationId: orgId, name: 'plain', type: 'local', config: { directory: 'plain' }, createdAt: now, updatedAt: now }, () => null);
+
+    const result = await rotate();
+    expect(result.reencrypted).toBe(1);
+    const aad = sealedSecretAad.deploymentTargetSecret(target.id);
+    const sealed = (await store.deployments.getTarget(projectId, target.id))!.sealedSecret!;
     expect(newBox.open(sealed, aad).toString()).toBe(secret);
     expect(() => oldBox.open(sealed, aad)).toThrow();
   });

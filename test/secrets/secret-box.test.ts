@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { loadMasterKeys } from '../../src/secrets/master-key-file.js';
 import { masterKeyId, SecretBox } from '../../src/secrets/secret-box.js';
-import { createStore } from '../../src/storage/create-store.js';
 import { aCertificate } from '../support/test-ca.js';
 import { createTestApp } from '../support/test-app.js';
+import { createReopenableDatabase, dialects } from '../support/test-store.js';
 import { appErrorOf } from '../pki/app-error-of.js';
 
 /** Blob layout (secret-box.ts): version(1) | keyId(8) | nonce(12) | tag(16) | ciphertext. */
@@ -102,10 +102,11 @@ describe('SecretBox across a master key change, configured through CERTKEEPER_PR
     expect(appErrorOf(() => boxOf({ CERTKEEPER_MASTER_KEY: newKey }).open(sealedBefore, AAD))).toMatchObject(UNKNOWN_KEY);
   });
 
-  it('a private key imported under the old key exports after a restart with the previous key, and answers master_key_invalid without it', async () => {
-    const file = path.join(tempDir(), 'certkeeper.db');
+  it.each(dialects)('a private key imported under the old key exports after a restart with the previous key, and answers master_key_invalid without it, on %s', async (dialect) => {
+    const database = await createReopenableDatabase(dialect, tempDir());
+    cleanups.push(database.drop);
     const c = aCertificate({ commonName: 'sealed.example.com' });
-    const before = await createTestApp({ store: await createStore({ sqlitePath: file }), env: { CERTKEEPER_MASTER_KEY: oldKey } });
+    const before = await createTestApp({ store: await database.open(), env: { CERTKEEPER_MASTER_KEY: oldKey } });
     const projectId = before.project.id;
     const imported = await before.call('POST', `/api/v1/projects/${projectId}/certificates/import`, { key: before.keys.editor, body: { certificateBody: c.certPem, certificatePrivateKey: c.keyPem } });
     expect(imported.statusCode, imported.body).toBe(200);
@@ -113,7 +114,7 @@ describe('SecretBox across a master key change, configured through CERTKEEPER_PR
     await before.close();
 
     const restart = async (env: Record<string, string>) => {
-      const app = await createTestApp({ store: await createStore({ sqlitePath: file }), env });
+      const app = await createTestApp({ store: await database.open(), env });
       cleanups.push(() => app.close());
       return app.call('POST', `/api/v1/projects/${projectId}/certificates/${id}/export`, { body: { format: 'pem' } });
     };

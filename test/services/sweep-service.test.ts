@@ -298,6 +298,7 @@ describe.each(dialects)('sweep on %s', (dialect) => {
   });
 });
 
+// On PostgreSQL only: servers share a database there; a SQLite file is one server's own.
 describe('exactly once on PostgreSQL with two servers', () => {
   it('two services on one database racing fire each threshold once', async () => {
     const db = await createTestDatabase();

@@ -32,6 +32,15 @@ const kinds: Array<{ kind: LeaseName['kind']; make(store: Store): Promise<LeaseN
     // No cursor: nothing to dispatch from.
     absent: { kind: 'dispatch', projectId: 'p1' },
   },
+  {
+    kind: 'deployment',
+    make: async (store) => {
+      const target = await store.deployments.insertTarget({ projectId: 'p1', organizationId: 'o1', name: 'web', type: 'local', config: { directory: 'web' }, createdAt: T0, updatedAt: T0 }, () => null);
+      return { kind: 'deployment', targetId: target.id };
+    },
+    // No target: nothing to deploy to.
+    absent: { kind: 'deployment', targetId: 999_999 },
+  },
 ];
 
 describe.each(dialects)('leases on %s', (dialect) => {

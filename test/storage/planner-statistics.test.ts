@@ -57,6 +57,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+// On SQLite only: sqlite_stat1 and SQLite's query plans; PostgreSQL's autovacuum keeps its own statistics.
 describe('planner statistics', () => {
   it('finds nothing to do under 1,000 rows, then a table without statistics, and gathers them', async () => {
     const stats = new PlannerStatistics(sqliteOf(store));

@@ -415,6 +415,7 @@ describe.each(dialects)('repositories on %s', (dialect) => {
   });
 });
 
+// On SQLite only: the pragmas and the file of the embedded store.
 describe('SQLite file store', () => {
   it('creates the directory, uses WAL and foreign keys, and keeps data across reopen without re-migrating', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'certkeeper-sqlite-'));

@@ -13,6 +13,7 @@ const modeOf = (file: string) => `0${(statSync(file).mode & 0o777).toString(8)}`
 /** The modes of the data directory and of the database files, once something was written (so -wal and -shm exist). */
 const modes = (dir: string) => Object.fromEntries(['', 'certkeeper.db', 'certkeeper.db-wal', 'certkeeper.db-shm'].map((name) => [name || 'dir', modeOf(path.join(dir, name))]));
 
+// On SQLite only: a PostgreSQL database has no files in the data directory.
 describe.skipIf(process.platform === 'win32')('SQLite files and the data directory are private to their owner, whatever the umask', () => {
   let root: string;
   let umask: number;

@@ -11,7 +11,8 @@ import { storeInternals } from '../../src/storage/kysely-store.js';
 import { defaultNotificationPolicy } from '../../src/domain/notification-policy.js';
 import { aCertificate } from './certificate-builder.js';
 
-// A SQLite file database serves point reads from a second, read-only connection.
+// A SQLite file database serves point reads from a second, read-only connection (on SQLite
+// only: a PostgreSQL store reads through its pool).
 describe('SQLite file store', () => {
   let dir: string;
   let store: Store;

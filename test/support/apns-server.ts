@@ -76,7 +76,13 @@ const hasOid = (certDer: Buffer, dotted: string) => {
   return certDer.includes(Buffer.concat([Buffer.from([0x06, content.length]), content]));
 };
 
-export async function startApnsServer(options: { environment: 'production' | 'development'; clientCa: TestCa }): Promise<ApnsServer> {
+/**
+ * `unverified: 'bad-certificate'` answers a client certificate the gateway does not verify
+ * (another CA, no clientAuth usage) with 403 `BadCertificate` instead of closing the
+ * connection: where APNs would send a TLS alert, which Node's server cannot, the closed
+ * connection would read as an unreachable gateway.
+ */
+export async function startApnsServer(options: { environment: 'production' | 'development'; clientCa: TestCa; unverified?: 'close' | 'bad-certificate' }): Promise<ApnsServer> {
   const serverCa = createTestCa({ name: 'fake APNs' });
   const serverCert = serverCa.issue({ commonName: 'api.push.test', sans: ['127.0.0.1'] });
   const server = http2.createSecureServer({
@@ -84,7 +90,7 @@ export async function startApnsServer(options: { environment: 'production' | 'de
     cert: serverCert.fullchainPem,
     ca: [options.clientCa.root.certPem, options.clientCa.intermediate.certPem],
     requestCert: true,
-    rejectUnauthorized: true,
+    rejectUnauthorized: options.unverified !== 'bad-certificate',
     allowHTTP1: false,
   });
   const sessions = new Set<http2.ServerHttp2Session>();
@@ -106,11 +112,13 @@ export async function startApnsServer(options: { environment: 'production' | 'de
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer) => chunks.push(c));
     stream.on('end', () => {
-      const peer = (stream.session?.socket as TLSSocket).getPeerCertificate();
+      const socket = stream.session?.socket as TLSSocket;
+      const peer = socket.getPeerCertificate();
       const req: ApnsRequest = { path: String(headers[':path']), headers, body: Buffer.concat(chunks).toString('utf8'), clientSerial: String(peer.serialNumber ?? '').toUpperCase() };
       state.requests.push(req);
-      const answer = state.answer?.(req) ??
-        (!hasOid(peer.raw, APNS_OID[options.environment]) ? { status: 403, reason: 'BadCertificateEnvironment' } : { status: 400, reason: 'BadDeviceToken' });
+      const answer = !socket.authorized
+        ? { status: 403, reason: 'BadCertificate' }
+        : (state.answer?.(req) ?? (!hasOid(peer.raw, APNS_OID[options.environment]) ? { status: 403, reason: 'BadCertificateEnvironment' } : { status: 400, reason: 'BadDeviceToken' }));
       stream.respond({ ':status': answer.status, 'apns-id': '00000000-0000-0000-0000-000000000000', 'content-type': 'application/json' });
       stream.end(answer.status === 200 ? '' : JSON.stringify({ reason: answer.reason }));
     });

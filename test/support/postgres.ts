@@ -16,6 +16,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Admin URL of the run's throwaway PostgreSQL cluster (database `postgres`). */
     postgresUrl: string;
+    /** A database of that cluster with every migration applied, to copy (CREATE DATABASE … TEMPLATE). */
+    postgresTemplate: string;
   }
 }
 

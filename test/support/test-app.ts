@@ -8,6 +8,12 @@ import { createHttpApp, createServices, createLogger, type Services } from '../.
 import type { App } from '../../src/http/build-app.js';
 import type { Store } from '../../src/ports/store.js';
 import { FakeClock } from './fake-clock.js';
+import { createTestStore, type Dialect } from './test-store.js';
+import { ScryptPasswordHasher } from '../../src/secrets/scrypt-password-hasher.js';
+import type { PasswordHasher } from '../../src/ports/password-hasher.js';
+
+/** scrypt at a cost tests can afford (the recommended one takes 128 MiB and up to a second a hash). */
+export const cheapHasher = (): PasswordHasher => new ScryptPasswordHasher({ logN: 10, r: 8, p: 1 });
 
 export const SUPER_TOKEN = 'test-bootstrap-token-0123456789abcdef-0123';
 
@@ -20,6 +26,8 @@ export interface TestApp {
   org: { id: string };
   project: { id: string };
   keys: { admin: string; editor: string; viewer: string };
+  /** The setup code the start made (no user and no bootstrap admin), as a server prints it. */
+  setupCode?: string;
   call(method: string, url: string, options?: { key?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   /** Creates another organization+project with an admin key, for isolation tests. */
   otherTenant(sameOrganization?: boolean): Promise<{ orgId: string; projectId: string; adminKey: string }>;
@@ -28,11 +36,14 @@ export interface TestApp {
 }
 
 /**
- * The whole HTTP application over a real store (SQLite in a temp dir unless a store is given),
- * with a fake clock, a superuser, and a project with admin/editor/viewer keys.
+ * The whole HTTP application over a real store, with a fake clock, a superuser, and a project
+ * with admin/editor/viewer keys. The store is `store` when given, else by `dialect`: 'sqlite'
+ * (the default) opens certkeeper.db in the app's data directory as the server does, 'postgres'
+ * a fresh database in the run's PostgreSQL cluster (support/test-store.ts), dropped at close.
+ * A suite runs on both with `describe.each(dialects)` and `createTestApp({ dialect })`.
  */
 export async function createTestApp(
-  options: { store?: Store; clock?: FakeClock; logStream?: NodeJS.WritableStream; logRequests?: boolean; env?: Record<string, string> } = {},
+  options: { store?: Store; dialect?: Dialect; clock?: FakeClock; logStream?: NodeJS.WritableStream; logRequests?: boolean; env?: Record<string, string>; passwordHasher?: PasswordHasher } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'certkeeper-test-'));
   const clock = options.clock ?? new FakeClock('2026-06-01T00:00:00Z');
@@ -45,8 +56,17 @@ export async function createTestApp(
     ...options.env,
   });
   const logger = createLogger(config.logLevel, options.logStream);
-  const services = await createServices(config, { clock, logger, store: options.store });
+  const store = options.store ?? (options.dialect === 'postgres' ? await createTestStore('postgres') : undefined);
+  let services: Services;
+  try {
+    services = await createServices(config, { clock, logger, store, passwordHasher: options.passwordHasher ?? cheapHasher() });
+  } catch (err) {
+    // A configuration the test expects to be refused: the database made for it goes again.
+    if (store && !options.store) await store.close();
+    throw err;
+  }
   await services.access.ensureBootstrapKey(config.bootstrapToken);
+  const { setupCode } = await services.accounts.ensureFirstAdmin(config.bootstrapAdmin);
   const app = await createHttpApp(services);
   await app.ready();
 
@@ -78,6 +98,7 @@ export async function createTestApp(
     org: { id: tenant.orgId },
     project: { id: tenant.projectId },
     keys,
+    setupCode,
     call,
     otherTenant: async (sameOrganization = false) => {
       const t = await makeTenant(sameOrganization ? tenant.orgId : undefined);

@@ -5,7 +5,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { InventoryService } from '../../services/inventory-service.js';
 import type { AttemptOutcome, ManagedCertificateService } from '../../services/managed-certificate-service.js';
 import { revocationReasons } from '../../services/managed-certificate-service.js';
-import { roleAtLeast } from '../../services/principal.js';
+import { roleInProject } from '../../services/principal.js';
 import { httpStatusOf } from '../error-map.js';
 import { principal } from '../auth.js';
 import { certificateView, CertificateView, type CertificateViewOptions } from '../certificate-view.js';
@@ -118,7 +118,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
   /** Project admins (and superusers) see a failed DNS hook's output in the view; viewers and editors do not. */
   const viewOptions = (request: FastifyRequest): CertificateViewOptions => {
     const p = principal(request);
-    return { hookOutput: p.superuser || roleAtLeast(p.role, 'admin') };
+    return { hookOutput: p.superuser || (request.project !== null && roleInProject(p, request.project) === 'admin') };
   };
 
   /** An attempt's answer: the record either way; a failure keeps its stable code and the CA's problem in errors. */
@@ -143,7 +143,8 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
           tags: ['certificates'],
           params: Params,
           body: CreateBody,
-          response: { 200: one, ...errorResponses },
+          // The order is placed before the answer: the CA's refusal (502) or absence (503) is this request's.
+          response: { 200: one, ...errorResponses, 502: errorResponses[400], 503: errorResponses[400] },
         },
       },
       async (request, reply) => sendAttempt(request, reply, await managed.create(principal(request), request.params.projectId, request.body)),
@@ -176,7 +177,7 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
     );
     app.post(
       '/projects/:projectId/certificates/:id/revoke',
-      { schema: { operationId: 'revokeCertificate', summary: 'Revoke a managed certificate at the CA', tags: ['certificates'], params: IdParams, body: RevokeBody, response: { 200: one, ...errorResponses, 409: errorResponses[400] } } },
+      { schema: { operationId: 'revokeCertificate', summary: 'Revoke a managed certificate at the CA', tags: ['certificates'], params: IdParams, body: RevokeBody, response: { 200: one, ...errorResponses, 409: errorResponses[400], 502: errorResponses[400], 503: errorResponses[400] } } },
       async (request, reply) => {
         const rec = await managed.revoke(principal(request), request.params.projectId, request.params.id, request.body?.reason ?? 'unspecified');
         return sendJsonText(reply, JSON.stringify(ok(certificateView(rec, clock.now(), viewOptions(request)))));

@@ -109,16 +109,19 @@ export async function endpointRoutes(fastify: FastifyInstance, opts: { endpoints
     {
       schema: {
         operationId: 'listEndpoints',
-        summary: 'List the watched endpoints of a project with their last probe (paged, oldest first)',
+        summary: 'List the watched endpoints of a project with their last probe (paged, oldest first); certificateId= those serving that certificate',
         tags: ['endpoints'],
         params: ProjectParams,
-        querystring: Type.Object(PageQuery),
+        querystring: Type.Object({
+          ...PageQuery,
+          certificateId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'only the endpoints whose last probe served this inventory certificate' })),
+        }),
         response: { 200: envelopeSchema(Type.Array(EndpointView)), ...errorResponses },
       },
     },
     async (request) => {
-      const { pageIndex = 1, pageSize = 20 } = request.query;
-      const page = await endpoints.list(principal(request), request.params.projectId, { pageIndex, pageSize });
+      const { pageIndex = 1, pageSize = 20, certificateId } = request.query;
+      const page = await endpoints.list(principal(request), request.params.projectId, { pageIndex, pageSize }, { certificateId });
       return paged(page.items.map(endpointView), page.totalCount, pageIndex, pageSize);
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AuditEvent } from '../../domain/audit-event.js';
+import { AppError } from '../../domain/app-error.js';
 import type { Project } from '../../domain/project.js';
 import type { ApiKeyRecord } from '../../ports/api-key-repository.js';
 import type { AccessService } from '../../services/access-service.js';
@@ -38,6 +39,10 @@ const EventView = Type.Object({
   objectId: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown()),
   createdAt: Type.String({ format: 'date-time' }),
+});
+const UnscopedEventView = Type.Object({
+  ...EventView.properties,
+  organizationId: Type.Union([Type.String(), Type.Null()], { description: 'the organization of an organization\'s event; null for the deployment\'s' }),
 });
 export const ProjectParams = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
 
@@ -131,20 +136,45 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
   );
 
   app.get(
-    '/projects/:projectId/events',
+    '/events',
     {
       schema: {
-        operationId: 'listEvents',
-        summary: 'The project audit trail: who changed what, when (newest first)',
+        operationId: 'listDeploymentEvents',
+        summary: 'The audit trail of no project: sign-ins and their failures and locks, sessions, users, organizations and their members (superuser; newest first)',
         tags: ['events'],
-        params: ProjectParams,
         querystring: Type.Object({ ...PageQuery, type: Type.Optional(Text({ maxLength: 100 })) }),
-        response: { 200: envelopeSchema(Type.Array(EventView)), ...errorResponses },
+        response: { 200: envelopeSchema(Type.Array(UnscopedEventView)), ...errorResponses },
       },
     },
     async (request) => {
       const { pageIndex = 1, pageSize = 20, type } = request.query;
-      const page = await access.listEvents(principal(request), request.params.projectId, { pageIndex, pageSize }, type);
+      const page = await access.listUnscopedEvents(principal(request), { pageIndex, pageSize }, type);
+      return paged(page.items.map((e) => ({ ...eventView(e), organizationId: e.organizationId })), page.totalCount, pageIndex, pageSize);
+    },
+  );
+
+  app.get(
+    '/projects/:projectId/events',
+    {
+      schema: {
+        operationId: 'listEvents',
+        summary: 'The project audit trail: who changed what, when (newest first); objectType and objectId together: the events of one object',
+        tags: ['events'],
+        params: ProjectParams,
+        querystring: Type.Object({
+          ...PageQuery,
+          type: Type.Optional(Text({ maxLength: 100 })),
+          objectType: Type.Optional(Text({ maxLength: 40, description: 'certificate, endpoint, api_key, …; with objectId' })),
+          objectId: Type.Optional(Text({ maxLength: 100, description: 'the object\'s id (a certificate id, …); with objectType' })),
+        }),
+        response: { 200: envelopeSchema(Type.Array(EventView)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { pageIndex = 1, pageSize = 20, type, objectType, objectId } = request.query;
+      if ((objectType === undefined) !== (objectId === undefined)) throw new AppError('validation_failed', 'objectType and objectId go together');
+      const object = objectType !== undefined && objectId !== undefined ? { type: objectType, id: objectId } : undefined;
+      const page = await access.listEvents(principal(request), request.params.projectId, { pageIndex, pageSize }, type, object);
       return paged(page.items.map(eventView), page.totalCount, pageIndex, pageSize);
     },
   );

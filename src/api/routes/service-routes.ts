@@ -159,7 +159,8 @@ export async function serviceRoutes(fastify: FastifyInstance, opts: { serviceDom
         tags: ['services'],
         params: DomainParams,
         body: Type.Object({ keyType: Type.Optional(Type.Union(keyTypes.map((k) => Type.Literal(k)), { description: 'default ec-p256' })) }, { additionalProperties: false }),
-        response: { 200: envelopeSchema(DomainView), ...errorResponses },
+        // The order is placed before the answer, as for createCertificate.
+        response: { 200: envelopeSchema(DomainView), ...errorResponses, 502: errorResponses[400], 503: errorResponses[400] },
       },
       // The body is optional: a bare POST asks with the defaults.
       preValidation: async (request) => {

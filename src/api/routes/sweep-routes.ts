@@ -105,6 +105,21 @@ export async function sweepRoutes(fastify: FastifyInstance, opts: { sweeps: Swee
     async (request) => ok(policyView(await sweeps.putPolicy(principal(request), request.params.projectId, request.body))),
   );
 
+  const MuteView = Type.Object({ certificateId: Type.Integer(), muted: Type.Boolean() });
+  app.get(
+    '/projects/:projectId/certificates/:id/mute',
+    {
+      schema: {
+        operationId: 'getCertificateMute',
+        summary: "Whether the project muted one of its certificates (viewer); false through a project it is shared with",
+        tags: ['certificates'],
+        params: IdParams,
+        response: { 200: envelopeSchema(MuteView), ...errorResponses },
+      },
+    },
+    async (request) => ok(await sweeps.getMuted(principal(request), request.params.projectId, request.params.id)),
+  );
+
   app.put(
     '/projects/:projectId/certificates/:id/mute',
     {
@@ -114,7 +129,7 @@ export async function sweepRoutes(fastify: FastifyInstance, opts: { sweeps: Swee
         tags: ['certificates'],
         params: IdParams,
         body: Type.Object({ muted: Type.Boolean() }, { additionalProperties: false }),
-        response: { 200: envelopeSchema(Type.Object({ certificateId: Type.Integer(), muted: Type.Boolean() })), ...errorResponses },
+        response: { 200: envelopeSchema(MuteView), ...errorResponses },
       },
     },
     async (request) => ok(await sweeps.setMuted(principal(request), request.params.projectId, request.params.id, request.body.muted)),

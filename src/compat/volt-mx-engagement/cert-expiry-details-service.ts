@@ -5,7 +5,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { AppScope } from '../../ports/app-repository.js';
 import type { Project } from '../../domain/project.js';
 import type { Store } from '../../ports/store.js';
-import type { Principal } from '../../services/principal.js';
+import { grantsOf, type Principal } from '../../services/principal.js';
 
 /** One app and the expiry of each certificate bound to it. */
 export interface AppCertificateExpiry {
@@ -35,14 +35,13 @@ export class CertExpiryDetailsService {
   ) {}
 
   async details(principal: Principal, appIdInput?: string): Promise<CertExpiryDetails> {
-    const scope: AppScope = principal.superuser ? {} : principal.projectId ? { projectId: principal.projectId } : { organizationId: principal.organizationId ?? '' };
     let apps: App[];
     if (appIdInput !== undefined) {
       const appId = normalizeAppId(appIdInput);
-      apps = appId === undefined ? [] : await this.store.apps.listInScope(scope, appId);
+      apps = appId === undefined ? [] : await this.appsInScope(principal, appId);
       if (apps.length === 0) throw new AppError('app_not_found', `no app with appId ${appIdInput.slice(0, 200)} was found`);
     } else {
-      apps = await this.store.apps.listInScope(scope);
+      apps = await this.appsInScope(principal);
     }
     const bindings = await this.store.apps.listBindings(apps.map((a) => a.id));
     const appCertificates = apps.map((app) => ({
@@ -79,18 +78,32 @@ export class CertExpiryDetailsService {
     return [...byId.values()].sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime() || a.id - b.id);
   }
 
-  /** The projects the key covers. */
+  /** The apps of every grant of the principal (all for a superuser), each once. */
+  private async appsInScope(principal: Principal, appId?: string): Promise<App[]> {
+    const scopes: AppScope[] = principal.superuser ? [{}] : grantsOf(principal).map((g) => (g.projectId ? { projectId: g.projectId } : { organizationId: g.organizationId }));
+    const byId = new Map<string, App>();
+    for (const scope of scopes) for (const app of await this.store.apps.listInScope(scope, appId)) byId.set(app.id, app);
+    return [...byId.values()];
+  }
+
+  /** The projects the principal covers. */
   private async projectsOf(principal: Principal): Promise<Project[]> {
-    if (principal.projectId) {
-      const project = await this.store.projects.get(principal.projectId);
-      return project ? [project] : [];
+    const byId = new Map<string, Project>();
+    const all = async (organizationId?: string) => {
+      for (let pageIndex = 1; ; pageIndex++) {
+        const page = await this.store.projects.list({ pageIndex, pageSize: PAGE }, organizationId);
+        for (const p of page.items) byId.set(p.id, p);
+        if (page.items.length < PAGE) break;
+      }
+    };
+    if (principal.superuser) await all();
+    for (const g of principal.superuser ? [] : grantsOf(principal)) {
+      if (g.projectId === null) await all(g.organizationId);
+      else {
+        const project = await this.store.projects.get(g.projectId);
+        if (project) byId.set(project.id, project);
+      }
     }
-    const out: Project[] = [];
-    for (let pageIndex = 1; ; pageIndex++) {
-      const page = await this.store.projects.list({ pageIndex, pageSize: PAGE }, principal.superuser ? undefined : (principal.organizationId ?? ''));
-      out.push(...page.items);
-      if (page.items.length < PAGE) break;
-    }
-    return out;
+    return [...byId.values()];
   }
 }

@@ -13,6 +13,8 @@ import { notificationChannels } from './0010-notification-channels.js';
 import { endpoints } from './0011-endpoints.js';
 import { notificationCursors } from './0012-notification-cursors.js';
 import { metricsExpiryIndex } from './0013-metrics-expiry-index.js';
+import { deployments } from './0014-deployments.js';
+import { accounts } from './0015-accounts.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -35,6 +37,8 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0011-endpoints': endpoints(dialect),
         '0012-notification-cursors': notificationCursors(dialect),
         '0013-metrics-expiry-index': metricsExpiryIndex(dialect),
+        '0014-deployments': deployments(dialect),
+        '0015-accounts': accounts(dialect),
       };
     },
   };

@@ -94,11 +94,16 @@ export class KyselyEndpointRepository implements EndpointRepository {
     return row && toEndpoint(row);
   }
 
-  async list(projectId: string, page: Page): Promise<PageResult<Endpoint>> {
+  async list(projectId: string, page: Page, filter: { certificateId?: number } = {}): Promise<PageResult<Endpoint>> {
     const { limit, offset } = pageWindow(page);
+    const { certificateId } = filter;
+    const base = () => {
+      const q = this.db.selectFrom('endpoints').where('project_id', '=', projectId);
+      return certificateId === undefined ? q : q.where('certificate_id', '=', certificateId);
+    };
     const [rows, total] = await Promise.all([
-      this.db.selectFrom('endpoints').selectAll().where('project_id', '=', projectId).orderBy('id').limit(limit).offset(offset).execute(),
-      this.db.selectFrom('endpoints').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).executeTakeFirstOrThrow(),
+      base().selectAll().orderBy('id').limit(limit).offset(offset).execute(),
+      base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(toEndpoint), totalCount: Number(total.n) };
   }

@@ -57,7 +57,7 @@ export class KyselyEventRepository implements EventRepository {
     }
   }
 
-  async listForProject(projectId: string, page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+  async listForProject(projectId: string, page: Page, type?: string, object?: { type: string; id: string }): Promise<PageResult<AuditEvent>> {
     const { limit, offset } = pageWindow(page);
     let rows = this.db.selectFrom('events').selectAll().where('project_id', '=', projectId);
     let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId);
@@ -65,10 +65,26 @@ export class KyselyEventRepository implements EventRepository {
       rows = rows.where('type', '=', type);
       count = count.where('type', '=', type);
     }
+    if (object !== undefined) {
+      rows = rows.where('object_type', '=', object.type).where('object_id', '=', object.id);
+      count = count.where('object_type', '=', object.type).where('object_id', '=', object.id);
+    }
     const [items, total] = await Promise.all([
       rows.orderBy('id', 'desc').limit(limit).offset(offset).execute(),
       count.executeTakeFirstOrThrow(),
     ]);
+    return { items: items.map(toEvent), totalCount: Number(total.n) };
+  }
+
+  async listUnscoped(page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+    const { limit, offset } = pageWindow(page);
+    let rows = this.db.selectFrom('events').selectAll().where('project_id', 'is', null);
+    let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', 'is', null);
+    if (type !== undefined) {
+      rows = rows.where('type', '=', type);
+      count = count.where('type', '=', type);
+    }
+    const [items, total] = await Promise.all([rows.orderBy('id', 'desc').limit(limit).offset(offset).execute(), count.executeTakeFirstOrThrow()]);
     return { items: items.map(toEvent), totalCount: Number(total.n) };
   }
 }

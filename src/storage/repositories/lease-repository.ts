@@ -19,7 +19,8 @@ const claims: { [Q in WorkQueue]: Claim<Q> } = {
  * `lease_expires_at` (issuance), `sweep_leases` (a project's sweep; the row is made by the
  * first lease), `notification_cursors.owner` / `lease_until` (dispatch: on PostgreSQL the UPDATE
  * keeps the cursor's row locked to the end of the transaction, so one project's dispatches are
- * serialized). Claims mark rows with the time they were claimed (`claimed_at`).
+ * serialized), `deployment_targets.lease_owner` / `lease_until` (deployment: one server writes to
+ * and reloads a target at a time). Claims mark rows with the time they were claimed (`claimed_at`).
  */
 export class KyselyLeaseRepository implements Leases {
   private readonly db: Kysely<Database>;
@@ -60,6 +61,12 @@ export class KyselyLeaseRepository implements Leases {
           where project_id = ${name.projectId} and (owner is null or owner = ${owner} or lease_until <= ${t})`.execute(this.db);
         return Number(result.numAffectedRows ?? 0) === 1;
       }
+      case 'deployment': {
+        const result = await sql`
+          update deployment_targets set lease_owner = ${owner}, lease_until = ${until.getTime()}
+          where id = ${name.targetId} and (lease_owner is null or lease_owner = ${owner} or lease_until is null or lease_until <= ${t})`.execute(this.db);
+        return Number(result.numAffectedRows ?? 0) === 1;
+      }
     }
   }
 
@@ -78,6 +85,9 @@ export class KyselyLeaseRepository implements Leases {
         return;
       case 'dispatch':
         await sql`update notification_cursors set owner = null, lease_until = 0 where project_id = ${name.projectId} and owner = ${owner}`.execute(this.db);
+        return;
+      case 'deployment':
+        await sql`update deployment_targets set lease_owner = null, lease_until = null where id = ${name.targetId} and lease_owner = ${owner}`.execute(this.db);
         return;
     }
   }

@@ -39,4 +39,20 @@ export class KyselyProjectRepository implements ProjectRepository {
     ]);
     return { items: items.map(toProject), totalCount: Number(total.n) };
   }
+
+  async listCovered(page: Page, covered: { organizationIds: readonly string[]; projectIds: readonly string[] }): Promise<PageResult<Project>> {
+    const { organizationIds, projectIds } = covered;
+    if (organizationIds.length === 0 && projectIds.length === 0) return { items: [], totalCount: 0 };
+    const { limit, offset } = pageWindow(page);
+    const rows = this.db
+      .selectFrom('projects')
+      .selectAll()
+      .where((eb) => eb.or([...(organizationIds.length ? [eb('organization_id', 'in', [...organizationIds])] : []), ...(projectIds.length ? [eb('id', 'in', [...projectIds])] : [])]));
+    const count = this.db
+      .selectFrom('projects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.or([...(organizationIds.length ? [eb('organization_id', 'in', [...organizationIds])] : []), ...(projectIds.length ? [eb('id', 'in', [...projectIds])] : [])]));
+    const [items, total] = await Promise.all([rows.orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute(), count.executeTakeFirstOrThrow()]);
+    return { items: items.map(toProject), totalCount: Number(total.n) };
+  }
 }

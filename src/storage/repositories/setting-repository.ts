@@ -17,4 +17,13 @@ export class KyselySettingRepository implements SettingRepository {
       .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
       .execute();
   }
+
+  async deleteIfEquals(key: string, value: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('settings').where('key', '=', key).where('value', '=', value).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.db.deleteFrom('settings').where('key', '=', key).execute();
+  }
 }

@@ -22,7 +22,7 @@ const inDays = (d: number) => new Date(NOW.getTime() + d * DAY);
 const REQUEST_ID = /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/;
 const ERROR_KEYS = ['RequestId', 'HostId', 'Code', 'Message'];
 
-describe('Alibaba Cloud Mobile Push CheckCertificate signed as the Alibaba Cloud SDKs sign, over a listening server', () => {
+describe.each(dialects)('Alibaba Cloud Mobile Push CheckCertificate signed as the Alibaba Cloud SDKs sign, over a listening server on %s', (dialect) => {
   let t: TestApp;
   let endpoint: string;
   let key: { accessKeyId: string; accessKeySecret: string };
@@ -92,7 +92,7 @@ describe('Alibaba Cloud Mobile Push CheckCertificate signed as the Alibaba Cloud
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     t.clock.set(NOW);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();

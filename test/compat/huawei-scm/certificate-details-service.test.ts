@@ -13,7 +13,7 @@ import { FakeClock } from '../../support/fake-clock.js';
 import { aCertificate } from '../../storage/certificate-builder.js';
 
 const UID = 'abcdefghij012345';
-const superuser: Principal = { keyId: 'k', superuser: true, organizationId: null, projectId: null, role: 'admin' };
+const superuser: Principal = { kind: 'api_key', keyId: 'k', superuser: true, organizationId: null, projectId: null, role: 'admin' };
 const ovDer = aTestCertificate({ commonName: 'ov.example.com', extensions: [{ oid: '2.5.29.32', value: der.sequence(der.sequence(der.oid('2.23.140.1.2.2'))) }] }).certDer;
 
 /** The service over a store holding one certificate and (maybe) its material. */
@@ -56,11 +56,11 @@ describe('CertificateDetailsService.byUid', () => {
     const service = serviceWith(record({ organizationId: 'o1', projectId: 'p1' }), { certificateDer: ovDer });
     expect(await codeOf(service.byUid(superuser, 'ABCDEFGHIJ012345'))).toBe('validation_failed');
     expect(await codeOf(service.byUid(superuser, 'zzzzzzzzzzzzzzzz'))).toBe('certificate_not_found');
-    const stranger: Principal = { keyId: 'x', superuser: false, organizationId: 'o2', projectId: null, role: 'admin' };
+    const stranger: Principal = { kind: 'api_key', keyId: 'x', superuser: false, organizationId: 'o2', projectId: null, role: 'admin' };
     expect(await codeOf(service.byUid(stranger, UID))).toBe('certificate_not_found');
-    const sibling: Principal = { keyId: 'y', superuser: false, organizationId: 'o1', projectId: 'p2', role: 'viewer' };
+    const sibling: Principal = { kind: 'api_key', keyId: 'y', superuser: false, organizationId: 'o1', projectId: 'p2', role: 'viewer' };
     expect(await codeOf(service.byUid(sibling, UID))).toBe('forbidden');
-    const orgWide: Principal = { keyId: 'z', superuser: false, organizationId: 'o1', projectId: null, role: 'viewer' };
+    const orgWide: Principal = { kind: 'api_key', keyId: 'z', superuser: false, organizationId: 'o1', projectId: null, role: 'viewer' };
     expect(await codeOf(service.byUid(orgWide, UID))).toBe('resolved');
   });
 });

@@ -8,6 +8,7 @@ import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../../src/services/
 import type { Role } from '../../../src/domain/role.js';
 import { aCertificate } from '../../support/test-ca.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../../support/test-app.js';
+import { dialects } from '../../support/test-store.js';
 
 const DAY = 86_400_000;
 const NOT_BEFORE = new Date('2026-03-01T00:00:00.000Z');
@@ -16,10 +17,10 @@ const NOT_AFTER = new Date(NOT_BEFORE.getTime() + 365 * DAY);
 /** certificatePolicies with one CA/Browser Forum policy OID. */
 const policy = (oid: string) => [{ oid: '2.5.29.32', value: der.sequence(der.sequence(der.oid(oid))) }];
 
-describe('Huawei Cloud SCM: GET /v3/scm/certificates/{certificate_id}', () => {
+describe.each(dialects)('Huawei Cloud SCM: GET /v3/scm/certificates/{certificate_id} on %s', (dialect) => {
   let t: TestApp;
   beforeEach(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
   });
   afterEach(async () => t.close());
 

@@ -1,16 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aCertificate } from '../../support/test-ca.js';
 import { createTestApp, SUPER_TOKEN, type TestApp } from '../../support/test-app.js';
+import { dialects } from '../../support/test-store.js';
 
 const NOT_BEFORE = new Date('2026-05-01T10:00:00.000Z');
 const NOT_AFTER = new Date('2026-07-30T09:59:59.000Z');
 
-describe('SwiftFederation WAAP: GET /waap/v1.0/services/{serviceId}/certificates?domain=', () => {
+describe.each(dialects)('SwiftFederation WAAP: GET /waap/v1.0/services/{serviceId}/certificates?domain= on %s', (dialect) => {
   let t: TestApp;
   let serviceId: number;
   let native: string;
   beforeEach(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     native = `/api/v1/projects/${t.project.id}/services`;
     serviceId = (await t.call('POST', native, { key: t.keys.editor, body: { name: 'waap' } })).json().result.id;
     for (const domain of ['test.example.com', 'bare.example.com']) {

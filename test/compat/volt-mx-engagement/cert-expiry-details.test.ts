@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { aCertificate } from '../../support/test-ca.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { dialects } from '../../support/test-store.js';
 import { loadConfig } from '../../../src/config/config.js';
 
 const URL_001 = '/api/v1/applications/certexpirydetails';
 
-describe('Volt MX Engagement: GET /api/v1/applications/certexpirydetails', () => {
+describe.each(dialects)('Volt MX Engagement: GET /api/v1/applications/certexpirydetails on %s', (dialect) => {
   let t: TestApp;
   afterEach(async () => t.close());
 
@@ -40,7 +41,7 @@ describe('Volt MX Engagement: GET /api/v1/applications/certexpirydetails', () =>
 
   it("answers the vendor's shape exactly, dates in the display time zone (Asia/Kolkata → IST)", async () => {
     // 214 days before 07 Jan 2018 11:41:02 IST, the vendor's first sample.
-    t = await createTestApp({ env: { CERTKEEPER_DISPLAY_TIME_ZONE: 'Asia/Kolkata' } });
+    t = await createTestApp({ dialect, env: { CERTKEEPER_DISPLAY_TIME_ZONE: 'Asia/Kolkata' } });
     t.clock.set(new Date('2017-06-07T06:11:02Z'));
     await seed();
     const res = await t.call('GET', URL_001, { key: t.keys.viewer });
@@ -68,7 +69,7 @@ describe('Volt MX Engagement: GET /api/v1/applications/certexpirydetails', () =>
   });
 
   it('?appId= answers that app alone, without passCertificates; unknown appId → 404; no key → 401', async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     t.clock.set(new Date('2017-06-07T06:11:02Z'));
     await seed();
     const one = await t.call('GET', `${URL_001}?appId=testAuto9116`, { key: t.keys.viewer });
@@ -87,7 +88,7 @@ describe('Volt MX Engagement: GET /api/v1/applications/certexpirydetails', () =>
   });
 
   it('refuses a disabled organization’s key with the native 403 organization_disabled, until it is enabled', async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     const other = await t.otherTenant();
     await createApp('com.disabled.app', other.projectId, other.adminKey);
     expect((await t.call('GET', URL_001, { key: other.adminKey })).json().appCertificates).toHaveLength(1);
@@ -102,7 +103,7 @@ describe('Volt MX Engagement: GET /api/v1/applications/certexpirydetails', () =>
   });
 
   it("shows each key only its projects' apps and the pass certificates it can see", async () => {
-    t = await createTestApp();
+    t = await createTestApp({ dialect });
     await seed();
     const stranger = await t.otherTenant();
     await createApp('com.stranger.app', stranger.projectId, stranger.adminKey);
@@ -128,7 +129,7 @@ describe('Volt MX Engagement: GET /api/v1/applications/certexpirydetails', () =>
     expect((await t.call('GET', `${URL_001}?appId=com.sibling.app`, { key: t.keys.viewer })).statusCode).toBe(404);
 
     // An organization-wide key sees every project of its organization; the superuser everything.
-    const orgWide = await t.services.certExpiryDetails.details({ keyId: 'k', superuser: false, organizationId: t.org.id, projectId: null, role: 'viewer' });
+    const orgWide = await t.services.certExpiryDetails.details({ kind: 'api_key', keyId: 'k', superuser: false, organizationId: t.org.id, projectId: null, role: 'viewer' });
     expect(orgWide.appCertificates.map((a) => a.app.appId)).toEqual(['AppForAll1', 'com.sibling.app', 'testAuto3005', 'testAuto9116']);
     expect(orgWide.passCertificates!.map((c) => c.apple?.passTypeIdentifier).sort()).toEqual(['pass.com.sibling.private', 'pass.com.sibling.shared', 'pass.com.xxx.xxx', 'pass.com.xxx.yyy']);
     const all = await view(SUPER);

@@ -1,0 +1,94 @@
+/**
+ * The console: who is signed in decides between the sign-in and setup pages and the app; the
+ * URL decides the page.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { authOptions, whoAmI, type AuthOptions, type Me } from './api/auth.js';
+import { onUnauthorized } from './api/client.js';
+import { ErrorNote } from './components/common.js';
+import { Shell } from './components/shell.js';
+import { match, navigate, usePlace } from './lib/router.js';
+import { SignInPage } from './pages/sign-in.js';
+import { SetupPage } from './pages/setup.js';
+import { CertificatesPage } from './pages/certificates.js';
+import { CertificatePage } from './pages/certificate.js';
+import { HomePage } from './pages/home.js';
+import { NotFoundPage } from './pages/not-found.js';
+import { InvitePage } from './pages/invite.js';
+import { MembersPage } from './pages/members.js';
+
+type Session = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out'; options: AuthOptions } | { state: 'in'; me: Me };
+
+export function App() {
+  const [session, setSession] = useState<Session>({ state: 'loading' });
+  const place = usePlace();
+
+  const refresh = async () => {
+    try {
+      const me = await whoAmI();
+      if (me) return setSession({ state: 'in', me });
+      setSession({ state: 'out', options: await authOptions() });
+    } catch (error) {
+      setSession({ state: 'error', error });
+    }
+  };
+  useEffect(() => {
+    void refresh();
+    // A session that ended elsewhere (expired, signed out in another tab): back to sign-in.
+    return onUnauthorized(() => void refresh());
+  }, []);
+
+  if (session.state === 'loading') return <main class="center" aria-busy="true" />;
+  if (session.state === 'error')
+    return (
+      <main class="center">
+        <h1>certkeeper</h1>
+        <ErrorNote error={session.error} prefix="The server did not answer" />
+      </main>
+    );
+  // An invitation link works whoever is signed in on this browser: it makes another account.
+  if (place.pathname === '/invite') return <InvitePage onDone={refresh} />;
+  if (session.state === 'out') {
+    const wantsSetup = place.pathname === '/setup' || session.options.setupRequired;
+    if (wantsSetup && session.options.setupRequired) return <SetupPage onDone={refresh} />;
+    if (place.pathname === '/setup') {
+      // Setup is done: sign in instead.
+      queueMicrotask(() => navigate('/', { replace: true }));
+    }
+    return <SignInPage sso={session.options.sso} onDone={refresh} />;
+  }
+
+  const me = session.me;
+  const signedOut = () => {
+    navigate('/', { replace: true });
+    void refresh();
+  };
+  let page;
+  let params: Record<string, string> | null;
+  let projectId: string | undefined;
+  if ((params = match('/projects/:projectId/certificates/:id', place.pathname))) {
+    projectId = params.projectId;
+    page = <CertificatePage projectId={params.projectId} id={params.id} me={me} />;
+  } else if ((params = match('/projects/:projectId/certificates', place.pathname))) {
+    projectId = params.projectId;
+    page = <CertificatesPage projectId={params.projectId} search={place.search} />;
+  } else if ((params = match('/projects/:projectId/members', place.pathname))) {
+    projectId = params.projectId;
+    page = <MembersPage projectId={params.projectId} me={me} />;
+  } else if ((params = match('/projects/:projectId', place.pathname))) {
+    // The project's first page until it has a dashboard of its own.
+    const target = `/projects/${encodeURIComponent(params.projectId)}/certificates`;
+    queueMicrotask(() => navigate(target, { replace: true }));
+    projectId = params.projectId;
+    page = null;
+  } else if (place.pathname === '/' || place.pathname === '/setup') {
+    page = <HomePage me={me} />;
+  } else {
+    page = <NotFoundPage />;
+  }
+  return (
+    <Shell me={me} projectId={projectId} onSignedOut={signedOut}>
+      {page}
+    </Shell>
+  );
+}

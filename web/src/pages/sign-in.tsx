@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import { ApiError } from '../api/client.js';
+import { signIn } from '../api/auth.js';
+import { useTitle } from '../lib/load.js';
+
+/** Words for the sign-in failures a person can act on; anything else shows the server's message. */
+function problem(err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'sign_in_failed') return 'The email or the password is wrong.';
+    if (err.code === 'sign_in_locked') return 'Too many failed attempts: sign-in is paused for this account. Try again in a few minutes.';
+    return err.message;
+  }
+  return 'The server could not be reached. Try again.';
+}
+
+export function SignInPage(props: { sso: boolean; onDone: () => void }) {
+  const [email, setEmail] = useState('');
+  useTitle('Sign in');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await signIn(email.trim(), password);
+      setPassword('');
+      props.onDone();
+    } catch (err) {
+      setError(problem(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="center" id="main">
+      <div class="card narrow">
+        <h1 class="brand-title">
+          <span class="logo" aria-hidden="true">
+            ✓
+          </span>
+          certkeeper
+        </h1>
+        <p class="muted">Sign in to the certificate console.</p>
+        <form onSubmit={submit} class="stack">
+          <label>
+            Email
+            <input type="email" name="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+          </label>
+          <label>
+            Password
+            <input type="password" name="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          </label>
+          {error ? (
+            <p class="error-note" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" class="primary" disabled={busy}>
+            Sign in
+          </button>
+        </form>
+        {props.sso ? (
+          <p class="sso">
+            <a href="/api/v1/auth/oidc/start">Sign in with SSO</a>
+          </p>
+        ) : null}
+      </div>
+    </main>
+  );
+}
