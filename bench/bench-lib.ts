@@ -201,3 +201,21 @@ export async function settle(dialect: 'sqlite' | 'postgres', url: string | undef
     await client.end();
   }
 }
+
+/** PostgreSQL: waits (up to 5 minutes) until no autovacuum worker runs, after a checkpoint. */
+export async function quiesce(dialect: 'sqlite' | 'postgres', url: string | undefined): Promise<void> {
+  if (dialect !== 'postgres') return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('vacuum (analyze) events, notification_fired');
+    await client.query('checkpoint');
+    for (let i = 0; i < 300; i++) {
+      const { rows } = await client.query("select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'");
+      if (rows[0].n === 0) return;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    await client.end();
+  }
+}

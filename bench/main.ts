@@ -9,6 +9,7 @@
  * --probe-endpoints N;
  * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
  * --only-get-by-id: of the million-row reads, only GET by id, hello-world and the floor route;
+ * API latency during a sweep over --rows certificates (a server process, wrk): --skip-sweep-latency, --only-sweep-latency;
  * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target: --skip-deploy, --only-deploy;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
@@ -25,8 +26,9 @@ import { startPostgresCluster } from '../test/support/postgres.js';
 import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults } from './issuance-bench.js';
 import { probeBench, probeTableRows, type ProbeBenchResults } from './probe-bench.js';
 import { sweepBench, sweepTableRows, type SweepBenchResult } from './sweep-bench.js';
+import { sweepLatencyBench, sweepLatencyTableRows, type SweepLatencyResult } from './sweep-latency-bench.js';
 import { deployBench, deployTableRows, type DeployBenchResult } from './deploy-bench.js';
-import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
+import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, quiesce, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -39,9 +41,8 @@ const onlyIssuance = flag('--only-issuance');
 const onlyProbe = flag('--only-probe');
 const onlyGetById = flag('--only-get-by-id');
 const onlyDeploy = flag('--only-deploy');
-// --only-deploy runs the deployment series alone: as if every other series were skipped.
-const onlySweep = flag('--only-sweep') && !onlyDeploy;
-if (onlyDeploy) args.push('--skip-import', '--skip-sqlite', '--skip-postgres', '--skip-sweep', '--skip-probe', '--skip-issuance');
+const onlySweep = flag('--only-sweep');
+const onlySweepLatency = flag('--only-sweep-latency');
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
 /** When a started server's scheduled passes have all had their first run (revocation checks: 60 s). */
 const STARTUP_PASSES_MS = 75_000;
@@ -128,24 +129,6 @@ async function importBench(): Promise<void> {
   }
 }
 
-
-/** PostgreSQL: waits (up to 5 minutes) until no autovacuum worker runs, after a checkpoint. */
-async function quiesce(dialect: 'sqlite' | 'postgres', url: string | undefined): Promise<void> {
-  if (dialect !== 'postgres') return;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('vacuum (analyze) events, notification_fired');
-    await client.query('checkpoint');
-    for (let i = 0; i < 300; i++) {
-      const { rows } = await client.query("select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'");
-      if (rows[0].n === 0) return;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 /** Requests per second of a bench/*.js server in its own process, at `urlPath` (or the paths `luaScript` picks). */
 async function standaloneRps(script: string, urlPath: string, env: Record<string, string> = {}, luaScript?: string): Promise<number> {
@@ -281,27 +264,38 @@ function table(): string {
   if (results.issuance) lines.push(...issuanceTableRows(results.issuance as IssuanceResults));
   if (results.probe) lines.push(...probeTableRows(results.probe as ProbeBenchResults));
   if (results.sweep) lines.push(...sweepTableRows(results.sweep as SweepBenchResult[]));
+  if (results.sweepLatency) lines.push(...sweepLatencyTableRows(results.sweepLatency as SweepLatencyResult[]));
   if (results.deploy) lines.push(...deployTableRows(results.deploy as DeployBenchResult));
   return lines.join('\n');
 }
 
+/** Every series runs unless an --only-… flag names others or its --skip-… flag is given. */
+const only = onlySweep || onlySweepLatency || onlyIssuance || onlyProbe || onlyDeploy || onlyGetById;
+const runs = (onlyFlag: boolean, skip: string) => (only ? onlyFlag : true) && !flag(skip);
 if (onlySweep) {
   // The sweep alone: no wrk, no servers.
 } else if (!onlyIssuance && !onlyProbe && !onlyDeploy && !hasWrk()) {
   console.error('npm run bench needs wrk (Debian package "wrk"): apt-get install -y wrk');
   process.exit(2);
 }
-if (!onlySweep && !onlyIssuance && !onlyProbe && !onlyGetById && !flag('--skip-import')) await importBench();
-if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-sqlite')) await millionBench('sqlite');
-if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-postgres')) await millionBench('postgres');
-if (!onlyIssuance && !onlyProbe && !onlyGetById && !flag('--skip-sweep')) {
+if (runs(false, '--skip-import')) await importBench();
+if (runs(onlyGetById, '--skip-sqlite')) await millionBench('sqlite');
+if (runs(onlyGetById, '--skip-postgres')) await millionBench('postgres');
+if (runs(onlySweep, '--skip-sweep')) {
   const sweep: SweepBenchResult[] = [];
   if (!flag('--skip-sqlite')) sweep.push(await sweepBench({ rows: ROWS, dialect: 'sqlite', log }));
   if (!flag('--skip-postgres')) sweep.push(await sweepBench({ rows: ROWS, dialect: 'postgres', log }));
   results.sweep = sweep;
 }
-if (!onlySweep && !onlyIssuance && !onlyGetById && !flag('--skip-probe')) results.probe = await probeBench({ endpoints: option('--probe-endpoints', 1000), skipPeers: flag('--skip-peers'), log });
-if (!onlySweep && !onlyProbe && !onlyGetById && !flag('--skip-issuance')) {
+if (runs(onlySweepLatency, '--skip-sweep-latency')) {
+  const latency: SweepLatencyResult[] = [];
+  const common = { rows: ROWS, token: TOKEN, startupPassesMs: STARTUP_PASSES_MS, idleSeconds: quick ? 3 : 5, log };
+  if (!flag('--skip-sqlite')) latency.push(await sweepLatencyBench({ ...common, dialect: 'sqlite' }));
+  if (!flag('--skip-postgres')) latency.push(await sweepLatencyBench({ ...common, dialect: 'postgres' }));
+  results.sweepLatency = latency;
+}
+if (runs(onlyProbe, '--skip-probe')) results.probe = await probeBench({ endpoints: option('--probe-endpoints', 1000), skipPeers: flag('--skip-peers'), log });
+if (runs(onlyIssuance, '--skip-issuance')) {
   results.issuance = await issuanceBench({
     token: TOKEN,
     certs: option('--certs', quick ? 20 : 50),
@@ -314,7 +308,7 @@ if (!onlySweep && !onlyProbe && !onlyGetById && !flag('--skip-issuance')) {
     log,
   });
 }
-if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-deploy')) results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
+if (runs(onlyDeploy, '--skip-deploy')) results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
 const out = table();
 console.log(out);
 if (results.issuance) console.log(`\n${issuanceTable(results.issuance as IssuanceResults)}`);

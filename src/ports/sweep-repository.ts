@@ -29,10 +29,24 @@ export interface SweepFiredEvent {
   createdAt: Date;
 }
 
+/** How `fire` cuts a sweep into chunks. */
+export interface SweepChunking {
+  /**
+   * Certificates considered per chunk, fixed (tests). By default the store picks it, and adapts
+   * it as it goes to keep each chunk's transaction to a few milliseconds.
+   */
+  candidates?: number;
+  /**
+   * Called between two chunks, outside their transactions (the sweep's lease is renewed there);
+   * what it throws ends the sweep, the chunks done staying committed.
+   */
+  between?: () => Promise<void>;
+}
+
 /**
  * Sweeps: policies, mutes, the fired table and per-project sweep leases. `fire` is set-based
- * (two INSERT … SELECT statements whatever the number of certificates) and atomic, so fired rows
- * and their events land together.
+ * (two INSERT … SELECT statements per chunk of the project's certificates) and each chunk is
+ * atomic, so fired rows and their events land together.
  */
 export interface SweepRepository {
   getPolicy(projectId: string): Promise<NotificationPolicyRecord | undefined>;
@@ -49,11 +63,14 @@ export interface SweepRepository {
   /**
    * Fires, for the project's issued certificates, each newly crossed threshold (the alert rule,
    * stated where it runs: storage/repositories/sweep-repository.ts) once per material (conflicts
-   * do nothing), and appends one event per fired row; returns those events (`runId` names this sweep's rows). Runs in the
-   * caller's transaction when there is one, else in its own, which the store knows reads the
-   * project's whole inventory.
+   * do nothing), and appends one event per fired row; returns those events (`runId` names this
+   * sweep's rows). The certificates are taken in chunks, each a few milliseconds' work: in the
+   * caller's transaction when there is one, else each chunk in its own transaction, with the
+   * event loop free between chunks. A failure (or a crash) between chunks leaves the chunks done
+   * committed, their fired rows with their events; the next sweep fires the rest, since what
+   * fired is recorded.
    */
-  fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit?: number): Promise<SweepFired>;
+  fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit?: number, chunking?: SweepChunking): Promise<SweepFired>;
   /** When the scheduler sweeps the project next; undefined before its first sweep lease. */
   nextSweepDue(projectId: string): Promise<Date | undefined>;
   /** Records a finished sweep and when the scheduler sweeps the project next (under its sweep lease). */

@@ -16,6 +16,8 @@ export interface SweepConfig {
   instanceId: string;
   /** How long a sweep holds its project's lease before another server may take over (default 5 minutes). */
   leaseMs?: number;
+  /** Certificates per chunk of a sweep, fixed (tests); by default the store sizes the chunks. */
+  chunkCandidates?: number;
 }
 
 /** What one sweep of one project found. */
@@ -44,16 +46,19 @@ const MANUAL_WAIT_MS = 30_000;
 export const EVENT_DETAILS = 1000;
 
 /**
- * Expiry sweeps: per project, one set-based pass (SweepRepository.fire) that
- * records thresholds crossed and expiries as events, then asks the Notifier to dispatch the
- * project's new events now (one message each, or one digest, per the project's policy). The
- * events table is the outbox: the events are committed first, and what the dispatch does not
- * send (it fails, or the server dies in between) the notification worker's next pass sends, so
- * a failing notifier never fails the sweep and a crash loses nothing.
+ * Expiry sweeps: per project, one set-based pass (SweepRepository.fire, in chunks that leave the
+ * event loop to requests between them) that records thresholds crossed and expiries as events,
+ * then asks the Notifier to dispatch the project's new events now (one message each, or one
+ * digest, per the project's policy). The events table is the outbox: the events are committed
+ * first, and what the dispatch does not send (it fails, or the server dies in between) the
+ * notification worker's next pass sends, so a failing notifier never fails the sweep and a
+ * crash loses nothing.
  *
- * Several servers: a project's sweep runs under its lease (one conditional upsert), and the
- * scheduled sweep only when the project is due (next_due_at), so each runs once per interval;
- * the fired table's primary key makes a double firing impossible even without the lease.
+ * Several servers: a project's sweep runs under its lease (one conditional upsert, renewed
+ * between chunks), and the scheduled sweep only when the project is due (next_due_at), so each
+ * runs once per interval; the fired table's primary key makes a double firing impossible even
+ * without the lease. A sweep cut short (a failure, a crash) leaves its chunks done committed,
+ * and the next fires the rest.
  */
 export class SweepService {
 
@@ -168,7 +173,10 @@ export class SweepService {
       try {
         const policy: NotificationPolicy = (await this.store.sweeps.getPolicy(projectId)) ?? defaultNotificationPolicy;
         const runId = randomUUID();
-        fired = await this.store.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS);
+        fired = await this.store.sweeps.fire(projectId, policy, startedAt, runId, EVENT_DETAILS, {
+          candidates: this.config.chunkCandidates,
+          between: this.leaseKeeper(lease, owner, startedAt),
+        });
       } finally {
         // A failed sweep waits for its next turn too, rather than failing again on every pass.
         await this.store.sweeps.recordSwept(projectId, this.clock.now(), new Date(startedAt.getTime() + this.config.intervalMs));
@@ -192,6 +200,24 @@ export class SweepService {
       expired: fired.expired,
       notified,
       events: fired.events,
+    };
+  }
+
+  /**
+   * Between a sweep's chunks: renews its lease once a third of it has passed, so that a sweep
+   * outlasting its lease keeps the project to itself; when another server has taken the lease
+   * meanwhile (this one stalled past its end), ends the sweep there, its chunks done committed:
+   * the other sweep fires the rest.
+   */
+  private leaseKeeper(lease: { kind: 'sweep'; projectId: string }, owner: string, acquiredAt: Date): () => Promise<void> {
+    let renewedAt = acquiredAt.getTime();
+    return async () => {
+      const now = this.clock.now();
+      if (now.getTime() - renewedAt < this.leaseMs / 3) return;
+      if (!(await this.store.leases.acquire(lease, owner, now, new Date(now.getTime() + this.leaseMs)))) {
+        throw new AppError('sweep_in_progress', 'another server took this sweep over; it fires the rest', { retryable: true });
+      }
+      renewedAt = now.getTime();
     };
   }
 

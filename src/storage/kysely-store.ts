@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
 import type { Repositories, Store } from '../ports/store.js';
-import type { Atomic, TransactionOptions } from './atomic.js';
+import type { Atomic, ScanSession, TransactionOptions } from './atomic.js';
 import type { Database, Executor } from './database.js';
 import type { SqlDialectAdapter } from './dialect/sql-dialect-adapter.js';
 import { KyselyApiKeyRepository } from './repositories/api-key-repository.js';
@@ -59,7 +59,10 @@ export function storeInternals(store: Store): StoreInternals {
   return found;
 }
 
-function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, reader?: SqliteReader, tuples?: TupleReader): Repositories {
+/** The repositories bound to a transaction run a scan's chunks in it: there is no session to open. */
+const inTransaction: ScanSession = (fn) => fn();
+
+function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, scan: ScanSession = inTransaction, reader?: SqliteReader, tuples?: TupleReader): Repositories {
   return {
     organizations: new KyselyOrganizationRepository(db),
     projects: new KyselyProjectRepository(db),
@@ -75,7 +78,7 @@ function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, 
     revocation: new KyselyRevocationRepository(db),
     notifications: new KyselyNotificationRepository(db, adapter),
     endpoints: new KyselyEndpointRepository(db),
-    sweeps: new KyselySweepRepository(db, atomic, adapter),
+    sweeps: new KyselySweepRepository(db, atomic, adapter, scan),
     deployments: new KyselyDeploymentRepository(db),
     leases: new KyselyLeaseRepository(db),
     users: new KyselyUserRepository(db),
@@ -121,7 +124,7 @@ export class KyselyStore implements Store {
     private readonly reader?: SqliteReader,
   ) {
     // PostgreSQL: reads outside transactions may take their rows as arrays (hot list pages).
-    const repos = repositories(db, this.runInTransaction, adapter, reader, handles.pool && tupleReader(handles.pool));
+    const repos = repositories(db, this.runInTransaction, adapter, (fn) => adapter.scan(db, fn), reader, handles.pool && tupleReader(handles.pool));
     this.organizations = repos.organizations;
     this.projects = repos.projects;
     this.apiKeys = repos.apiKeys;
@@ -189,6 +192,13 @@ export class KyselyStore implements Store {
     if (performance.now() - this.statisticsCheckedAt < STATISTICS_EVERY_MS) return;
     this.statisticsTimer = setTimeout(() => {
       this.statisticsTimer = undefined;
+      // Not while a sweep's chunks run: each ANALYZE would stall the requests between them
+      // (0.1 s for the events table half-way through a first sweep over 1M certificates), and
+      // the tables it grows are worth analyzing once it is done.
+      if (this.adapter.scanning) {
+        this.maintainStatistics();
+        return;
+      }
       this.statisticsCheckedAt = performance.now();
       // A failure (SQLITE_BUSY: another process writing; the store closed) leaves it to the next check.
       void this.db

@@ -44,6 +44,30 @@ function service(store: Store, clock: FakeClock, notifier: Notifier = new Record
   return new SweepService(store, new AccessService(store, clock), clock, { intervalMs: 600_000, instanceId }, notifier);
 }
 
+/**
+ * A service sweeping one certificate per chunk (lease 60 s) over a store whose sweeps call
+ * `between` first between chunks, ahead of the service's own step there.
+ */
+function chunkedService(store: Store, clock: FakeClock, instanceId: string, between: () => Promise<void>) {
+  const sweeps: Store['sweeps'] = Object.create(store.sweeps);
+  sweeps.fire = (projectId, policy, now, runId, detailLimit, chunking) =>
+    store.sweeps.fire(projectId, policy, now, runId, detailLimit, {
+      ...chunking,
+      between: async () => {
+        await between();
+        await chunking?.between?.();
+      },
+    });
+  const spied: Store = Object.assign(Object.create(store), { sweeps });
+  return new SweepService(spied, new AccessService(spied, clock), clock, { intervalMs: 600_000, instanceId, leaseMs: 60_000, chunkCandidates: 1 }, new RecordingNotifier());
+}
+
+/** The object ids of p1's sweep events, sorted (a repeat would show). */
+async function sweepEventsOf(store: Store): Promise<string[]> {
+  const page = await store.events.listForProject('p1', { pageIndex: 1, pageSize: 1000 });
+  return page.items.filter((e) => e.type.startsWith('certificate.expir')).map((e) => e.objectId).sort();
+}
+
 describe.each(dialects)('sweep on %s', (dialect) => {
   it('fires each threshold once per material, records expiry once, and asks for a dispatch of the project after its commit', async () => {
     const store = await createTestStore(dialect);
@@ -225,6 +249,52 @@ describe.each(dialects)('sweep on %s', (dialect) => {
     expect(await a.sweepProject('p1', false)).toBeUndefined();
     clock.advance(60_000);
     expect(await a.sweepProject('p1', false)).toBeDefined();
+  });
+
+  it('a sweep in chunks renews its lease as it goes, so no other server sweeps the project meanwhile', async () => {
+    const store = await createTestStore(dialect);
+    stores.push(store);
+    await setup(store);
+    const clock = new FakeClock(T0);
+    const certs = [];
+    for (let i = 0; i < 12; i++) certs.push(await addCert(store, 365, i * DAY_MS - 2 * DAY_MS));
+    const other = service(store, clock, undefined, 'server-b');
+    let chunks = 0;
+    // Between chunks, 25 s pass (a lease of 60 s would be gone by the third) and another server tries.
+    const a = chunkedService(store, clock, 'server-a', async () => {
+      chunks++;
+      clock.advance(25_000);
+      expect(await other.sweepProject('p1', false)).toBeUndefined();
+    });
+    const r = (await a.sweepProject('p1', false))!;
+    expect(chunks).toBeGreaterThan(5);
+    expect(r.expiring + r.expired).toBe(12);
+    expect(await sweepEventsOf(store)).toEqual(certs.map((c) => String(c.id)).sort());
+  });
+
+  it('a sweep in chunks whose lease another server took stops there; that one fires the rest, once', async () => {
+    const store = await createTestStore(dialect);
+    stores.push(store);
+    await setup(store);
+    const clock = new FakeClock(T0);
+    const certs = [];
+    for (let i = 0; i < 12; i++) certs.push(await addCert(store, 365, i * DAY_MS - 2 * DAY_MS));
+    let chunks = 0;
+    const lease = { kind: 'sweep', projectId: 'p1' } as const;
+    // After a few chunks this server stalls past its lease, and another takes it.
+    const a = chunkedService(store, clock, 'server-a', async () => {
+      if (++chunks !== 6) return;
+      clock.advance(61_000);
+      expect(await store.leases.acquire(lease, 'server-b', clock.now(), new Date(clock.now().getTime() + 60_000))).toBe(true);
+    });
+    await expect(a.sweepProject('p1', false)).rejects.toMatchObject({ code: 'sweep_in_progress' });
+    const partial = await sweepEventsOf(store);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(12);
+    clock.advance(60_000);
+    const rest = (await service(store, clock, undefined, 'server-b').sweepProject('p1', false))!;
+    expect(rest.expiring + rest.expired).toBe(12 - partial.length);
+    expect(await sweepEventsOf(store)).toEqual(certs.map((c) => String(c.id)).sort());
   });
 });
 

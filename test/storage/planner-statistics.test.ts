@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultNotificationPolicy } from '../../src/domain/notification-policy.js';
 import type { Store } from '../../src/ports/store.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { storeInternals } from '../../src/storage/kysely-store.js';
@@ -114,5 +115,26 @@ describe('planner statistics', () => {
     store = await createStore({ sqlitePath: file });
     expect(statRows(store, 'certificates')).toBeGreaterThan(0);
     expect(planOf(store, FIRST_PAGE)).toMatch(/certificates_project_id_idx/);
+  });
+
+  it("waits while a sweep's chunks run, and gathers those of the tables it grew once it is done", async () => {
+    await fill(store, 2500, 2500);
+    await store.close();
+    store = await createStore({ sqlitePath: file });
+    // Every certificate 4 days from expiry: the sweep fires each, 1,200 a chunk.
+    const now = new Date('2026-05-10T00:00:00.000Z');
+    const during: number[] = [];
+    const fired = await store.sweeps.fire('p1', defaultNotificationPolicy, now, 'run-1', 10, {
+      candidates: 1200,
+      between: async () => {
+        // Once 1,200 rows fired, past the moment the first chunk's commit has the statistics looked at.
+        if (during.length === 1) await new Promise((resolve) => setTimeout(resolve, 1500));
+        during.push(statRows(store, 'notification_fired'));
+      },
+    });
+    expect(fired.expiring).toBe(2500);
+    expect(during.length).toBeGreaterThan(2);
+    expect(during.every((n) => n === 0)).toBe(true);
+    await vi.waitFor(() => expect(statRows(store, 'notification_fired')).toBeGreaterThan(0), { timeout: 5000, interval: 100 });
   });
 });

@@ -3,11 +3,12 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Store } from '../../src/ports/store.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { seedSyntheticCertificates } from '../../bench/seed-synthetic.js';
 import { storeInternals } from '../../src/storage/kysely-store.js';
+import { defaultNotificationPolicy } from '../../src/domain/notification-policy.js';
 import { aCertificate } from './certificate-builder.js';
 
 // A SQLite file database serves point reads from a second, read-only connection (on SQLite
@@ -72,13 +73,13 @@ describe('SQLite file store', () => {
   });
 
   // The database file alone (no -wal beside it) holds what the checkpoint copied into it.
-  function certificatesInMainFile(): number {
+  function certificatesInMainFile(table: 'certificates' | 'notification_fired' = 'certificates'): number {
     const copy = path.join(dir, 'main-only.db');
     rmSync(copy, { force: true });
     copyFileSync(path.join(dir, 'certkeeper.db'), copy);
     const db = new BetterSqlite3(copy, { readonly: true });
     try {
-      return (db.prepare('select count(*) as n from certificates').get() as { n: number }).n;
+      return (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     } finally {
       db.close();
     }
@@ -99,5 +100,24 @@ describe('SQLite file store', () => {
     checkpointer.resume();
     await checkpointer.checkpoint();
     expect(certificatesInMainFile()).toBe(1);
+  });
+
+  it("leaves a sweep's WAL to the worker: no commit between its chunks checkpoints, and the settings come back once it is copied", async () => {
+    const { sqlite, checkpointer } = storeInternals(store);
+    if (!sqlite || !checkpointer) throw new Error('a file store has a handle and a checkpointer');
+    const now = new Date('2026-06-01T00:00:00.000Z');
+    for (let i = 0; i < 6; i++) {
+      const f = aCertificate({ projectId: 'p1', notBefore: new Date(now.getTime() - 365 * 86_400_000), notAfter: new Date(now.getTime() + i * 3_600_000) });
+      await store.certificates.insert(f.cert, f.material);
+    }
+    const settings = () => ({ autocheckpoint: sqlite.pragma('wal_autocheckpoint', { simple: true }), mapped: Number(sqlite.pragma('mmap_size', { simple: true })) > 0 });
+    const between: Array<ReturnType<typeof settings>> = [];
+    const fired = await store.sweeps.fire('p1', defaultNotificationPolicy, now, 'run-1', 1000, { candidates: 2, between: async () => void between.push(settings()) });
+    expect(fired.expiring + fired.expired).toBe(6);
+    expect(between.length).toBeGreaterThan(1);
+    expect(between.every((s) => s.autocheckpoint === 0 && s.mapped)).toBe(true);
+    await vi.waitFor(() => expect(settings()).toEqual({ autocheckpoint: 1000, mapped: false }));
+    // The worker copied what the sweep wrote into the database file.
+    expect(certificatesInMainFile('notification_fired')).toBe(6);
   });
 });

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { TransactionOptions } from '../atomic.js';
 import type { Database, Executor } from '../database.js';
-import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
+import type { ChunkFiredRow, SqlDialectAdapter } from './sql-dialect-adapter.js';
 
 /**
  * PostgreSQL (a pg pool): concurrent transactions, so event ids may commit out of order; the
@@ -17,13 +17,31 @@ export class PostgresAdapter implements SqlDialectAdapter {
     return db.transaction().execute((tx) => fn(tx));
   }
 
+  scan<T>(_db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
+    // The planner reads a range as it sees fit.
+    return fn();
+  }
+
+  readonly scanning = false;
+
+  /**
+   * The event loop only waits for the server's answers, so a chunk may be longer: measured on
+   * 1M certificates, chunks aiming at 3 ms made the steady-state sweep 3x slower (round trips
+   * and planning per chunk); 50 ms keeps it near one pass.
+   */
+  readonly sweepChunkMs = 50;
+
   async lockForImport(db: Executor, projectId: string): Promise<void> {
     await sql`select pg_advisory_xact_lock(hashtext(${`certkeeper:import:${projectId}`}))`.execute(db);
   }
 
-  withoutIndex(column: string): RawBuilder<unknown> {
-    // The planner picks from statistics; no hint is needed.
-    return sql.raw(column);
+  joinChunkFired(rows: readonly ChunkFiredRow[]): RawBuilder<unknown> {
+    // The rows themselves, not the fired table: its statistics lag behind a sweep (empty before
+    // a first one), and the planner then read all of the run's fired rows so far for every
+    // chunk (a first sweep over 1M certificates in chunks: 117 s).
+    const column = <K extends keyof ChunkFiredRow>(k: K) => rows.map((r) => r[k]);
+    return sql`join unnest(${column('certificate_id')}::bigint[], ${column('ssl_certificate_id')}::text[], ${column('threshold')}::text[], ${column('notify')}::int[])
+      as f(certificate_id, ssl_certificate_id, threshold, notify) on f.certificate_id = c.id and f.ssl_certificate_id = c.ssl_certificate_id`;
   }
 
   isoUtc(epochMs: RawBuilder<unknown>): RawBuilder<string> {

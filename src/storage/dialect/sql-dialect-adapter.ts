@@ -8,6 +8,14 @@ import type { Database, Executor, SqlDialect } from '../database.js';
  * it is. One implementation per dialect (SqliteAdapter, PostgresAdapter); the SQL an adapter
  * returns or runs is the same, byte for byte, for every caller.
  */
+/** A row a sweep's chunk fired (notification_fired). */
+export interface ChunkFiredRow {
+  certificate_id: number;
+  ssl_certificate_id: string;
+  threshold: string;
+  notify: number;
+}
+
 export interface SqlDialectAdapter {
   /** Which dialect this is: for the migrations (whose DDL is written per dialect) and log lines only. */
   readonly name: SqlDialect;
@@ -17,6 +25,19 @@ export interface SqlDialectAdapter {
    * range, which a dialect may read differently for this transaction only.
    */
   transaction<T>(db: Kysely<Database>, fn: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
+
+  /**
+   * Runs fn, whose transactions are opened with `scan` and together read a large range (a
+   * sweep's chunks): a dialect that reads scans differently sets that up once, around all of
+   * them (sessions may overlap: the first to begin sets it up, the last to end undoes it).
+   */
+  scan<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T>;
+
+  /** Whether scan sessions, or what follows their end, are under way: the store's own upkeep waits. */
+  readonly scanning: boolean;
+
+  /** How long a sweep's chunk aims to take, ms (its size adapts to it as the sweep goes). */
+  readonly sweepChunkMs: number;
 
   /**
    * Inside a transaction: serializes imports into the project until the transaction ends, so a
@@ -40,8 +61,12 @@ export interface SqlDialectAdapter {
   /** The SQL type name of a double-precision float, for casts. */
   readonly doubleType: string;
 
-  /** A column reference (e.g. `f.run_id`) that the planner must not serve from an index. */
-  withoutIndex(column: string): RawBuilder<unknown>;
+  /**
+   * A JOIN clause from a sweep chunk's certificates `c` to the rows the chunk has just fired
+   * (`rows`, as its insert returned them, all of run `runId`), as `f` (certificate_id,
+   * ssl_certificate_id, threshold, notify).
+   */
+  joinChunkFired(rows: readonly ChunkFiredRow[], runId: string): RawBuilder<unknown>;
 
   /** The ISO 8601 UTC text (`2026-01-02T03:04:05.678Z`) of an epoch-milliseconds expression. */
   isoUtc(epochMs: RawBuilder<unknown>): RawBuilder<string>;

@@ -1,14 +1,127 @@
 import { sql, type RawBuilder } from 'kysely';
 import { DAY_MS, LONG_LIFETIME_MS, fractionLabel, policyWindowMs, type NotificationPolicy } from '../../domain/notification-policy.js';
-import type { NotificationPolicyRecord, SweepFired, SweepFiredEvent, SweepRepository } from '../../ports/sweep-repository.js';
-import type { Atomic } from '../atomic.js';
+import type { NotificationPolicyRecord, SweepChunking, SweepFired, SweepFiredEvent, SweepRepository } from '../../ports/sweep-repository.js';
+import type { Atomic, ScanSession } from '../atomic.js';
 import type { Executor } from '../database.js';
-import type { SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
+import type { ChunkFiredRow, SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
 
 /** A number written into SQL as a literal: validated finite numbers only (never caller text). */
 function num(n: number): RawBuilder<number> {
   if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
   return sql.raw(String(n));
+}
+
+/** This sweep's SQL (KyselySweepRepository.statements). */
+interface SweepStatements {
+  projectId: string;
+  runId: string;
+  /** now, epoch ms. */
+  t: number;
+  /** The candidates' notAfter is at most this (now + the policy's window). */
+  windowEnd: number;
+  /** The threshold a certificate `c` crosses, or null. */
+  label: RawBuilder<unknown>;
+  /** The crossed threshold's point in time (notAfter less its amount). */
+  point: RawBuilder<unknown>;
+  /** An event's data from its certificate `c` and fired row `f`, as JSON text. */
+  eventData: RawBuilder<unknown>;
+}
+
+/** Where a sweep's next chunk starts, in notAfter order (see `nextChunk`). */
+interface ChunkStart {
+  /** Every candidate whose notAfter is at most this one is swept (undefined: none yet). */
+  after?: number;
+  /** Set while the candidates sharing this notAfter are taken by id… */
+  notAfter?: number;
+  /** …those up to this id being swept (undefined: none yet). */
+  afterId?: number;
+}
+
+/**
+ * One chunk's candidates: notAfter in (after, through] or (after, before), or, for a notAfter
+ * many share, ids in (afterId, throughId] of that notAfter (an absent bound does not bound);
+ * and where the next chunk starts (absent: this one ends the sweep).
+ */
+interface Chunk {
+  after?: number;
+  through?: number;
+  before?: number;
+  notAfter?: number;
+  afterId?: number;
+  throughId?: number;
+  next?: ChunkStart;
+}
+
+/**
+ * Candidates in a sweep's first chunk: on SQLite a first sweep over a freshly loaded inventory
+ * fires nearly every candidate (about 10 µs each with its event), so 256 take about 3 ms.
+ */
+const FIRST_CHUNK = 256;
+/** Below this a chunk's own statements (about 0.2 ms) would cost more than its candidates. */
+const MIN_CHUNK = 64;
+const MAX_CHUNK = 16_384;
+
+/** The next chunk's size after one of `size` took `ms`: towards `aimMs`, growing at most twofold. */
+function nextChunkSize(size: number, ms: number, aimMs: number): number {
+  const fit = Math.round((size * aimMs) / Math.max(ms, 0.1));
+  return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, 2 * size, fit));
+}
+
+interface FirstEvent {
+  id: number;
+  type: string;
+  certificateId: number;
+  notify: boolean;
+}
+
+/** What a sweep's chunks fired, added up: every event counted, the first `limit` by id kept. */
+class FiredTally {
+  private expiring = 0;
+  private expired = 0;
+  private muted = 0;
+  private first: FirstEvent[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** One chunk's fired rows and their events (a chunk's events are those of its own fired rows). */
+  add(fired: readonly ChunkFiredRow[], events: ReadonlyArray<{ id: number; object_id: string; type: string }>): void {
+    // The certificates fired for muted: recorded, not to be sent.
+    const silent = new Set(fired.filter((f) => Number(f.notify) === 0).map((f) => Number(f.certificate_id)));
+    const rows = events.map((r): FirstEvent => ({ id: Number(r.id), type: r.type, certificateId: Number(r.object_id), notify: !silent.has(Number(r.object_id)) }));
+    for (const r of rows) {
+      if (r.type === 'certificate.expiring') this.expiring++;
+      else this.expired++;
+      if (!r.notify) this.muted++;
+    }
+    if (this.limit <= 0 || rows.length === 0) return;
+    rows.sort((a, b) => a.id - b.id);
+    // Ids grow from chunk to chunk: once `limit` are kept, later chunks add none.
+    if (this.first.length >= this.limit && rows[0].id > this.first[this.first.length - 1].id) return;
+    this.first = [...this.first, ...rows].sort((a, b) => a.id - b.id).slice(0, this.limit);
+  }
+
+  /** The sweep's result, the kept events' data read with `readData` (at most 500 ids a call). */
+  async result(now: Date, readData: (ids: number[]) => Promise<Array<{ id: number; data: string }>>): Promise<SweepFired> {
+    const data = new Map<number, string>();
+    for (let from = 0; from < this.first.length; from += 500) {
+      for (const row of await readData(this.first.slice(from, from + 500).map((r) => r.id))) data.set(Number(row.id), row.data);
+    }
+    return {
+      expiring: this.expiring,
+      expired: this.expired,
+      muted: this.muted,
+      events: this.first.map(
+        (r): SweepFiredEvent => ({
+          eventId: r.id,
+          type: r.type,
+          certificateId: r.certificateId,
+          notify: r.notify,
+          data: JSON.parse(data.get(r.id) ?? '{}') as Record<string, unknown>,
+          createdAt: now,
+        }),
+      ),
+    };
+  }
 }
 
 /**
@@ -33,12 +146,18 @@ function num(n: number): RawBuilder<number> {
  * - The policy's digest changes how events are sent, not which fire.
  *
  * Over the certificates whose notAfter lies before now + the policy's window (read from
- * certificates_sweep_idx alone, migration 0009), in two statements:
+ * certificates_sweep_idx alone, migration 0009), taken in chunks of consecutive notAfter values
+ * (`nextChunk`), each in its own transaction with two statements:
  *
  * 1. INSERT INTO notification_fired … SELECT … ON CONFLICT DO NOTHING: the threshold each
  *    certificate fires by the rule above. The primary key (certificate, material, threshold)
  *    makes each fire once, on every server;
- * 2. INSERT INTO events … SELECT over the same range, joined with this run's fired rows, RETURNING.
+ * 2. INSERT INTO events … SELECT over the same range, joined with the rows 1 fired (the dialect
+ *    says how: SqlDialectAdapter.joinChunkFired), RETURNING.
+ *
+ * A chunk is a range of notAfter, and a certificate's notAfter changes only with its material
+ * (sslCertificateId, part of the join in 2): so the events of a chunk are those of the rows it
+ * fired, even though the certificates change between chunks.
  *
  * Times are epoch ms integers; day thresholds compare with integer math, lifetime fractions
  * with double precision (the policy's fractions are JavaScript doubles).
@@ -48,6 +167,7 @@ export class KyselySweepRepository implements SweepRepository {
     private readonly db: Executor,
     private readonly atomic: Atomic,
     private readonly adapter: SqlDialectAdapter,
+    private readonly scan: ScanSession,
   ) {}
 
   async getPolicy(projectId: string): Promise<NotificationPolicyRecord | undefined> {
@@ -108,13 +228,39 @@ export class KyselySweepRepository implements SweepRepository {
     return muted;
   }
 
-  async fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit = 1000): Promise<SweepFired> {
-    // Its own transaction reads the project's whole range of the sweep index: a scan.
-    return this.atomic((db) => this.fireIn(db, projectId, policy, now, runId, detailLimit), { scan: true });
+  async fire(projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit = 1000, chunking: SweepChunking = {}): Promise<SweepFired> {
+    const statements = this.statements(projectId, policy, now, runId);
+    // The project's organization is its certificates' (a certificate belongs to its project's organization).
+    const project = await this.db.selectFrom('projects').select('organization_id').where('id', '=', projectId).executeTakeFirst();
+    const organizationId = project?.organization_id ?? null;
+    const fixed = chunking.candidates;
+    if (fixed !== undefined && !(Number.isInteger(fixed) && fixed >= 1)) throw new Error(`not a chunk size: ${fixed}`);
+    const tally = new FiredTally(detailLimit);
+    await this.scan(async () => {
+      let size = fixed ?? FIRST_CHUNK;
+      for (let from: ChunkStart | undefined = {}; from; ) {
+        const start: ChunkStart = from;
+        // Timed from inside the transaction: waiting for the connection is not the chunk's work.
+        let started = 0;
+        const done = await this.atomic(async (db) => {
+          started = performance.now();
+          const chunk = await this.nextChunk(db, statements, start, size);
+          return { next: chunk.next, ...(await this.fireChunk(db, statements, organizationId, chunk)) };
+        }, { scan: true });
+        tally.add(done.fired, done.events);
+        from = done.next;
+        if (!from) break;
+        if (fixed === undefined) size = nextChunkSize(size, performance.now() - started, this.adapter.sweepChunkMs);
+        // The event loop is free between chunks: requests waiting on it run now.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await chunking.between?.();
+      }
+    });
+    return tally.result(now, (ids) => this.db.selectFrom('events').select(['id', 'data']).where('id', 'in', ids).execute());
   }
 
-  private async fireIn(db: Executor, projectId: string, policy: NotificationPolicy, now: Date, runId: string, detailLimit: number): Promise<SweepFired> {
-    const none: SweepFired = { expiring: 0, expired: 0, muted: 0, events: [] };
+  /** This sweep's SQL: the rule's CASE expressions at `now`, and the candidates' window. */
+  private statements(projectId: string, policy: NotificationPolicy, now: Date, runId: string): SweepStatements {
     const t = now.getTime();
     const remaining = sql`(c.not_after - ${num(t)})`;
     const lifetime = sql`(c.not_after - c.not_before)`;
@@ -131,83 +277,99 @@ export class KyselySweepRepository implements SweepRepository {
     const fracLabel = fractions.length ? sql.join(fractions.map((f) => sql`when ${remaining} <= ${fracOf(f)} then ${sql.lit(`fraction:${fractionLabel(f)}`)}`), sql` `) : noText;
     const fracPoint = fractions.length ? sql.join(fractions.map((f) => sql`when ${remaining} <= ${fracOf(f)} then c.not_after - ${fracOf(f)}`), sql` `) : noPoint;
     const long = sql`${lifetime} >= ${num(LONG_LIFETIME_MS)}`;
-    const label = sql`case when ${remaining} <= 0 then 'expired' when ${long} then (case ${dayLabel} end) else (case ${fracLabel} end) end`;
-    const point = sql`case when ${remaining} <= 0 then c.not_after when ${long} then (case ${dayPoint} end) else (case ${fracPoint} end) end`;
-    const windowEnd = t + policyWindowMs(policy);
-
-    // Already fired rows conflict and do nothing. Measured on 1M certificates (SQLite): sorting
-    // by id or filtering with NOT EXISTS first made the steady-state sweep 2x slower for no gain.
-    const fired = await sql`
-      insert into notification_fired (certificate_id, ssl_certificate_id, threshold, project_id, run_id, notify, fired_at)
-      select s.id, s.ssl_certificate_id, s.th, s.project_id, ${runId}, case when s.muted = 1 then 0 else 1 end, ${num(t)}
-      from (
-        select c.id, c.ssl_certificate_id, c.project_id, ${label} as th, ${point} as pt,
-          case when exists (select 1 from certificate_mutes m where m.certificate_id = c.id) then 1 else 0 end as muted,
-          mc.renew_at, mc.failure_count, mc.last_problem
-        from certificates c
-        left join managed_certificates mc on mc.certificate_id = c.id
-        where c.project_id = ${projectId} and c.status = 'issued' and c.not_after <= ${num(windowEnd)}
-      ) s
-      where s.th is not null
-        and (s.th = 'expired' or not (s.renew_at is not null and s.renew_at < s.pt and s.failure_count = 0 and s.last_problem is null))
-      on conflict (certificate_id, ssl_certificate_id, threshold) do nothing`.execute(db);
-    // Nothing new (the steady state): no second pass.
-    if (Number(fired.numAffectedRows ?? 0) === 0) return none;
-
-    // The events from this run's fired rows, walking the same index range as above (the
-    // certificates_sweep_idx covers every column read: no table access) and probing the fired
-    // table by its key; the project's organization is the certificates' (a certificate belongs to
-    // its project's organization).
-    const project = await db.selectFrom('projects').select('organization_id').where('id', '=', projectId).executeTakeFirst();
-    const organizationId = project?.organization_id ?? null;
-    // The run_id index stays out of this plan: it walks certificates_sweep_idx (see above).
-    const runIdRef = this.adapter.withoutIndex('f.run_id');
     const iso = this.adapter.isoUtc(sql`c.not_after`);
     // Whole days left, rounded down (negative once expired), as domain/certificate.ts daysLeft.
     const daysLeft = sql`case when c.not_after >= ${num(t)} then (c.not_after - ${num(t)}) / ${num(DAY_MS)} else -((${num(t)} - c.not_after + ${num(DAY_MS - 1)}) / ${num(DAY_MS)}) end`;
     const facts = sql`'threshold', f.threshold, 'sslCertificateId', c.ssl_certificate_id, 'domainName', c.domain_name, 'notAfter', ${iso}, 'daysLeft', ${daysLeft}`;
-    // A muted certificate's event says so: recorded, never sent (the dispatch leaves it out).
-    const json = sql`case when f.notify = 0 then ${this.adapter.jsonObjectText(sql`${facts}, 'muted', ${this.adapter.jsonTrue}`)} else ${this.adapter.jsonObjectText(facts)} end`;
-    // RETURNING the ids only: the data of 100,000s of events would only fill the heap.
-    const result = await sql<{ id: number; object_id: string; type: string }>`
+    return {
+      projectId,
+      runId,
+      t,
+      windowEnd: t + policyWindowMs(policy),
+      label: sql`case when ${remaining} <= 0 then 'expired' when ${long} then (case ${dayLabel} end) else (case ${fracLabel} end) end`,
+      point: sql`case when ${remaining} <= 0 then c.not_after when ${long} then (case ${dayPoint} end) else (case ${fracPoint} end) end`,
+      // A muted certificate's event says so: recorded, never sent (the dispatch leaves it out).
+      eventData: sql`case when f.notify = 0 then ${this.adapter.jsonObjectText(sql`${facts}, 'muted', ${this.adapter.jsonTrue}`)} else ${this.adapter.jsonObjectText(facts)} end`,
+    };
+  }
+
+  /**
+   * The chunk starting at `from`: the next `size` candidates in notAfter order (read from the
+   * sweep index alone), up to the end of their last notAfter; where `size` or more candidates
+   * share one notAfter (a batch of certificates minted alike), that notAfter's candidates are
+   * taken `size` at a time by id instead, so no chunk grows past about twice `size`.
+   */
+  private async nextChunk(db: Executor, s: SweepStatements, from: ChunkStart, size: number): Promise<Chunk> {
+    const candidates = db.selectFrom('certificates').where('project_id', '=', s.projectId).where('status', '=', 'issued').where('not_after', '<=', s.windowEnd);
+    if (from.notAfter !== undefined) {
+      const tied = candidates.where('not_after', '=', from.notAfter);
+      const last = await (from.afterId === undefined ? tied : tied.where('id', '>', from.afterId)).select('id').orderBy('id').limit(1).offset(size - 1).executeTakeFirst();
+      if (last) return { notAfter: from.notAfter, afterId: from.afterId, throughId: Number(last.id), next: { notAfter: from.notAfter, afterId: Number(last.id) } };
+      return { notAfter: from.notAfter, afterId: from.afterId, next: { after: from.notAfter } };
+    }
+    const after = from.after === undefined ? candidates : candidates.where('not_after', '>', from.after);
+    const last = await after.select('not_after').orderBy('not_after').limit(1).offset(size - 1).executeTakeFirst();
+    // The last chunk: the rest of the window.
+    if (!last) return { after: from.after };
+    const notAfter = Number(last.not_after);
+    const tied = await db
+      .selectFrom(candidates.where('not_after', '=', notAfter).select('id').limit(size).as('t'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(tied.n) < size) return { after: from.after, through: notAfter, next: { after: notAfter } };
+    return { after: from.after, before: notAfter, next: { notAfter } };
+  }
+
+  /** The chunk's candidates, as a condition on the certificates `c`, its bounds as parameters (one statement text per shape). */
+  private inChunk(chunk: Chunk): RawBuilder<unknown> {
+    const parts: RawBuilder<unknown>[] = [];
+    if (chunk.notAfter !== undefined) {
+      parts.push(sql`c.not_after = ${chunk.notAfter}`);
+      if (chunk.afterId !== undefined) parts.push(sql`c.id > ${chunk.afterId}`);
+      if (chunk.throughId !== undefined) parts.push(sql`c.id <= ${chunk.throughId}`);
+    } else {
+      if (chunk.after !== undefined) parts.push(sql`c.not_after > ${chunk.after}`);
+      if (chunk.through !== undefined) parts.push(sql`c.not_after <= ${chunk.through}`);
+      if (chunk.before !== undefined) parts.push(sql`c.not_after < ${chunk.before}`);
+    }
+    return parts.length ? sql.join(parts, sql` and `) : sql`1 = 1`;
+  }
+
+  /** The rule over one chunk's candidates: its new fired rows and their events. */
+  private async fireChunk(db: Executor, s: SweepStatements, organizationId: string | null, chunk: Chunk): Promise<{ fired: ChunkFiredRow[]; events: Array<{ id: number; object_id: string; type: string }> }> {
+    const inChunk = this.inChunk(chunk);
+    // Already fired rows conflict and do nothing. Measured on 1M certificates (SQLite): sorting
+    // by id or filtering with NOT EXISTS first made the steady-state sweep 2x slower for no gain.
+    const fired = await sql<ChunkFiredRow>`
+      insert into notification_fired (certificate_id, ssl_certificate_id, threshold, project_id, run_id, notify, fired_at)
+      select s.id, s.ssl_certificate_id, s.th, s.project_id, ${s.runId}, case when s.muted = 1 then 0 else 1 end, ${num(s.t)}
+      from (
+        select c.id, c.ssl_certificate_id, c.project_id, ${s.label} as th, ${s.point} as pt,
+          case when exists (select 1 from certificate_mutes m where m.certificate_id = c.id) then 1 else 0 end as muted,
+          mc.renew_at, mc.failure_count, mc.last_problem
+        from certificates c
+        left join managed_certificates mc on mc.certificate_id = c.id
+        where c.project_id = ${s.projectId} and c.status = 'issued' and c.not_after <= ${num(s.windowEnd)} and ${inChunk}
+      ) s
+      where s.th is not null
+        and (s.th = 'expired' or not (s.renew_at is not null and s.renew_at < s.pt and s.failure_count = 0 and s.last_problem is null))
+      on conflict (certificate_id, ssl_certificate_id, threshold) do nothing
+      returning certificate_id, ssl_certificate_id, threshold, notify`.execute(db);
+    // Nothing new (the steady state): no second pass.
+    if (fired.rows.length === 0) return { fired: [], events: [] };
+
+    // The events of the rows fired, over the same range of certificates. RETURNING the ids only:
+    // the data of 100,000s of events would only fill the heap.
+    const events = await sql<{ id: number; object_id: string; type: string }>`
       insert into events (organization_id, project_id, type, actor, object_type, object_id, data, created_at)
       select ${organizationId}, c.project_id,
         case when f.threshold = 'expired' then 'certificate.expired' else 'certificate.expiring' end,
-        'system', 'certificate', cast(c.id as text), ${json}, ${num(t)}
+        'system', 'certificate', cast(c.id as text), ${s.eventData}, ${num(s.t)}
       from certificates c
-      join notification_fired f on f.certificate_id = c.id and f.ssl_certificate_id = c.ssl_certificate_id
-      where c.project_id = ${projectId} and c.status = 'issued' and c.not_after <= ${num(windowEnd)} and ${runIdRef} = ${runId}
+      ${this.adapter.joinChunkFired(fired.rows, s.runId)}
+      where c.project_id = ${s.projectId} and c.status = 'issued' and c.not_after <= ${num(s.windowEnd)} and ${inChunk}
       returning id, object_id, type`.execute(db);
-    if (result.rows.length === 0) return none;
-    const muted = await db.selectFrom('notification_fired').select('certificate_id').where('run_id', '=', runId).where('notify', '=', 0).execute();
-    const silent = new Set(muted.map((m) => Number(m.certificate_id)));
-    let expiring = 0;
-    let mutedEvents = 0;
-    for (const r of result.rows) {
-      if (r.type === 'certificate.expiring') expiring++;
-      if (silent.has(Number(r.object_id))) mutedEvents++;
-    }
-    const first = result.rows.sort((a, b) => Number(a.id) - Number(b.id)).slice(0, Math.max(0, detailLimit));
-    const data = new Map<number, string>();
-    for (let from = 0; from < first.length; from += 500) {
-      const ids = first.slice(from, from + 500).map((r) => Number(r.id));
-      for (const row of await db.selectFrom('events').select(['id', 'data']).where('id', 'in', ids).execute()) data.set(Number(row.id), row.data);
-    }
-    return {
-      expiring,
-      expired: result.rows.length - expiring,
-      muted: mutedEvents,
-      events: first.map(
-        (r): SweepFiredEvent => ({
-          eventId: Number(r.id),
-          type: r.type,
-          certificateId: Number(r.object_id),
-          notify: !silent.has(Number(r.object_id)),
-          data: JSON.parse(data.get(Number(r.id)) ?? '{}') as Record<string, unknown>,
-          createdAt: now,
-        }),
-      ),
-    };
+    return { fired: fired.rows, events: events.rows };
   }
 
   async nextSweepDue(projectId: string): Promise<Date | undefined> {
