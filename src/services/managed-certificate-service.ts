@@ -174,11 +174,14 @@ export class ManagedCertificateService {
       if (alsoInTx) await alsoInTx(tx, rec);
       return rec;
     });
+    // Read before the attempt starts: the answer is the certificate as created (PendingValidation),
+    // not whatever step the background attempt has reached by then.
+    const created = await this.reload(record.id, project);
     if (automated) this.kick(record.id);
     const notes = automated
       ? [`certkeeper answers the ${challengeType} challenges itself; the certificate becomes Active without a validate call.`]
       : ['Publish the TXT records in dnsRecords, then call PUT …/certificates/{id}/validate.'];
-    return { record: await this.reload(record.id, project), notes };
+    return { record: created, notes };
   }
 
   /** PUT …/{id}/validate: tells the CA the records are in place and waits for the outcome. */
