@@ -83,11 +83,17 @@ describe('PKCS#12 key derivations and the event loop', () => {
 
   // Retried because the answer times also take what other processes leave of the cores; the
   // event loop held by derivations fails every try (seconds).
-  it('answers /healthz within 100 ms while a batch of 30 PKCS#12 files with a wrong password is read, and the items fail as before', { retry: 2 }, async () => {
+  it('answers /healthz within 100 ms of its idle worst while a batch of 30 PKCS#12 files with a wrong password is read, and the items fail as before', { retry: 2 }, async () => {
     const c = aCertificate({ commonName: 'busy.p12.example' });
     const modern = toPkcs12(c, { password: 'right', iterations: ITERATIONS }).toString('base64');
     const legacy = toPkcs12(c, { password: 'right', legacy: true, iterations: ITERATIONS }).toString('base64');
     const items = Array.from({ length: 30 }, (_, i) => ({ pkcs12: i % 2 === 0 ? modern : legacy, password: 'wrong' }));
+
+    // The machine's own noise (other processes on the cores) as a reference: the same poller for
+    // a second with nothing to do.
+    const idle = await pollFromAnotherThread(`${url}/healthz`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const idleWorst = Math.max(...(await idle.stop()).map((a) => a.ms));
 
     const health = await pollFromAnotherThread(`${url}/healthz`);
     const res = await importBatch(items);
@@ -98,7 +104,9 @@ describe('PKCS#12 key derivations and the event loop', () => {
     expect(body.result).toHaveLength(30);
     for (const item of body.result) expect(item).toMatchObject({ success: false, code: 'pkcs12_bad_password' });
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(100);
+    console.log(`idle worst ${idleWorst.toFixed(0)} ms; during the batch worst ${Math.max(...answers.map((a) => a.ms)).toFixed(0)} ms over ${answers.length} answers`);
+    // Derivations on the event loop would hold answers for seconds.
+    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(100 + idleWorst);
     // Enough answers to say something: the batch takes a second or more of derivations.
     expect(answers.length).toBeGreaterThanOrEqual(10);
   });
