@@ -118,7 +118,7 @@ export function EndpointsPage(props: { projectId: string; me: Me }) {
                   </td>
                   {editor ? (
                     <td class="nowrap">
-                      <button type="button" class="small" disabled={busy === e.id} onClick={() => act(e, `Probed ${where(e)}.`, () => api.post('/api/v1/projects/{projectId}/endpoints/{endpointId}/probe', { path: { projectId, endpointId: e.id } }))} aria-label={`Probe ${where(e)} now`}>
+                      <button type="button" class="small" disabled={busy === e.id} onClick={() => act(e, `Probed ${where(e)}.`, () => api.post('/api/v1/projects/{projectId}/endpoints/{endpointId}/probe', { path: { projectId, endpointId: e.id } }))} aria-label={`Probe now: ${where(e)}`}>
                         {busy === e.id ? 'Probing…' : 'Probe now'}
                       </button>{' '}
                       <button type="button" class="small danger" disabled={busy === e.id} onClick={() => setDeleting(e)} aria-label={`Delete ${where(e)}`}>

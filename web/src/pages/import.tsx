@@ -22,10 +22,13 @@ async function bytesOf(file: File): Promise<Uint8Array> {
 }
 
 export function ImportPage(props: { projectId: string; me: Me }) {
-  const project = useProjects().projects.find((p) => p.id === props.projectId);
+  const projects = useProjects();
+  const project = projects.projects.find((p) => p.id === props.projectId);
   useTitle('Import', project?.name);
   const role = useRole(props.me, props.projectId);
-  if (project && !atLeast(role, 'editor'))
+  // Nothing until the role is known: a viewer never sees the form, even for a moment.
+  if (projects.loading) return <section class="page" aria-busy="true" />;
+  if (!atLeast(role, 'editor'))
     return (
       <section class="page">
         <h1>Import</h1>
@@ -104,23 +107,29 @@ function SingleImport(props: { projectId: string }) {
         </div>
         <p class="muted">Or choose files:</p>
         <div class="two">
-          <label>
-            Certificate file
-            <input type="file" ref={certFile} accept=".pem,.crt,.cer,.der,.p12,.pfx,application/x-pem-file,application/x-pkcs12" />
-            <span class="hint">PEM, DER or PKCS#12 (.p12, .pfx)</span>
-          </label>
-          <label>
-            Private key file
-            <input type="file" ref={keyFile} accept=".pem,.key" />
-            <span class="hint">PEM, when not in the certificate file</span>
-          </label>
+          <div class="control">
+            <label>
+              Certificate file
+              <input type="file" ref={certFile} aria-describedby="h-cert-file" accept=".pem,.crt,.cer,.der,.p12,.pfx,application/x-pem-file,application/x-pkcs12" />
+            </label>
+            <span class="hint" id="h-cert-file">PEM, DER or PKCS#12 (.p12, .pfx)</span>
+          </div>
+          <div class="control">
+            <label>
+              Private key file
+              <input type="file" ref={keyFile} aria-describedby="h-key-file" accept=".pem,.key" />
+            </label>
+            <span class="hint" id="h-key-file">PEM, when not in the certificate file</span>
+          </div>
         </div>
         <div class="two">
-          <label>
-            Password
-            <input type="password" autoComplete="off" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-            <span class="hint">of a PKCS#12 file</span>
-          </label>
+          <div class="control">
+            <label>
+              Password
+              <input type="password" autoComplete="off" aria-describedby="h-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            </label>
+            <span class="hint" id="h-password">of a PKCS#12 file</span>
+          </div>
           <label>
             Visible to
             <select value={scopeId} onChange={(e) => setScopeId(Number(e.currentTarget.value))}>

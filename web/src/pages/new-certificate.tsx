@@ -21,13 +21,16 @@ import { DnsRecords } from './certificate.js';
 const POLL_MS = 2000;
 
 export function NewCertificatePage(props: { projectId: string; me: Me; search: string }) {
-  const project = useProjects().projects.find((p) => p.id === props.projectId);
+  const projects = useProjects();
+  const project = projects.projects.find((p) => p.id === props.projectId);
   useTitle('New managed certificate', project?.name);
   const role = useRole(props.me, props.projectId);
   const here = `/projects/${encodeURIComponent(props.projectId)}/certificates/new`;
   const id = Number(new URLSearchParams(props.search).get('id'));
   const editor = atLeast(role, 'editor');
-  if (project && !editor)
+  // Nothing until the role is known: a viewer never sees the form, even for a moment.
+  if (projects.loading) return <section class="page" aria-busy="true" />;
+  if (!editor)
     return (
       <section class="page">
         <h1>New managed certificate</h1>
@@ -79,11 +82,13 @@ function RequestForm(props: { projectId: string; onCreated: (id: number) => void
   };
   return (
     <form class="stack narrow-form" onSubmit={submit}>
-      <label>
-        Names (one per line)
-        <textarea rows={5} class="mono" spellcheck={false} required value={names} onInput={(e) => setNames(e.currentTarget.value)} placeholder={'example.com\n*.example.com'} />
-        <span class="hint">{list.length === 0 ? 'The first is the certificate’s domain name; wildcards need DNS validation.' : `${list.length} ${list.length === 1 ? 'name' : 'names'}: ${list[0]} first`}</span>
-      </label>
+      <div class="control">
+        <label>
+          Names (one per line)
+          <textarea rows={5} class="mono" spellcheck={false} required aria-describedby="h-names" value={names} onInput={(e) => setNames(e.currentTarget.value)} placeholder={'example.com\n*.example.com'} />
+        </label>
+        <span class="hint" id="h-names">{list.length === 0 ? 'The first is the certificate’s domain name; wildcards need DNS validation.' : `${list.length} ${list.length === 1 ? 'name' : 'names'}: ${list[0]} first`}</span>
+      </div>
       <label>
         Challenge
         <select value={challenge} onChange={(e) => setChallenge(e.currentTarget.value)}>
