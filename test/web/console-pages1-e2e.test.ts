@@ -209,6 +209,38 @@ describe.each(dialects)('import, managed, apps and endpoints pages in Chromium o
     noTrouble(o);
   });
 
+  it('bulk import in chunks can be cancelled: the request under way finishes, the rest is not sent', async () => {
+    const o = await open();
+    const { page } = o;
+    await signIn(page, users.editor);
+    await page.goto(`/projects/${prj}/import`);
+    const files = Array.from({ length: 45 }, (_, i) => {
+      const c = aCertificate({ sans: [`chunk${i}.example.test`], keySlot: 'pages1-chunks' });
+      return { name: `chunk${i}.pem`, mimeType: 'application/x-pem-file', buffer: Buffer.from(c.certPem) };
+    });
+    // The first batch is held until Cancel was clicked: no race between the click and the requests.
+    let release!: () => void;
+    const cancelled = new Promise<void>((resolve) => (release = resolve));
+    const sent: number[] = [];
+    await page.route('**/certificates/import-batch*', async (route) => {
+      sent.push((route.request().postDataJSON() as { items: unknown[] }).items.length);
+      if (sent.length === 1) await cancelled;
+      await route.continue();
+    });
+    await page.getByLabel('Certificate files').setInputFiles(files);
+    await page.getByRole('button', { name: 'Import all' }).click();
+    await poll(() => sent.length).toBe(1);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    release();
+    await poll(() => page.getByRole('status').textContent()).toBe('20 of 45 imported; cancelled, 25 not sent');
+    expect(sent).toEqual([20]);
+    expect(await page.getByRole('cell', { name: 'not sent (cancelled)' }).count()).toBe(25);
+    expect(await page.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+    const listed = (await t.call('GET', `/api/v1/projects/${prj}/certificates?search=chunk&pageSize=100`, { key: t.keys.viewer })).json().result;
+    expect(listed).toHaveLength(20);
+    noTrouble(o);
+  });
+
   it('a managed certificate through the page: DNS records with copy buttons, a refusal in words, Validate, then Active (real Pebble)', async () => {
     const o = await open();
     const { page } = o;
