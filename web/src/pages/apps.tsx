@@ -41,29 +41,31 @@ export function AppsPage(props: { projectId: string; me: Me }) {
       {apps.error ? <ErrorNote error={apps.error} prefix="The apps could not be listed" /> : null}
       {apps.data && apps.data.length === 0 ? <p class="empty">No app yet.{editor ? ' Add one above, then bind its APNs certificates.' : ''}</p> : null}
       {apps.data && apps.data.length > 0 ? (
-        <table class="grid">
-          <caption class="visually-hidden">Apps</caption>
-          <thead>
-            <tr>
-              <th scope="col">App</th>
-              <th scope="col">App id</th>
-              <th scope="col">Platforms</th>
-              <th scope="col">Push certificates</th>
-            </tr>
-          </thead>
-          <tbody>
-            {apps.data.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link href={appHref(projectId, a.appId)}>{a.name}</Link>
-                </td>
-                <td class="mono breakable">{a.appId}</td>
-                <td>{a.platforms.map((p) => (p === 'ios' ? 'iOS' : p === 'android' ? 'Android' : p)).join(', ')}</td>
-                <td>{a.platforms.includes('ios') ? <AppHealth projectId={projectId} appId={a.appId} /> : <span class="muted">no APNs (not iOS)</span>}</td>
+        <div class="table-wrap">
+          <table class="grid">
+            <caption class="visually-hidden">Apps</caption>
+            <thead>
+              <tr>
+                <th scope="col">App</th>
+                <th scope="col">App id</th>
+                <th scope="col">Platforms</th>
+                <th scope="col">Push certificates</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {apps.data.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={appHref(projectId, a.appId)}>{a.name}</Link>
+                  </td>
+                  <td class="mono breakable">{a.appId}</td>
+                  <td>{a.platforms.map((p) => (p === 'ios' ? 'iOS' : p === 'android' ? 'Android' : p)).join(', ')}</td>
+                  <td>{a.platforms.includes('ios') ? <AppHealth projectId={projectId} appId={a.appId} /> : <span class="muted">no APNs (not iOS)</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
 
       <section class="section" aria-labelledby="s-passes">

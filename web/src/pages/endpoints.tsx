@@ -60,77 +60,79 @@ export function EndpointsPage(props: { projectId: string; me: Me }) {
       {list.error ? <ErrorNote error={list.error} prefix="The endpoints could not be listed" /> : null}
       {list.data && list.data.length === 0 ? <p class="empty">No endpoint is watched yet.{editor ? ' Add a host above: it is probed at once and then on a schedule.' : ''}</p> : null}
       {list.data && list.data.length > 0 ? (
-        <table class="grid">
-          <caption class="visually-hidden">Watched endpoints</caption>
-          <thead>
-            <tr>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Protocol</th>
-              <th scope="col">Last probe</th>
-              <th scope="col">Serves</th>
-              <th scope="col">Findings</th>
-              {editor ? (
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((e) => {
-              const p = e.lastProbe;
-              return (
-                <tr key={e.id}>
-                  <td class="mono breakable">
-                    {where(e)}
-                    {e.serverName ? <span class="muted"> (name {e.serverName})</span> : null}
-                  </td>
-                  <td>{PROTOCOLS.find(([v]) => v === e.protocol)?.[1] ?? e.protocol}</td>
-                  <td>
-                    <When at={p?.probedAt} empty="not probed yet" />
-                    {p?.tlsVersion ? <span class="muted"> · {p.tlsVersion}</span> : null}
-                  </td>
-                  <td class="breakable">
-                    {p?.leaf ? (
-                      <>
-                        {e.certificateId !== null ? <Link href={`/projects/${encodeURIComponent(projectId)}/certificates/${e.certificateId}`}>{p.leaf.domainName || p.leaf.subject}</Link> : <span>{p.leaf.domainName || p.leaf.subject}</span>}{' '}
-                        <Expiry notAfter={p.leaf.notAfter} daysLeft={Math.floor((Date.parse(p.leaf.notAfter) - now().getTime()) / 86_400_000)} />
-                      </>
-                    ) : (
-                      <span class="muted">—</span>
-                    )}
-                  </td>
-                  <td>
-                    {!p ? (
-                      <span class="muted">—</span>
-                    ) : p.findings.length === 0 ? (
-                      <span class="good">✓ None</span>
-                    ) : (
-                      <ul class="findings">
-                        {p.findings.map((f, i) => (
-                          <li key={i}>
-                            <strong class={f.type === 'expiring' ? 'u-week' : 'u-critical-text'}>{findingWords(f.type)}</strong>
-                            <span class="muted breakable">: {f.message}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  {editor ? (
-                    <td class="nowrap">
-                      <button type="button" class="small" disabled={busy === e.id} onClick={() => act(e, `Probed ${where(e)}.`, () => api.post('/api/v1/projects/{projectId}/endpoints/{endpointId}/probe', { path: { projectId, endpointId: e.id } }))} aria-label={`Probe now: ${where(e)}`}>
-                        {busy === e.id ? 'Probing…' : 'Probe now'}
-                      </button>{' '}
-                      <button type="button" class="small danger" disabled={busy === e.id} onClick={() => setDeleting(e)} aria-label={`Delete ${where(e)}`}>
-                        Delete
-                      </button>
+        <div class="table-wrap">
+          <table class="grid">
+            <caption class="visually-hidden">Watched endpoints</caption>
+            <thead>
+              <tr>
+                <th scope="col">Endpoint</th>
+                <th scope="col">Protocol</th>
+                <th scope="col">Last probe</th>
+                <th scope="col">Serves</th>
+                <th scope="col">Findings</th>
+                {editor ? (
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((e) => {
+                const p = e.lastProbe;
+                return (
+                  <tr key={e.id}>
+                    <td class="mono breakable">
+                      {where(e)}
+                      {e.serverName ? <span class="muted"> (name {e.serverName})</span> : null}
                     </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    <td>{PROTOCOLS.find(([v]) => v === e.protocol)?.[1] ?? e.protocol}</td>
+                    <td>
+                      <When at={p?.probedAt} empty="not probed yet" />
+                      {p?.tlsVersion ? <span class="muted"> · {p.tlsVersion}</span> : null}
+                    </td>
+                    <td class="breakable">
+                      {p?.leaf ? (
+                        <>
+                          {e.certificateId !== null ? <Link href={`/projects/${encodeURIComponent(projectId)}/certificates/${e.certificateId}`}>{p.leaf.domainName || p.leaf.subject}</Link> : <span>{p.leaf.domainName || p.leaf.subject}</span>}{' '}
+                          <Expiry notAfter={p.leaf.notAfter} daysLeft={Math.floor((Date.parse(p.leaf.notAfter) - now().getTime()) / 86_400_000)} />
+                        </>
+                      ) : (
+                        <span class="muted">—</span>
+                      )}
+                    </td>
+                    <td>
+                      {!p ? (
+                        <span class="muted">—</span>
+                      ) : p.findings.length === 0 ? (
+                        <span class="good">✓ None</span>
+                      ) : (
+                        <ul class="findings">
+                          {p.findings.map((f, i) => (
+                            <li key={i}>
+                              <strong class={f.type === 'expiring' ? 'u-week' : 'u-critical-text'}>{findingWords(f.type)}</strong>
+                              <span class="muted breakable">: {f.message}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    {editor ? (
+                      <td class="nowrap">
+                        <button type="button" class="small" disabled={busy === e.id} onClick={() => act(e, `Probed ${where(e)}.`, () => api.post('/api/v1/projects/{projectId}/endpoints/{endpointId}/probe', { path: { projectId, endpointId: e.id } }))} aria-label={`Probe now: ${where(e)}`}>
+                          {busy === e.id ? 'Probing…' : 'Probe now'}
+                        </button>{' '}
+                        <button type="button" class="small danger" disabled={busy === e.id} onClick={() => setDeleting(e)} aria-label={`Delete ${where(e)}`}>
+                          Delete
+                        </button>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {deleting ? (
         <Dialog title="Stop watching this endpoint?" onClose={() => setDeleting(undefined)}>
