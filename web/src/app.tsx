@@ -16,6 +16,10 @@ import { HomePage } from './pages/home.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { InvitePage } from './pages/invite.js';
 import { MembersPage } from './pages/members.js';
+import { ImportPage } from './pages/import.js';
+import { NewCertificatePage } from './pages/new-certificate.js';
+import { AppPage, AppsPage } from './pages/apps.js';
+import { EndpointsPage } from './pages/endpoints.js';
 
 type Session = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out'; options: AuthOptions } | { state: 'in'; me: Me };
 
@@ -66,7 +70,10 @@ export function App() {
   let page;
   let params: Record<string, string> | null;
   let projectId: string | undefined;
-  if ((params = match('/projects/:projectId/certificates/:id', place.pathname))) {
+  if ((params = match('/projects/:projectId/certificates/new', place.pathname))) {
+    projectId = params.projectId;
+    page = <NewCertificatePage projectId={params.projectId} me={me} search={place.search} />;
+  } else if ((params = match('/projects/:projectId/certificates/:id', place.pathname))) {
     projectId = params.projectId;
     page = <CertificatePage projectId={params.projectId} id={params.id} me={me} />;
   } else if ((params = match('/projects/:projectId/certificates', place.pathname))) {
@@ -75,6 +82,18 @@ export function App() {
   } else if ((params = match('/projects/:projectId/members', place.pathname))) {
     projectId = params.projectId;
     page = <MembersPage projectId={params.projectId} me={me} />;
+  } else if ((params = match('/projects/:projectId/import', place.pathname))) {
+    projectId = params.projectId;
+    page = <ImportPage projectId={params.projectId} me={me} />;
+  } else if ((params = match('/projects/:projectId/apps/:appId', place.pathname))) {
+    projectId = params.projectId;
+    page = <AppPage projectId={params.projectId} appId={params.appId} me={me} />;
+  } else if ((params = match('/projects/:projectId/apps', place.pathname))) {
+    projectId = params.projectId;
+    page = <AppsPage projectId={params.projectId} me={me} />;
+  } else if ((params = match('/projects/:projectId/endpoints', place.pathname))) {
+    projectId = params.projectId;
+    page = <EndpointsPage projectId={params.projectId} me={me} />;
   } else if ((params = match('/projects/:projectId', place.pathname))) {
     // The project's first page until it has a dashboard of its own.
     const target = `/projects/${encodeURIComponent(params.projectId)}/certificates`;

@@ -52,6 +52,7 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
   for (const p of projects.projects) byOrg.set(p.organizationId, [...(byOrg.get(p.organizationId) ?? []), p]);
   const current = projects.projects.find((p) => p.id === projectId);
   const admin = projectId !== undefined && atLeast(roleIn(props.me.memberships, props.me.user.superuser, current?.organizationId, projectId), 'admin');
+  const editor = projectId !== undefined && atLeast(roleIn(props.me.memberships, props.me.user.superuser, current?.organizationId, projectId), 'editor');
   const base = projectId ? `/projects/${encodeURIComponent(projectId)}` : undefined;
 
   return (
@@ -83,8 +84,24 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
         </label>
         {base ? (
           <nav aria-label="Project" class="nav">
-            <Link href={`${base}/certificates`} aria-current={section.startsWith(`${base}/certificates`) ? 'page' : undefined}>
+            <Link href={`${base}/certificates`} aria-current={section.startsWith(`${base}/certificates`) && section !== `${base}/certificates/new` ? 'page' : undefined}>
               Certificates
+            </Link>
+            {editor ? (
+              <Link href={`${base}/import`} aria-current={section === `${base}/import` ? 'page' : undefined}>
+                Import
+              </Link>
+            ) : null}
+            {editor ? (
+              <Link href={`${base}/certificates/new`} aria-current={section === `${base}/certificates/new` ? 'page' : undefined}>
+                New certificate
+              </Link>
+            ) : null}
+            <Link href={`${base}/apps`} aria-current={section.startsWith(`${base}/apps`) ? 'page' : undefined}>
+              Apps
+            </Link>
+            <Link href={`${base}/endpoints`} aria-current={section === `${base}/endpoints` ? 'page' : undefined}>
+              Endpoints
             </Link>
             {admin ? (
               <Link href={`${base}/members`} aria-current={section === `${base}/members` ? 'page' : undefined}>

@@ -335,7 +335,7 @@ function Section(props: { title: string; children: ComponentChildren; id?: strin
   );
 }
 
-function DnsRecords(props: { records: { key: string; value: string }[] }) {
+export function DnsRecords(props: { records: { key: string; value: string }[] }) {
   return (
     <Section title="Publish these DNS records" id="s-dns">
       <p class="muted">Create each TXT record at your DNS provider, wait until it resolves, then choose Validate.</p>
