@@ -95,7 +95,7 @@ export function instantOfLocalInput(value: string, offsetMinutes: number): strin
 /** "api_key.created" → "API key created": an event type in words, the type itself kept for a hover. */
 export function eventTypeWords(type: string): string {
   const [noun, verb] = type.includes('.') ? [type.slice(0, type.indexOf('.')), type.slice(type.indexOf('.') + 1)] : [type, ''];
-  const nouns: Record<string, string> = { api_key: 'API key', auth: 'Sign-in', access_key: 'Access key', notification_channel: 'Notification channel' };
+  const nouns: Record<string, string> = { api_key: 'API key', auth: 'Account', access_key: 'Access key', notification_channel: 'Notification channel' };
   const n = nouns[noun] ?? noun.charAt(0).toUpperCase() + noun.slice(1).replace(/_/g, ' ');
   return verb ? `${n} ${verb.replace(/_/g, ' ')}` : n;
 }

@@ -92,7 +92,7 @@ export function NotificationsPage(props: { projectId: string; me: Me }) {
                         type="button"
                         class="small"
                         disabled={busy}
-                        aria-label={`Send a test to ${c.name}`}
+                        aria-label={`Send test to ${c.name}`}
                         onClick={() =>
                           void act(async () => {
                             setTested(undefined);
