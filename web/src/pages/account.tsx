@@ -111,9 +111,11 @@ function ChangePassword(props: { onChanged: () => void }) {
     }
   };
   return (
-    <form class="stack narrow-form" onSubmit={submit} aria-labelledby="password-title">
-      <h2 id="password-title">Change password</h2>
-      <p class="muted">At least 12 characters, not a common one. Your other sessions end.</p>
+    <form class="stack narrow-form section" onSubmit={submit} aria-labelledby="password-title">
+      <div>
+        <h2 id="password-title">Change password</h2>
+        <p class="muted">At least 12 characters, not a common one. Your other sessions end.</p>
+      </div>
       <label>
         Current password
         <input type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
@@ -136,9 +138,11 @@ function ChangePassword(props: { onChanged: () => void }) {
           Password changed. Other sessions were signed out.
         </p>
       ) : null}
-      <button type="submit" class="primary" disabled={busy}>
-        Change password
-      </button>
+      <div>
+        <button type="submit" class="primary" disabled={busy}>
+          Change password
+        </button>
+      </div>
     </form>
   );
 }

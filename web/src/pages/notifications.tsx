@@ -274,7 +274,8 @@ function TestResult(props: { channel: string; delivery: Delivery }) {
     <div class={ok ? 'ok-note' : 'error-note'} role={ok ? 'status' : 'alert'}>
       <p>
         Test to <strong class="breakable">{props.channel}</strong>: {ok ? 'delivered' : 'failed'}
-        {d.lastStatusCode !== null ? ` (HTTP ${d.lastStatusCode})` : ''}.{d.lastError ? ` ${d.lastError}` : ''}
+        {d.lastStatusCode !== null ? ` (HTTP ${d.lastStatusCode})` : ''}
+        {d.lastError ? ` · ${d.lastError}` : ''}
       </p>
       {d.lastResponse ? <p class="mono breakable">{d.lastResponse.slice(0, 300)}</p> : null}
     </div>

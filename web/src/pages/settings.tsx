@@ -145,6 +145,9 @@ function IssuanceSettings(props: { projectId: string; admin: boolean }) {
   );
 }
 
+/** Fractions to read: four decimals at most (1/3 → 0.3333). */
+const fractionsText = (fractions: readonly number[]) => fractions.map((x) => String(Number(x.toFixed(4)))).join(', ');
+
 function PolicySettings(props: { projectId: string; admin: boolean }) {
   const path = { projectId: props.projectId };
   const loaded = useLoad(async () => (await api.get('/api/v1/projects/{projectId}/notification-policy', { path })).result, [props.projectId]);
@@ -157,7 +160,7 @@ function PolicySettings(props: { projectId: string; admin: boolean }) {
   useEffect(() => {
     if (!loaded.data) return;
     setDays(loaded.data.thresholdDays.join(', '));
-    setFractions(loaded.data.lifetimeFractions.join(', '));
+    setFractions(fractionsText(loaded.data.lifetimeFractions));
     setDigest(loaded.data.digest);
   }, [loaded.data]);
   const p = loaded.data;
@@ -170,8 +173,10 @@ function PolicySettings(props: { projectId: string; admin: boolean }) {
     const next = { days: 'problem' in d ? d.problem : undefined, fractions: 'problem' in f ? f.problem : undefined };
     setProblems(next);
     if ('problem' in d || 'problem' in f) return;
+    // Fractions are shown rounded (1/3 as 0.3333): unchanged text keeps the stored exact values.
+    const fractionsChanged = !p || fractions !== fractionsText(p.lifetimeFractions);
     try {
-      await api.put('/api/v1/projects/{projectId}/notification-policy', { path, body: { thresholdDays: d.value, lifetimeFractions: f.value, digest } });
+      await api.put('/api/v1/projects/{projectId}/notification-policy', { path, body: { thresholdDays: d.value, ...(fractionsChanged ? { lifetimeFractions: f.value } : {}), digest } });
       setSaved(true);
       loaded.reload();
     } catch (err) {
@@ -185,7 +190,7 @@ function PolicySettings(props: { projectId: string; admin: boolean }) {
       {p && !props.admin ? (
         <dl>
           <Field label="Thresholds (days before expiry)">{p.thresholdDays.join(', ') || 'none'}</Field>
-          <Field label="Lifetime fractions (short-lived certificates)">{p.lifetimeFractions.join(', ') || 'none'}</Field>
+          <Field label="Lifetime fractions (short-lived certificates)">{fractionsText(p.lifetimeFractions) || 'none'}</Field>
           <Field label="Digest">{p.digest ? 'one message per channel per sweep' : 'one message per event'}</Field>
         </dl>
       ) : null}
