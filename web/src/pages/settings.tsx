@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../api/auth.js';
 import { api } from '../api/client.js';
-import { ErrorNote, Field, When } from '../components/common.js';
+import { ErrorNote, Field, Link, When } from '../components/common.js';
 import { useLoad, useTitle } from '../lib/load.js';
 import { useProjects } from '../lib/projects.js';
 import { atLeast, roleIn, type Role } from '../lib/roles.js';
@@ -35,7 +35,7 @@ export function SettingsPage(props: { projectId: string; me: Me }) {
       </div>
       <IssuanceSettings projectId={projectId} admin={admin} />
       <PolicySettings projectId={projectId} admin={admin} />
-      {project && orgRole ? <OrganizationSettings organizationId={project.organizationId} admin={orgRole === 'admin'} /> : null}
+      {project && orgRole ? <OrganizationSettings organizationId={project.organizationId} admin={orgRole === 'admin'} link /> : null}
     </section>
   );
 }
@@ -214,7 +214,7 @@ function PolicySettings(props: { projectId: string; admin: boolean }) {
   );
 }
 
-function OrganizationSettings(props: { organizationId: string; admin: boolean }) {
+function OrganizationSettings(props: { organizationId: string; admin: boolean; link?: boolean }) {
   const path = { organizationId: props.organizationId };
   const loaded = useLoad(async () => (await api.get('/api/v1/organizations/{organizationId}/settings', { path })).result, [props.organizationId]);
   const [url, setUrl] = useState('');
@@ -246,6 +246,11 @@ function OrganizationSettings(props: { organizationId: string; admin: boolean })
   return (
     <section class="section" aria-labelledby="org-title">
       <h2 id="org-title">Organization: ACME</h2>
+      {props.link ? (
+        <p class="muted">
+          Shared by every project of the organization; also on <Link href={`/organizations/${encodeURIComponent(props.organizationId)}/settings`}>the organization's settings page</Link>.
+        </p>
+      ) : null}
       {loaded.error ? <ErrorNote error={loaded.error} prefix="The organization's settings could not be read" /> : null}
       {s && !props.admin ? (
         <dl>
