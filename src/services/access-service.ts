@@ -7,6 +7,7 @@ import type { Organization } from '../domain/organization.js';
 import type { Project } from '../domain/project.js';
 import type { Role } from '../domain/role.js';
 import type { ApiKeyRecord } from '../ports/api-key-repository.js';
+import type { EventWindow } from '../ports/event-repository.js';
 import type { Page, PageResult } from '../ports/page.js';
 import type { Store } from '../ports/store.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
@@ -296,14 +297,14 @@ export class AccessService {
   }
 
   /** The audit trail of no project (sign-ins, users, organizations), newest first: superusers only. */
-  async listUnscopedEvents(principal: Principal, page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+  async listUnscopedEvents(principal: Principal, page: Page, type?: string, window?: EventWindow): Promise<PageResult<AuditEvent>> {
     if (!principal.superuser) throw new AppError('forbidden', 'the deployment\'s audit trail needs a superuser');
-    return this.store.events.listUnscoped(page, type);
+    return this.store.events.listUnscoped(page, type, window);
   }
 
-  async listEvents(principal: Principal, projectId: string, page: Page, type?: string, object?: { type: string; id: string }): Promise<PageResult<AuditEvent>> {
+  async listEvents(principal: Principal, projectId: string, page: Page, type?: string, object?: { type: string; id: string }, window?: EventWindow): Promise<PageResult<AuditEvent>> {
     await this.authorizeProject(principal, projectId, 'viewer');
-    return this.store.events.listForProject(projectId, page, type, object);
+    return this.store.events.listForProject(projectId, page, type, object, window);
   }
 
   /**

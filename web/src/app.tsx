@@ -20,6 +20,11 @@ import { ImportPage } from './pages/import.js';
 import { NewCertificatePage } from './pages/new-certificate.js';
 import { AppPage, AppsPage } from './pages/apps.js';
 import { EndpointsPage } from './pages/endpoints.js';
+import { NotificationsPage } from './pages/notifications.js';
+import { OrganizationSettingsPage, SettingsPage } from './pages/settings.js';
+import { ApiKeysPage } from './pages/api-keys.js';
+import { AuditPage } from './pages/audit.js';
+import { AccountPage } from './pages/account.js';
 
 type Session = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out'; options: AuthOptions } | { state: 'in'; me: Me };
 
@@ -94,6 +99,24 @@ export function App() {
   } else if ((params = match('/projects/:projectId/endpoints', place.pathname))) {
     projectId = params.projectId;
     page = <EndpointsPage projectId={params.projectId} me={me} />;
+  } else if ((params = match('/projects/:projectId/notifications', place.pathname))) {
+    projectId = params.projectId;
+    page = <NotificationsPage projectId={params.projectId} me={me} />;
+  } else if ((params = match('/projects/:projectId/settings', place.pathname))) {
+    projectId = params.projectId;
+    page = <SettingsPage projectId={params.projectId} me={me} />;
+  } else if ((params = match('/projects/:projectId/api-keys', place.pathname))) {
+    projectId = params.projectId;
+    page = <ApiKeysPage projectId={params.projectId} me={me} />;
+  } else if ((params = match('/projects/:projectId/audit', place.pathname))) {
+    projectId = params.projectId;
+    page = <AuditPage projectId={params.projectId} search={place.search} />;
+  } else if ((params = match('/organizations/:organizationId/settings', place.pathname))) {
+    page = <OrganizationSettingsPage organizationId={params.organizationId} me={me} />;
+  } else if (place.pathname === '/audit' && me.user.superuser) {
+    page = <AuditPage search={place.search} />;
+  } else if (place.pathname === '/account') {
+    page = <AccountPage me={me} />;
   } else if ((params = match('/projects/:projectId', place.pathname))) {
     // The project's first page until it has a dashboard of its own.
     const target = `/projects/${encodeURIComponent(params.projectId)}/certificates`;

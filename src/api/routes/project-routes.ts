@@ -5,6 +5,7 @@ import type { AuditEvent } from '../../domain/audit-event.js';
 import { AppError } from '../../domain/app-error.js';
 import type { Project } from '../../domain/project.js';
 import type { ApiKeyRecord } from '../../ports/api-key-repository.js';
+import type { EventWindow } from '../../ports/event-repository.js';
 import type { AccessService } from '../../services/access-service.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
@@ -45,6 +46,24 @@ const UnscopedEventView = Type.Object({
   organizationId: Type.Union([Type.String(), Type.Null()], { description: 'the organization of an organization\'s event; null for the deployment\'s' }),
 });
 export const ProjectParams = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
+const WindowQuery = {
+  since: Type.Optional(Type.String({ format: 'date-time', description: 'only events at or after this instant' })),
+  until: Type.Optional(Type.String({ format: 'date-time', description: 'only events before this instant' })),
+};
+
+/** The `since`/`until` query as a window; an instant the format lets through but no Date can hold (a leap second) is refused in words. */
+function eventWindow(query: { since?: string; until?: string }): EventWindow {
+  const at = (name: 'since' | 'until') => {
+    const text = query[name];
+    if (text === undefined) return undefined;
+    const date = new Date(text);
+    if (Number.isNaN(date.getTime())) throw new AppError('validation_failed', `${name} must be an instant such as 2026-06-01T00:00:00Z`);
+    return date;
+  };
+  const window = { since: at('since'), until: at('until') };
+  if (window.since && window.until && window.since >= window.until) throw new AppError('validation_failed', 'since must be before until');
+  return window;
+}
 
 const projectView = (p: Project) => ({ id: p.id, organizationId: p.organizationId, name: p.name, createdAt: p.createdAt.toISOString() });
 const keyView = (k: ApiKeyRecord) => ({ id: k.id, name: k.name, role: k.role, prefix: k.prefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null });
@@ -140,15 +159,15 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
     {
       schema: {
         operationId: 'listDeploymentEvents',
-        summary: 'The audit trail of no project: sign-ins and their failures and locks, sessions, users, organizations and their members (superuser; newest first)',
+        summary: 'The audit trail of no project: sign-ins and their failures and locks, sessions, users, organizations and their members (superuser; newest first; since and until: a time window)',
         tags: ['events'],
-        querystring: Type.Object({ ...PageQuery, type: Type.Optional(Text({ maxLength: 100 })) }),
+        querystring: Type.Object({ ...PageQuery, type: Type.Optional(Text({ maxLength: 100 })), ...WindowQuery }),
         response: { 200: envelopeSchema(Type.Array(UnscopedEventView)), ...errorResponses },
       },
     },
     async (request) => {
       const { pageIndex = 1, pageSize = 20, type } = request.query;
-      const page = await access.listUnscopedEvents(principal(request), { pageIndex, pageSize }, type);
+      const page = await access.listUnscopedEvents(principal(request), { pageIndex, pageSize }, type, eventWindow(request.query));
       return paged(page.items.map((e) => ({ ...eventView(e), organizationId: e.organizationId })), page.totalCount, pageIndex, pageSize);
     },
   );
@@ -158,7 +177,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
     {
       schema: {
         operationId: 'listEvents',
-        summary: 'The project audit trail: who changed what, when (newest first); objectType and objectId together: the events of one object',
+        summary: 'The project audit trail: who changed what, when (newest first); objectType and objectId together: the events of one object; since and until: a time window',
         tags: ['events'],
         params: ProjectParams,
         querystring: Type.Object({
@@ -166,6 +185,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
           type: Type.Optional(Text({ maxLength: 100 })),
           objectType: Type.Optional(Text({ maxLength: 40, description: 'certificate, endpoint, api_key, …; with objectId' })),
           objectId: Type.Optional(Text({ maxLength: 100, description: 'the object\'s id (a certificate id, …); with objectType' })),
+          ...WindowQuery,
         }),
         response: { 200: envelopeSchema(Type.Array(EventView)), ...errorResponses },
       },
@@ -174,7 +194,7 @@ export async function projectRoutes(fastify: FastifyInstance, opts: { access: Ac
       const { pageIndex = 1, pageSize = 20, type, objectType, objectId } = request.query;
       if ((objectType === undefined) !== (objectId === undefined)) throw new AppError('validation_failed', 'objectType and objectId go together');
       const object = objectType !== undefined && objectId !== undefined ? { type: objectType, id: objectId } : undefined;
-      const page = await access.listEvents(principal(request), request.params.projectId, { pageIndex, pageSize }, type, object);
+      const page = await access.listEvents(principal(request), request.params.projectId, { pageIndex, pageSize }, type, object, eventWindow(request.query));
       return paged(page.items.map(eventView), page.totalCount, pageIndex, pageSize);
     },
   );

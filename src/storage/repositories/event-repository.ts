@@ -1,5 +1,5 @@
 import type { AuditEvent, NewAuditEvent } from '../../domain/audit-event.js';
-import type { EventRepository } from '../../ports/event-repository.js';
+import type { EventRepository, EventWindow } from '../../ports/event-repository.js';
 import type { Page, PageResult } from '../../ports/page.js';
 import type { EventsTable, Executor } from '../database.js';
 import { pageWindow } from './paging.js';
@@ -57,7 +57,7 @@ export class KyselyEventRepository implements EventRepository {
     }
   }
 
-  async listForProject(projectId: string, page: Page, type?: string, object?: { type: string; id: string }): Promise<PageResult<AuditEvent>> {
+  async listForProject(projectId: string, page: Page, type?: string, object?: { type: string; id: string }, window: EventWindow = {}): Promise<PageResult<AuditEvent>> {
     const { limit, offset } = pageWindow(page);
     let rows = this.db.selectFrom('events').selectAll().where('project_id', '=', projectId);
     let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId);
@@ -69,6 +69,14 @@ export class KyselyEventRepository implements EventRepository {
       rows = rows.where('object_type', '=', object.type).where('object_id', '=', object.id);
       count = count.where('object_type', '=', object.type).where('object_id', '=', object.id);
     }
+    if (window.since !== undefined) {
+      rows = rows.where('created_at', '>=', window.since.getTime());
+      count = count.where('created_at', '>=', window.since.getTime());
+    }
+    if (window.until !== undefined) {
+      rows = rows.where('created_at', '<', window.until.getTime());
+      count = count.where('created_at', '<', window.until.getTime());
+    }
     const [items, total] = await Promise.all([
       rows.orderBy('id', 'desc').limit(limit).offset(offset).execute(),
       count.executeTakeFirstOrThrow(),
@@ -76,13 +84,21 @@ export class KyselyEventRepository implements EventRepository {
     return { items: items.map(toEvent), totalCount: Number(total.n) };
   }
 
-  async listUnscoped(page: Page, type?: string): Promise<PageResult<AuditEvent>> {
+  async listUnscoped(page: Page, type?: string, window: EventWindow = {}): Promise<PageResult<AuditEvent>> {
     const { limit, offset } = pageWindow(page);
     let rows = this.db.selectFrom('events').selectAll().where('project_id', 'is', null);
     let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', 'is', null);
     if (type !== undefined) {
       rows = rows.where('type', '=', type);
       count = count.where('type', '=', type);
+    }
+    if (window.since !== undefined) {
+      rows = rows.where('created_at', '>=', window.since.getTime());
+      count = count.where('created_at', '>=', window.since.getTime());
+    }
+    if (window.until !== undefined) {
+      rows = rows.where('created_at', '<', window.until.getTime());
+      count = count.where('created_at', '<', window.until.getTime());
     }
     const [items, total] = await Promise.all([rows.orderBy('id', 'desc').limit(limit).offset(offset).execute(), count.executeTakeFirstOrThrow()]);
     return { items: items.map(toEvent), totalCount: Number(total.n) };

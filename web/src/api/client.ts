@@ -53,6 +53,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly body: unknown,
+    /** The answer's Retry-After header, when it had one (a sign-in lock). */
+    readonly retryAfter: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -110,7 +112,7 @@ async function request(method: Method, template: string, options: { path?: unkno
     const code = env.code ?? `http_${res.status}`;
     // The sign-in routes' own 401s are their callers' to handle (and asking who is signed in must not loop).
     if (res.status === 401 && !template.startsWith('/api/v1/auth/')) for (const l of unauthorizedListeners) l();
-    throw new ApiError(res.status, code, env.errors?.join('; ') || `${res.status} ${res.statusText}`, payload);
+    throw new ApiError(res.status, code, env.errors?.join('; ') || `${res.status} ${res.statusText}`, payload, res.headers.get('retry-after'));
   }
   if (typeof payload === 'string') return { result: payload, resultInfo: null, messages: [] };
   const env = payload as { result: unknown; resultInfo?: PageInfo | null; messages?: string[] };

@@ -213,7 +213,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail of no project: sign-ins and their failures and locks, sessions, users, organizations and their members (superuser; newest first) */
+        /** The audit trail of no project: sign-ins and their failures and locks, sessions, users, organizations and their members (superuser; newest first; since and until: a time window) */
         get: operations["listDeploymentEvents"];
         put?: never;
         post?: never;
@@ -898,7 +898,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The project audit trail: who changed what, when (newest first); objectType and objectId together: the events of one object */
+        /** The project audit trail: who changed what, when (newest first); objectType and objectId together: the events of one object; since and until: a time window */
         get: operations["listEvents"];
         put?: never;
         post?: never;
@@ -2438,7 +2438,11 @@ export interface operations {
                 /** @description 1-based page number */
                 pageIndex?: number;
                 pageSize?: number;
+                /** @description only events at or after this instant */
+                since?: string;
                 type?: string;
+                /** @description only events before this instant */
+                until?: string;
             };
             header?: never;
             path?: never;
@@ -10431,7 +10435,11 @@ export interface operations {
                 /** @description 1-based page number */
                 pageIndex?: number;
                 pageSize?: number;
+                /** @description only events at or after this instant */
+                since?: string;
                 type?: string;
+                /** @description only events before this instant */
+                until?: string;
             };
             header?: never;
             path: {

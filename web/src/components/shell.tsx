@@ -108,6 +108,20 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
                 Members
               </Link>
             ) : null}
+            <Link href={`${base}/notifications`} aria-current={section === `${base}/notifications` ? 'page' : undefined}>
+              Notifications
+            </Link>
+            <Link href={`${base}/audit`} aria-current={section === `${base}/audit` ? 'page' : undefined}>
+              Audit log
+            </Link>
+            {admin ? (
+              <Link href={`${base}/api-keys`} aria-current={section === `${base}/api-keys` ? 'page' : undefined}>
+                API keys
+              </Link>
+            ) : null}
+            <Link href={`${base}/settings`} aria-current={section === `${base}/settings` ? 'page' : undefined}>
+              Settings
+            </Link>
           </nav>
         ) : (
           <span class="nav" />
@@ -117,6 +131,14 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
             {props.me.user.email}
             {props.me.user.superuser ? <span class="tag">superuser</span> : null}
           </span>
+          {props.me.user.superuser ? (
+            <Link href="/audit" class="quiet-link" aria-current={section === '/audit' ? 'page' : undefined}>
+              Deployment audit
+            </Link>
+          ) : null}
+          <Link href="/account" class="quiet-link" aria-current={section === '/account' ? 'page' : undefined}>
+            Account
+          </Link>
           <button type="button" class="quiet" onClick={doSignOut} disabled={leaving}>
             Sign out
           </button>

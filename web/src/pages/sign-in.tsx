@@ -2,12 +2,13 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
 import { signIn } from '../api/auth.js';
 import { useTitle } from '../lib/load.js';
+import { lockoutText, retryAfterSeconds } from '../lib/sign-in-lock.js';
 
 /** Words for the sign-in failures a person can act on; anything else shows the server's message. */
 function problem(err: unknown): string {
   if (err instanceof ApiError) {
     if (err.code === 'sign_in_failed') return 'The email or the password is wrong.';
-    if (err.code === 'sign_in_locked') return 'Too many failed attempts: sign-in is paused for this account. Try again in a few minutes.';
+    if (err.code === 'sign_in_locked') return lockoutText(retryAfterSeconds(err.retryAfter, new Date()));
     return err.message;
   }
   return 'The server could not be reached. Try again.';
