@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route needs no credentials (signing in, the first setup, an invitation): the authentication plugin leaves it alone. */
     anonymous?: boolean;
+    /** The route is one of the agent's (api/routes/agent-routes.ts): the only ones a deployment key may call. */
+    deploymentKey?: boolean;
   }
 }
 
@@ -98,6 +100,11 @@ export async function authenticateRequest(request: FastifyRequest, opts: Authent
   return user;
 }
 
+/** What a deployment key gets anywhere but the agent's routes. */
+export function deploymentKeyForbidden(): AppError {
+  return new AppError('deployment_key_forbidden', 'a deployment key may only read its own target\'s deployments and report their outcomes (/api/v1/agent/…)');
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -116,7 +123,10 @@ export const authentication = fp(
     if (!app.hasRequestDecorator('csrfToken')) app.decorateRequest('csrfToken', null);
     app.addHook('onRequest', async (request) => {
       if (request.routeOptions.config?.anonymous) return;
-      request.principal = await authenticateRequest(request, opts);
+      const p = await authenticateRequest(request, opts);
+      // A deployment key is confined to the agent's routes, whatever else it is presented to.
+      if (p.kind === 'deployment_key' && !request.routeOptions.config?.deploymentKey) throw deploymentKeyForbidden();
+      request.principal = p;
     });
     app.addHook('preValidation', async (request) => {
       if (request.routeOptions.config?.anonymous) return;

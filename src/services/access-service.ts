@@ -10,7 +10,7 @@ import type { ApiKeyRecord } from '../ports/api-key-repository.js';
 import type { Page, PageResult } from '../ports/page.js';
 import type { Store } from '../ports/store.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
-import { actorOf, callerNoun, grantsOf, organizationRole, principalOf, roleAtLeast, roleInProject, seesOrganization, type ApiKeyPrincipal, type Principal } from './principal.js';
+import { actorOf, callerNoun, grantsOf, organizationRole, principalOf, roleAtLeast, roleInProject, seesOrganization, type ApiKeyPrincipal, type DeploymentKeyPrincipal, type Principal } from './principal.js';
 
 const CACHE_TTL_MS = 5_000;
 const CACHE_MAX = 10_000;
@@ -58,8 +58,8 @@ export class AccessService {
     private readonly clock: Clock,
   ) {}
 
-  /** The principal of a raw API key, or 401. */
-  async authenticate(rawKey: string | undefined): Promise<ApiKeyPrincipal> {
+  /** The principal of a raw API key (a deployment key is a DeploymentKeyPrincipal), or 401. */
+  async authenticate(rawKey: string | undefined): Promise<ApiKeyPrincipal | DeploymentKeyPrincipal> {
     if (!rawKey) throw new AppError('unauthorized', 'an API key is required (Authorization: Bearer KEY or X-API-Key: KEY)');
     if (rawKey.length > 512) throw new AppError('unauthorized', 'the API key is not valid');
     const hash = hashApiKey(rawKey);
@@ -74,6 +74,11 @@ export class AccessService {
       throw new AppError('organization_disabled', 'the organization of this key is disabled');
     }
     return principalOf(key);
+  }
+
+  /** Forgets the keys read so far: a key revoked on this server stops working at once (other servers: within the cache's 5 s). */
+  forgetKeys(): void {
+    this.keyCache.clear();
   }
 
   /** The project if the principal covers it with at least `minRole`. */
@@ -237,6 +242,7 @@ export class AccessService {
       prefix: apiKeyPrefix(key),
       createdAt: now,
       revokedAt: null,
+      deploymentTargetId: null,
     };
     await this.store.transaction(async (tx) => {
       await tx.apiKeys.insert(record);
@@ -253,7 +259,8 @@ export class AccessService {
   async revokeApiKey(principal: Principal, projectId: string, keyId: string): Promise<ApiKeyRecord> {
     const project = await this.authorizeProject(principal, projectId, 'admin');
     const key = await this.store.apiKeys.get(keyId);
-    if (!key || key.projectId !== project.id) throw new AppError('api_key_not_found', `API key ${keyId} was not found`);
+    // A deployment key is rotated through its target (DeploymentService.rotateAgentKey).
+    if (!key || key.projectId !== project.id || key.deploymentTargetId !== null) throw new AppError('api_key_not_found', `API key ${keyId} was not found`);
     const now = this.clock.now();
     if (!key.revokedAt) {
       await this.store.transaction(async (tx) => {
@@ -278,6 +285,28 @@ export class AccessService {
   }
 
   /**
+   * Makes a deployment key for an `agent` target, inside the caller's transaction (the target's
+   * creation or key rotation): the key itself is returned once and only its hash stored.
+   */
+  newDeploymentKey(project: Project, targetId: number, targetName: string, now: Date): { record: ApiKeyRecord; key: string } {
+    const key = generateApiKey();
+    const record: ApiKeyRecord = {
+      id: randomUUID(),
+      organizationId: project.organizationId,
+      projectId: project.id,
+      name: `deployment key of ${targetName}`.slice(0, 200),
+      role: 'viewer',
+      superuser: false,
+      keyHash: hashApiKey(key),
+      prefix: apiKeyPrefix(key),
+      createdAt: now,
+      revokedAt: null,
+      deploymentTargetId: targetId,
+    };
+    return { record, key };
+  }
+
+  /**
    * Makes sure a superuser key exists. With a bootstrap token, a superuser key with exactly that
    * value exists afterwards; without one, the first start creates a key and returns it (once).
    */
@@ -294,6 +323,7 @@ export class AccessService {
       prefix,
       createdAt: now,
       revokedAt: null,
+      deploymentTargetId: null,
     });
     if (bootstrapToken) {
       const hash = hashApiKey(bootstrapToken);
