@@ -104,11 +104,12 @@ export async function agentRoutes(fastify: FastifyInstance, opts: { deployments:
       if (known !== undefined && listing.etag === known && waitMs > 0) {
         const gone = new AbortController();
         const onClose = () => gone.abort();
-        request.raw.once('close', onClose);
+        // The response's close: the agent went away (or its connection did) while it waited.
+        reply.raw.once('close', onClose);
         try {
           if (await poll.wait(key.targetId, known, waitMs, gone.signal)) listing = await deployments.agentDeployments(key);
         } finally {
-          request.raw.off('close', onClose);
+          reply.raw.off('close', onClose);
         }
       }
       reply.header('cache-control', 'no-store');
