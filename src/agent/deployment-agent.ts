@@ -110,7 +110,8 @@ export class DeploymentAgent {
         failures++;
         // A fresh listing after a failure: the server may have restarted or changed meanwhile.
         etag = undefined;
-        this.problem(-1, `the server could not be reached or refused: ${describe(err)}`, { server: this.o.server });
+        // Logged once per state: unreachable, or each kind of refusal (a revoked key is 401), until it answers again.
+        this.problem(-1, `the server could not be reached or refused: ${describe(err)}`, { server: this.o.server }, err instanceof AgentHttpError ? `http_${err.status}_${err.code}` : 'unreachable');
         await sleep(agentBackoffMs(failures, this.baseMs, this.maxMs, this.random), signal);
       }
     }
@@ -251,9 +252,10 @@ export class DeploymentAgent {
     }
   }
 
-  private problem(key: number, message: string, fields: Record<string, unknown> = {}): void {
-    if (this.problems.get(key) === message) return;
-    this.problems.set(key, message);
+  /** Logs a problem once while `state` (default the message) stays the same. */
+  private problem(key: number, message: string, fields: Record<string, unknown> = {}, state = message): void {
+    if (this.problems.get(key) === state) return;
+    this.problems.set(key, state);
     this.o.log('warn', message, fields);
   }
 

@@ -8,6 +8,7 @@ export interface AgentCommandOptions {
   reload?: string;
   reloadTimeoutSeconds: number;
   waitSeconds: number;
+  maxBackoffSeconds: number;
 }
 
 /**
@@ -47,6 +48,8 @@ export async function agentCommand(options: AgentCommandOptions, io: CliIo): Pro
       reload: options.reload,
       reloadTimeoutMs: options.reloadTimeoutSeconds * 1000,
       waitSeconds: options.waitSeconds,
+      backoffMaxMs: options.maxBackoffSeconds * 1000,
+      backoffBaseMs: Math.min(1000, options.maxBackoffSeconds * 1000),
       log,
     });
     await agent.run(stop.signal);

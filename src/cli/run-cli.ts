@@ -72,9 +72,18 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .option('--reload <command>', 'shell command run once after each batch written, e.g. "systemctl reload nginx"')
     .option('--reload-timeout <seconds>', 'the reload command is killed after this', '60')
     .option('--wait <seconds>', 'how long one long poll waits on the server for a change (1-60)', '30')
-    .action(async (opts: { server: string; key?: string; dir: string; reload?: string; reloadTimeout: string; wait: string }) => {
+    .option('--max-backoff <seconds>', 'the longest wait between retries while the server is away (1-3600)', '60')
+    .action(async (opts: { server: string; key?: string; dir: string; reload?: string; reloadTimeout: string; wait: string; maxBackoff: string }) => {
       await agentCommand(
-        { server: opts.server, key: opts.key, dir: opts.dir, reload: opts.reload, reloadTimeoutSeconds: parseIntegerOption('--reload-timeout', opts.reloadTimeout, 1, 3600), waitSeconds: parseIntegerOption('--wait', opts.wait, 1, 60) },
+        {
+          server: opts.server,
+          key: opts.key,
+          dir: opts.dir,
+          reload: opts.reload,
+          reloadTimeoutSeconds: parseIntegerOption('--reload-timeout', opts.reloadTimeout, 1, 3600),
+          waitSeconds: parseIntegerOption('--wait', opts.wait, 1, 60),
+          maxBackoffSeconds: parseIntegerOption('--max-backoff', opts.maxBackoff, 1, 3600),
+        },
         io,
       );
     });

@@ -19,6 +19,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agent/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deployment key's target's deployments with their current versions; a long poll with If-None-Match and wait
+         * @description Answers at once when the listing differs from the ETag in If-None-Match (or none is sent). Otherwise waits up to `wait` seconds for a change (a new version, a deployment bound or asked for) and answers 304 with no body when none came.
+         */
+        get: operations["listAgentDeployments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/deployments/{deploymentId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version of one of the key's deployments, with its private key (for privkey.pem) */
+        get: operations["getAgentDeploymentCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/deployments/{deploymentId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report what the agent did with a version: written and reloaded (deployed), or why not (failed) */
+        post: operations["reportAgentDeploymentOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/certexpirydetails": {
         parameters: {
             query?: never;
@@ -785,6 +839,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/deployment-targets/{targetId}/agent-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new deployment key for an agent target (admin), shown once; the target's earlier keys are revoked */
+        post: operations["rotateDeploymentTargetAgentKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/deployments": {
         parameters: {
             query?: never;
@@ -1485,6 +1556,313 @@ export interface operations {
             };
         };
     };
+    listAgentDeployments: {
+        parameters: {
+            query?: {
+                /** @description seconds to wait for a change when If-None-Match is current (0 to 60, default 0) */
+                wait?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description also the ETag header: send it back in If-None-Match to wait for a change */
+                            etag: string;
+                            items: {
+                                certificateId: number;
+                                deployedFingerprintSha256: string | null;
+                                domainName: string;
+                                fingerprintSha256: string | null;
+                                id: number;
+                                /** @description the folder the agent writes into, under its --dir */
+                                name: string;
+                                /** @description a deploy was asked for: write again even an unchanged version */
+                                requested: boolean;
+                                sslCertificateId: string | null;
+                                status: "pending" | "deployed" | "verified" | "failed";
+                            }[];
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description nothing changed within `wait` */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getAgentDeploymentCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deploymentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            certificatePem: string;
+                            /** @description the issuers, the leaf's issuer first; empty when none was stored */
+                            chainPem: string;
+                            deploymentId: number;
+                            fingerprintSha256: string;
+                            name: string;
+                            /** @description PKCS#8 PEM: written to privkey.pem with mode 0600 */
+                            privateKeyPem: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    reportAgentDeploymentOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deploymentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    error?: {
+                        code?: "deployment_write_failed" | "deploy_hook_failed" | "deployment_path_invalid";
+                        /** Format: single-line-text */
+                        message?: string;
+                    };
+                    /** @description SHA-256 of the certificate (hex) */
+                    fingerprintSha256: string;
+                    ok: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            certificateId: number;
+                            deployedFingerprintSha256: string | null;
+                            domainName: string;
+                            fingerprintSha256: string | null;
+                            id: number;
+                            /** @description the folder the agent writes into, under its --dir */
+                            name: string;
+                            /** @description a deploy was asked for: write again even an unchanged version */
+                            requested: boolean;
+                            sslCertificateId: string | null;
+                            status: "pending" | "deployed" | "verified" | "failed";
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     getCertExpiryDetails: {
         parameters: {
             query?: {
@@ -1544,7 +1922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1802,7 +2180,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1917,7 +2295,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2032,7 +2410,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2103,7 +2481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2206,7 +2584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2215,7 +2593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2394,7 +2772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2499,7 +2877,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2580,7 +2958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2664,7 +3042,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2767,7 +3145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2865,7 +3243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2963,7 +3341,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2981,7 +3359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3071,7 +3449,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3176,7 +3554,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3269,7 +3647,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3352,7 +3730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3451,7 +3829,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3537,7 +3915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3634,7 +4012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3712,7 +4090,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3798,7 +4176,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +4273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3994,7 +4372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4080,7 +4458,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4180,7 +4558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4287,7 +4665,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4382,7 +4760,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4400,7 +4778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4495,7 +4873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4581,7 +4959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4710,7 +5088,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4833,7 +5211,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4934,7 +5312,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5079,7 +5457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5186,7 +5564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5204,7 +5582,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5352,7 +5730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5370,7 +5748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5556,7 +5934,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5733,7 +6111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5927,7 +6305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6091,7 +6469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6267,7 +6645,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6344,7 +6722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6432,7 +6810,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6450,7 +6828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6534,7 +6912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6615,7 +6993,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6885,7 +7263,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6903,7 +7281,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7214,7 +7592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7317,7 +7695,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7335,7 +7713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7512,7 +7890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7530,7 +7908,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7809,7 +8187,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7827,7 +8205,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8126,7 +8504,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8312,7 +8690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8535,7 +8913,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8594,6 +8972,8 @@ export interface operations {
                         errors: string[];
                         messages: string[];
                         result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
                             /** @description what may be shown; never a secret */
                             config: {
                                 [key: string]: unknown;
@@ -8640,7 +9020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8672,7 +9052,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    config: {
+                    /** @description required for local targets; empty or absent for agent targets */
+                    config?: {
                         /**
                          * Format: single-line-text
                          * @description relative to the server's CERTKEEPER_DEPLOY_ROOT; may not leave it (no absolute path, no `..`, no symbolic link out of the root)
@@ -8690,11 +9071,11 @@ export interface operations {
                         reloadHook?: string | null;
                         /** @description the hook is killed, with everything it started, after this; default 60 */
                         reloadTimeoutSeconds?: number;
-                    };
+                    } | Record<string, never>;
                     /** Format: single-line-text */
                     name: string;
-                    /** @description local: files on the server itself */
-                    type: "local";
+                    /** @description local: files on the server itself; agent: `certkeeper agent` on the host fetches them with the deployment key the creation answers */
+                    type: "local" | "agent";
                 };
             };
         };
@@ -8709,6 +9090,8 @@ export interface operations {
                         errors: string[];
                         messages: string[];
                         result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
                             /** @description what may be shown; never a secret */
                             config: {
                                 [key: string]: unknown;
@@ -8755,7 +9138,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8773,7 +9156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8824,6 +9207,8 @@ export interface operations {
                         errors: string[];
                         messages: string[];
                         result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
                             /** @description what may be shown; never a secret */
                             config: {
                                 [key: string]: unknown;
@@ -8870,7 +9255,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8924,8 +9309,8 @@ export interface operations {
                     };
                     /** Format: single-line-text */
                     name?: string;
-                    /** @description local: files on the server itself */
-                    type?: "local";
+                    /** @description local: files on the server itself; agent: `certkeeper agent` on the host fetches them with the deployment key the creation answers */
+                    type?: "local" | "agent";
                 };
             };
         };
@@ -8940,6 +9325,8 @@ export interface operations {
                         errors: string[];
                         messages: string[];
                         result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
                             /** @description what may be shown; never a secret */
                             config: {
                                 [key: string]: unknown;
@@ -8986,7 +9373,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9004,7 +9391,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9055,6 +9442,8 @@ export interface operations {
                         errors: string[];
                         messages: string[];
                         result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
                             /** @description what may be shown; never a secret */
                             config: {
                                 [key: string]: unknown;
@@ -9101,7 +9490,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9119,7 +9508,124 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    rotateDeploymentTargetAgentKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                targetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
+                            /** @description what may be shown; never a secret */
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description a PKCS#12 password is stored */
+                            hasSecret: boolean;
+                            id: number;
+                            name: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9234,7 +9740,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9348,7 +9854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9366,7 +9872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9476,7 +9982,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9581,7 +10087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9700,7 +10206,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9844,7 +10350,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9975,7 +10481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9993,7 +10499,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10123,7 +10629,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10244,7 +10750,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10383,7 +10889,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10492,7 +10998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10572,7 +11078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10670,7 +11176,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10688,7 +11194,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10778,7 +11284,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10883,7 +11389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10986,7 +11492,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11089,7 +11595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11107,7 +11613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11202,7 +11708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11302,7 +11808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11320,7 +11826,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11404,7 +11910,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11518,7 +12024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11617,7 +12123,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11706,7 +12212,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11825,7 +12331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11921,7 +12427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12017,7 +12523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12118,7 +12624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12204,7 +12710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12302,7 +12808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12382,7 +12888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12488,7 +12994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12579,7 +13085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12597,7 +13103,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12691,7 +13197,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12801,7 +13307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12928,7 +13434,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13031,7 +13537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13129,7 +13635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13249,7 +13755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13365,7 +13871,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13383,7 +13889,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13474,7 +13980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13572,7 +14078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13590,7 +14096,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13679,7 +14185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13784,7 +14290,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13871,7 +14377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
