@@ -16,8 +16,8 @@ export interface ApiKeyRecord {
   prefix: string;
   createdAt: Date;
   revokedAt: Date | null;
-  /** Set: a deployment key, confined to this `agent` target's deployments (role and grants mean nothing for it). */
-  deploymentTargetId: number | null;
+  /** Set: a deployment key, confined to this `agent` target's deployments (role and grants mean nothing for it). Absent or null: an API key. */
+  deploymentTargetId?: number | null;
 }
 
 /** API keys, found by the hash of the key a request presents. */

@@ -260,7 +260,7 @@ export class AccessService {
     const project = await this.authorizeProject(principal, projectId, 'admin');
     const key = await this.store.apiKeys.get(keyId);
     // A deployment key is rotated through its target (DeploymentService.rotateAgentKey).
-    if (!key || key.projectId !== project.id || key.deploymentTargetId !== null) throw new AppError('api_key_not_found', `API key ${keyId} was not found`);
+    if (!key || key.projectId !== project.id || key.deploymentTargetId != null) throw new AppError('api_key_not_found', `API key ${keyId} was not found`);
     const now = this.clock.now();
     if (!key.revokedAt) {
       await this.store.transaction(async (tx) => {

@@ -56,7 +56,7 @@ export function roleAtLeast(role: Role, min: Role): boolean {
 }
 
 export function principalOf(key: ApiKeyRecord): ApiKeyPrincipal | DeploymentKeyPrincipal {
-  if (key.deploymentTargetId !== null && key.organizationId !== null && key.projectId !== null) {
+  if (key.deploymentTargetId != null && key.organizationId !== null && key.projectId !== null) {
     return { kind: 'deployment_key', keyId: key.id, superuser: false, organizationId: key.organizationId, projectId: key.projectId, targetId: key.deploymentTargetId };
   }
   return { kind: 'api_key', keyId: key.id, superuser: key.superuser, organizationId: key.organizationId, projectId: key.projectId, role: key.role };

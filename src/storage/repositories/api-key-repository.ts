@@ -36,7 +36,7 @@ export class KyselyApiKeyRepository implements ApiKeyRepository {
         prefix: key.prefix,
         created_at: key.createdAt.getTime(),
         revoked_at: key.revokedAt === null ? null : key.revokedAt.getTime(),
-        deployment_target_id: key.deploymentTargetId,
+        deployment_target_id: key.deploymentTargetId ?? null,
       })
       .execute();
     return { ...key };
