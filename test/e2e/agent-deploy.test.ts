@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ interface AgentProcess {
 }
 
 /** `node dist/cli/main.js agent …`, the key in its environment. */
-function startAgent(name: string, server: string, key: string, dir: string, reloads: string): AgentProcess {
+function startAgent(server: string, key: string, dir: string, reloads: string): AgentProcess {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', CERTKEEPER_AGENT_KEY: key };
   const proc = spawn(process.execPath, [cliEntry, 'agent', '--server', server, '--dir', dir, '--reload', `echo "$CERTKEEPER_DEPLOYMENT_NAMES" >> '${reloads}'`, '--wait', '20', '--max-backoff', '2'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -48,7 +48,6 @@ function startAgent(name: string, server: string, key: string, dir: string, relo
   proc.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-200_000)));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
   process.once('exit', () => proc.kill('SIGKILL'));
-  void name;
   return { proc, dir, output: () => output, exited };
 }
 
@@ -89,7 +88,6 @@ describe.each(dialects)('two certkeeper agents on %s', (dialect) => {
     dir = path.join(scratch, dialect);
     mkdirSync(dir);
     const caFile = path.join(dir, 'pebble-ca.pem');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(caFile, pebble.caPem);
     const db = await createServerDatabase(dialect);
     drop = db.drop;
@@ -130,7 +128,7 @@ describe.each(dialects)('two certkeeper agents on %s', (dialect) => {
       expect(d.status).toBe('pending');
       deploymentIds.push(d.id);
       const agentDir = path.join(dir, name);
-      agents.push(startAgent(name, server.url, target.agentKey, agentDir, path.join(dir, `${name}.reloads`)));
+      agents.push(startAgent(server.url, target.agentKey, agentDir, path.join(dir, `${name}.reloads`)));
     }
     await everywhere(issued.fingerprintSha256);
     for (const a of agents) expect(statSync(path.join(a.dir, DOMAIN, 'privkey.pem')).mode & 0o777).toBe(0o600);
