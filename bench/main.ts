@@ -9,6 +9,7 @@
  * --probe-endpoints N;
  * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
  * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target: --skip-deploy, --only-deploy;
+ * the same renewals reaching --agents N (100) `certkeeper agent`s over HTTP, --agent-certs N (1,000) certificates: --skip-agents, --only-agents;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,6 +26,7 @@ import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults }
 import { probeBench, probeTableRows, type ProbeBenchResults } from './probe-bench.js';
 import { sweepBench, sweepTableRows, type SweepBenchResult } from './sweep-bench.js';
 import { deployBench, deployTableRows, type DeployBenchResult } from './deploy-bench.js';
+import { agentBench, agentTableRows, type AgentBenchResult } from './agent-bench.js';
 import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
@@ -36,10 +38,13 @@ const option = (name: string, fallback: number) => {
 const quick = flag('--quick');
 const onlyIssuance = flag('--only-issuance');
 const onlyProbe = flag('--only-probe');
-const onlyDeploy = flag('--only-deploy');
-// --only-deploy runs the deployment series alone: as if every other series were skipped.
+const onlyAgents = flag('--only-agents');
+const onlyDeploy = flag('--only-deploy') || onlyAgents;
+// --only-deploy runs the deployment series alone (--only-agents the agents' alone): as if every other series were skipped.
 const onlySweep = flag('--only-sweep') && !onlyDeploy;
 if (onlyDeploy) args.push('--skip-import', '--skip-sqlite', '--skip-postgres', '--skip-sweep', '--skip-probe', '--skip-issuance');
+if (onlyAgents) args.push('--skip-deploy');
+if (flag('--only-deploy') && !onlyAgents) args.push('--skip-agents');
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
 /** When a started server's scheduled passes have all had their first run (revocation checks: 60 s). */
 const STARTUP_PASSES_MS = 75_000;
@@ -273,6 +278,7 @@ function table(): string {
   if (results.probe) lines.push(...probeTableRows(results.probe as ProbeBenchResults));
   if (results.sweep) lines.push(...sweepTableRows(results.sweep as SweepBenchResult[]));
   if (results.deploy) lines.push(...deployTableRows(results.deploy as DeployBenchResult));
+  if (results.agents) lines.push(...agentTableRows(results.agents as AgentBenchResult));
   return lines.join('\n');
 }
 
@@ -306,6 +312,7 @@ if (!onlySweep && !onlyProbe && !flag('--skip-issuance')) {
   });
 }
 if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-deploy')) results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
+if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-agents')) results.agents = await agentBench({ count: option('--agent-certs', 1000), agents: option('--agents', 100), token: TOKEN, log });
 const out = table();
 console.log(out);
 if (results.issuance) console.log(`\n${issuanceTable(results.issuance as IssuanceResults)}`);
