@@ -9,7 +9,7 @@
  * --probe-endpoints N;
  * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
  * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target: --skip-deploy, --only-deploy;
- * the same renewals reaching --agents N (100) `certkeeper agent`s over HTTP, --agent-certs N (1,000) certificates: --skip-agents, --only-agents;
+ * the same renewals reaching --agents N (100) `certkeeper agent`s over HTTP in --agent-processes N (4) processes, --agent-certs N (1,000) certificates: --skip-agents, --only-agents;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -312,7 +312,7 @@ if (!onlySweep && !onlyProbe && !flag('--skip-issuance')) {
   });
 }
 if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-deploy')) results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
-if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-agents')) results.agents = await agentBench({ count: option('--agent-certs', 1000), agents: option('--agents', 100), token: TOKEN, log });
+if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-agents')) results.agents = await agentBench({ count: option('--agent-certs', 1000), agents: option('--agents', 100), processes: option('--agent-processes', 4), token: TOKEN, log });
 const out = table();
 console.log(out);
 if (results.issuance) console.log(`\n${issuanceTable(results.issuance as IssuanceResults)}`);
