@@ -475,6 +475,11 @@ export class DeploymentService {
     return agentView((await this.store.deployments.findDeployment(d.id))!, rec.domainName);
   }
 
+  /** deployment_key_forbidden unless the deployment is one of the key's target's. */
+  async checkAgentDeployment(principal: DeploymentKeyPrincipal, deploymentId: number): Promise<void> {
+    await this.agentDeployment(principal, deploymentId);
+  }
+
   private async agentDeployment(principal: DeploymentKeyPrincipal, deploymentId: number): Promise<DeploymentWithCurrent> {
     const d = await this.store.deployments.findDeployment(deploymentId);
     if (!d || d.targetId !== principal.targetId || d.projectId !== principal.projectId) {

@@ -123,6 +123,9 @@ describe.each(dialects)('agent deployment targets on %s', (dialect) => {
 
     // Another target's deployment, existing or not: refused alike.
     await expectError('GET', `/api/v1/agent/deployments/${dTheirs.id}/certificate`, key, 403, 'deployment_key_forbidden');
+    // …before its body is looked at.
+    await expectError('POST', `/api/v1/agent/deployments/${dTheirs.id}/outcome`, key, 403, 'deployment_key_forbidden', { fingerprintSha256: 'not hex', extra: true });
+    await expectError('POST', `/api/v1/agent/deployments/${dMine.id}/outcome`, t.keys.admin, 403, 'deployment_key_required', { fingerprintSha256: 'not hex' });
     await expectError('GET', `/api/v1/agent/deployments/999999/certificate`, key, 403, 'deployment_key_forbidden');
     await expectError('POST', `/api/v1/agent/deployments/${dTheirs.id}/outcome`, key, 403, 'deployment_key_forbidden', { fingerprintSha256: b.fingerprint, ok: true });
     // Its listing holds only its own.

@@ -80,6 +80,14 @@ export async function agentRoutes(fastify: FastifyInstance, opts: { deployments:
   const config = { deploymentKey: true };
   // A closing server answers its waiting agents at once rather than holding its shutdown for them.
   app.addHook('preClose', async () => poll.close());
+  // Before validation, as for a project the caller does not cover: anyone but a deployment key,
+  // and a deployment key naming another target's deployment, learn nothing, not even whether the
+  // rest of the request was valid.
+  app.addHook('preValidation', async (request) => {
+    const key = deploymentKey(request);
+    const { deploymentId } = (request.params ?? {}) as { deploymentId?: unknown };
+    if (typeof deploymentId === 'string' && /^[0-9]{1,10}$/.test(deploymentId)) await deployments.checkAgentDeployment(key, Number(deploymentId));
+  });
 
   app.get(
     '/agent/deployments',

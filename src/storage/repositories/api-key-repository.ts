@@ -14,7 +14,8 @@ function toApiKey(row: ApiKeysTable): ApiKeyRecord {
     prefix: row.prefix,
     createdAt: new Date(Number(row.created_at)),
     revokedAt: row.revoked_at === null ? null : new Date(Number(row.revoked_at)),
-    deploymentTargetId: row.deployment_target_id === null || row.deployment_target_id === undefined ? null : Number(row.deployment_target_id),
+    // Only a deployment key carries its target.
+    ...(row.deployment_target_id == null ? {} : { deploymentTargetId: Number(row.deployment_target_id) }),
   };
 }
 
