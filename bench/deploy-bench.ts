@@ -37,7 +37,7 @@ export interface DeployBenchResult {
 const TARGET_SECONDS = 5;
 
 /** CPU seconds (user + system) of a live process. */
-function cpuSeconds(pid: number): number {
+export function cpuSeconds(pid: number): number {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;
 }

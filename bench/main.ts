@@ -11,6 +11,7 @@
  * --only-get-by-id: of the million-row reads, only GET by id, hello-world and the floor route;
  * API latency during a sweep over --rows certificates (a server process, wrk): --skip-sweep-latency, --only-sweep-latency;
  * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target: --skip-deploy, --only-deploy;
+ * the same renewals reaching --agents N (100) `certkeeper agent`s over HTTP in --agent-processes N (4) processes, --agent-certs N (1,000) certificates: --skip-agents, --only-agents;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -28,6 +29,7 @@ import { probeBench, probeTableRows, type ProbeBenchResults } from './probe-benc
 import { sweepBench, sweepTableRows, type SweepBenchResult } from './sweep-bench.js';
 import { sweepLatencyBench, sweepLatencyTableRows, type SweepLatencyResult } from './sweep-latency-bench.js';
 import { deployBench, deployTableRows, type DeployBenchResult } from './deploy-bench.js';
+import { agentBench, agentTableRows, type AgentBenchResult } from './agent-bench.js';
 import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, quiesce, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
@@ -41,6 +43,7 @@ const onlyIssuance = flag('--only-issuance');
 const onlyProbe = flag('--only-probe');
 const onlyGetById = flag('--only-get-by-id');
 const onlyDeploy = flag('--only-deploy');
+const onlyAgents = flag('--only-agents');
 const onlySweep = flag('--only-sweep');
 const onlySweepLatency = flag('--only-sweep-latency');
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
@@ -266,15 +269,16 @@ function table(): string {
   if (results.sweep) lines.push(...sweepTableRows(results.sweep as SweepBenchResult[]));
   if (results.sweepLatency) lines.push(...sweepLatencyTableRows(results.sweepLatency as SweepLatencyResult[]));
   if (results.deploy) lines.push(...deployTableRows(results.deploy as DeployBenchResult));
+  if (results.agents) lines.push(...agentTableRows(results.agents as AgentBenchResult));
   return lines.join('\n');
 }
 
 /** Every series runs unless an --only-… flag names others or its --skip-… flag is given. */
-const only = onlySweep || onlySweepLatency || onlyIssuance || onlyProbe || onlyDeploy || onlyGetById;
+const only = onlySweep || onlySweepLatency || onlyIssuance || onlyProbe || onlyDeploy || onlyGetById || onlyAgents;
 const runs = (onlyFlag: boolean, skip: string) => (only ? onlyFlag : true) && !flag(skip);
 if (onlySweep) {
   // The sweep alone: no wrk, no servers.
-} else if (!onlyIssuance && !onlyProbe && !onlyDeploy && !hasWrk()) {
+} else if (!onlyIssuance && !onlyProbe && !onlyDeploy && !onlyAgents && !hasWrk()) {
   console.error('npm run bench needs wrk (Debian package "wrk"): apt-get install -y wrk');
   process.exit(2);
 }
@@ -309,6 +313,7 @@ if (runs(onlyIssuance, '--skip-issuance')) {
   });
 }
 if (runs(onlyDeploy, '--skip-deploy')) results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
+if (runs(onlyAgents, '--skip-agents')) results.agents = await agentBench({ count: option('--agent-certs', 1000), agents: option('--agents', 100), processes: option('--agent-processes', 4), token: TOKEN, log });
 const out = table();
 console.log(out);
 if (results.issuance) console.log(`\n${issuanceTable(results.issuance as IssuanceResults)}`);

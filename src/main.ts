@@ -44,6 +44,7 @@ import { backgroundJobs } from './jobs/background-jobs.js';
 import { Pkcs12WorkerPool } from './pki/pkcs12-worker-pool.js';
 import { DeploymentService } from './services/deployment-service.js';
 import { createDeployers } from './deploy/create-deployers.js';
+import { AgentLongPoll } from './services/agent-long-poll.js';
 import { ScryptPasswordHasher } from './secrets/scrypt-password-hasher.js';
 import type { PasswordHasher } from './ports/password-hasher.js';
 import { SessionService } from './services/session-service.js';
@@ -105,6 +106,8 @@ export interface Services {
   endpoints: EndpointService;
   /** Deployment targets and deployments: certificates written where servers read them, and verified. */
   deployments: DeploymentService;
+  /** The long poll `certkeeper agent` waits on (GET /api/v1/agent/deployments?wait=). */
+  agentPoll: AgentLongPoll;
   /** Expiry sweeps (scheduled, and POST …/sweep), notification policy and mutes. */
   sweeps: SweepService;
   accessKeys: AccessKeyService;
@@ -227,10 +230,16 @@ export async function createServices(
     { instanceId: config.instanceId, leaseMs: config.leaseMs, verifyWindowMs: config.deployVerifyWindowMs },
     logger,
   );
+  // Agents waiting on their long poll wake when this server records something they act on, and
+  // at every check (one read for all of them) for what other servers recorded.
+  const agentPoll = new AgentLongPoll((ids) => deployments.agentEtags(ids), { checkEveryMs: config.agentCheckMs }, logger);
+  deployments.onChange(() => agentPoll.poke());
+  managed.onNewVersion(() => agentPoll.poke());
   const scrapes = new MetricsService(metrics, store.certificates, access, clock, { token: config.metricsToken, public: config.metricsPublic, maxCertificates: config.metricsMaxCertificates });
   // The one list of background work; started by startServer, stopped first on close.
   const jobs = new JobRunner(backgroundJobs({ managed, sweeps, notifier, revocation, pushHealth, endpoints, deployments, sessions }, config), clock, logger, metrics);
   const close = async () => {
+    agentPoll.close();
     await jobs.stop();
     await managed.stop();
     emailSender?.close();
@@ -238,7 +247,7 @@ export async function createServices(
     await pkcs12.close();
     await store.close();
   };
-  return { config, store, box, access, sessions, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, deployments, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
+  return { config, store, box, access, sessions, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, deployments, agentPoll, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -261,6 +270,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     notifications: services.notifier,
     endpoints: services.endpoints,
     deployments: services.deployments,
+    agentPoll: services.agentPoll,
     sweeps: services.sweeps,
     accessKeys: services.accessKeys,
     checkCertificates: services.checkCertificates,

@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route needs no credentials (signing in, the first setup, an invitation): the authentication plugin leaves it alone. */
     anonymous?: boolean;
+    /** The route is one of the agent's (api/routes/agent-routes.ts): the only ones a deployment key may call. */
+    deploymentKey?: boolean;
   }
 }
 
@@ -107,6 +109,21 @@ export function authenticateRequestNow(request: FastifyRequest, opts: Authentica
   });
 }
 
+/** What a deployment key gets anywhere but the agent's routes. */
+export function deploymentKeyForbidden(): AppError {
+  return new AppError('deployment_key_forbidden', 'a deployment key may only read its own target\'s deployments and report their outcomes (/api/v1/agent/…)');
+}
+
+/**
+ * Sets the request's principal, or answers why it may not go on: a deployment key is confined to
+ * the agent's routes, whatever else it is presented to.
+ */
+function admit(request: FastifyRequest, p: Principal): Error | undefined {
+  if (p.kind === 'deployment_key' && !request.routeOptions.config?.deploymentKey) return deploymentKeyForbidden();
+  request.principal = p;
+  return undefined;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -135,14 +152,8 @@ export const authentication = fp(
       } catch (err) {
         return done(err as Error);
       }
-      if (!(found instanceof Promise)) {
-        request.principal = found;
-        return done();
-      }
-      found.then((p) => {
-        request.principal = p;
-        done();
-      }, done);
+      if (!(found instanceof Promise)) return done(admit(request, found));
+      found.then((p) => done(admit(request, p)), done);
     });
     app.addHook('preValidation', (request, _reply, done) => {
       if (request.routeOptions.config?.anonymous) return done();

@@ -15,6 +15,7 @@ export const openapiTags = [
   { name: 'notifications', description: 'Expiry sweeps, the notification policy, channels and the delivery log' },
   { name: 'endpoints', description: 'Watched endpoints: what servers really serve' },
   { name: 'deployments', description: 'Deployment targets and deployments: certificates written where servers read them, on every new version, and verified' },
+  { name: 'agent', description: 'What `certkeeper agent` calls with its deployment key: its target\'s deployments (a long poll), their current versions, and outcomes' },
   { name: 'compat-check-certificate', description: 'CheckCertificate as an RPC action at the root, signed with an access key; errors as {RequestId, HostId, Code, Message}' },
   { name: 'compat-cert-expiry', description: 'Expiry of the APNs certificates of apps and of Wallet pass certificates, as bare JSON' },
   { name: 'compat-scm', description: 'Details of a certificate by its 16-character id (X-Auth-Token); errors as {error_code, error_msg}' },

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ApiClient } from './api-client.js';
 import { CliError, formatError } from './cli-error.js';
 import { processIo, writeLine, type CliIo } from './cli-io.js';
+import { agentCommand } from './agent-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand, importExitCode } from './import-command.js';
 import { keysRotateCommand } from './keys-rotate-command.js';
@@ -60,6 +61,31 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .description('run the server (configuration from the environment or CERTKEEPER_CONFIG)')
     .action(async () => {
       await serveCommand(io);
+    });
+
+  program
+    .command('agent')
+    .description("keep an agent deployment target's certificates written under --dir (runs on the target host until SIGTERM)")
+    .requiredOption('--server <url>', 'the certkeeper server, e.g. https://certkeeper.example.com')
+    .option('--key <key>', "the target's deployment key (or env CERTKEEPER_AGENT_KEY, which keeps it out of the process list)")
+    .requiredOption('--dir <dir>', 'where each deployment gets its folder (<dir>/<deployment name>/cert.pem, chain.pem, fullchain.pem, privkey.pem)')
+    .option('--reload <command>', 'shell command run once after each batch written, e.g. "systemctl reload nginx"')
+    .option('--reload-timeout <seconds>', 'the reload command is killed after this', '60')
+    .option('--wait <seconds>', 'how long one long poll waits on the server for a change (1-60)', '30')
+    .option('--max-backoff <seconds>', 'the longest wait between retries while the server is away (1-3600)', '60')
+    .action(async (opts: { server: string; key?: string; dir: string; reload?: string; reloadTimeout: string; wait: string; maxBackoff: string }) => {
+      await agentCommand(
+        {
+          server: opts.server,
+          key: opts.key,
+          dir: opts.dir,
+          reload: opts.reload,
+          reloadTimeoutSeconds: parseIntegerOption('--reload-timeout', opts.reloadTimeout, 1, 3600),
+          waitSeconds: parseIntegerOption('--wait', opts.wait, 1, 60),
+          maxBackoffSeconds: parseIntegerOption('--max-backoff', opts.maxBackoff, 1, 3600),
+        },
+        io,
+      );
     });
 
   program

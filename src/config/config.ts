@@ -87,6 +87,8 @@ export interface Config {
   deployIntervalMs: number;
   /** How long after a deploy the endpoints a deployment names may still serve the old certificate (default 5 minutes). */
   deployVerifyWindowMs: number;
+  /** While agents wait on their long poll, their targets are checked against the database this often (default 2 s): versions another server recorded reach them within it. */
+  agentCheckMs: number;
   /** fastify's trustProxy: false (default), true, a number of hops, or addresses/CIDRs of the proxies to believe. */
   trustProxy: boolean | number | string;
   /** A console session unused for this long ends (default 12 hours). */
@@ -147,6 +149,7 @@ export const configKeys = [
   'CERTKEEPER_DEPLOY_HOOK_DIR',
   'CERTKEEPER_DEPLOY_INTERVAL_SECONDS',
   'CERTKEEPER_DEPLOY_VERIFY_WINDOW_SECONDS',
+  'CERTKEEPER_AGENT_CHECK_SECONDS',
   'CERTKEEPER_TRUST_PROXY',
   'CERTKEEPER_SESSION_IDLE_SECONDS',
   'CERTKEEPER_SESSION_ABSOLUTE_SECONDS',
@@ -278,6 +281,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   if (deployHookDir !== undefined && !path.isAbsolute(deployHookDir)) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_HOOK_DIR must be an absolute path');
   const deploySeconds = Number(get('CERTKEEPER_DEPLOY_INTERVAL_SECONDS') ?? '30');
   if (!Number.isFinite(deploySeconds) || deploySeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_INTERVAL_SECONDS must be a number >= 1');
+  const agentCheckSeconds = Number(get('CERTKEEPER_AGENT_CHECK_SECONDS') ?? '2');
+  if (!Number.isFinite(agentCheckSeconds) || agentCheckSeconds < 0.1 || agentCheckSeconds > 60) throw new AppError('config_invalid', 'CERTKEEPER_AGENT_CHECK_SECONDS must be a number from 0.1 to 60');
   const verifySeconds = Number(get('CERTKEEPER_DEPLOY_VERIFY_WINDOW_SECONDS') ?? '300');
   if (!Number.isFinite(verifySeconds) || verifySeconds < 1) throw new AppError('config_invalid', 'CERTKEEPER_DEPLOY_VERIFY_WINDOW_SECONDS must be a number >= 1');
   const trustProxyRaw = get('CERTKEEPER_TRUST_PROXY') ?? 'false';
@@ -350,6 +355,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     deployHookDir,
     deployIntervalMs: Math.round(deploySeconds * 1000),
     deployVerifyWindowMs: Math.round(verifySeconds * 1000),
+    agentCheckMs: Math.round(agentCheckSeconds * 1000),
     trustProxy,
     sessionIdleMs,
     sessionAbsoluteMs,

@@ -4,8 +4,15 @@
  */
 
 /** Where a target writes. Each type has its Deployer adapter (ports/deployer.ts). */
-export type DeploymentTargetType = 'local';
-export const deploymentTargetTypes: readonly DeploymentTargetType[] = ['local'];
+export type DeploymentTargetType = 'local' | 'agent';
+export const deploymentTargetTypes: readonly DeploymentTargetType[] = ['local', 'agent'];
+
+/**
+ * Types whose target fetches its certificates itself (`certkeeper agent` on the host, with the
+ * target's deployment key): the server never pushes to them, the deployment stays `pending`
+ * until the agent reports what it wrote.
+ */
+export const pullTargetTypes: readonly DeploymentTargetType[] = ['agent'];
 
 /**
  * - `pending`: the certificate's current version is not on the target yet (just bound, a new

@@ -58,6 +58,8 @@ import { endpointRoutes } from '../api/routes/endpoint-routes.js';
 import type { EndpointService } from '../services/endpoint-service.js';
 import { deploymentRoutes } from '../api/routes/deployment-routes.js';
 import type { DeploymentService } from '../services/deployment-service.js';
+import type { AgentLongPoll } from '../services/agent-long-poll.js';
+import { agentRoutes } from '../api/routes/agent-routes.js';
 import type { SessionService } from '../services/session-service.js';
 import type { AccountService } from '../services/account-service.js';
 import { authRoutes } from '../api/routes/auth-routes.js';
@@ -93,6 +95,8 @@ export interface AppDependencies {
   endpoints?: EndpointService;
   /** Deployment targets and deployments; absent = not served. */
   deployments?: DeploymentService;
+  /** The agents' long poll; with deployments, the agent routes (/api/v1/agent/…) are served. */
+  agentPoll?: AgentLongPoll;
   /** Notification channels, the delivery log and redelivery; absent = not served. */
   notifications?: NotificationService;
   /** Revocation checks (OCSP and CRL); absent = not served. */
@@ -270,6 +274,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       if (deps.notifications) await api.register(notificationRoutes, { notifications: deps.notifications });
       if (deps.endpoints) await api.register(endpointRoutes, { endpoints: deps.endpoints });
       if (deps.deployments) await api.register(deploymentRoutes, { deployments: deps.deployments });
+      if (deps.deployments && deps.agentPoll) await api.register(agentRoutes, { deployments: deps.deployments, poll: deps.agentPoll });
       if (deps.sweeps) await api.register(sweepRoutes, { sweeps: deps.sweeps });
       if (deps.accessKeys) await api.register(accessKeyRoutes, { accessKeys: deps.accessKeys });
       // HCL Volt MX certexpirydetails lives under /api/v1 and uses the native authentication and error envelope.

@@ -16,6 +16,8 @@ export interface ApiKeyRecord {
   prefix: string;
   createdAt: Date;
   revokedAt: Date | null;
+  /** Set: a deployment key, confined to this `agent` target's deployments (role and grants mean nothing for it). Absent or null: an API key. */
+  deploymentTargetId?: number | null;
 }
 
 /** API keys, found by the hash of the key a request presents. */
@@ -23,6 +25,9 @@ export interface ApiKeyRepository {
   insert(key: ApiKeyRecord): Promise<ApiKeyRecord>;
   findByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
   get(id: string): Promise<ApiKeyRecord | undefined>;
+  /** The project's own API keys (deployment keys left out). */
   listForProject(projectId: string): Promise<ApiKeyRecord[]>;
   revoke(id: string, at: Date): Promise<void>;
+  /** Revokes every key of the deployment target not yet revoked; returns their ids. */
+  revokeDeploymentKeys(targetId: number, at: Date): Promise<string[]>;
 }

@@ -88,6 +88,16 @@ export interface EndpointExpectation {
   verifyDeadline: Date;
 }
 
+/** One deployment as its agent's long poll compares it (DeploymentService.agentEtag). */
+export interface AgentVersionRow {
+  targetId: number;
+  deploymentId: number;
+  name: string;
+  /** null: a managed certificate not issued yet. */
+  currentMaterialId: string | null;
+  requested: boolean;
+}
+
 /**
  * Deployment targets and deployments (migration 0014). Leases on a target are in `Leases`
  * (`deployment`); the due lists leave out targets a live lease holds.
@@ -124,6 +134,13 @@ export interface DeploymentRepository {
   listDueVerifications(targetId: number, now: Date, limit: number): Promise<DeploymentWithCurrent[]>;
   /** The deployments naming these endpoints that have written a version, with its fingerprint and verification deadline. */
   endpointExpectations(endpointIds: readonly number[]): Promise<EndpointExpectation[]>;
+
+  /** An `agent` target's deployments with their certificate's current version and domain, oldest first (at most `limit`). */
+  listForTarget(targetId: number, limit: number): Promise<Array<DeploymentWithCurrent & { domainName: string }>>;
+  /** What the agents of these targets act on, in one statement: each deployment's folder, current version and whether a deploy was asked for. */
+  agentVersions(targetIds: readonly number[]): Promise<AgentVersionRow[]>;
+  /** A deployment by id alone (the agent routes check its target). */
+  findDeployment(id: number): Promise<DeploymentWithCurrent | undefined>;
 
   /** Every sealed target secret, for `keys rotate`. */
   listSealedSecrets(): Promise<Array<{ targetId: number; sealedSecret: Buffer }>>;

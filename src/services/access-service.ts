@@ -11,7 +11,7 @@ import type { EventWindow } from '../ports/event-repository.js';
 import type { Page, PageResult } from '../ports/page.js';
 import type { Store } from '../ports/store.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
-import { actorOf, callerNoun, grantsOf, organizationRole, principalOf, roleAtLeast, roleInProject, seesOrganization, type ApiKeyPrincipal, type Principal } from './principal.js';
+import { actorOf, callerNoun, grantsOf, organizationRole, principalOf, roleAtLeast, roleInProject, seesOrganization, type ApiKeyPrincipal, type DeploymentKeyPrincipal, type Principal } from './principal.js';
 
 /**
  * How long an API key, a project and an organization's disabled flag are trusted once read:
@@ -46,8 +46,11 @@ class TtlCache<V> {
 /** A key as cached: its record and the principal every request with it shares (principals are never changed). */
 interface CachedKey {
   record: ApiKeyRecord;
-  principal: ApiKeyPrincipal;
+  principal: KeyPrincipal;
 }
+
+/** Who an API key speaks for: an ordinary key, or a deployment key confined to its agent target. */
+type KeyPrincipal = ApiKeyPrincipal | DeploymentKeyPrincipal;
 
 const invalidKey = () => new AppError('unauthorized', 'the API key is not valid');
 const organizationDisabled = () => new AppError('organization_disabled', 'the organization of this key is disabled');
@@ -71,8 +74,8 @@ export class AccessService {
     private readonly clock: Clock,
   ) {}
 
-  /** The principal of a raw API key, or 401. */
-  async authenticate(rawKey: string | undefined): Promise<ApiKeyPrincipal> {
+  /** The principal of a raw API key (a deployment key is a DeploymentKeyPrincipal), or 401. */
+  async authenticate(rawKey: string | undefined): Promise<KeyPrincipal> {
     return this.authenticateNow(rawKey);
   }
 
@@ -80,7 +83,7 @@ export class AccessService {
    * As `authenticate`, but without a promise when the caches answer; a refusal the caches
    * decide is thrown at once.
    */
-  authenticateNow(rawKey: string | undefined): ApiKeyPrincipal | Promise<ApiKeyPrincipal> {
+  authenticateNow(rawKey: string | undefined): KeyPrincipal | Promise<KeyPrincipal> {
     if (!rawKey) throw new AppError('unauthorized', 'an API key is required (Authorization: Bearer KEY or X-API-Key: KEY)');
     if (rawKey.length > 512) throw invalidKey();
     const hash = hashApiKey(rawKey);
@@ -90,14 +93,14 @@ export class AccessService {
     return this.principalOfKey(cached, nowMs);
   }
 
-  private async authenticateFromStore(hash: string, nowMs: number): Promise<ApiKeyPrincipal> {
+  private async authenticateFromStore(hash: string, nowMs: number): Promise<KeyPrincipal> {
     const record = (await this.store.apiKeys.findByHash(hash)) ?? null;
     const key = record && { record, principal: principalOf(record) };
     this.keyCache.set(hash, key, nowMs);
     return this.principalOfKey(key, nowMs);
   }
 
-  private principalOfKey(key: CachedKey | null, nowMs: number): ApiKeyPrincipal | Promise<ApiKeyPrincipal> {
+  private principalOfKey(key: CachedKey | null, nowMs: number): KeyPrincipal | Promise<KeyPrincipal> {
     if (!key || key.record.revokedAt) throw invalidKey();
     const { organizationId } = key.record;
     if (organizationId === null) return key.principal;
@@ -108,6 +111,11 @@ export class AccessService {
       if (d) throw organizationDisabled();
       return key.principal;
     });
+  }
+
+  /** Forgets the keys read so far: a key revoked on this server stops working at once (other servers: within the cache's 5 s). */
+  forgetKeys(): void {
+    this.keyCache.clear();
   }
 
   /** The project if the principal covers it with at least `minRole`. */
@@ -267,6 +275,7 @@ export class AccessService {
       prefix: apiKeyPrefix(key),
       createdAt: now,
       revokedAt: null,
+      deploymentTargetId: null,
     };
     await this.store.transaction(async (tx) => {
       await tx.apiKeys.insert(record);
@@ -283,7 +292,8 @@ export class AccessService {
   async revokeApiKey(principal: Principal, projectId: string, keyId: string): Promise<ApiKeyRecord> {
     const project = await this.authorizeProject(principal, projectId, 'admin');
     const key = await this.store.apiKeys.get(keyId);
-    if (!key || key.projectId !== project.id) throw new AppError('api_key_not_found', `API key ${keyId} was not found`);
+    // A deployment key is rotated through its target (DeploymentService.rotateAgentKey).
+    if (!key || key.projectId !== project.id || key.deploymentTargetId != null) throw new AppError('api_key_not_found', `API key ${keyId} was not found`);
     const now = this.clock.now();
     if (!key.revokedAt) {
       await this.store.transaction(async (tx) => {
@@ -308,6 +318,28 @@ export class AccessService {
   }
 
   /**
+   * Makes a deployment key for an `agent` target, inside the caller's transaction (the target's
+   * creation or key rotation): the key itself is returned once and only its hash stored.
+   */
+  newDeploymentKey(project: Project, targetId: number, targetName: string, now: Date): { record: ApiKeyRecord; key: string } {
+    const key = generateApiKey();
+    const record: ApiKeyRecord = {
+      id: randomUUID(),
+      organizationId: project.organizationId,
+      projectId: project.id,
+      name: `deployment key of ${targetName}`.slice(0, 200),
+      role: 'viewer',
+      superuser: false,
+      keyHash: hashApiKey(key),
+      prefix: apiKeyPrefix(key),
+      createdAt: now,
+      revokedAt: null,
+      deploymentTargetId: targetId,
+    };
+    return { record, key };
+  }
+
+  /**
    * Makes sure a superuser key exists. With a bootstrap token, a superuser key with exactly that
    * value exists afterwards; without one, the first start creates a key and returns it (once).
    */
@@ -324,6 +356,7 @@ export class AccessService {
       prefix,
       createdAt: now,
       revokedAt: null,
+      deploymentTargetId: null,
     });
     if (bootstrapToken) {
       const hash = hashApiKey(bootstrapToken);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error.js';
 import type { NewAuditEvent } from '../domain/audit-event.js';
@@ -8,6 +8,7 @@ import {
   deploymentBackoffMs,
   deploymentTargetTypes,
   effectiveDeploymentStatus,
+  pullTargetTypes,
   segmentProblem,
   type DeploymentError,
   type DeploymentStatus,
@@ -17,14 +18,15 @@ import type { Endpoint } from '../domain/endpoint.js';
 import type { Project } from '../domain/project.js';
 import type { Clock } from '../ports/clock.js';
 import type { DeployBatchOutcome, DeployerSecret, DeployersByType, DeployItem, DeployTarget } from '../ports/deployer.js';
-import type { DeploymentRecord, DeploymentTargetRecord, DeploymentUpdate, DeploymentWithCurrent } from '../ports/deployment-repository.js';
+import type { AgentVersionRow, DeploymentRecord, DeploymentTargetRecord, DeploymentUpdate, DeploymentWithCurrent } from '../ports/deployment-repository.js';
 import type { Page, PageResult } from '../ports/page.js';
 import type { Repositories, Store } from '../ports/store.js';
 import { decodeCertificates } from '../pki/decode-certificates.js';
+import { toPem } from '../pki/pem.js';
 import { sealedSecretAad } from '../secrets/sealed-secret-aad.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { AccessService } from './access-service.js';
-import { actorOf, type Principal } from './principal.js';
+import { actorOf, type DeploymentKeyPrincipal, type Principal } from './principal.js';
 
 /** Probes a deployment's endpoints and stores what they served (EndpointService). */
 export interface DeploymentVerifier {
@@ -66,7 +68,45 @@ export interface TargetView {
   hasSecret: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** An `agent` target's deployment key: only in the answer that made it (creation, rotation), never again. */
+  agentKey?: string;
 }
+
+/** One deployment as its agent sees it: where to write, which version, and whether it must write again. */
+export interface AgentDeploymentView {
+  id: number;
+  name: string;
+  certificateId: number;
+  domainName: string;
+  /** The certificate's current version; null before a managed certificate's first issuance. */
+  fingerprintSha256: string | null;
+  sslCertificateId: string | null;
+  /** What the server last recorded as written. */
+  deployedFingerprintSha256: string | null;
+  status: DeploymentStatus;
+  /** A deploy was asked for (POST …/deploy, the target changed): write again even an unchanged version. */
+  requested: boolean;
+}
+
+/** A version as the agent writes it. Holds the private key: never logged. */
+export interface AgentMaterial {
+  deploymentId: number;
+  name: string;
+  fingerprintSha256: string;
+  certificatePem: string;
+  chainPem: string;
+  privateKeyPem: string;
+}
+
+/** What an agent reports about one deployment. */
+export interface AgentOutcomeInput {
+  fingerprintSha256: string;
+  ok: boolean;
+  error?: { code?: string; message?: string };
+}
+
+/** Codes an agent may report a failure with; anything else is stored as deployment_write_failed. */
+const agentErrorCodes = ['deployment_write_failed', 'deploy_hook_failed', 'deployment_path_invalid'] as const;
 
 export interface DeploymentInput {
   certificateId: number;
@@ -123,6 +163,7 @@ const MAX_ENDPOINTS = 20;
  */
 export class DeploymentService {
   private readonly o: Required<Omit<DeploymentServiceConfig, 'instanceId'>> & { instanceId: string };
+  private readonly listeners: Array<() => void> = [];
 
   constructor(
     private readonly store: Store,
@@ -160,8 +201,34 @@ export class DeploymentService {
         (id) => this.sealSecret(id, secret),
       );
       await tx.events.append(targetEvent(principal, project, 'deployment_target.created', target, now));
-      return targetView(target, secret !== undefined);
+      if (!pulls(type)) return targetView(target, secret !== undefined);
+      // The agent's key, shown this once: only its hash is stored.
+      const { record, key } = this.access.newDeploymentKey(project, target.id, target.name, now);
+      await tx.apiKeys.insert(record);
+      await tx.events.append({ ...targetEvent(principal, project, 'deployment_key.created', target, now), data: { name: target.name, keyId: record.id, prefix: record.prefix } });
+      return { ...targetView(target, secret !== undefined), agentKey: key };
     });
+  }
+
+  /**
+   * A new deployment key for an `agent` target (admin), shown this once; every earlier key of
+   * the target is revoked in the same transaction (at once on this server, within seconds on
+   * others: AccessService caches keys for 5 s).
+   */
+  async rotateAgentKey(principal: Principal, projectId: string, id: number): Promise<TargetView> {
+    const project = await this.access.authorizeProject(principal, projectId, 'admin');
+    const now = this.clock.now();
+    const view = await this.store.transaction(async (tx) => {
+      const found = await this.findTarget(tx, project.id, id);
+      if (!pulls(found.target.type)) throw new AppError('deployment_target_not_agent', `deployment target ${id} is a ${found.target.type} target: only agent targets have a deployment key`);
+      const revoked = await tx.apiKeys.revokeDeploymentKeys(id, now);
+      const { record, key } = this.access.newDeploymentKey(project, id, found.target.name, now);
+      await tx.apiKeys.insert(record);
+      await tx.events.append({ ...targetEvent(principal, project, 'deployment_key.rotated', found.target, now), data: { name: found.target.name, keyId: record.id, prefix: record.prefix, revokedKeyIds: revoked } });
+      return { ...targetView(found.target, found.sealedSecret !== null), agentKey: key };
+    });
+    this.access.forgetKeys();
+    return view;
   }
 
   async listTargets(principal: Principal, projectId: string): Promise<TargetView[]> {
@@ -184,6 +251,8 @@ export class DeploymentService {
     const found = await this.findTarget(this.store, project.id, id);
     const type = input.type === undefined ? found.target.type : checkType(input.type);
     const sameType = type === found.target.type;
+    // A deployment key belongs to an agent target for its whole life.
+    if (!sameType && (pulls(type) || pulls(found.target.type))) throw configInvalid(`a target cannot become or stop being an agent target (${found.target.type} → ${type}); make a new target`);
     const stored = sameType ? this.openSecret(found.target.id, found.sealedSecret) : undefined;
     let config = found.target.config;
     let secret = stored;
@@ -202,7 +271,7 @@ export class DeploymentService {
       }
       await tx.events.append(targetEvent(principal, project, 'deployment_target.updated', target, now));
       return targetView(target, secret !== undefined);
-    });
+    }).finally(() => this.changed());
   }
 
   /** Deletes a target without deployments (admin); deployment_target_in_use while it has some. */
@@ -212,9 +281,11 @@ export class DeploymentService {
     return this.store.transaction(async (tx) => {
       const found = await this.findTarget(tx, project.id, id);
       await tx.deployments.deleteTarget(project.id, id);
+      // Its agent's key dies with it.
+      await tx.apiKeys.revokeDeploymentKeys(id, now);
       await tx.events.append(targetEvent(principal, project, 'deployment_target.deleted', found.target, now));
       return targetView(found.target, found.sealedSecret !== null);
-    });
+    }).finally(() => this.access.forgetKeys());
   }
 
   // --- deployments -----------------------------------------------------------------------------
@@ -270,6 +341,7 @@ export class DeploymentService {
       await tx.events.append(deploymentEvent(actorOf(principal), project, 'deployment.created', d, now, { targetName: found.target.name, domainName: rec.domainName }));
       return d;
     });
+    this.changed();
     await this.workOnTarget(found.target.id);
     return this.view(project, deployment.id);
   }
@@ -294,6 +366,7 @@ export class DeploymentService {
       await tx.deployments.updateDeployment(d.id, { requestedAt: now, updatedAt: now });
       await tx.events.append(deploymentEvent(actorOf(principal), project, 'deployment.requested', d, now, {}));
     });
+    this.changed();
     await this.workOnTarget(d.targetId);
     return this.view(project, id);
   }
@@ -308,7 +381,111 @@ export class DeploymentService {
       await tx.deployments.deleteDeployment(project.id, id);
       await tx.events.append(deploymentEvent(actorOf(principal), project, 'deployment.deleted', d, now, { fingerprintSha256: d.deployedFingerprintSha256 }));
       return deploymentView(d);
-    });
+    }).finally(() => this.changed());
+  }
+
+  // --- agents ----------------------------------------------------------------------------------
+
+  /**
+   * Calls `listener` whenever something an agent acts on may have changed here (a deployment
+   * bound, asked for or unbound, a target changed); the composition root also calls the
+   * long poll's wake-up on new certificate versions. Cheap and synchronous: it only pokes.
+   */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Tells the listeners that what agents see may have changed. */
+  changed(): void {
+    for (const l of this.listeners) {
+      try {
+        l();
+      } catch (err) {
+        this.logger?.warn({ err: String(err) }, 'deployment change listener failed');
+      }
+    }
+  }
+
+  /** The deployments of the key's target as its agent sees them, and their ETag (agentEtags). */
+  async agentDeployments(principal: DeploymentKeyPrincipal): Promise<{ etag: string; items: AgentDeploymentView[] }> {
+    const rows = await this.store.deployments.listForTarget(principal.targetId, 10_000);
+    const items = rows.map((d) => agentView(d, d.domainName));
+    const etag = agentEtag(rows.map((d) => ({ targetId: d.targetId, deploymentId: d.id, name: d.name, currentMaterialId: d.currentMaterialId, requested: d.requestedAt !== null })));
+    return { etag, items };
+  }
+
+  /** The current ETag of each target's agent listing, in one read for all (the long poll's check). */
+  async agentEtags(targetIds: readonly number[]): Promise<Map<number, string>> {
+    const byTarget = new Map<number, AgentVersionRow[]>(targetIds.map((id) => [id, []]));
+    for (const row of await this.store.deployments.agentVersions(targetIds)) byTarget.get(row.targetId)?.push(row);
+    return new Map([...byTarget].map(([id, rows]) => [id, agentEtag(rows)]));
+  }
+
+  /**
+   * The current version of one of the key's deployments, private key included (what the agent
+   * writes to privkey.pem). Another target's deployment, existing or not, is
+   * deployment_key_forbidden: the key learns nothing outside its target.
+   */
+  async agentMaterial(principal: DeploymentKeyPrincipal, deploymentId: number): Promise<AgentMaterial> {
+    const d = await this.agentDeployment(principal, deploymentId);
+    const material = d.currentMaterialId ? await this.store.certificates.getMaterial(d.currentMaterialId) : undefined;
+    if (!material || !d.currentFingerprintSha256) throw new AppError('certificate_state_conflict', `deployment ${d.id}'s certificate has no version yet (a managed certificate not issued yet)`);
+    if (!material.encryptedKey) throw new AppError('deployment_no_private_key', `certificate ${d.certificateId} has no private key: a server could not serve it`);
+    const key = this.box.open(material.encryptedKey, material.id);
+    try {
+      return {
+        deploymentId: d.id,
+        name: d.name,
+        fingerprintSha256: material.fingerprintSha256,
+        certificatePem: toPem(material.certificateDer, 'CERTIFICATE'),
+        chainPem: material.chainPem ? decodeCertificates(material.chainPem).map((der) => toPem(der, 'CERTIFICATE')).join('') : '',
+        privateKeyPem: toPem(key, 'PRIVATE KEY'),
+      };
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  /**
+   * Records what the agent did with a version: `deployed` (then verified, when the deployment
+   * names endpoints) or `failed` with its count and backoff, with the same events as a push
+   * (deployment.succeeded / deployment.failed). A report about another version than the
+   * current one is agent_outcome_stale: a newer one came meanwhile, and the agent's next poll
+   * gets it.
+   */
+  async agentOutcome(principal: DeploymentKeyPrincipal, deploymentId: number, input: AgentOutcomeInput): Promise<AgentDeploymentView> {
+    const d = await this.agentDeployment(principal, deploymentId);
+    if (d.currentFingerprintSha256 === null || input.fingerprintSha256.toLowerCase() !== d.currentFingerprintSha256) {
+      throw new AppError('agent_outcome_stale', `fingerprint ${input.fingerprintSha256.slice(0, 64)} is not deployment ${d.id}'s current version; fetch the deployments again`);
+    }
+    const project = await this.store.projects.get(d.projectId);
+    const found = project ? await this.store.deployments.getTarget(project.id, d.targetId) : undefined;
+    const rec = await this.store.certificates.findById(d.certificateId);
+    if (!project || !found || !rec) throw new AppError('deployment_not_found', `deployment ${deploymentId} was not found`);
+    // The same success reported again (a retry after a lost answer) records nothing more.
+    const already = input.ok && d.requestedAt === null && d.deployedMaterialId === d.currentMaterialId && (d.status === 'deployed' || d.status === 'verified');
+    if (already) return agentView(d, rec.domainName);
+    let error: AppError | null = null;
+    if (!input.ok) {
+      const code = (agentErrorCodes as readonly string[]).includes(input.error?.code ?? '') ? (input.error!.code as (typeof agentErrorCodes)[number]) : 'deployment_write_failed';
+      error = new AppError(code, `agent: ${(input.error?.message ?? 'the agent could not write the files').slice(0, 1000)}`);
+    }
+    await this.storeOutcomes(project, found.target, [d], new Map([[d.id, rec]]), new Map([[d.id, error]]), input.ok, `deployment_key:${principal.keyId}`);
+    this.changed();
+    return agentView((await this.store.deployments.findDeployment(d.id))!, rec.domainName);
+  }
+
+  /** deployment_key_forbidden unless the deployment is one of the key's target's. */
+  async checkAgentDeployment(principal: DeploymentKeyPrincipal, deploymentId: number): Promise<void> {
+    await this.agentDeployment(principal, deploymentId);
+  }
+
+  private async agentDeployment(principal: DeploymentKeyPrincipal, deploymentId: number): Promise<DeploymentWithCurrent> {
+    const d = await this.store.deployments.findDeployment(deploymentId);
+    if (!d || d.targetId !== principal.targetId || d.projectId !== principal.projectId) {
+      throw new AppError('deployment_key_forbidden', `deployment ${deploymentId} is not one of this deployment key's target`);
+    }
+    return d;
   }
 
   // --- the job ---------------------------------------------------------------------------------
@@ -412,6 +589,25 @@ export class DeploymentService {
     }
     const errors = new Map<number, AppError | null>(refused);
     for (const o of outcome.items) errors.set(o.deploymentId, o.error ?? outcome.reload.error);
+    const { ok, failed } = await this.storeOutcomes(project, found.target, due, certificates, errors, outcome.reload.ran, 'system');
+    this.logger?.info({ targetId, deployed: ok, failed, reloaded: outcome.reload.ran }, 'deployment batch');
+    return { ok, failed };
+  }
+
+  /**
+   * Stores what became of each deployment (an entry in `errors`: null written, else why not) and
+   * its event, in one transaction: written ones become `deployed` (verified next when they name
+   * endpoints), failed ones count the attempt and back off.
+   */
+  private async storeOutcomes(
+    project: Project,
+    target: DeploymentTargetRecord,
+    due: readonly DeploymentWithCurrent[],
+    certificates: ReadonlyMap<number, CertificateRecord>,
+    errors: ReadonlyMap<number, AppError | null>,
+    reloaded: boolean,
+    actor: string,
+  ): Promise<{ ok: number; failed: number }> {
     const now = this.clock.now();
     let ok = 0;
     let failed = 0;
@@ -421,7 +617,7 @@ export class DeploymentService {
       const rec = certificates.get(d.id);
       if (!rec || !errors.has(d.id)) continue;
       const error = errors.get(d.id) ?? null;
-      const base = { targetName: found.target.name, domainName: rec.domainName, certificateId: rec.id, sslCertificateId: d.currentMaterialId, fingerprintSha256: d.currentFingerprintSha256 };
+      const base = { targetName: target.name, domainName: rec.domainName, certificateId: rec.id, sslCertificateId: d.currentMaterialId, fingerprintSha256: d.currentFingerprintSha256 };
       if (error === null) {
         ok++;
         const verify = d.endpointIds.length > 0;
@@ -444,7 +640,7 @@ export class DeploymentService {
             updatedAt: now,
           },
         ]);
-        events.push(deploymentEvent('system', project, 'deployment.succeeded', d, now, { ...base, reloaded: outcome.reload.ran }));
+        events.push(deploymentEvent(actor, project, 'deployment.succeeded', d, now, { ...base, reloaded }));
       } else {
         failed++;
         const attempts = d.attemptedMaterialId === d.currentMaterialId ? d.attempts + 1 : 1;
@@ -465,15 +661,14 @@ export class DeploymentService {
           },
         ]);
         // Events are read by viewers and sent to channels: never the hook's output.
-        events.push(deploymentEvent('system', project, 'deployment.failed', d, now, { ...base, code: error.code, message: error.message, attempts }));
-        this.logger?.warn({ deploymentId: d.id, targetId, code: error.code, attempts }, 'deployment failed');
+        events.push(deploymentEvent(actor, project, 'deployment.failed', d, now, { ...base, code: error.code, message: error.message, attempts }));
+        this.logger?.warn({ deploymentId: d.id, targetId: target.id, code: error.code, attempts }, 'deployment failed');
       }
     }
     await this.store.transaction(async (tx) => {
       for (const [id, update] of updates) await tx.deployments.updateDeployment(id, update);
       await tx.events.appendMany(events);
     });
-    this.logger?.info({ targetId, deployed: ok, failed, reloaded: outcome.reload.ran }, 'deployment batch');
     return { ok, failed };
   }
 
@@ -539,6 +734,35 @@ export class DeploymentService {
     if (!sealed) return undefined;
     return JSON.parse(this.box.open(sealed, sealedSecretAad.deploymentTargetSecret(targetId)).toString('utf8')) as DeployerSecret;
   }
+}
+
+function agentView(d: DeploymentWithCurrent, domainName: string): AgentDeploymentView {
+  return {
+    id: d.id,
+    name: d.name,
+    certificateId: d.certificateId,
+    domainName,
+    fingerprintSha256: d.currentFingerprintSha256,
+    sslCertificateId: d.currentMaterialId,
+    deployedFingerprintSha256: d.deployedFingerprintSha256,
+    status: effectiveDeploymentStatus(d, d.currentMaterialId),
+    requested: d.requestedAt !== null,
+  };
+}
+
+/** The target fetches its certificates itself (an agent): the server never writes to it. */
+function pulls(type: DeploymentTargetType): boolean {
+  return pullTargetTypes.includes(type);
+}
+
+/**
+ * The ETag of an agent's listing: a digest of what the agent acts on (each deployment's id,
+ * folder, current version and whether a deploy was asked for), so it changes exactly when the
+ * agent has something new to do or to stop doing.
+ */
+function agentEtag(rows: readonly AgentVersionRow[]): string {
+  const parts = [...rows].sort((a, b) => a.deploymentId - b.deploymentId).map((r) => [r.deploymentId, r.name, r.currentMaterialId, r.requested]);
+  return `"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 27)}"`;
 }
 
 /** A certificate a server could serve: with a key, or a managed one whose key comes with its issuance. */

@@ -83,6 +83,7 @@ export class ManagedCertificateService {
   private readonly running = new Set<Promise<unknown>>();
   /** Certificates this process is working on right now (see attempt()). */
   private readonly inFlight = new Set<number>();
+  private readonly versionListeners: Array<() => void> = [];
 
   constructor(
     private readonly store: Store,
@@ -97,6 +98,11 @@ export class ManagedCertificateService {
     private readonly metrics: Metrics = noopMetrics,
   ) {
     this.leaseMs = config.leaseMs ?? 10 * 60_000;
+  }
+
+  /** Calls `listener` after each new version is stored (issuance, renewal): the agents' long poll wakes on it. */
+  onNewVersion(listener: () => void): void {
+    this.versionListeners.push(listener);
   }
 
   /** POST …/certificates: creates the slot and its first order; answers before any validation. */
@@ -454,6 +460,7 @@ export class ManagedCertificateService {
       );
     });
     this.metrics.issuance(renewal ? 'renew' : 'issue', 'success');
+    for (const l of this.versionListeners) l();
     this.logger?.info({ certificateId: rec.id, renewal, notAfter: leaf.notAfter.toISOString() }, renewal ? 'certificate renewed' : 'certificate issued');
   }
 

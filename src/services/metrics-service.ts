@@ -51,6 +51,7 @@ export class MetricsService {
     if (bearer && this.tokenHash && timingSafeEqual(sha256(bearer), this.tokenHash)) return;
     if (!bearer) throw new AppError('unauthorized', 'a Bearer token is required (CERTKEEPER_METRICS_TOKEN or a superuser API key)');
     const principal = await this.access.authenticate(bearer);
+    if (principal.kind === 'deployment_key') throw new AppError('deployment_key_forbidden', 'a deployment key may only read its own target\'s deployments and report their outcomes (/api/v1/agent/…)');
     if (!principal.superuser) throw new AppError('forbidden', 'only the metrics token or a superuser API key may read /metrics');
   }
 

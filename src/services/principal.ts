@@ -20,6 +20,20 @@ export interface ApiKeyPrincipal {
   role: Role;
 }
 
+/**
+ * A deployment key: held by `certkeeper agent` on one `agent` target's host. It has no grants:
+ * it may read only its target's deployments and their current versions and report outcomes
+ * (the agent routes); the authentication plugin refuses it on every other route.
+ */
+export interface DeploymentKeyPrincipal {
+  kind: 'deployment_key';
+  keyId: string;
+  superuser: false;
+  organizationId: string;
+  projectId: string;
+  targetId: number;
+}
+
 /** A signed-in user (a session, or the command line acting for one): the grants of their memberships. */
 export interface UserPrincipal {
   kind: 'user';
@@ -33,7 +47,7 @@ export interface UserPrincipal {
 }
 
 /** Who is calling. */
-export type Principal = ApiKeyPrincipal | UserPrincipal;
+export type Principal = ApiKeyPrincipal | UserPrincipal | DeploymentKeyPrincipal;
 
 const roleRank: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 
@@ -41,14 +55,17 @@ export function roleAtLeast(role: Role, min: Role): boolean {
   return roleRank[role] >= roleRank[min];
 }
 
-export function principalOf(key: ApiKeyRecord): ApiKeyPrincipal {
+export function principalOf(key: ApiKeyRecord): ApiKeyPrincipal | DeploymentKeyPrincipal {
+  if (key.deploymentTargetId != null && key.organizationId !== null && key.projectId !== null) {
+    return { kind: 'deployment_key', keyId: key.id, superuser: false, organizationId: key.organizationId, projectId: key.projectId, targetId: key.deploymentTargetId };
+  }
   return { kind: 'api_key', keyId: key.id, superuser: key.superuser, organizationId: key.organizationId, projectId: key.projectId, role: key.role };
 }
 
 /** What a principal may do where (empty for a superuser, who may do everything). */
 export function grantsOf(principal: Principal): readonly Grant[] {
   if (principal.kind === 'user') return principal.grants;
-  if (principal.organizationId === null) return [];
+  if (principal.kind === 'deployment_key' || principal.organizationId === null) return [];
   return [{ organizationId: principal.organizationId, projectId: principal.projectId, role: principal.role }];
 }
 
@@ -81,6 +98,7 @@ export function seesOrganization(principal: Principal, organizationId: string): 
 /** The audit actor string for a principal. */
 export function actorOf(principal: Principal | 'system' | 'cli'): string {
   if (typeof principal === 'string') return principal;
+  if (principal.kind === 'deployment_key') return `deployment_key:${principal.keyId}`;
   return principal.kind === 'user' ? `user:${principal.userId}` : `api_key:${principal.keyId}`;
 }
 

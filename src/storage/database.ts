@@ -68,6 +68,8 @@ export interface ApiKeysTable {
   prefix: string;
   created_at: number;
   revoked_at: number | null;
+  /** Set: a deployment key of this agent target (migration 0016). */
+  deployment_target_id: number | null;
 }
 
 export interface EventsTable {

@@ -48,6 +48,8 @@ describe.each(dialects)('tenant isolation: every route, with another tenant’s 
   let receiver: WebhookReceiver;
   /** A value of the victim's for every path and required query parameter of the document. */
   let victim: Record<string, string>;
+  let agentKey: string;
+  let agentDeploymentId: string;
   let paths: Record<string, Record<string, Operation>>;
   let deployRoot: string;
 
@@ -82,6 +84,10 @@ describe.each(dialects)('tenant isolation: every route, with another tenant’s 
     const accessKey = await ok('POST', `${base}/access-keys`, t.keys.admin, { name: `${CANARY} monitor`, role: 'viewer' });
     const target = await ok('POST', `${base}/deployment-targets`, t.keys.admin, { name: `${CANARY} web`, type: 'local', config: { directory: 'victim' } });
     const deployment = await ok('POST', `${base}/deployments`, t.keys.admin, { certificateId: cert.id, targetId: target.id, endpointIds: [endpoint.id] });
+    // An agent target: its routes are read with its own deployment key.
+    const agentTarget = await ok('POST', `${base}/deployment-targets`, t.keys.admin, { name: `${CANARY} agent`, type: 'agent' });
+    agentKey = agentTarget.agentKey;
+    agentDeploymentId = String((await ok('POST', `${base}/deployments`, t.keys.admin, { certificateId: cert.id, targetId: agentTarget.id, name: 'agent-copy' })).id);
     // A person of the tenant's, signed in.
     const user = (await ok('POST', '/api/v1/users', SUPER_TOKEN, { email: `member@${CANARY}`, password: 'the member password' })).user;
     const signedIn = await t.call('POST', '/api/v1/auth/sign-in', { key: null, body: { email: `member@${CANARY}`, password: 'the member password' } });
@@ -140,12 +146,13 @@ describe.each(dialects)('tenant isolation: every route, with another tenant’s 
     return schema ? exampleOf(schema) : undefined;
   };
 
-  /** What the tenant sees through every GET route that reads its objects, as its superuser. */
+  /** What the tenant sees through every GET route that reads its objects, as its superuser (the agent routes: as its agent). */
   const tenantView = async () => {
     const out: Record<string, { status: number; body: string }> = {};
     for (const r of parameterised().filter((x) => x.method === 'GET')) {
-      const url = urlOf(r, victim);
-      const res = await t.call('GET', url, { headers: { 'x-auth-token': SUPER_TOKEN } });
+      const agent = r.path.startsWith('/api/v1/agent/');
+      const url = urlOf(r, agent ? { ...victim, deploymentId: agentDeploymentId } : victim);
+      const res = await t.call('GET', url, agent ? { key: agentKey } : { headers: { 'x-auth-token': SUPER_TOKEN } });
       out[url] = { status: res.statusCode, body: res.body };
     }
     return out;
@@ -218,7 +225,15 @@ describe.each(dialects)('tenant isolation: every route, with another tenant’s 
     expect((await t.call('GET', `${base}/notifications`, { key: t.keys.admin })).json().resultInfo.totalCount).toBe(1);
     expect((await t.call('GET', `${base}/endpoints/${victim.endpointId}`, { key: t.keys.viewer })).json().result).toMatchObject({ host: CANARY, lastProbe: null });
     expect((await t.call('GET', `${base}/access-keys`, { key: t.keys.admin })).json().result).toEqual([expect.objectContaining({ accessKeyId: victim.accessKeyId, revokedAt: null })]);
-    expect((await t.call('GET', `${base}/deployment-targets`, { key: t.keys.viewer })).json().result).toEqual([expect.objectContaining({ id: Number(victim.targetId), name: `${CANARY} web` })]);
-    expect((await t.call('GET', `${base}/deployments`, { key: t.keys.viewer })).json().result).toEqual([expect.objectContaining({ id: Number(victim.deploymentId), status: 'deployed', attempts: 0 })]);
+    expect((await t.call('GET', `${base}/deployment-targets`, { key: t.keys.viewer })).json().result).toEqual([
+      expect.objectContaining({ id: Number(victim.targetId), name: `${CANARY} web` }),
+      expect.objectContaining({ name: `${CANARY} agent`, type: 'agent' }),
+    ]);
+    expect((await t.call('GET', `${base}/deployments`, { key: t.keys.viewer })).json().result).toEqual([
+      expect.objectContaining({ id: Number(victim.deploymentId), status: 'deployed', attempts: 0 }),
+      expect.objectContaining({ id: Number(agentDeploymentId), status: 'pending', attempts: 0 }),
+    ]);
+    // The agent's key still works: nobody rotated or revoked it.
+    expect((await t.call('GET', '/api/v1/agent/deployments', { key: agentKey })).statusCode).toBe(200);
   });
 });

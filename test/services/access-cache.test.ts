@@ -92,13 +92,13 @@ describe.each(dialects)('AccessService caches (%s)', (dialect) => {
   it('a key created through one server is accepted by another', async () => {
     const { a, b, root, project } = await twoServers(dialect);
     const created = await a.createApiKey(root, project.id, 'late', 'editor');
-    expect((await b.authenticate(created.key)).role).toBe('editor');
+    expect(((await b.authenticate(created.key)) as ApiKeyPrincipal).role).toBe('editor');
   });
 
   it('gives every key its own principal and role from the shared caches, and a project only to keys that cover it', async () => {
     const { a, project, other, admin, viewer } = await twoServers(dialect);
     for (let i = 0; i < 3; i++) {
-      const [pa, pv] = [await a.authenticate(admin.key), await a.authenticate(viewer.key)];
+      const [pa, pv] = [(await a.authenticate(admin.key)) as ApiKeyPrincipal, (await a.authenticate(viewer.key)) as ApiKeyPrincipal];
       expect([pa.keyId, pa.role]).toEqual([admin.record.id, 'admin']);
       expect([pv.keyId, pv.role]).toEqual([viewer.record.id, 'viewer']);
       // The project is cached after the first round: the role is still each key's own.

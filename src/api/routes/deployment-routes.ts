@@ -32,9 +32,14 @@ const localConfigFields = {
 };
 const LocalConfig = Type.Object(localConfigFields, { additionalProperties: false });
 const LocalConfigUpdate = Type.Object({ ...localConfigFields, directory: Type.Optional(localConfigFields.directory) }, { additionalProperties: false });
-const TargetType = Type.Union(deploymentTargetTypes.map((t) => Type.Literal(t)), { description: 'local: files on the server itself' });
+/** An agent target has no config: where its files go and how its server reloads are the agent's options on its host. */
+const AgentConfig = Type.Object({}, { additionalProperties: false, description: 'agent: no fields' });
+const TargetType = Type.Union(deploymentTargetTypes.map((t) => Type.Literal(t)), { description: 'local: files on the server itself; agent: `certkeeper agent` on the host fetches them with the deployment key the creation answers' });
 
-const CreateTargetBody = Type.Object({ name: Text({ minLength: 1, maxLength: 100 }), type: TargetType, config: LocalConfig }, { additionalProperties: false });
+const CreateTargetBody = Type.Object(
+  { name: Text({ minLength: 1, maxLength: 100 }), type: TargetType, config: Type.Optional(Type.Union([LocalConfig, AgentConfig], { description: 'required for local targets; empty or absent for agent targets' })) },
+  { additionalProperties: false },
+);
 const UpdateTargetBody = Type.Object({ name: Type.Optional(Text({ minLength: 1, maxLength: 100 })), type: Type.Optional(TargetType), config: Type.Optional(LocalConfigUpdate) }, { additionalProperties: false });
 
 const TargetSchema = Type.Object({
@@ -46,6 +51,7 @@ const TargetSchema = Type.Object({
   hasSecret: Type.Boolean({ description: 'a PKCS#12 password is stored' }),
   createdAt: DateTime,
   updatedAt: DateTime,
+  agentKey: Type.Optional(Type.String({ description: "agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again" })),
 });
 
 const CreateDeploymentBody = Type.Object(
@@ -126,7 +132,28 @@ export async function deploymentRoutes(fastify: FastifyInstance, opts: { deploym
         response: { 200: envelopeSchema(TargetSchema), ...errorResponses, 409: errorResponses[400] },
       },
     },
-    async (request) => ok(targetView(await deployments.createTarget(principal(request), request.params.projectId, request.body))),
+    async (request, reply) => {
+      const target = await deployments.createTarget(principal(request), request.params.projectId, request.body as { name: string; type: string; config?: Record<string, unknown> });
+      if (target.agentKey !== undefined) reply.header('cache-control', 'no-store');
+      return ok(targetView(target));
+    },
+  );
+
+  app.post(
+    '/projects/:projectId/deployment-targets/:targetId/agent-key',
+    {
+      schema: {
+        operationId: 'rotateDeploymentTargetAgentKey',
+        summary: "A new deployment key for an agent target (admin), shown once; the target's earlier keys are revoked",
+        tags,
+        params: TargetParams,
+        response: { 200: envelopeSchema(TargetSchema), ...errorResponses, 409: errorResponses[400] },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return ok(targetView(await deployments.rotateAgentKey(principal(request), request.params.projectId, request.params.targetId)));
+    },
   );
 
   app.get(

@@ -14,6 +14,8 @@ function toApiKey(row: ApiKeysTable): ApiKeyRecord {
     prefix: row.prefix,
     createdAt: new Date(Number(row.created_at)),
     revokedAt: row.revoked_at === null ? null : new Date(Number(row.revoked_at)),
+    // Only a deployment key carries its target.
+    ...(row.deployment_target_id == null ? {} : { deploymentTargetId: Number(row.deployment_target_id) }),
   };
 }
 
@@ -35,6 +37,7 @@ export class KyselyApiKeyRepository implements ApiKeyRepository {
         prefix: key.prefix,
         created_at: key.createdAt.getTime(),
         revoked_at: key.revokedAt === null ? null : key.revokedAt.getTime(),
+        deployment_target_id: key.deploymentTargetId ?? null,
       })
       .execute();
     return { ...key };
@@ -50,10 +53,15 @@ export class KyselyApiKeyRepository implements ApiKeyRepository {
     return row && toApiKey(row);
   }
 
-  /** Keys limited to this project (not the organization-wide ones), oldest first. */
+  /** Keys limited to this project (not the organization-wide ones, not deployment keys), oldest first. */
   async listForProject(projectId: string): Promise<ApiKeyRecord[]> {
-    const rows = await this.db.selectFrom('api_keys').selectAll().where('project_id', '=', projectId).orderBy('created_at').orderBy('id').execute();
+    const rows = await this.db.selectFrom('api_keys').selectAll().where('project_id', '=', projectId).where('deployment_target_id', 'is', null).orderBy('created_at').orderBy('id').execute();
     return rows.map(toApiKey);
+  }
+
+  async revokeDeploymentKeys(targetId: number, at: Date): Promise<string[]> {
+    const rows = await this.db.updateTable('api_keys').set({ revoked_at: at.getTime() }).where('deployment_target_id', '=', targetId).where('revoked_at', 'is', null).returning('id').execute();
+    return rows.map((r) => r.id);
   }
 
   /** Sets revokedAt once; revoking again keeps the first time. */

@@ -1,7 +1,8 @@
 import { sql, type Generated, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
-import type { DeploymentError, DeploymentStatus, DeploymentTargetType } from '../../domain/deployment.js';
+import { pullTargetTypes, type DeploymentError, type DeploymentStatus, type DeploymentTargetType } from '../../domain/deployment.js';
 import type {
+  AgentVersionRow,
   DeploymentRecord,
   DeploymentRepository,
   DeploymentTargetRecord,
@@ -286,7 +287,8 @@ export class KyselyDeploymentRepository implements DeploymentRepository {
       .select('d.target_id')
       .distinct()
       .where((eb) => eb.or([eb('t.lease_until', 'is', null), eb('t.lease_until', '<=', t)]))
-      .where((eb) => eb.or([dueToWrite(t), eb.and([eb('d.verify_next_at', 'is not', null), eb('d.verify_next_at', '<=', t)])]))
+      // A target whose agent pulls its certificates has nothing for the server to write, only endpoints to verify.
+      .where((eb) => eb.or([eb.and([pushed(sql.ref('t.type')), dueToWrite(t)]), eb.and([eb('d.verify_next_at', 'is not', null), eb('d.verify_next_at', '<=', t)])]))
       .orderBy('d.target_id')
       .limit(limit)
       .execute();
@@ -296,6 +298,7 @@ export class KyselyDeploymentRepository implements DeploymentRepository {
   async listDueDeployments(targetId: number, now: Date, limit: number): Promise<DeploymentWithCurrent[]> {
     const rows = await this.joined()
       .where('d.target_id', '=', targetId)
+      .where(pushed(sql`(select type from deployment_targets where id = d.target_id)`))
       .where(dueToWrite(now.getTime()))
       .orderBy('d.id')
       .limit(limit)
@@ -335,6 +338,46 @@ export class KyselyDeploymentRepository implements DeploymentRepository {
       fingerprintSha256: r.deployed_fingerprint!,
       verifyDeadline: new Date(Number(r.verify_deadline)),
     }));
+  }
+
+  // --- agents ----------------------------------------------------------------------------------
+
+  async listForTarget(targetId: number, limit: number): Promise<Array<DeploymentWithCurrent & { domainName: string }>> {
+    const rows = await this.joined().select('c.domain_name as domain_name').where('d.target_id', '=', targetId).orderBy('d.id').limit(limit).execute();
+    const endpoints = await this.endpointsOf(rows.map((r) => Number(r.id)));
+    return rows.map((r) => ({ ...toWithCurrent(r, endpoints.get(Number(r.id)) ?? []), domainName: (r as unknown as { domain_name: string }).domain_name }));
+  }
+
+  async agentVersions(targetIds: readonly number[]): Promise<AgentVersionRow[]> {
+    const out: AgentVersionRow[] = [];
+    const ids = [...new Set(targetIds)];
+    // In chunks: a thousand waiting agents stay under either database's parameter limit.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('deployments as d')
+        .innerJoin('certificates as c', 'c.id', 'd.certificate_id')
+        .select(['d.target_id', 'd.id', 'd.name', 'd.requested_at', 'c.ssl_certificate_id', 'c.fingerprint_sha256'])
+        .where('d.target_id', 'in', ids.slice(i, i + 500))
+        .orderBy('d.target_id')
+        .orderBy('d.id')
+        .execute();
+      for (const r of rows) {
+        out.push({
+          targetId: Number(r.target_id),
+          deploymentId: Number(r.id),
+          name: r.name,
+          currentMaterialId: r.fingerprint_sha256 === '' ? null : r.ssl_certificate_id,
+          requested: r.requested_at !== null,
+        });
+      }
+    }
+    return out;
+  }
+
+  async findDeployment(id: number): Promise<DeploymentWithCurrent | undefined> {
+    const row = await this.joined().where('d.id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    return toWithCurrent(row, (await this.endpointsOf([Number(row.id)])).get(Number(row.id)) ?? []);
   }
 
   // --- keys rotate -----------------------------------------------------------------------------
@@ -389,6 +432,11 @@ function dueToWrite(t: number) {
     and (d.requested_at is not null or d.deployed_material_id is null or d.deployed_material_id <> c.ssl_certificate_id)
     and (d.requested_at is not null or d.attempted_material_id is null or d.attempted_material_id <> c.ssl_certificate_id
          or d.next_attempt_at is null or d.next_attempt_at <= ${t}))`;
+}
+
+/** The target (its `type`, given as an expression) is one the server writes to: not one whose agent pulls. */
+function pushed(type: ReturnType<typeof sql.ref> | ReturnType<typeof sql>) {
+  return sql<boolean>`${type} not in (${sql.join(pullTargetTypes.map((t) => sql.lit(t)))})`;
 }
 
 function targetExists(name: string): AppError {

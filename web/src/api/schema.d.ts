@@ -19,6 +19,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agent/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deployment key's target's deployments with their current versions; a long poll with If-None-Match and wait
+         * @description Answers at once when the listing differs from the ETag in If-None-Match (or none is sent). Otherwise waits up to `wait` seconds for a change (a new version, a deployment bound or asked for) and answers 304 with no body when none came.
+         */
+        get: operations["listAgentDeployments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/deployments/{deploymentId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version of one of the key's deployments, with its private key (for privkey.pem) */
+        get: operations["getAgentDeploymentCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/deployments/{deploymentId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report what the agent did with a version: written and reloaded (deployed), or why not (failed) */
+        post: operations["reportAgentDeploymentOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/certexpirydetails": {
         parameters: {
             query?: never;
@@ -785,6 +839,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/deployment-targets/{targetId}/agent-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new deployment key for an agent target (admin), shown once; the target's earlier keys are revoked */
+        post: operations["rotateDeploymentTargetAgentKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/deployments": {
         parameters: {
             query?: never;
@@ -1485,6 +1556,313 @@ export interface operations {
             };
         };
     };
+    listAgentDeployments: {
+        parameters: {
+            query?: {
+                /** @description seconds to wait for a change when If-None-Match is current (0 to 60, default 0) */
+                wait?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description also the ETag header: send it back in If-None-Match to wait for a change */
+                            etag: string;
+                            items: {
+                                certificateId: number;
+                                deployedFingerprintSha256: string | null;
+                                domainName: string;
+                                fingerprintSha256: string | null;
+                                id: number;
+                                /** @description the folder the agent writes into, under its --dir */
+                                name: string;
+                                /** @description a deploy was asked for: write again even an unchanged version */
+                                requested: boolean;
+                                sslCertificateId: string | null;
+                                status: "pending" | "deployed" | "verified" | "failed";
+                            }[];
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description nothing changed within `wait` */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getAgentDeploymentCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deploymentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            certificatePem: string;
+                            /** @description the issuers, the leaf's issuer first; empty when none was stored */
+                            chainPem: string;
+                            deploymentId: number;
+                            fingerprintSha256: string;
+                            name: string;
+                            /** @description PKCS#8 PEM: written to privkey.pem with mode 0600 */
+                            privateKeyPem: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    reportAgentDeploymentOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deploymentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    error?: {
+                        code?: "deployment_write_failed" | "deploy_hook_failed" | "deployment_path_invalid";
+                        /** Format: single-line-text */
+                        message?: string;
+                    };
+                    /** @description SHA-256 of the certificate (hex) */
+                    fingerprintSha256: string;
+                    ok: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            certificateId: number;
+                            deployedFingerprintSha256: string | null;
+                            domainName: string;
+                            fingerprintSha256: string | null;
+                            id: number;
+                            /** @description the folder the agent writes into, under its --dir */
+                            name: string;
+                            /** @description a deploy was asked for: write again even an unchanged version */
+                            requested: boolean;
+                            sslCertificateId: string | null;
+                            status: "pending" | "deployed" | "verified" | "failed";
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     getCertExpiryDetails: {
         parameters: {
             query?: {
@@ -1544,7 +1922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1802,7 +2180,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1917,7 +2295,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2032,7 +2410,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2103,7 +2481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2206,7 +2584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2215,7 +2593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2394,7 +2772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2503,7 +2881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2584,7 +2962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2668,7 +3046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2771,7 +3149,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2869,7 +3247,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2967,7 +3345,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2985,7 +3363,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3075,7 +3453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3180,7 +3558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3273,7 +3651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3356,7 +3734,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3455,7 +3833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3541,7 +3919,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3638,7 +4016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3716,7 +4094,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3802,7 +4180,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3899,7 +4277,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3998,7 +4376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4084,7 +4462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4184,7 +4562,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4291,7 +4669,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4386,7 +4764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4404,7 +4782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4499,7 +4877,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4585,7 +4963,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4714,7 +5092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,7 +5215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4938,7 +5316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5083,7 +5461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5190,7 +5568,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5208,7 +5586,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5356,7 +5734,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5374,7 +5752,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5560,7 +5938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5737,7 +6115,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5931,7 +6309,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6095,7 +6473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6271,7 +6649,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6348,7 +6726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6436,7 +6814,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6454,7 +6832,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6538,7 +6916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6619,7 +6997,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6889,7 +7267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6907,7 +7285,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7218,7 +7596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7321,7 +7699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7339,7 +7717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7516,7 +7894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7534,7 +7912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7813,7 +8191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7831,7 +8209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8130,7 +8508,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8316,7 +8694,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8539,7 +8917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8598,6 +8976,8 @@ export interface operations {
                         errors: string[];
                         messages: string[];
                         result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
                             /** @description what may be shown; never a secret */
                             config: {
                                 [key: string]: unknown;
@@ -8644,7 +9024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8676,7 +9056,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    config: {
+                    /** @description required for local targets; empty or absent for agent targets */
+                    config?: {
                         /**
                          * Format: single-line-text
                          * @description relative to the server's CERTKEEPER_DEPLOY_ROOT; may not leave it (no absolute path, no `..`, no symbolic link out of the root)
@@ -8694,11 +9075,11 @@ export interface operations {
                         reloadHook?: string | null;
                         /** @description the hook is killed, with everything it started, after this; default 60 */
                         reloadTimeoutSeconds?: number;
-                    };
+                    } | Record<string, never>;
                     /** Format: single-line-text */
                     name: string;
-                    /** @description local: files on the server itself */
-                    type: "local";
+                    /** @description local: files on the server itself; agent: `certkeeper agent` on the host fetches them with the deployment key the creation answers */
+                    type: "local" | "agent";
                 };
             };
         };
@@ -8713,6 +9094,8 @@ export interface operations {
                         errors: string[];
                         messages: string[];
                         result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
                             /** @description what may be shown; never a secret */
                             config: {
                                 [key: string]: unknown;
@@ -8759,7 +9142,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8777,7 +9160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8828,6 +9211,8 @@ export interface operations {
                         errors: string[];
                         messages: string[];
                         result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
                             /** @description what may be shown; never a secret */
                             config: {
                                 [key: string]: unknown;
@@ -8874,7 +9259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8928,8 +9313,8 @@ export interface operations {
                     };
                     /** Format: single-line-text */
                     name?: string;
-                    /** @description local: files on the server itself */
-                    type?: "local";
+                    /** @description local: files on the server itself; agent: `certkeeper agent` on the host fetches them with the deployment key the creation answers */
+                    type?: "local" | "agent";
                 };
             };
         };
@@ -8944,6 +9329,8 @@ export interface operations {
                         errors: string[];
                         messages: string[];
                         result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
                             /** @description what may be shown; never a secret */
                             config: {
                                 [key: string]: unknown;
@@ -8990,7 +9377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9008,7 +9395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9059,6 +9446,8 @@ export interface operations {
                         errors: string[];
                         messages: string[];
                         result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
                             /** @description what may be shown; never a secret */
                             config: {
                                 [key: string]: unknown;
@@ -9105,7 +9494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9123,7 +9512,124 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Payload Too Large: code is one of body_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unsupported Media Type: code is one of unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    rotateDeploymentTargetAgentKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                targetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            /** @description agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again */
+                            agentKey?: string;
+                            /** @description what may be shown; never a secret */
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description a PKCS#12 password is stored */
+                            hasSecret: boolean;
+                            id: number;
+                            name: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9238,7 +9744,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9352,7 +9858,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9370,7 +9876,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9480,7 +9986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9585,7 +10091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9704,7 +10210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9848,7 +10354,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9979,7 +10485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9997,7 +10503,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10127,7 +10633,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10248,7 +10754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10387,7 +10893,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10500,7 +11006,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10580,7 +11086,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10678,7 +11184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10696,7 +11202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10786,7 +11292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10891,7 +11397,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10994,7 +11500,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11097,7 +11603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11115,7 +11621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11210,7 +11716,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11310,7 +11816,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11328,7 +11834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11412,7 +11918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11526,7 +12032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11625,7 +12131,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11714,7 +12220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11833,7 +12339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11929,7 +12435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12025,7 +12531,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12126,7 +12632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12212,7 +12718,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12310,7 +12816,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12390,7 +12896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12496,7 +13002,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12587,7 +13093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12605,7 +13111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12699,7 +13205,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12809,7 +13315,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12936,7 +13442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13039,7 +13545,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13137,7 +13643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13257,7 +13763,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13373,7 +13879,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13391,7 +13897,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13482,7 +13988,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13580,7 +14086,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13598,7 +14104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
+            /** @description Conflict: code is one of export_no_private_key, certificate_not_managed, certificate_state_conflict, domain_already_exists, app_already_exists, push_certificate_not_bound, push_certificate_ambiguous, revocation_issuer_unknown, revocation_source_unknown, sweep_in_progress, endpoint_already_exists, smtp_not_configured, deploy_root_not_configured, deploy_hooks_not_configured, deployment_target_already_exists, deployment_target_in_use, deployment_target_not_agent, agent_outcome_stale, deployment_already_exists, deployment_no_private_key, user_already_exists, member_already_exists, setup_done */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13687,7 +14193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13792,7 +14298,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13879,7 +14385,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden: code is one of forbidden, organization_disabled, csrf_token_invalid, setup_code_invalid */
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
             403: {
                 headers: {
                     [name: string]: unknown;
