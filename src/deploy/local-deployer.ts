@@ -7,9 +7,8 @@ import path from 'node:path';
 import { AppError, isAppError } from '../domain/app-error.js';
 import { hookNameProblem, relativeDirectory, segmentProblem } from '../domain/deployment.js';
 import { baseHookEnv, isExecutableFile, runHook } from '../exec/run-hook.js';
-import { buildPkcs12 } from '../pki/build-pkcs12.js';
-import { toPem } from '../pki/pem.js';
 import type { DeployBatchOutcome, Deployer, DeployerSecret, DeployerSettings, DeployItem, DeployItemOutcome, DeployTarget } from '../ports/deployer.js';
+import { certbotFileNames, certbotFiles } from './certbot-files.js';
 import { checkConfinedPath, makeConfinedDirectory, openConfinedDirectory, writeFilesAtomically, type FileToWrite } from './confined-directory.js';
 import { resolveAccountId } from './system-accounts.js';
 
@@ -23,7 +22,7 @@ export interface LocalDeployerOptions {
 }
 
 /** The files of one deployment, in certbot's layout. */
-export const localFiles = { cert: 'cert.pem', chain: 'chain.pem', fullchain: 'fullchain.pem', privkey: 'privkey.pem', pkcs12: 'cert.p12' } as const;
+export const localFiles = certbotFileNames;
 
 const FIELDS = ['directory', 'reloadHook', 'reloadTimeoutSeconds', 'owner', 'group', 'pkcs12', 'pkcs12Password'] as const;
 const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -158,19 +157,7 @@ export class LocalDeployer implements Deployer {
   private async writeItem(root: string, targetDir: string, item: DeployItem, shown: string, config: LocalConfig, secret: DeployerSecret | undefined, owner: { uid: number; gid: number } | null) {
     const folder = await openConfinedDirectory(root, targetDir, [item.name], shown);
     try {
-      const cert = toPem(item.certificateDer, 'CERTIFICATE');
-      const chain = item.chainDers.map((d) => toPem(d, 'CERTIFICATE')).join('');
-      const key = toPem(item.pkcs8Der, 'PRIVATE KEY');
-      const files: FileToWrite[] = [
-        { name: localFiles.cert, data: Buffer.from(cert), mode: 0o644 },
-        { name: localFiles.chain, data: Buffer.from(chain), mode: 0o644 },
-        { name: localFiles.fullchain, data: Buffer.from(cert + chain), mode: 0o644 },
-        { name: localFiles.privkey, data: Buffer.from(key), mode: 0o600 },
-      ];
-      if (config.pkcs12) {
-        const pkcs12 = buildPkcs12({ certificateDer: item.certificateDer, chainDers: item.chainDers, pkcs8Der: item.pkcs8Der, password: secret?.pkcs12Password ?? '', friendlyName: item.domainName });
-        files.push({ name: localFiles.pkcs12, data: pkcs12, mode: 0o600 });
-      }
+      const files: FileToWrite[] = certbotFiles(item, config.pkcs12 ? (secret?.pkcs12Password ?? '') : undefined);
       try {
         await writeFilesAtomically(folder, files, owner);
       } catch (err) {

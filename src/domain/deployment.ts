@@ -4,8 +4,8 @@
  */
 
 /** Where a target writes. Each type has its Deployer adapter (ports/deployer.ts). */
-export type DeploymentTargetType = 'local';
-export const deploymentTargetTypes: readonly DeploymentTargetType[] = ['local'];
+export type DeploymentTargetType = 'local' | 'ssh';
+export const deploymentTargetTypes: readonly DeploymentTargetType[] = ['local', 'ssh'];
 
 /**
  * - `pending`: the certificate's current version is not on the target yet (just bound, a new

@@ -64,6 +64,8 @@ export interface TargetView {
   type: DeploymentTargetType;
   config: Record<string, unknown>;
   hasSecret: boolean;
+  /** Which secret fields of the config are stored (sealed; their values are never shown). */
+  secretFields: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -160,7 +162,7 @@ export class DeploymentService {
         (id) => this.sealSecret(id, secret),
       );
       await tx.events.append(targetEvent(principal, project, 'deployment_target.created', target, now));
-      return targetView(target, secret !== undefined);
+      return targetView(target, secret);
     });
   }
 
@@ -168,14 +170,17 @@ export class DeploymentService {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
     const targets = await this.store.deployments.listTargets(project.id);
     const out: TargetView[] = [];
-    for (const t of targets) out.push(targetView(t, (await this.store.deployments.getTarget(project.id, t.id))?.sealedSecret != null));
+    for (const t of targets) {
+      const found = await this.store.deployments.getTarget(project.id, t.id);
+      out.push(targetView(t, found ? this.openSecret(t.id, found.sealedSecret) : undefined));
+    }
     return out;
   }
 
   async getTarget(principal: Principal, projectId: string, id: number): Promise<TargetView> {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
     const found = await this.findTarget(this.store, project.id, id);
-    return targetView(found.target, found.sealedSecret !== null);
+    return targetView(found.target, this.openSecret(found.target.id, found.sealedSecret));
   }
 
   /** Changes a target (admin): absent fields are kept; a changed config makes every deployment of the target due again. */
@@ -196,12 +201,13 @@ export class DeploymentService {
     return this.store.transaction(async (tx) => {
       if (!(await tx.deployments.getTarget(project.id, id))) throw targetNotFound(id);
       await tx.deployments.updateTarget(target, this.sealSecret(id, secret));
-      // The files belong somewhere else now, or are written differently: write them again.
-      if (JSON.stringify(config) !== JSON.stringify(found.target.config) || type !== found.target.type || secret?.pkcs12Password !== stored?.pkcs12Password) {
+      // The files belong somewhere else now, are written differently, or reach the target with
+      // other credentials (a failed deployment need not wait for its backoff): write them again.
+      if (JSON.stringify(config) !== JSON.stringify(found.target.config) || type !== found.target.type || JSON.stringify(secret ?? {}) !== JSON.stringify(stored ?? {})) {
         await tx.deployments.requestTarget(id, now);
       }
       await tx.events.append(targetEvent(principal, project, 'deployment_target.updated', target, now));
-      return targetView(target, secret !== undefined);
+      return targetView(target, secret);
     });
   }
 
@@ -213,7 +219,7 @@ export class DeploymentService {
       const found = await this.findTarget(tx, project.id, id);
       await tx.deployments.deleteTarget(project.id, id);
       await tx.events.append(targetEvent(principal, project, 'deployment_target.deleted', found.target, now));
-      return targetView(found.target, found.sealedSecret !== null);
+      return targetView(found.target, this.openSecret(found.target.id, found.sealedSecret));
     });
   }
 
@@ -572,8 +578,9 @@ function deploymentView(d: DeploymentWithCurrent | DeploymentRecord & { currentM
   };
 }
 
-function targetView(t: DeploymentTargetRecord, hasSecret: boolean): TargetView {
-  return { id: t.id, projectId: t.projectId, name: t.name, type: t.type, config: t.config, hasSecret, createdAt: t.createdAt, updatedAt: t.updatedAt };
+function targetView(t: DeploymentTargetRecord, secret: DeployerSecret | undefined): TargetView {
+  const secretFields = Object.keys(secret ?? {}).sort();
+  return { id: t.id, projectId: t.projectId, name: t.name, type: t.type, config: t.config, hasSecret: secretFields.length > 0, secretFields, createdAt: t.createdAt, updatedAt: t.updatedAt };
 }
 
 function checkType(type: string | undefined): DeploymentTargetType {

@@ -30,12 +30,43 @@ const localConfigFields = {
   pkcs12: Type.Optional(Type.Boolean({ description: 'also write cert.p12 (mode 0600), encrypted with pkcs12Password; default false' })),
   pkcs12Password: Type.Optional(Text({ minLength: 1, maxLength: 128, description: 'stored encrypted, never returned; on update, absent keeps the stored one' })),
 };
-const LocalConfig = Type.Object(localConfigFields, { additionalProperties: false });
+const LocalConfig = Type.Object(localConfigFields, { additionalProperties: false, title: 'LocalTargetConfig' });
 const LocalConfigUpdate = Type.Object({ ...localConfigFields, directory: Type.Optional(localConfigFields.directory) }, { additionalProperties: false });
-const TargetType = Type.Union(deploymentTargetTypes.map((t) => Type.Literal(t)), { description: 'local: files on the server itself' });
 
-const CreateTargetBody = Type.Object({ name: Text({ minLength: 1, maxLength: 100 }), type: TargetType, config: LocalConfig }, { additionalProperties: false });
-const UpdateTargetBody = Type.Object({ name: Type.Optional(Text({ minLength: 1, maxLength: 100 })), type: Type.Optional(TargetType), config: Type.Optional(LocalConfigUpdate) }, { additionalProperties: false });
+/**
+ * An ssh target's config. Secrets (privateKey, passphrase, password, pkcs12Password) are sealed
+ * and never returned; on update, an absent one keeps its stored value and null removes it.
+ * Values are checked by the service (host key pin, key format, outbound policy) for their codes.
+ */
+const secretText = (maxLength: number, description: string) => Type.Optional(Nullable(Text({ minLength: 1, maxLength, description: `${description}; stored encrypted, never returned; on update, absent keeps the stored one and null removes it` })));
+const sshConfigFields = {
+  host: Text({ minLength: 1, maxLength: 253, description: 'the SSH server: a host name or an IP address; the outbound address policy applies (CERTKEEPER_OUTBOUND_ALLOW / _DENY)' }),
+  port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'default 22' })),
+  username: Text({ minLength: 1, maxLength: 64, description: 'the login' }),
+  hostKeySha256: Text({ minLength: 1, maxLength: 60, description: 'the pinned host key: its OpenSSH SHA256 fingerprint (`ssh-keyscan HOST | ssh-keygen -lf -`), e.g. SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s; another key refuses the connection before authenticating' }),
+  privateKey: secretText(16384, 'the client key, OpenSSH or PEM format'),
+  passphrase: secretText(1024, "the client key's passphrase when it is encrypted"),
+  password: secretText(1024, 'the login password (when no key, or as a second method)'),
+  directory: Text({ minLength: 1, maxLength: 1024, description: "where the deployments' folders go: an absolute path on the host, or relative to the login's home directory; no `..`" }),
+  reloadCommand: Type.Optional(Nullable(Text({ maxLength: 4096, description: "run by the login's shell after each batch; one JSON line per certificate written on its stdin" }))),
+  reloadTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'the reload command is given up (KILL asked, channel closed) after this; default 60' })),
+  connectTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 120, description: 'connection, key exchange and authentication must be done within this; default 15' })),
+  operationTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'each SFTP request must be answered within this; default 30' })),
+  pkcs12: Type.Optional(Type.Boolean({ description: 'also write cert.p12 (mode 0600), encrypted with pkcs12Password; default false' })),
+  pkcs12Password: secretText(128, "the PKCS#12 file's password"),
+};
+const SshConfig = Type.Object(sshConfigFields, { additionalProperties: false, title: 'SshTargetConfig' });
+const SshConfigUpdate = Type.Object(
+  { ...sshConfigFields, host: Type.Optional(sshConfigFields.host), username: Type.Optional(sshConfigFields.username), hostKeySha256: Type.Optional(sshConfigFields.hostKeySha256), directory: Type.Optional(sshConfigFields.directory) },
+  { additionalProperties: false },
+);
+const TargetType = Type.Union(deploymentTargetTypes.map((t) => Type.Literal(t)), { description: 'local: files on the server itself; ssh: files on another host over SFTP' });
+
+const CreateTargetBody = Type.Object({ name: Text({ minLength: 1, maxLength: 100 }), type: TargetType, config: Type.Union([LocalConfig, SshConfig], { description: "the type's config" }) }, { additionalProperties: false });
+const UpdateTargetBody = Type.Object(
+  { name: Type.Optional(Text({ minLength: 1, maxLength: 100 })), type: Type.Optional(TargetType), config: Type.Optional(Type.Union([LocalConfigUpdate, SshConfigUpdate], { description: "the type's config: absent fields keep their stored values" })) },
+  { additionalProperties: false },
+);
 
 const TargetSchema = Type.Object({
   id: Type.Integer(),
@@ -43,7 +74,8 @@ const TargetSchema = Type.Object({
   name: Type.String(),
   type: Type.String(),
   config: Type.Record(Type.String(), Type.Unknown(), { description: 'what may be shown; never a secret' }),
-  hasSecret: Type.Boolean({ description: 'a PKCS#12 password is stored' }),
+  hasSecret: Type.Boolean({ description: 'a secret of the config is stored (see secretFields)' }),
+  secretFields: Type.Array(Type.String(), { description: 'the secret config fields stored (e.g. privateKey, passphrase, password, pkcs12Password): sealed, their values never returned' }),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

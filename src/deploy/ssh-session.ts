@@ -1,0 +1,339 @@
+/**
+ * One SSH connection to a deployment target: pinned host key, bounded waits, SFTP writes made
+ * atomic by renaming, and one command run. Wraps the `ssh2` client so the deployer sees
+ * promises and AppErrors with stable codes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import net from 'node:net';
+import { Client, type ClientChannel, type SFTPWrapper, type Stats } from 'ssh2';
+import { AppError } from '../domain/app-error.js';
+import { isOutboundRefusal, type AddressPolicy } from '../net/address-policy.js';
+
+export interface SshConnectOptions {
+  host: string;
+  port: number;
+  username: string;
+  /** `SHA256:` and the unpadded base64 of the SHA-256 of the host key blob, as `ssh-keygen -l` prints it. */
+  hostKeySha256: string;
+  privateKey?: string;
+  passphrase?: string;
+  password?: string;
+  /** TCP connect, key exchange and authentication together. */
+  connectTimeoutMs: number;
+  /** Each SFTP request. */
+  operationTimeoutMs: number;
+  /** Which addresses may be connected to (the host is a project's setting, not the operator's). */
+  policy: AddressPolicy;
+}
+
+/** How much of a remote command's stderr is kept (its end, where the reason usually is). */
+export const remoteStderrMaxBytes = 4096;
+
+/** How a remote command ended; `stderr` is the end of what it wrote there. */
+export type RemoteExit =
+  | { kind: 'ok'; stderr: string }
+  | { kind: 'exit'; exitCode: number; stderr: string }
+  | { kind: 'signal'; signal: string; stderr: string }
+  | { kind: 'timeout'; stderr: string }
+  | { kind: 'lost'; message: string; stderr: string };
+
+/** The OpenSSH fingerprint of a host key blob: `SHA256:` + unpadded base64. */
+export function sshFingerprint(keyBlob: Buffer): string {
+  return `SHA256:${createHash('sha256').update(keyBlob).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** SFTP status codes (draft-ietf-secsh-filexfer-02 §7) the writes tell apart. */
+const SFTP_NO_SUCH_FILE = 2;
+
+/**
+ * Opens a connection and an SFTP channel. Throws AppError:
+ * - `ssh_host_forbidden`: the outbound policy refuses the host or an address it resolves to
+ *   (nothing is connected to);
+ * - `ssh_host_key_mismatch`: the server's host key is not the pinned one (refused during the
+ *   key exchange, before any credential is sent);
+ * - `ssh_auth_failed`: the server refused the key or password;
+ * - `ssh_connect_failed`: unreachable, refused, no SSH server, or not done within the connect
+ *   timeout (a black-holed host ends here).
+ */
+export async function openSshSession(o: SshConnectOptions): Promise<SshSession> {
+  const where = `${o.host}:${o.port}`;
+  const literal = o.policy.refusalOfHost(o.host);
+  if (literal) throw new AppError('ssh_host_forbidden', `ssh host ${where}: ${literal}`);
+  const client = new Client();
+  let offered: string | null = null;
+  const ready = new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const finish = (err: AppError | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (err) {
+        client.destroy();
+        reject(err);
+      } else resolve();
+    };
+    const timer = setTimeout(() => finish(connectFailed(where, `no SSH session within ${o.connectTimeoutMs / 1000} s (connect, key exchange and authentication)`)), o.connectTimeoutMs);
+    client.on('ready', () => finish(null));
+    client.on('error', (err: Error & { level?: string; code?: string }) => {
+      if (offered !== null) {
+        finish(new AppError('ssh_host_key_mismatch', `ssh host ${where} presented the host key ${offered}, not the pinned ${o.hostKeySha256}: the connection was refused before authenticating and nothing was written`, { retryable: true, details: { host: where, presented: offered } }));
+      } else if (isOutboundRefusal(err)) {
+        finish(new AppError('ssh_host_forbidden', `ssh host ${where}: ${err.message}`));
+      } else if (err.level === 'client-authentication') {
+        finish(new AppError('ssh_auth_failed', `ssh host ${where} refused ${o.username}'s ${o.privateKey ? 'key' : 'password'}${o.privateKey && o.password ? ' and password' : ''}`, { retryable: true, details: { host: where } }));
+      } else if (err.level === 'client-timeout') {
+        finish(connectFailed(where, `no SSH session within ${o.connectTimeoutMs / 1000} s (connect, key exchange and authentication)`));
+      } else {
+        finish(connectFailed(where, err.code ?? err.message));
+      }
+    });
+    client.on('close', () => finish(connectFailed(where, 'the connection closed before the session was ready')));
+  });
+  // The socket resolves names through the policy, which checks every address before connecting.
+  const sock = net.connect({ host: o.host.replace(/^\[(.*)\]$/, '$1'), port: o.port, lookup: o.policy.lookup });
+  client.connect({
+    sock,
+    username: o.username,
+    ...(o.privateKey === undefined ? {} : { privateKey: o.privateKey }),
+    ...(o.passphrase === undefined ? {} : { passphrase: o.passphrase }),
+    ...(o.password === undefined ? {} : { password: o.password }),
+    readyTimeout: o.connectTimeoutMs,
+    // Never an agent or keyboard-interactive: only what the target's config holds.
+    tryKeyboard: false,
+    hostVerifier: (key: Buffer) => {
+      const presented = sshFingerprint(key);
+      if (presented === o.hostKeySha256) return true;
+      offered = presented;
+      return false;
+    },
+  });
+  await ready;
+  const session = new SshSession(client, where, o.operationTimeoutMs);
+  try {
+    await session.startSftp();
+  } catch (err) {
+    session.close();
+    throw err;
+  }
+  return session;
+}
+
+function connectFailed(where: string, why: string): AppError {
+  return new AppError('ssh_connect_failed', `ssh host ${where} could not be reached: ${why}`, { retryable: true, details: { host: where } });
+}
+
+/** An SFTP failure, named by what was being done and the server's status text. */
+function writeFailed(what: string, cause: unknown): AppError {
+  const message = (cause as Error | undefined)?.message ?? String(cause);
+  return new AppError('deployment_write_failed', `${what} failed over SFTP: ${message.slice(0, 200)}`, { retryable: true, cause });
+}
+
+export class SshSession {
+  private sftp: SFTPWrapper | undefined;
+  /** Set once the connection is gone or timed out: every later request fails with it. */
+  private broken: AppError | null = null;
+
+  constructor(
+    private readonly client: Client,
+    private readonly where: string,
+    private readonly operationTimeoutMs: number,
+  ) {
+    client.on('error', (err: Error) => {
+      this.broken ??= new AppError('ssh_connect_failed', `ssh host ${where}: the connection failed (${err.message.slice(0, 200)})`, { retryable: true });
+    });
+    client.on('close', () => {
+      this.broken ??= new AppError('ssh_connect_failed', `ssh host ${where}: the connection closed`, { retryable: true });
+    });
+  }
+
+  async startSftp(): Promise<void> {
+    this.sftp = await this.request('opening the SFTP channel', (cb) => this.client.sftp(cb));
+  }
+
+  /** Makes `dir` and every missing directory above it (mode 0755); an existing one is kept as it is. */
+  async makeDirectories(dir: string): Promise<void> {
+    const absolute = dir.startsWith('/');
+    const parts = dir.split('/').filter((p) => p !== '');
+    for (let i = 1; i <= parts.length; i++) {
+      const path = (absolute ? '/' : '') + parts.slice(0, i).join('/');
+      const kind = await this.kindOf(path);
+      if (kind === 'directory') continue;
+      if (kind !== 'missing') throw new AppError('deployment_write_failed', `${path} on ${this.where} exists and is not a directory`, { retryable: true });
+      try {
+        await this.request(`making ${path}`, (cb) => this.sftp!.mkdir(path, { mode: 0o755 }, cb));
+      } catch (err) {
+        // Made meanwhile by someone else: fine.
+        if ((await this.kindOf(path)) !== 'directory') throw err;
+      }
+    }
+  }
+
+  /**
+   * Writes each file to a temporary file in `dir` (created exclusively, given its mode, synced
+   * when the server can), then renames them over their names: with the server's
+   * `posix-rename@openssh.com` a reader sees the old file or the new one, never half of one.
+   * A server without it gets the SFTP rename, which refuses to replace a file, so the old file
+   * is removed first (a reader may then briefly find none).
+   */
+  async writeFilesAtomically(dir: string, files: ReadonlyArray<{ name: string; data: Buffer; mode: number }>): Promise<void> {
+    const temporary: Array<{ tmp: string; final: string }> = [];
+    const left = new Set<string>();
+    try {
+      for (const f of files) {
+        const tmp = `${dir}/.${f.name}.certkeeper-${randomBytes(6).toString('hex')}.tmp`;
+        temporary.push({ tmp, final: `${dir}/${f.name}` });
+        left.add(tmp);
+        await this.writeFile(tmp, f.data, f.mode);
+      }
+      for (const { tmp, final } of temporary) {
+        await this.rename(tmp, final);
+        left.delete(tmp);
+      }
+    } finally {
+      for (const tmp of left) await this.request('removing a temporary file', (cb) => this.sftp!.unlink(tmp, cb)).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Runs `command` through the login's shell with `stdin`, waiting at most `timeoutMs`. A
+   * command still running then is sent KILL (servers that take signal requests) and its channel
+   * closed.
+   */
+  exec(command: string, stdin: string, timeoutMs: number): Promise<RemoteExit> {
+    return new Promise<RemoteExit>((resolve) => {
+      let stderr = Buffer.alloc(0);
+      const tail = () => stderr.toString('utf8').replace(/^[\s\S]*?(?=[^\uFFFD])/, '').trim();
+      let settled = false;
+      let stream: ClientChannel | undefined;
+      const finish = (exit: RemoteExit) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(exit);
+      };
+      const timer = setTimeout(() => {
+        try {
+          stream?.signal('KILL');
+          stream?.close();
+        } catch {
+          // The channel is gone already.
+        }
+        finish({ kind: 'timeout', stderr: tail() });
+      }, timeoutMs);
+      if (this.broken) return finish({ kind: 'lost', message: this.broken.message, stderr: '' });
+      const onClose = () => finish({ kind: 'lost', message: 'the connection closed while the command ran', stderr: tail() });
+      this.client.once('close', onClose);
+      this.client.exec(command, (err, channel) => {
+        if (err) return finish({ kind: 'lost', message: `the command could not be started (${err.message.slice(0, 200)})`, stderr: '' });
+        stream = channel;
+        let exitCode: number | null = null;
+        let signal: string | null = null;
+        channel.on('exit', (code: number | null, sig?: string) => {
+          exitCode = code;
+          signal = sig ?? null;
+        });
+        channel.on('data', () => undefined);
+        channel.stderr.on('data', (chunk: Buffer) => {
+          stderr = Buffer.concat([stderr, chunk]);
+          if (stderr.length > remoteStderrMaxBytes) stderr = stderr.subarray(stderr.length - remoteStderrMaxBytes);
+        });
+        channel.on('close', () => {
+          this.client.off('close', onClose);
+          if (signal !== null) finish({ kind: 'signal', signal, stderr: tail() });
+          else if (exitCode === 0) finish({ kind: 'ok', stderr: tail() });
+          else if (exitCode !== null) finish({ kind: 'exit', exitCode, stderr: tail() });
+          else finish({ kind: 'lost', message: 'the command ended without an exit status', stderr: tail() });
+        });
+        channel.on('error', () => undefined);
+        channel.end(stdin);
+      });
+    });
+  }
+
+  close(): void {
+    this.broken ??= new AppError('ssh_connect_failed', `ssh host ${this.where}: the session was closed`, { retryable: true });
+    this.client.end();
+    // A peer that never answers the close would keep the socket: it goes at once.
+    setImmediate(() => this.client.destroy());
+  }
+
+  private async writeFile(path: string, data: Buffer, mode: number): Promise<void> {
+    const sftp = this.sftp!;
+    const handle = await this.request<Buffer>(`creating ${path}`, (cb) => sftp.open(path, 'wx', { mode }, cb));
+    try {
+      const chunk = 32 * 1024;
+      for (let offset = 0; offset < data.length; offset += chunk) {
+        const length = Math.min(chunk, data.length - offset);
+        await this.request(`writing ${path}`, (cb) => sftp.write(handle, data, offset, length, offset, (err) => cb(err)));
+      }
+      // The server's umask may have narrowed the mode given at creation.
+      await this.request(`setting the mode of ${path}`, (cb) => sftp.fchmod(handle, mode, cb));
+      await this.request(`syncing ${path}`, (cb) => {
+        try {
+          sftp.ext_openssh_fsync(handle, cb);
+        } catch {
+          // A server without fsync@openssh.com: its close is what we have.
+          cb(undefined);
+        }
+      });
+    } finally {
+      await this.request(`closing ${path}`, (cb) => sftp.close(handle, cb)).catch(() => undefined);
+    }
+  }
+
+  private async rename(from: string, to: string): Promise<void> {
+    const sftp = this.sftp!;
+    let posix = true;
+    await this.request(`renaming to ${to}`, (cb) => {
+      try {
+        sftp.ext_openssh_rename(from, to, cb);
+      } catch {
+        // The server lacks posix-rename@openssh.com (ssh2 throws before sending anything).
+        posix = false;
+        cb(undefined);
+      }
+    });
+    if (posix) return;
+    try {
+      await this.request(`renaming to ${to}`, (cb) => sftp.rename(from, to, cb));
+    } catch {
+      await this.request(`replacing ${to}`, (cb) => sftp.unlink(to, cb)).catch(() => undefined);
+      await this.request(`renaming to ${to}`, (cb) => sftp.rename(from, to, cb));
+    }
+  }
+
+  private async kindOf(path: string): Promise<'directory' | 'other' | 'missing'> {
+    try {
+      const stats = await this.request<Stats>(`looking at ${path}`, (cb) => this.sftp!.stat(path, cb));
+      return stats.isDirectory() ? 'directory' : 'other';
+    } catch (err) {
+      if ((err as { cause?: { code?: unknown } }).cause?.code === SFTP_NO_SUCH_FILE) return 'missing';
+      throw err;
+    }
+  }
+
+  /**
+   * One request, bounded by the operation timeout: a server that stops answering fails it, and
+   * the connection is dropped so that nothing else waits on it.
+   */
+  private request<T>(what: string, start: (cb: (err: Error | null | undefined, value?: T) => void) => void): Promise<T> {
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        this.broken ??= new AppError('ssh_connect_failed', `ssh host ${this.where}: ${what} got no answer within ${this.operationTimeoutMs / 1000} s`, { retryable: true });
+        this.client.destroy();
+        reject(this.broken);
+      }, this.operationTimeoutMs);
+      start((err, value) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (err) reject(this.broken ?? writeFailed(what, err));
+        else resolve(value as T);
+      });
+    });
+  }
+}
