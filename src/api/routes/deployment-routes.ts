@@ -6,7 +6,7 @@ import type { DeploymentService, DeploymentView, TargetView } from '../../servic
 import { roleInProject } from '../../services/principal.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
-import { Text } from '../text-schemas.js';
+import { MultiLineText, Text } from '../text-schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
@@ -38,17 +38,19 @@ const LocalConfigUpdate = Type.Object({ ...localConfigFields, directory: Type.Op
  * and never returned; on update, an absent one keeps its stored value and null removes it.
  * Values are checked by the service (host key pin, key format, outbound policy) for their codes.
  */
-const secretText = (maxLength: number, description: string) => Type.Optional(Nullable(Text({ minLength: 1, maxLength, description: `${description}; stored encrypted, never returned; on update, absent keeps the stored one and null removes it` })));
+const secretNote = 'stored encrypted, never returned; on update, absent keeps the stored one and null removes it';
+const secretText = (maxLength: number, description: string) => Type.Optional(Nullable(Text({ minLength: 1, maxLength, description: `${description}; ${secretNote}` })));
 const sshConfigFields = {
   host: Text({ minLength: 1, maxLength: 253, description: 'the SSH server: a host name or an IP address; the outbound address policy applies (CERTKEEPER_OUTBOUND_ALLOW / _DENY)' }),
   port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'default 22' })),
   username: Text({ minLength: 1, maxLength: 64, description: 'the login' }),
-  hostKeySha256: Text({ minLength: 1, maxLength: 60, description: 'the pinned host key: its OpenSSH SHA256 fingerprint (`ssh-keyscan HOST | ssh-keygen -lf -`), e.g. SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s; another key refuses the connection before authenticating' }),
-  privateKey: secretText(16384, 'the client key, OpenSSH or PEM format'),
+  // Required, but checked by the service: its refusal (ssh_host_key_invalid) says how to get the fingerprint.
+  hostKeySha256: Type.Optional(Text({ minLength: 1, maxLength: 60, description: 'required: the pinned host key: its OpenSSH SHA256 fingerprint (`ssh-keyscan HOST | ssh-keygen -lf -`), e.g. SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s; another key refuses the connection before authenticating' })),
+  privateKey: Type.Optional(Nullable(MultiLineText({ minLength: 1, maxLength: 16384, description: `the client key, OpenSSH or PEM format; ${secretNote}` }))),
   passphrase: secretText(1024, "the client key's passphrase when it is encrypted"),
   password: secretText(1024, 'the login password (when no key, or as a second method)'),
   directory: Text({ minLength: 1, maxLength: 1024, description: "where the deployments' folders go: an absolute path on the host, or relative to the login's home directory; no `..`" }),
-  reloadCommand: Type.Optional(Nullable(Text({ maxLength: 4096, description: "run by the login's shell after each batch; one JSON line per certificate written on its stdin" }))),
+  reloadCommand: Type.Optional(Nullable(MultiLineText({ maxLength: 4096, description: "run by the login's shell after each batch; one JSON line per certificate written on its stdin" }))),
   reloadTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'the reload command is given up (KILL asked, channel closed) after this; default 60' })),
   connectTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 120, description: 'connection, key exchange and authentication must be done within this; default 15' })),
   operationTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'each SFTP request must be answered within this; default 30' })),
@@ -57,9 +59,14 @@ const sshConfigFields = {
 };
 const SshConfig = Type.Object(sshConfigFields, { additionalProperties: false, title: 'SshTargetConfig' });
 const SshConfigUpdate = Type.Object(
-  { ...sshConfigFields, host: Type.Optional(sshConfigFields.host), username: Type.Optional(sshConfigFields.username), hostKeySha256: Type.Optional(sshConfigFields.hostKeySha256), directory: Type.Optional(sshConfigFields.directory) },
+  { ...sshConfigFields, host: Type.Optional(sshConfigFields.host), username: Type.Optional(sshConfigFields.username), directory: Type.Optional(sshConfigFields.directory) },
   { additionalProperties: false },
 );
+/** The codes a target's config is refused with (docs/errors.md has each one's meaning). */
+const targetRefusals =
+  'Refusals of the config (400): `deployment_config_invalid`, `deployment_target_type_unknown`, `deployment_path_invalid`, `deployment_hook_invalid` (local), ' +
+  '`ssh_host_forbidden`, `ssh_host_key_invalid`, `ssh_private_key_invalid`, `ssh_credentials_missing` (ssh), `validation_failed` (the body\'s shape); ' +
+  '409: `deploy_root_not_configured`, `deploy_hooks_not_configured` (local), `deployment_target_already_exists`.';
 const TargetType = Type.Union(deploymentTargetTypes.map((t) => Type.Literal(t)), { description: 'local: files on the server itself; ssh: files on another host over SFTP' });
 
 const CreateTargetBody = Type.Object({ name: Text({ minLength: 1, maxLength: 100 }), type: TargetType, config: Type.Union([LocalConfig, SshConfig], { description: "the type's config" }) }, { additionalProperties: false });
@@ -109,7 +116,11 @@ const DeploymentSchema = Type.Object({
     Type.Object({
       code: Type.String(),
       message: Type.String(),
-      hookStderr: Type.Optional(Type.String({ description: 'admins only: the last 4 KiB the reload hook wrote to stderr' })),
+      hookStderr: Type.Optional(Type.String({ description: 'admins only: the last 4 KiB the reload hook or reload command wrote to stderr' })),
+    }, {
+      description:
+        'why the last attempt failed: `deployment_write_failed`, `deployment_path_invalid`, `deploy_hook_failed`, `deployment_no_private_key`; for ssh targets also ' +
+        '`ssh_host_key_mismatch`, `ssh_auth_failed`, `ssh_connect_failed`, `ssh_host_forbidden`, `ssh_reload_failed` (docs/errors.md)',
     }),
   ),
   verifiedAt: DateOrNull,
@@ -152,6 +163,7 @@ export async function deploymentRoutes(fastify: FastifyInstance, opts: { deploym
       schema: {
         operationId: 'createDeploymentTarget',
         summary: 'Add a deployment target (admin); secrets in its config are stored encrypted and never returned',
+        description: targetRefusals,
         tags,
         params: ProjectParams,
         body: CreateTargetBody,
@@ -182,6 +194,7 @@ export async function deploymentRoutes(fastify: FastifyInstance, opts: { deploym
       schema: {
         operationId: 'updateDeploymentTarget',
         summary: 'Change a deployment target (admin): absent fields are kept; a changed config deploys every deployment of the target again',
+        description: targetRefusals,
         tags,
         params: TargetParams,
         body: UpdateTargetBody,
