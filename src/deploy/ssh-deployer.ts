@@ -2,7 +2,8 @@
  * The `ssh` deployment target: files written on another machine over SFTP, in certbot's
  * layout, then a reload command run there over SSH.
  */
-import { utils as sshUtils } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader finds only some of its named exports.
+import ssh2 from 'ssh2';
 import { AppError, isAppError } from '../domain/app-error.js';
 import { segmentProblem } from '../domain/deployment.js';
 import { checkHostName, connectableHost } from '../domain/host-name.js';
@@ -104,9 +105,9 @@ function checkHost(input: unknown): string {
 
 /** Parses a private key (OpenSSH or PEM), opening it with the passphrase; answers its public key's fingerprint. */
 function checkPrivateKey(key: string, passphrase: string | undefined): string {
-  let parsed: ReturnType<typeof sshUtils.parseKey>;
+  let parsed: ReturnType<typeof ssh2.utils.parseKey>;
   try {
-    parsed = sshUtils.parseKey(key, passphrase);
+    parsed = ssh2.utils.parseKey(key, passphrase);
   } catch {
     throw new AppError('ssh_private_key_invalid', 'config.privateKey could not be read');
   }

@@ -5,7 +5,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { Client, type ClientChannel, type SFTPWrapper, type Stats } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader finds only some of its named exports.
+import ssh2, { type Client, type ClientChannel, type SFTPWrapper, type Stats } from 'ssh2';
 import { AppError } from '../domain/app-error.js';
 import { isOutboundRefusal, type AddressPolicy } from '../net/address-policy.js';
 
@@ -59,7 +60,7 @@ export async function openSshSession(o: SshConnectOptions): Promise<SshSession> 
   const where = `${o.host}:${o.port}`;
   const literal = o.policy.refusalOfHost(o.host);
   if (literal) throw new AppError('ssh_host_forbidden', `ssh host ${where}: ${literal}`);
-  const client = new Client();
+  const client = new ssh2.Client();
   let offered: string | null = null;
   const ready = new Promise<void>((resolve, reject) => {
     let settled = false;
