@@ -255,7 +255,8 @@ export class SshDeployer implements Deployer {
           try {
             const problem = segmentProblem(item.name);
             if (problem !== undefined) throw new AppError('deployment_path_invalid', `name "${item.name}" ${problem}`);
-            await session.makeDirectories(folder);
+            // The target's directory is there: only the item's own folder may be missing.
+            await session.makeDirectory(folder);
             const files = certbotFiles(item, config.pkcs12 ? (secret.pkcs12Password ?? '') : undefined);
             try {
               await session.writeFilesAtomically(folder, files);

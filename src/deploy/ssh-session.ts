@@ -45,6 +45,14 @@ export function sshFingerprint(keyBlob: Buffer): string {
 
 /** SFTP status codes (draft-ietf-secsh-filexfer-02 §7) the writes tell apart. */
 const SFTP_NO_SUCH_FILE = 2;
+const SFTP_PERMISSION_DENIED = 3;
+const SFTP_OP_UNSUPPORTED = 8;
+
+/** Whether an extension request failed because the server does not do it (or its operator denied it: sftp-server -P). */
+function extensionRefused(err: unknown): boolean {
+  const code = (err as { cause?: { code?: unknown } }).cause?.code;
+  return code === SFTP_OP_UNSUPPORTED || code === SFTP_PERMISSION_DENIED;
+}
 
 /**
  * Opens a connection and an SFTP channel. Throws AppError:
@@ -155,17 +163,19 @@ export class SshSession {
   async makeDirectories(dir: string): Promise<void> {
     const absolute = dir.startsWith('/');
     const parts = dir.split('/').filter((p) => p !== '');
-    for (let i = 1; i <= parts.length; i++) {
-      const path = (absolute ? '/' : '') + parts.slice(0, i).join('/');
-      const kind = await this.kindOf(path);
-      if (kind === 'directory') continue;
-      if (kind !== 'missing') throw new AppError('deployment_write_failed', `${path} on ${this.where} exists and is not a directory`, { retryable: true });
-      try {
-        await this.request(`making ${path}`, (cb) => this.sftp!.mkdir(path, { mode: 0o755 }, cb));
-      } catch (err) {
-        // Made meanwhile by someone else: fine.
-        if ((await this.kindOf(path)) !== 'directory') throw err;
-      }
+    for (let i = 1; i <= parts.length; i++) await this.makeDirectory((absolute ? '/' : '') + parts.slice(0, i).join('/'));
+  }
+
+  /** Makes `path` (mode 0755) when missing, its parent being there; an existing directory is kept as it is. */
+  async makeDirectory(path: string): Promise<void> {
+    const kind = await this.kindOf(path);
+    if (kind === 'directory') return;
+    if (kind !== 'missing') throw new AppError('deployment_write_failed', `${path} on ${this.where} exists and is not a directory`, { retryable: true });
+    try {
+      await this.request(`making ${path}`, (cb) => this.sftp!.mkdir(path, { mode: 0o755 }, cb));
+    } catch (err) {
+      // Made meanwhile by someone else: fine.
+      if ((await this.kindOf(path)) !== 'directory') throw err;
     }
   }
 
@@ -269,13 +279,15 @@ export class SshSession {
       }
       // The server's umask may have narrowed the mode given at creation.
       await this.request(`setting the mode of ${path}`, (cb) => sftp.fchmod(handle, mode, cb));
+      // A server without fsync@openssh.com (or denying it): its close is what we have.
       await this.request(`syncing ${path}`, (cb) => {
         try {
           sftp.ext_openssh_fsync(handle, cb);
         } catch {
-          // A server without fsync@openssh.com: its close is what we have.
           cb(undefined);
         }
+      }).catch((err: unknown) => {
+        if (!extensionRefused(err)) throw err;
       });
     } finally {
       await this.request(`closing ${path}`, (cb) => sftp.close(handle, cb)).catch(() => undefined);
@@ -285,15 +297,20 @@ export class SshSession {
   private async rename(from: string, to: string): Promise<void> {
     const sftp = this.sftp!;
     let posix = true;
-    await this.request(`renaming to ${to}`, (cb) => {
-      try {
-        sftp.ext_openssh_rename(from, to, cb);
-      } catch {
-        // The server lacks posix-rename@openssh.com (ssh2 throws before sending anything).
-        posix = false;
-        cb(undefined);
-      }
-    });
+    try {
+      await this.request(`renaming to ${to}`, (cb) => {
+        try {
+          sftp.ext_openssh_rename(from, to, cb);
+        } catch {
+          // The server does not offer posix-rename@openssh.com (ssh2 throws before sending anything).
+          posix = false;
+          cb(undefined);
+        }
+      });
+    } catch (err) {
+      if (!extensionRefused(err)) throw err;
+      posix = false;
+    }
     if (posix) return;
     try {
       await this.request(`renaming to ${to}`, (cb) => sftp.rename(from, to, cb));

@@ -157,6 +157,25 @@ describe('the ssh deployer against a real sshd', () => {
     expect((await deployer.deploy(closed, [item('closed.example.test')])).items[0]!.error?.code).toBe('ssh_connect_failed');
   });
 
+  it('falls back on removing and renaming when the server refuses posix-rename and fsync', async () => {
+    const plain = await startSshd({ sftpDenied: 'posix-rename,fsync' });
+    try {
+      const settings = await deployer.configure({ host: plain.host, port: plain.port, username: plain.username, hostKeySha256: plain.hostKeySha256, privateKey: plain.clientKey, directory: path.join(plain.dir, 'out') }, undefined);
+      const tg = { id: ++n, name: 'plain', config: settings.config, secret: settings.secret };
+      const first = item('plain.example.test');
+      expect((await deployer.deploy(tg, [first])).items[0]!.error).toBeNull();
+      // The server will not do posix-rename: without the fallback this replacement would fail.
+      const second = { ...item('plain.example.test'), deploymentId: first.deploymentId };
+      expect((await deployer.deploy(tg, [second])).items[0]!.error).toBeNull();
+      const folder = path.join(plain.dir, 'out', 'plain.example.test');
+      expect(new X509Certificate(readFileSync(path.join(folder, 'cert.pem'))).fingerprint256.replace(/:/g, '').toLowerCase()).toBe(second.fingerprintSha256);
+      expect(readdirSync(folder).sort()).toEqual(['cert.pem', 'chain.pem', 'fullchain.pem', 'privkey.pem']);
+      expect(mode(path.join(folder, 'privkey.pem'))).toBe(0o600);
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it('connects nowhere the outbound policy refuses', async () => {
     const denying = new SshDeployer({ policy: new AddressPolicy({ deny: ['127.0.0.1'] }) });
     await expect(denying.configure({ host: '127.0.0.1', username: 'u', hostKeySha256: sshd.hostKeySha256, privateKey: sshd.clientKey, directory: '/x' }, undefined)).rejects.toMatchObject({ code: 'ssh_host_forbidden' });

@@ -78,7 +78,11 @@ async function banner(port: number, deadline: number): Promise<void> {
   throw new Error(`sshd did not answer on 127.0.0.1:${port}`);
 }
 
-export async function startSshd(options: { passwordAuthentication?: boolean } = {}): Promise<Sshd> {
+/**
+ * `sftpDenied`: SFTP requests the server refuses (sftp-server's -P, e.g. `posix-rename,fsync`),
+ * as a server without those extensions would.
+ */
+export async function startSshd(options: { passwordAuthentication?: boolean; sftpDenied?: string } = {}): Promise<Sshd> {
   if (!existsSync(sshdBin)) throw new Error(`${sshdBin} is missing: install the Debian package openssh-server (scripts/ensure-test-deps.sh does)`);
   // sshd refuses to start without its privilege separation directory.
   if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
@@ -109,7 +113,7 @@ export async function startSshd(options: { passwordAuthentication?: boolean } = 
       `PasswordAuthentication ${options.passwordAuthentication === false ? 'no' : 'yes'}`,
       'KbdInteractiveAuthentication no',
       'LogLevel VERBOSE',
-      `Subsystem sftp internal-sftp -d ${sftpHome}`,
+      `Subsystem sftp internal-sftp -d ${sftpHome}${options.sftpDenied ? ` -P ${options.sftpDenied}` : ''}`,
       '',
     ].join('\n'),
   );
