@@ -8,7 +8,8 @@
  * probing 1,000 local TLS endpoints with ssl-cert-check and an openssl loop: --skip-probe, --only-probe,
  * --probe-endpoints N;
  * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
- * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target: --skip-deploy, --only-deploy;
+ * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target, then to one ssh target
+ * (a real sshd on loopback; --skip-deploy-ssh): --skip-deploy, --only-deploy;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -273,6 +274,7 @@ function table(): string {
   if (results.probe) lines.push(...probeTableRows(results.probe as ProbeBenchResults));
   if (results.sweep) lines.push(...sweepTableRows(results.sweep as SweepBenchResult[]));
   if (results.deploy) lines.push(...deployTableRows(results.deploy as DeployBenchResult));
+  if (results.deploySsh) lines.push(...deployTableRows(results.deploySsh as DeployBenchResult));
   return lines.join('\n');
 }
 
@@ -305,7 +307,10 @@ if (!onlySweep && !onlyProbe && !flag('--skip-issuance')) {
     log,
   });
 }
-if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-deploy')) results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
+if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-deploy')) {
+  results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
+  if (!flag('--skip-deploy-ssh')) results.deploySsh = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log, transport: 'ssh' });
+}
 const out = table();
 console.log(out);
 if (results.issuance) console.log(`\n${issuanceTable(results.issuance as IssuanceResults)}`);

@@ -15,7 +15,7 @@ import { openSshSession, sshFingerprint, type RemoteExit, type SshSession } from
 export interface SshDeployerOptions {
   /** Which hosts may be connected to: the server's one outbound policy. */
   policy: AddressPolicy;
-  /** Items written at once over the batch's one SFTP channel (default 4). */
+  /** Items written at once over the batch's one connection, each writer on an SFTP channel of its own (default 8; OpenSSH allows 10 sessions per connection). */
   concurrency?: number;
 }
 
@@ -141,7 +141,7 @@ export class SshDeployer implements Deployer {
   private readonly concurrency: number;
 
   constructor(private readonly options: SshDeployerOptions) {
-    this.concurrency = options.concurrency ?? 4;
+    this.concurrency = options.concurrency ?? 8;
   }
 
   async configure(input: Record<string, unknown>, stored: DeployerSecret | undefined): Promise<DeployerSettings> {
@@ -233,6 +233,7 @@ export class SshDeployer implements Deployer {
         connectTimeoutMs: config.connectTimeoutSeconds * 1000,
         operationTimeoutMs: config.operationTimeoutSeconds * 1000,
         policy: this.options.policy,
+        sftpChannels: Math.min(this.concurrency, items.length),
       });
     } catch (err) {
       return everyItem(isAppError(err) ? err : new AppError('ssh_connect_failed', `ssh host ${config.host}:${config.port} could not be reached`, { retryable: true, cause: err }));
@@ -246,7 +247,7 @@ export class SshDeployer implements Deployer {
       const written: Array<{ item: DeployItem; folder: string }> = [];
       const outcomes: DeployItemOutcome[] = new Array(items.length);
       let next = 0;
-      const worker = async () => {
+      const worker = async (channel: number) => {
         while (next < items.length) {
           const index = next++;
           const item = items[index]!;
@@ -256,10 +257,10 @@ export class SshDeployer implements Deployer {
             const problem = segmentProblem(item.name);
             if (problem !== undefined) throw new AppError('deployment_path_invalid', `name "${item.name}" ${problem}`);
             // The target's directory is there: only the item's own folder may be missing.
-            await session.makeDirectory(folder);
+            await session.makeDirectory(folder, channel);
             const files = certbotFiles(item, config.pkcs12 ? (secret.pkcs12Password ?? '') : undefined);
             try {
-              await session.writeFilesAtomically(folder, files);
+              await session.writeFilesAtomically(folder, files, channel);
             } finally {
               files.forEach((f) => f.data.fill(0));
             }
@@ -270,7 +271,7 @@ export class SshDeployer implements Deployer {
           }
         }
       };
-      await Promise.all(Array.from({ length: Math.min(this.concurrency, items.length) }, worker));
+      await Promise.all(Array.from({ length: session.channels }, (_, channel) => worker(channel)));
       if (config.reloadCommand === null || written.length === 0) return { items: outcomes, reload: { ran: false, error: null } };
       const stdin = written.map((w) => JSON.stringify(detailsOf(w.item, w.folder, config.pkcs12)) + '\n').join('');
       const exit = await session.exec(config.reloadCommand, stdin, config.reloadTimeoutSeconds * 1000);

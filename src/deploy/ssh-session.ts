@@ -23,6 +23,11 @@ export interface SshConnectOptions {
   connectTimeoutMs: number;
   /** Each SFTP request. */
   operationTimeoutMs: number;
+  /**
+   * SFTP channels opened on the connection (default 1). OpenSSH runs one single-threaded
+   * sftp-server per channel, so files written on several channels are synced in parallel.
+   */
+  sftpChannels?: number;
   /** Which addresses may be connected to (the host is a project's setting, not the operator's). */
   policy: AddressPolicy;
 }
@@ -119,7 +124,7 @@ export async function openSshSession(o: SshConnectOptions): Promise<SshSession> 
   await ready;
   const session = new SshSession(client, where, o.operationTimeoutMs);
   try {
-    await session.startSftp();
+    await session.startSftp(Math.max(1, o.sftpChannels ?? 1));
   } catch (err) {
     session.close();
     throw err;
@@ -138,7 +143,7 @@ function writeFailed(what: string, cause: unknown): AppError {
 }
 
 export class SshSession {
-  private sftp: SFTPWrapper | undefined;
+  private sftps: SFTPWrapper[] = [];
   /** Set once the connection is gone or timed out: every later request fails with it. */
   private broken: AppError | null = null;
 
@@ -155,27 +160,33 @@ export class SshSession {
     });
   }
 
-  async startSftp(): Promise<void> {
-    this.sftp = await this.request('opening the SFTP channel', (cb) => this.client.sftp(cb));
+  async startSftp(channels: number): Promise<void> {
+    for (let i = 0; i < channels; i++) this.sftps.push(await this.request<SFTPWrapper>('opening an SFTP channel', (cb) => this.client.sftp(cb)));
+  }
+
+  /** How many SFTP channels are open: `channel` arguments go from 0 to this less one. */
+  get channels(): number {
+    return this.sftps.length;
   }
 
   /** Makes `dir` and every missing directory above it (mode 0755); an existing one is kept as it is. */
-  async makeDirectories(dir: string): Promise<void> {
+  async makeDirectories(dir: string, channel = 0): Promise<void> {
     const absolute = dir.startsWith('/');
     const parts = dir.split('/').filter((p) => p !== '');
-    for (let i = 1; i <= parts.length; i++) await this.makeDirectory((absolute ? '/' : '') + parts.slice(0, i).join('/'));
+    for (let i = 1; i <= parts.length; i++) await this.makeDirectory((absolute ? '/' : '') + parts.slice(0, i).join('/'), channel);
   }
 
   /** Makes `path` (mode 0755) when missing, its parent being there; an existing directory is kept as it is. */
-  async makeDirectory(path: string): Promise<void> {
-    const kind = await this.kindOf(path);
+  async makeDirectory(path: string, channel = 0): Promise<void> {
+    const sftp = this.sftps[channel]!;
+    const kind = await this.kindOf(path, sftp);
     if (kind === 'directory') return;
     if (kind !== 'missing') throw new AppError('deployment_write_failed', `${path} on ${this.where} exists and is not a directory`, { retryable: true });
     try {
-      await this.request(`making ${path}`, (cb) => this.sftp!.mkdir(path, { mode: 0o755 }, cb));
+      await this.request(`making ${path}`, (cb) => sftp.mkdir(path, { mode: 0o755 }, cb));
     } catch (err) {
       // Made meanwhile by someone else: fine.
-      if ((await this.kindOf(path)) !== 'directory') throw err;
+      if ((await this.kindOf(path, sftp)) !== 'directory') throw err;
     }
   }
 
@@ -186,7 +197,8 @@ export class SshSession {
    * A server without it gets the SFTP rename, which refuses to replace a file, so the old file
    * is removed first (a reader may then briefly find none).
    */
-  async writeFilesAtomically(dir: string, files: ReadonlyArray<{ name: string; data: Buffer; mode: number }>): Promise<void> {
+  async writeFilesAtomically(dir: string, files: ReadonlyArray<{ name: string; data: Buffer; mode: number }>, channel = 0): Promise<void> {
+    const sftp = this.sftps[channel]!;
     const temporary: Array<{ tmp: string; final: string }> = [];
     const left = new Set<string>();
     try {
@@ -194,14 +206,14 @@ export class SshSession {
         const tmp = `${dir}/.${f.name}.certkeeper-${randomBytes(6).toString('hex')}.tmp`;
         temporary.push({ tmp, final: `${dir}/${f.name}` });
         left.add(tmp);
-        await this.writeFile(tmp, f.data, f.mode);
+        await this.writeFile(sftp, tmp, f.data, f.mode);
       }
       for (const { tmp, final } of temporary) {
-        await this.rename(tmp, final);
+        await this.rename(sftp, tmp, final);
         left.delete(tmp);
       }
     } finally {
-      for (const tmp of left) await this.request('removing a temporary file', (cb) => this.sftp!.unlink(tmp, cb)).catch(() => undefined);
+      for (const tmp of left) await this.request('removing a temporary file', (cb) => sftp.unlink(tmp, cb)).catch(() => undefined);
     }
   }
 
@@ -268,8 +280,7 @@ export class SshSession {
     setImmediate(() => this.client.destroy());
   }
 
-  private async writeFile(path: string, data: Buffer, mode: number): Promise<void> {
-    const sftp = this.sftp!;
+  private async writeFile(sftp: SFTPWrapper, path: string, data: Buffer, mode: number): Promise<void> {
     const handle = await this.request<Buffer>(`creating ${path}`, (cb) => sftp.open(path, 'wx', { mode }, cb));
     try {
       const chunk = 32 * 1024;
@@ -294,8 +305,7 @@ export class SshSession {
     }
   }
 
-  private async rename(from: string, to: string): Promise<void> {
-    const sftp = this.sftp!;
+  private async rename(sftp: SFTPWrapper, from: string, to: string): Promise<void> {
     let posix = true;
     try {
       await this.request(`renaming to ${to}`, (cb) => {
@@ -320,9 +330,9 @@ export class SshSession {
     }
   }
 
-  private async kindOf(path: string): Promise<'directory' | 'other' | 'missing'> {
+  private async kindOf(path: string, sftp: SFTPWrapper): Promise<'directory' | 'other' | 'missing'> {
     try {
-      const stats = await this.request<Stats>(`looking at ${path}`, (cb) => this.sftp!.stat(path, cb));
+      const stats = await this.request<Stats>(`looking at ${path}`, (cb) => sftp.stat(path, cb));
       return stats.isDirectory() ? 'directory' : 'other';
     } catch (err) {
       if ((err as { cause?: { code?: unknown } }).cause?.code === SFTP_NO_SUCH_FILE) return 'missing';
