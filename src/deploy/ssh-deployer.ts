@@ -274,6 +274,8 @@ export class SshDeployer implements Deployer {
       await Promise.all(Array.from({ length: session.channels }, (_, channel) => worker(channel)));
       if (config.reloadCommand === null || written.length === 0) return { items: outcomes, reload: { ran: false, error: null } };
       const stdin = written.map((w) => JSON.stringify(detailsOf(w.item, w.folder, config.pkcs12)) + '\n').join('');
+      // The server may allow one connection few sessions (MaxSessions): the command needs one.
+      await session.closeSftp();
       const exit = await session.exec(config.reloadCommand, stdin, config.reloadTimeoutSeconds * 1000);
       return { items: outcomes, reload: { ran: true, error: reloadError(exit, config) } };
     } finally {
@@ -323,6 +325,6 @@ function reloadError(exit: RemoteExit, config: SshConfig): AppError | null {
     case 'timeout':
       return fail(`the reload command did not finish within ${config.reloadTimeoutSeconds} s on ${config.host}: its channel was closed`, { timedOut: true });
     case 'lost':
-      return fail(`the reload command's outcome is unknown on ${config.host}: ${exit.message}`, {});
+      return fail(`the reload command failed on ${config.host}: ${exit.message}`, {});
   }
 }

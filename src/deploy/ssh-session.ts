@@ -160,8 +160,36 @@ export class SshSession {
     });
   }
 
+  /** Opens up to `channels` SFTP channels: at least one, then as many as the server lets one connection have (its MaxSessions). */
   async startSftp(channels: number): Promise<void> {
-    for (let i = 0; i < channels; i++) this.sftps.push(await this.request<SFTPWrapper>('opening an SFTP channel', (cb) => this.client.sftp(cb)));
+    this.sftps.push(await this.request<SFTPWrapper>('opening the SFTP channel', (cb) => this.client.sftp(cb)));
+    for (let i = 1; i < channels; i++) {
+      try {
+        this.sftps.push(await this.request<SFTPWrapper>('opening an SFTP channel', (cb) => this.client.sftp(cb)));
+      } catch (err) {
+        if (this.broken) throw err;
+        break;
+      }
+    }
+  }
+
+  /** Closes the SFTP channels and waits until the server has, so that their sessions are free for a command. */
+  async closeSftp(): Promise<void> {
+    const open = this.sftps;
+    this.sftps = [];
+    await Promise.all(
+      open.map(
+        (sftp) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, this.operationTimeoutMs);
+            sftp.once('close', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            sftp.end();
+          }),
+      ),
+    );
   }
 
   /** How many SFTP channels are open: `channel` arguments go from 0 to this less one. */

@@ -176,6 +176,23 @@ describe('the ssh deployer against a real sshd', () => {
     }
   });
 
+  it('writes a batch on as many SFTP channels as the server allows, and still runs the reload', async () => {
+    const narrow = await startSshd({ maxSessions: 1 });
+    try {
+      const out = path.join(narrow.dir, 'out');
+      const marker = path.join(narrow.dir, 'reloaded');
+      const settings = await deployer.configure({ host: narrow.host, port: narrow.port, username: narrow.username, hostKeySha256: narrow.hostKeySha256, privateKey: narrow.clientKey, directory: out, reloadCommand: `wc -l > '${marker}'` }, undefined);
+      const batch = Array.from({ length: 5 }, (_, i) => item(`n${i}.example.test`));
+      const outcome = await deployer.deploy({ id: ++n, name: 'narrow', config: settings.config, secret: settings.secret }, batch);
+      expect(outcome.items.map((o) => o.error)).toEqual(batch.map(() => null));
+      expect(outcome.reload).toEqual({ ran: true, error: null });
+      expect(readFileSync(marker, 'utf8').trim()).toBe('5');
+      for (const b of batch) expect(existsSync(path.join(out, b.name, 'privkey.pem'))).toBe(true);
+    } finally {
+      await narrow.stop();
+    }
+  });
+
   it('connects nowhere the outbound policy refuses', async () => {
     const denying = new SshDeployer({ policy: new AddressPolicy({ deny: ['127.0.0.1'] }) });
     await expect(denying.configure({ host: '127.0.0.1', username: 'u', hostKeySha256: sshd.hostKeySha256, privateKey: sshd.clientKey, directory: '/x' }, undefined)).rejects.toMatchObject({ code: 'ssh_host_forbidden' });

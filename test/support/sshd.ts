@@ -80,9 +80,10 @@ async function banner(port: number, deadline: number): Promise<void> {
 
 /**
  * `sftpDenied`: SFTP requests the server refuses (sftp-server's -P, e.g. `posix-rename,fsync`),
- * as a server without those extensions would.
+ * as a server without those extensions would. `maxSessions`: sessions (channels) one connection
+ * may have.
  */
-export async function startSshd(options: { passwordAuthentication?: boolean; sftpDenied?: string } = {}): Promise<Sshd> {
+export async function startSshd(options: { passwordAuthentication?: boolean; sftpDenied?: string; maxSessions?: number } = {}): Promise<Sshd> {
   if (!existsSync(sshdBin)) throw new Error(`${sshdBin} is missing: install the Debian package openssh-server (scripts/ensure-test-deps.sh does)`);
   // sshd refuses to start without its privilege separation directory.
   if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
@@ -113,6 +114,7 @@ export async function startSshd(options: { passwordAuthentication?: boolean; sft
       `PasswordAuthentication ${options.passwordAuthentication === false ? 'no' : 'yes'}`,
       'KbdInteractiveAuthentication no',
       'LogLevel VERBOSE',
+      ...(options.maxSessions === undefined ? [] : [`MaxSessions ${options.maxSessions}`]),
       `Subsystem sftp internal-sftp -d ${sftpHome}${options.sftpDenied ? ` -P ${options.sftpDenied}` : ''}`,
       '',
     ].join('\n'),
