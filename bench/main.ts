@@ -10,7 +10,8 @@
  * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
  * --only-get-by-id: of the million-row reads, only GET by id, hello-world and the floor route;
  * API latency during a sweep over --rows certificates (a server process, wrk): --skip-sweep-latency, --only-sweep-latency;
- * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target: --skip-deploy, --only-deploy;
+ * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target, then to one ssh target
+ * (a real sshd on loopback; --skip-deploy-ssh): --skip-deploy, --only-deploy;
  * the same renewals reaching --agents N (100) `certkeeper agent`s over HTTP in --agent-processes N (4) processes, --agent-certs N (1,000) certificates: --skip-agents, --only-agents;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
@@ -270,6 +271,7 @@ function table(): string {
   if (results.sweepLatency) lines.push(...sweepLatencyTableRows(results.sweepLatency as SweepLatencyResult[]));
   if (results.deploy) lines.push(...deployTableRows(results.deploy as DeployBenchResult));
   if (results.agents) lines.push(...agentTableRows(results.agents as AgentBenchResult));
+  if (results.deploySsh) lines.push(...deployTableRows(results.deploySsh as DeployBenchResult));
   return lines.join('\n');
 }
 
@@ -312,7 +314,10 @@ if (runs(onlyIssuance, '--skip-issuance')) {
     log,
   });
 }
-if (runs(onlyDeploy, '--skip-deploy')) results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
+if (runs(onlyDeploy, '--skip-deploy')) {
+  results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
+  if (!flag('--skip-deploy-ssh')) results.deploySsh = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log, transport: 'ssh' });
+}
 if (runs(onlyAgents, '--skip-agents')) results.agents = await agentBench({ count: option('--agent-certs', 1000), agents: option('--agents', 100), processes: option('--agent-processes', 4), token: TOKEN, log });
 const out = table();
 console.log(out);

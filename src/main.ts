@@ -225,7 +225,7 @@ export async function createServices(
     access,
     box,
     clock,
-    createDeployers({ root: config.deployRoot, hookDir: config.deployHookDir }),
+    createDeployers({ root: config.deployRoot, hookDir: config.deployHookDir, policy: outbound }),
     endpoints,
     { instanceId: config.instanceId, leaseMs: config.leaseMs, verifyWindowMs: config.deployVerifyWindowMs },
     logger,

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { segmentProblem } from '../domain/deployment.js';
-import { certbotFiles, localFiles } from '../deploy/certbot-files.js';
+import { certbotFileNames, certbotPemFiles } from '../deploy/certbot-files.js';
 import { openConfinedDirectory, writeFilesAtomically } from '../deploy/confined-directory.js';
 import { baseHookEnv, runHook } from '../exec/run-hook.js';
 import { AgentClient, AgentHttpError, type AgentDeployment } from './agent-client.js';
@@ -149,7 +149,7 @@ export class DeploymentAgent {
         continue;
       }
       const written = this.state.written[String(item.id)];
-      const have = written?.fingerprintSha256 === fp && written.name === item.name && existsSync(path.join(this.root, item.name, localFiles.privkey));
+      const have = written?.fingerprintSha256 === fp && written.name === item.name && existsSync(path.join(this.root, item.name, certbotFileNames.privkey));
       if (!have || item.requested) {
         const retry = this.retries.get(item.id);
         if (retry && retry.fingerprintSha256 === fp && retry.at > now && !item.requested) continue;
@@ -185,7 +185,7 @@ export class DeploymentAgent {
           const material = await this.client.material(item.id, signal);
           fp = material.fingerprintSha256;
           const folder = await openConfinedDirectory(this.root, this.root, [item.name], item.name);
-          const files = certbotFiles({ certificate: material.certificatePem, chain: material.chainPem, privateKey: material.privateKeyPem });
+          const files = certbotPemFiles({ certificate: material.certificatePem, chain: material.chainPem, privateKey: material.privateKeyPem });
           try {
             await writeFilesAtomically(folder, files, null);
           } finally {

@@ -7,10 +7,8 @@ import path from 'node:path';
 import { AppError, isAppError } from '../domain/app-error.js';
 import { hookNameProblem, relativeDirectory, segmentProblem } from '../domain/deployment.js';
 import { baseHookEnv, isExecutableFile, runHook } from '../exec/run-hook.js';
-import { buildPkcs12 } from '../pki/build-pkcs12.js';
-import { toPem } from '../pki/pem.js';
 import type { DeployBatchOutcome, Deployer, DeployerSecret, DeployerSettings, DeployItem, DeployItemOutcome, DeployTarget } from '../ports/deployer.js';
-import { certbotFiles, localFiles } from './certbot-files.js';
+import { certbotFileNames, certbotFiles } from './certbot-files.js';
 import { checkConfinedPath, makeConfinedDirectory, openConfinedDirectory, writeFilesAtomically, type FileToWrite } from './confined-directory.js';
 import { resolveAccountId } from './system-accounts.js';
 
@@ -23,7 +21,8 @@ export interface LocalDeployerOptions {
   concurrency?: number;
 }
 
-export { localFiles } from './certbot-files.js';
+/** The files of one deployment, in certbot's layout. */
+export const localFiles = certbotFileNames;
 
 const FIELDS = ['directory', 'reloadHook', 'reloadTimeoutSeconds', 'owner', 'group', 'pkcs12', 'pkcs12Password'] as const;
 const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -158,14 +157,7 @@ export class LocalDeployer implements Deployer {
   private async writeItem(root: string, targetDir: string, item: DeployItem, shown: string, config: LocalConfig, secret: DeployerSecret | undefined, owner: { uid: number; gid: number } | null) {
     const folder = await openConfinedDirectory(root, targetDir, [item.name], shown);
     try {
-      const cert = toPem(item.certificateDer, 'CERTIFICATE');
-      const chain = item.chainDers.map((d) => toPem(d, 'CERTIFICATE')).join('');
-      const key = toPem(item.pkcs8Der, 'PRIVATE KEY');
-      const files: FileToWrite[] = certbotFiles({ certificate: cert, chain, privateKey: key });
-      if (config.pkcs12) {
-        const pkcs12 = buildPkcs12({ certificateDer: item.certificateDer, chainDers: item.chainDers, pkcs8Der: item.pkcs8Der, password: secret?.pkcs12Password ?? '', friendlyName: item.domainName });
-        files.push({ name: localFiles.pkcs12, data: pkcs12, mode: 0o600 });
-      }
+      const files: FileToWrite[] = certbotFiles(item, config.pkcs12 ? (secret?.pkcs12Password ?? '') : undefined);
       try {
         await writeFilesAtomically(folder, files, owner);
       } catch (err) {

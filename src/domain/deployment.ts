@@ -4,8 +4,8 @@
  */
 
 /** Where a target writes. Each type has its Deployer adapter (ports/deployer.ts). */
-export type DeploymentTargetType = 'local' | 'agent';
-export const deploymentTargetTypes: readonly DeploymentTargetType[] = ['local', 'agent'];
+export type DeploymentTargetType = 'local' | 'ssh' | 'agent';
+export const deploymentTargetTypes: readonly DeploymentTargetType[] = ['local', 'ssh', 'agent'];
 
 /**
  * Types whose target fetches its certificates itself (`certkeeper agent` on the host, with the

@@ -3,7 +3,7 @@ import type { DeploymentTargetType } from '../domain/deployment.js';
 
 /**
  * The parts of a target's config that are sealed apart (AAD bound to the target) and never
- * shown, logged or audited: a PKCS#12 password, later an SSH key or an agent's token.
+ * shown, logged or audited: a PKCS#12 password, an SSH key, its passphrase or a password.
  */
 export type DeployerSecret = Readonly<Record<string, string>>;
 
@@ -51,7 +51,7 @@ export interface DeployBatchOutcome {
 }
 
 /**
- * How certificates reach one type of target (`local` files now; ssh and an agent next): checks
+ * How certificates reach one type of target (`local` files, `ssh` over SFTP; an agent next): checks
  * a target's config for its type, and deploys a batch of certificates to one target with one
  * reload after them. The deployment service stores, seals, schedules, retries, verifies and
  * records; it never looks at a type. Implementations never log key material.

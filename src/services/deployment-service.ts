@@ -66,6 +66,8 @@ export interface TargetView {
   type: DeploymentTargetType;
   config: Record<string, unknown>;
   hasSecret: boolean;
+  /** Which secret fields of the config are stored (sealed; their values are never shown). */
+  secretFields: string[];
   createdAt: Date;
   updatedAt: Date;
   /** An `agent` target's deployment key: only in the answer that made it (creation, rotation), never again. */
@@ -201,12 +203,12 @@ export class DeploymentService {
         (id) => this.sealSecret(id, secret),
       );
       await tx.events.append(targetEvent(principal, project, 'deployment_target.created', target, now));
-      if (!pulls(type)) return targetView(target, secret !== undefined);
+      if (!pulls(type)) return targetView(target, secret);
       // The agent's key, shown this once: only its hash is stored.
       const { record, key } = this.access.newDeploymentKey(project, target.id, target.name, now);
       await tx.apiKeys.insert(record);
       await tx.events.append({ ...targetEvent(principal, project, 'deployment_key.created', target, now), data: { name: target.name, keyId: record.id, prefix: record.prefix } });
-      return { ...targetView(target, secret !== undefined), agentKey: key };
+      return { ...targetView(target, secret), agentKey: key };
     });
   }
 
@@ -225,7 +227,7 @@ export class DeploymentService {
       const { record, key } = this.access.newDeploymentKey(project, id, found.target.name, now);
       await tx.apiKeys.insert(record);
       await tx.events.append({ ...targetEvent(principal, project, 'deployment_key.rotated', found.target, now), data: { name: found.target.name, keyId: record.id, prefix: record.prefix, revokedKeyIds: revoked } });
-      return { ...targetView(found.target, found.sealedSecret !== null), agentKey: key };
+      return { ...targetView(found.target, this.openSecret(found.target.id, found.sealedSecret)), agentKey: key };
     });
     this.access.forgetKeys();
     return view;
@@ -235,14 +237,17 @@ export class DeploymentService {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
     const targets = await this.store.deployments.listTargets(project.id);
     const out: TargetView[] = [];
-    for (const t of targets) out.push(targetView(t, (await this.store.deployments.getTarget(project.id, t.id))?.sealedSecret != null));
+    for (const t of targets) {
+      const found = await this.store.deployments.getTarget(project.id, t.id);
+      out.push(targetView(t, found ? this.openSecret(t.id, found.sealedSecret) : undefined));
+    }
     return out;
   }
 
   async getTarget(principal: Principal, projectId: string, id: number): Promise<TargetView> {
     const project = await this.access.authorizeProject(principal, projectId, 'viewer');
     const found = await this.findTarget(this.store, project.id, id);
-    return targetView(found.target, found.sealedSecret !== null);
+    return targetView(found.target, this.openSecret(found.target.id, found.sealedSecret));
   }
 
   /** Changes a target (admin): absent fields are kept; a changed config makes every deployment of the target due again. */
@@ -265,12 +270,13 @@ export class DeploymentService {
     return this.store.transaction(async (tx) => {
       if (!(await tx.deployments.getTarget(project.id, id))) throw targetNotFound(id);
       await tx.deployments.updateTarget(target, this.sealSecret(id, secret));
-      // The files belong somewhere else now, or are written differently: write them again.
-      if (JSON.stringify(config) !== JSON.stringify(found.target.config) || type !== found.target.type || secret?.pkcs12Password !== stored?.pkcs12Password) {
+      // The files belong somewhere else now, are written differently, or reach the target with
+      // other credentials (a failed deployment need not wait for its backoff): write them again.
+      if (JSON.stringify(config) !== JSON.stringify(found.target.config) || type !== found.target.type || JSON.stringify(secret ?? {}) !== JSON.stringify(stored ?? {})) {
         await tx.deployments.requestTarget(id, now);
       }
       await tx.events.append(targetEvent(principal, project, 'deployment_target.updated', target, now));
-      return targetView(target, secret !== undefined);
+      return targetView(target, secret);
     }).finally(() => this.changed());
   }
 
@@ -284,7 +290,7 @@ export class DeploymentService {
       // Its agent's key dies with it.
       await tx.apiKeys.revokeDeploymentKeys(id, now);
       await tx.events.append(targetEvent(principal, project, 'deployment_target.deleted', found.target, now));
-      return targetView(found.target, found.sealedSecret !== null);
+      return targetView(found.target, this.openSecret(found.target.id, found.sealedSecret));
     }).finally(() => this.access.forgetKeys());
   }
 
@@ -796,8 +802,9 @@ function deploymentView(d: DeploymentWithCurrent | DeploymentRecord & { currentM
   };
 }
 
-function targetView(t: DeploymentTargetRecord, hasSecret: boolean): TargetView {
-  return { id: t.id, projectId: t.projectId, name: t.name, type: t.type, config: t.config, hasSecret, createdAt: t.createdAt, updatedAt: t.updatedAt };
+function targetView(t: DeploymentTargetRecord, secret: DeployerSecret | undefined): TargetView {
+  const secretFields = Object.keys(secret ?? {}).sort();
+  return { id: t.id, projectId: t.projectId, name: t.name, type: t.type, config: t.config, hasSecret: secretFields.length > 0, secretFields, createdAt: t.createdAt, updatedAt: t.updatedAt };
 }
 
 function checkType(type: string | undefined): DeploymentTargetType {

@@ -6,7 +6,7 @@ import type { DeploymentService, DeploymentView, TargetView } from '../../servic
 import { roleInProject } from '../../services/principal.js';
 import { principal } from '../auth.js';
 import { envelopeSchema, errorResponses, ok, paged, PageQuery } from '../envelope.js';
-import { Text } from '../text-schemas.js';
+import { MultiLineText, Text } from '../text-schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
@@ -30,17 +30,57 @@ const localConfigFields = {
   pkcs12: Type.Optional(Type.Boolean({ description: 'also write cert.p12 (mode 0600), encrypted with pkcs12Password; default false' })),
   pkcs12Password: Type.Optional(Text({ minLength: 1, maxLength: 128, description: 'stored encrypted, never returned; on update, absent keeps the stored one' })),
 };
-const LocalConfig = Type.Object(localConfigFields, { additionalProperties: false });
+const LocalConfig = Type.Object(localConfigFields, { additionalProperties: false, title: 'LocalTargetConfig' });
 const LocalConfigUpdate = Type.Object({ ...localConfigFields, directory: Type.Optional(localConfigFields.directory) }, { additionalProperties: false });
-/** An agent target has no config: where its files go and how its server reloads are the agent's options on its host. */
-const AgentConfig = Type.Object({}, { additionalProperties: false, description: 'agent: no fields' });
-const TargetType = Type.Union(deploymentTargetTypes.map((t) => Type.Literal(t)), { description: 'local: files on the server itself; agent: `certkeeper agent` on the host fetches them with the deployment key the creation answers' });
 
-const CreateTargetBody = Type.Object(
-  { name: Text({ minLength: 1, maxLength: 100 }), type: TargetType, config: Type.Optional(Type.Union([LocalConfig, AgentConfig], { description: 'required for local targets; empty or absent for agent targets' })) },
+/**
+ * An ssh target's config. Secrets (privateKey, passphrase, password, pkcs12Password) are sealed
+ * and never returned; on update, an absent one keeps its stored value and null removes it.
+ * Values are checked by the service (host key pin, key format, outbound policy) for their codes.
+ */
+const secretNote = 'stored encrypted, never returned; on update, absent keeps the stored one and null removes it';
+const secretText = (maxLength: number, description: string) => Type.Optional(Nullable(Text({ minLength: 1, maxLength, description: `${description}; ${secretNote}` })));
+const sshConfigFields = {
+  host: Text({ minLength: 1, maxLength: 253, description: 'the SSH server: a host name or an IP address; the outbound address policy applies (CERTKEEPER_OUTBOUND_ALLOW / _DENY)' }),
+  port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'default 22' })),
+  username: Text({ minLength: 1, maxLength: 64, description: 'the login' }),
+  // Required, but checked by the service: its refusal (ssh_host_key_invalid) says how to get the fingerprint.
+  hostKeySha256: Type.Optional(Text({ minLength: 1, maxLength: 60, description: 'required: the pinned host key: its OpenSSH SHA256 fingerprint (`ssh-keyscan HOST | ssh-keygen -lf -`), e.g. SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s; another key refuses the connection before authenticating' })),
+  privateKey: Type.Optional(Nullable(MultiLineText({ minLength: 1, maxLength: 16384, description: `the client key, OpenSSH or PEM format; ${secretNote}` }))),
+  passphrase: secretText(1024, "the client key's passphrase when it is encrypted"),
+  password: secretText(1024, 'the login password (when no key, or as a second method)'),
+  directory: Text({ minLength: 1, maxLength: 1024, description: "where the deployments' folders go: an absolute path on the host, or relative to the login's home directory; no `..`" }),
+  reloadCommand: Type.Optional(Nullable(MultiLineText({ maxLength: 4096, description: "run by the login's shell after each batch; one JSON line per certificate written on its stdin" }))),
+  reloadTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'the reload command is given up (KILL asked, channel closed) after this; default 60' })),
+  connectTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 120, description: 'connection, key exchange and authentication must be done within this; default 15' })),
+  operationTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'each SFTP request must be answered within this; default 30' })),
+  pkcs12: Type.Optional(Type.Boolean({ description: 'also write cert.p12 (mode 0600), encrypted with pkcs12Password; default false' })),
+  pkcs12Password: secretText(128, "the PKCS#12 file's password"),
+};
+const SshConfig = Type.Object(sshConfigFields, { additionalProperties: false, title: 'SshTargetConfig' });
+const SshConfigUpdate = Type.Object(
+  { ...sshConfigFields, host: Type.Optional(sshConfigFields.host), username: Type.Optional(sshConfigFields.username), directory: Type.Optional(sshConfigFields.directory) },
   { additionalProperties: false },
 );
-const UpdateTargetBody = Type.Object({ name: Type.Optional(Text({ minLength: 1, maxLength: 100 })), type: Type.Optional(TargetType), config: Type.Optional(LocalConfigUpdate) }, { additionalProperties: false });
+/** The codes a target's config is refused with (docs/errors.md has each one's meaning). */
+const targetRefusals =
+  'Refusals of the config (400): `deployment_config_invalid`, `deployment_target_type_unknown`, `deployment_path_invalid`, `deployment_hook_invalid` (local), ' +
+  '`ssh_host_forbidden`, `ssh_host_key_invalid`, `ssh_private_key_invalid`, `ssh_credentials_missing` (ssh), `validation_failed` (the body\'s shape); ' +
+  '409: `deploy_root_not_configured`, `deploy_hooks_not_configured` (local), `deployment_target_already_exists`.';
+/** An agent target has no config: where its files go and how its server reloads are the agent's options on its host. */
+const AgentConfig = Type.Object({}, { additionalProperties: false, description: 'agent: no fields', title: 'AgentTargetConfig' });
+const TargetType = Type.Union(deploymentTargetTypes.map((t) => Type.Literal(t)), {
+  description: 'local: files on the server itself; ssh: files on another host over SFTP; agent: `certkeeper agent` on the host fetches them with the deployment key the creation answers',
+});
+
+const CreateTargetBody = Type.Object(
+  { name: Text({ minLength: 1, maxLength: 100 }), type: TargetType, config: Type.Optional(Type.Union([LocalConfig, SshConfig, AgentConfig], { description: "the type's config: required for local and ssh targets; empty or absent for agent targets" })) },
+  { additionalProperties: false },
+);
+const UpdateTargetBody = Type.Object(
+  { name: Type.Optional(Text({ minLength: 1, maxLength: 100 })), type: Type.Optional(TargetType), config: Type.Optional(Type.Union([LocalConfigUpdate, SshConfigUpdate], { description: "the type's config: absent fields keep their stored values" })) },
+  { additionalProperties: false },
+);
 
 const TargetSchema = Type.Object({
   id: Type.Integer(),
@@ -48,7 +88,8 @@ const TargetSchema = Type.Object({
   name: Type.String(),
   type: Type.String(),
   config: Type.Record(Type.String(), Type.Unknown(), { description: 'what may be shown; never a secret' }),
-  hasSecret: Type.Boolean({ description: 'a PKCS#12 password is stored' }),
+  hasSecret: Type.Boolean({ description: 'a secret of the config is stored (see secretFields)' }),
+  secretFields: Type.Array(Type.String(), { description: 'the secret config fields stored (e.g. privateKey, passphrase, password, pkcs12Password): sealed, their values never returned' }),
   createdAt: DateTime,
   updatedAt: DateTime,
   agentKey: Type.Optional(Type.String({ description: "agent targets: the deployment key `certkeeper agent --key` takes; only in the answer that made it (creation, rotation), never shown again" })),
@@ -83,7 +124,11 @@ const DeploymentSchema = Type.Object({
     Type.Object({
       code: Type.String(),
       message: Type.String(),
-      hookStderr: Type.Optional(Type.String({ description: 'admins only: the last 4 KiB the reload hook wrote to stderr' })),
+      hookStderr: Type.Optional(Type.String({ description: 'admins only: the last 4 KiB the reload hook or reload command wrote to stderr' })),
+    }, {
+      description:
+        'why the last attempt failed: `deployment_write_failed`, `deployment_path_invalid`, `deploy_hook_failed`, `deployment_no_private_key`; for ssh targets also ' +
+        '`ssh_host_key_mismatch`, `ssh_auth_failed`, `ssh_connect_failed`, `ssh_host_forbidden`, `ssh_reload_failed` (docs/errors.md)',
     }),
   ),
   verifiedAt: DateOrNull,
@@ -126,6 +171,7 @@ export async function deploymentRoutes(fastify: FastifyInstance, opts: { deploym
       schema: {
         operationId: 'createDeploymentTarget',
         summary: 'Add a deployment target (admin); secrets in its config are stored encrypted and never returned',
+        description: targetRefusals,
         tags,
         params: ProjectParams,
         body: CreateTargetBody,
@@ -177,6 +223,7 @@ export async function deploymentRoutes(fastify: FastifyInstance, opts: { deploym
       schema: {
         operationId: 'updateDeploymentTarget',
         summary: 'Change a deployment target (admin): absent fields are kept; a changed config deploys every deployment of the target again',
+        description: targetRefusals,
         tags,
         params: TargetParams,
         body: UpdateTargetBody,
