@@ -29,6 +29,7 @@ export const ssoFailureReasons = [
   'email_missing',
   'email_unverified',
   'account_not_found',
+  'setup_required',
 ] as const;
 export type SsoFailureReason = (typeof ssoFailureReasons)[number];
 
@@ -210,6 +211,9 @@ export class SsoService {
         });
         return existing;
       }
+      // The first account is the administrator made with the setup code (or the bootstrap settings): a
+      // person signing in through the provider first would end the setup and leave no administrator.
+      if (!(await this.store.users.any())) throw failure('setup_required', 'no administrator exists yet: the first one is made with the setup code');
       if (!this.config.createUsers) throw failure('account_not_found', 'there is no account for this email address, and accounts are not made at sign-in here: ask an administrator');
       if (!verified) throw failure('email_unverified', 'the provider does not say this email address is verified, so no account is made for it');
       const user: UserRecord = { id: randomUUID(), email, superuser: false, passwordHash: null, invitationHash: null, invitationExpiresAt: null, createdAt: now };
