@@ -87,6 +87,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the OpenID Connect provider sends the browser back: signs in (the session cookie, as password sign-in) and 302 to the page the sign-in started from, or 302 to /?sso_error=<reason> */
+        get: operations["finishSingleSignOn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign in through the OpenID Connect provider: 302 to it (a browser navigation, not a fetch). 404 sso_not_configured without CERTKEEPER_OIDC_ISSUER */
+        get: operations["startSingleSignOn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/options": {
         parameters: {
             query?: never;
@@ -1526,7 +1560,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1553,7 +1587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1618,7 +1652,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1627,7 +1661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1698,7 +1732,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1707,7 +1741,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1784,7 +1818,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1811,7 +1845,97 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    finishSingleSignOn: {
+        parameters: {
+            query?: {
+                /** @description the authorization code */
+                code?: string;
+                /** @description the provider's OAuth error, instead of a code */
+                error?: string;
+                /** @description its explanation */
+                error_description?: string;
+                /** @description a page about it */
+                error_uri?: string;
+                /** @description the issuer (RFC 9207) */
+                iss?: string;
+                /** @description the provider's session (OpenID Connect session management) */
+                session_state?: string;
+                /** @description the state sent at the start */
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed in: to the page the sign-in started from (/ by default); failed: to /?sso_error=<reason> */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    startSingleSignOn: {
+        parameters: {
+            query?: {
+                /** @description a path of this site to land on once signed in (anything else lands on /) */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description to the provider's authorization endpoint, with the sign-in's cookie; or to /?sso_error=provider_unreachable */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1899,7 +2023,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1926,7 +2050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2014,7 +2138,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2041,7 +2165,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2085,7 +2209,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2112,7 +2236,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2197,7 +2321,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2298,7 +2422,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2376,7 +2500,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2403,7 +2527,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2481,7 +2605,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2508,7 +2632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2562,7 +2686,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2589,7 +2713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2646,7 +2770,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2673,7 +2797,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2749,7 +2873,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2776,7 +2900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2847,7 +2971,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2874,7 +2998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2945,7 +3069,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2972,7 +3096,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3053,7 +3177,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3080,7 +3204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3158,7 +3282,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3185,7 +3309,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3251,7 +3375,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3278,7 +3402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3334,7 +3458,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3361,7 +3485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3433,7 +3557,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3460,7 +3584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3519,7 +3643,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3546,7 +3670,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3616,7 +3740,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3643,7 +3767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3694,7 +3818,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3721,7 +3845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3780,7 +3904,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3807,7 +3931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3877,7 +4001,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,7 +4028,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3976,7 +4100,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4003,7 +4127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4062,7 +4186,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4089,7 +4213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4162,7 +4286,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4189,7 +4313,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4269,7 +4393,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4296,7 +4420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4364,7 +4488,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4477,7 +4601,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4504,7 +4628,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4563,7 +4687,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4590,7 +4714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4692,7 +4816,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4719,7 +4843,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4815,7 +4939,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4842,7 +4966,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4916,7 +5040,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4943,7 +5067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,7 +5185,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5088,7 +5212,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5168,7 +5292,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +5319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5334,7 +5458,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5361,7 +5485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5538,7 +5662,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5565,7 +5689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5715,7 +5839,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5742,7 +5866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5909,7 +6033,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5936,7 +6060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6073,7 +6197,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6100,7 +6224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6249,7 +6373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6276,7 +6400,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6326,7 +6450,7 @@ export interface operations {
                     "application/pem-certificate-chain": string;
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6353,7 +6477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6414,7 +6538,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6441,7 +6565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6516,7 +6640,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6543,7 +6667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6597,7 +6721,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6624,7 +6748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6773,7 +6897,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6894,7 +7018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7196,7 +7320,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7223,7 +7347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7299,7 +7423,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7326,7 +7450,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7494,7 +7618,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7521,7 +7645,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7697,7 +7821,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7818,7 +7942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8108,7 +8232,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8135,7 +8259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8294,7 +8418,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8321,7 +8445,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8517,7 +8641,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8544,7 +8668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8622,7 +8746,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8649,7 +8773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8737,7 +8861,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8764,7 +8888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8852,7 +8976,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8879,7 +9003,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8968,7 +9092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8995,7 +9119,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9083,7 +9207,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9110,7 +9234,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9216,7 +9340,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9243,7 +9367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9330,7 +9454,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9357,7 +9481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9458,7 +9582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9485,7 +9609,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9563,7 +9687,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9590,7 +9714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9682,7 +9806,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9709,7 +9833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9826,7 +9950,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9853,7 +9977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9957,7 +10081,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9984,7 +10108,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10105,7 +10229,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10132,7 +10256,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10226,7 +10350,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10253,7 +10377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10365,7 +10489,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10392,7 +10516,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10474,7 +10598,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10501,7 +10625,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10554,7 +10678,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10581,7 +10705,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10652,7 +10776,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10679,7 +10803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10760,7 +10884,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10787,7 +10911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10865,7 +10989,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10892,7 +11016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10968,7 +11092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10995,7 +11119,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11071,7 +11195,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11098,7 +11222,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11184,7 +11308,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11211,7 +11335,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11284,7 +11408,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11311,7 +11435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11386,7 +11510,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11413,7 +11537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11500,7 +11624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11527,7 +11651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11599,7 +11723,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11626,7 +11750,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11688,7 +11812,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11715,7 +11839,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11807,7 +11931,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11834,7 +11958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11903,7 +12027,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11930,7 +12054,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11999,7 +12123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12026,7 +12150,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12100,7 +12224,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12127,7 +12251,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12186,7 +12310,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12213,7 +12337,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12284,7 +12408,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12311,7 +12435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12364,7 +12488,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12391,7 +12515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12470,7 +12594,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12497,7 +12621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12561,7 +12685,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12588,7 +12712,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12673,7 +12797,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12700,7 +12824,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12783,7 +12907,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12810,7 +12934,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12910,7 +13034,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12937,7 +13061,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13013,7 +13137,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13040,7 +13164,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13111,7 +13235,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13138,7 +13262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13231,7 +13355,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13258,7 +13382,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13347,7 +13471,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13374,7 +13498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13456,7 +13580,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13483,7 +13607,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13554,7 +13678,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13581,7 +13705,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13661,7 +13785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13688,7 +13812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13766,7 +13890,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13793,7 +13917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
