@@ -13,6 +13,7 @@ import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provid
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestStore, dialects } from '../support/test-store.js';
 import { cookieOf, createUser, GOOD_PASSWORD, withCookie } from '../support/console-session.js';
+import { twoServers } from '../support/two-servers.js';
 
 const REDIRECT = 'http://127.0.0.1:1/api/v1/auth/oidc/callback';
 
@@ -48,7 +49,7 @@ async function throughProvider(authorizationUrl: string, jar = new Jar()): Promi
   throw new Error('too many redirects at the provider');
 }
 
-describe.each(dialects)('single sign-on with OpenID Connect on %s', (dialect) => {
+describe.each(dialects)('single sign-on with OpenID Connect on %s', { timeout: 90_000 }, (dialect) => {
   let idp: TestOidcProvider;
   let t: TestApp;
   let otherProject: { orgId: string; projectId: string };
@@ -73,7 +74,8 @@ describe.each(dialects)('single sign-on with OpenID Connect on %s', (dialect) =>
     t = await createTestApp({ dialect, clock: new FakeClock(new Date(Math.floor(Date.now() / 1000) * 1000)), env: env() });
     otherProject = await t.otherTenant(true);
     idp.accounts.clear();
-    if (!expect.getState().currentTestName?.includes('before the first administrator') && !expect.getState().currentTestName?.includes('says SSO is offered')) await createUser(t, 'root@example.com', { superuser: true });
+    // The first administrator exists (SSO makes no account before it: tested below).
+    await createUser(t, 'root@example.com', { superuser: true });
     idp.autoLogin = 'alice-sub';
   });
   afterEach(async () => t?.close());
@@ -99,7 +101,7 @@ describe.each(dialects)('single sign-on with OpenID Connect on %s', (dialect) =>
   const failures = async () => (await t.call('GET', '/api/v1/events?type=auth.sign_in_failed')).json().result.map((e: { data: Record<string, unknown> }) => e.data);
 
   it('says SSO is offered, and sends the browser to the provider with state, nonce and PKCE (S256)', async () => {
-    expect((await t.call('GET', '/api/v1/auth/options', { key: null })).json().result).toEqual({ setupRequired: true, sso: true });
+    expect((await t.call('GET', '/api/v1/auth/options', { key: null })).json().result).toEqual({ setupRequired: false, sso: true });
     const s = await start();
     const url = new URL(s.location);
     expect(url.origin).toBe(idp.issuer);
@@ -279,6 +281,8 @@ describe.each(dialects)('single sign-on with OpenID Connect on %s', (dialect) =>
   });
 
   it('makes no account before the first administrator exists, so that the setup code keeps working', async () => {
+    await t.close();
+    t = await createTestApp({ dialect, clock: new FakeClock(new Date(Math.floor(Date.now() / 1000) * 1000)), env: env() });
     idp.accounts.set('alice-sub', { email: 'alice@example.com', email_verified: true });
     expect((await signInWithSso()).headers.location).toBe('/?sso_error=setup_required');
     expect((await t.call('GET', '/api/v1/auth/options', { key: null })).json().result.setupRequired).toBe(true);
@@ -292,6 +296,38 @@ describe.each(dialects)('single sign-on with OpenID Connect on %s', (dialect) =>
     expect((await signInWithSso()).headers.location).toBe('/?sso_error=account_not_found');
     await createUser(t, 'alice@example.com');
     expect((await signInWithSso()).headers.location).toBe('/');
+  });
+});
+
+// Servers share a database only on PostgreSQL.
+describe('single sign-on across two servers on one PostgreSQL', { timeout: 90_000 }, () => {
+  it('a sign-in started on one server finishes on the other, and its replay is refused by the first', async () => {
+    const idp = await startOidcProvider({ redirectUris: [REDIRECT] });
+    const env = {
+      CERTKEEPER_OIDC_ISSUER: idp.issuer,
+      CERTKEEPER_OIDC_CLIENT_ID: idp.clientId,
+      CERTKEEPER_OIDC_CLIENT_SECRET: idp.clientSecret,
+      CERTKEEPER_OIDC_REDIRECT_URL: REDIRECT,
+    };
+    const { t, app2, close } = await twoServers('postgres', env, { clock: new FakeClock(new Date(Math.floor(Date.now() / 1000) * 1000)) });
+    try {
+      await createUser(t, 'root@example.com', { superuser: true });
+      idp.autoLogin = 'erin';
+      idp.accounts.set('erin', { email: 'erin@example.com', email_verified: true });
+      const started = await t.call('GET', '/api/v1/auth/oidc/start', { key: null });
+      const cookie = cookieOf(started);
+      const back = await throughProvider(started.headers.location as string);
+      const finished = await app2.inject({ method: 'GET', url: `/api/v1/auth/oidc/callback${back.search}`, headers: { cookie } });
+      expect(finished.statusCode, finished.body).toBe(302);
+      expect(finished.headers.location).toBe('/');
+      const me = await t.call('GET', '/api/v1/auth/me', { key: null, headers: { cookie: cookieOf(finished) } });
+      expect(me.json().result.user.email).toBe('erin@example.com');
+      const replay = await t.call('GET', `/api/v1/auth/oidc/callback${back.search}`, { key: null, headers: { cookie } });
+      expect(replay.headers.location).toBe('/?sso_error=replayed');
+    } finally {
+      await close();
+      await idp.close();
+    }
   });
 });
 
