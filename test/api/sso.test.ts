@@ -280,6 +280,20 @@ describe.each(dialects)('single sign-on with OpenID Connect on %s', { timeout: 9
     }
   });
 
+  it('the sessions job deletes sign-ins that never came back, an hour after their end', async () => {
+    idp.accounts.set('alice-sub', { email: 'alice@example.com', email_verified: true });
+    const s = await start();
+    const back = await throughProvider(s.location);
+    t.clock.advance(10 * 60_000 + 30 * 60_000);
+    await t.services.sessions.purge();
+    expect((await callback(back, s.cookie)).headers.location).toBe('/?sso_error=login_expired');
+    const s2 = await start();
+    const back2 = await throughProvider(s2.location);
+    t.clock.advance(10 * 60_000 + 60 * 60_000 + 1);
+    await t.services.sessions.purge();
+    expect((await callback(back2, s2.cookie)).headers.location).toBe('/?sso_error=login_not_found');
+  });
+
   it('makes no account before the first administrator exists, so that the setup code keeps working', async () => {
     await t.close();
     t = await createTestApp({ dialect, clock: new FakeClock(new Date(Math.floor(Date.now() / 1000) * 1000)), env: env() });

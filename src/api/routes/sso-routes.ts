@@ -6,6 +6,7 @@ import type { Clock } from '../../ports/clock.js';
 import { ssoReasonOf, type SsoService } from '../../services/sso-service.js';
 import { ErrorEnvelope } from '../envelope.js';
 import { sessionCookie } from '../session-cookie.js';
+import { MultiLineText, Text } from '../text-schemas.js';
 import { anonymous, clientOf } from './auth-routes.js';
 
 /** The cookie that ties a browser to the single sign-on it started (the token whose SHA-256 names it). */
@@ -35,7 +36,7 @@ function ssoTokenOf(request: FastifyRequest): string | undefined {
 }
 
 const Redirect = (description: string) => Type.Null({ description });
-const ProviderParam = (description: string) => Type.Optional(Type.String({ maxLength: 4096, description }));
+const ProviderParam = (description: string) => Type.Optional(Text({ maxLength: 4096, description }));
 
 /** Single sign-on with OpenID Connect: off to the provider, and back. */
 export async function ssoRoutes(fastify: FastifyInstance, opts: { sso?: SsoService; clock: Clock }): Promise<void> {
@@ -57,7 +58,7 @@ export async function ssoRoutes(fastify: FastifyInstance, opts: { sso?: SsoServi
         tags: ['auth'],
         security: [],
         querystring: Type.Object({
-          returnTo: Type.Optional(Type.String({ maxLength: 2048, description: 'a path of this site to land on once signed in (anything else lands on /)' })),
+          returnTo: Type.Optional(Text({ maxLength: 2048, description: 'a path of this site to land on once signed in (anything else lands on /)' })),
         }),
         response: {
           302: Redirect('to the provider\'s authorization endpoint, with the sign-in\'s cookie; or to /?sso_error=provider_unreachable'),
@@ -96,7 +97,7 @@ export async function ssoRoutes(fastify: FastifyInstance, opts: { sso?: SsoServi
           state: ProviderParam('the state sent at the start'),
           iss: ProviderParam('the issuer (RFC 9207)'),
           error: ProviderParam('the provider\'s OAuth error, instead of a code'),
-          error_description: ProviderParam('its explanation'),
+          error_description: Type.Optional(MultiLineText({ maxLength: 4096, description: 'its explanation' })),
           error_uri: ProviderParam('a page about it'),
           session_state: ProviderParam('the provider\'s session (OpenID Connect session management)'),
         }),
