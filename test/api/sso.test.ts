@@ -280,6 +280,37 @@ describe.each(dialects)('single sign-on with OpenID Connect on %s', { timeout: 9
     }
   });
 
+  it('answers hostile callbacks and starts with a redirect or a precise 400, never a 5xx', async () => {
+    const s = await start();
+    const state = new URL(s.location).searchParams.get('state')!;
+    const queries = [
+      '',
+      '?code=',
+      `?state=${state}`,
+      `?state=${state}&state=${state}&code=a&code=b`,
+      `?code=${'a'.repeat(5000)}&state=${state}`,
+      `?code=%00%ff&state=${state}`,
+      `?code=x&state=${encodeURIComponent('<script>')}`,
+      `?error=${encodeURIComponent('"><img src=x>')}&state=${state}`,
+      `?error=server_error&error_description=${encodeURIComponent('line\nbreak')}&state=${state}`,
+      `?code=x&state=${state}&iss=${encodeURIComponent('https://evil.example')}`,
+      '?__proto__[x]=1&constructor=1',
+    ];
+    for (const q of queries) {
+      for (const cookie of [s.cookie, 'certkeeper_sso=' + 'A'.repeat(43), 'certkeeper_sso=../../etc', undefined]) {
+        const res = await t.call('GET', `/api/v1/auth/oidc/callback${q}`, { key: null, headers: cookie ? { cookie } : {} });
+        expect([302, 400], `${q} ${cookie} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+        if (res.statusCode === 302) expect(res.headers.location).toMatch(/^\/\?sso_error=[a-z_]+$/);
+        else expect(res.json().code).toBe('validation_failed');
+      }
+    }
+    for (const q of ['?returnTo=https://evil.example/', '?returnTo=//evil.example', `?returnTo=${'/a'.repeat(1500)}`, '?returnTo=%00']) {
+      const res = await t.call('GET', `/api/v1/auth/oidc/start${q}`, { key: null });
+      expect([302, 400], `${q} → ${res.statusCode}`).toContain(res.statusCode);
+      if (res.statusCode === 302) expect(new URL(res.headers.location as string).origin).toBe(idp.issuer);
+    }
+  });
+
   it('the sessions job deletes sign-ins that never came back, an hour after their end', async () => {
     idp.accounts.set('alice-sub', { email: 'alice@example.com', email_verified: true });
     const s = await start();
