@@ -1,3 +1,6 @@
+import { SsoService } from './services/sso-service.js';
+import { OpenIdConnectProvider } from './sso/openid-connect-provider.js';
+import { outboundFetch } from './net/outbound-fetch.js';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { buildApp, type App } from './http/build-app.js';
@@ -86,6 +89,8 @@ export interface Services {
   access: AccessService;
   /** Sign-in, sessions, sign-out. */
   sessions: SessionService;
+  /** Single sign-on with OpenID Connect, when CERTKEEPER_OIDC_ISSUER is set. */
+  sso?: SsoService;
   /** User accounts, the first setup, invitations. */
   accounts: AccountService;
   /** Members of projects and organizations. */
@@ -129,7 +134,7 @@ export interface Services {
 export function createAccountServices(config: Config, store: Store, access: AccessService, clock: Clock, passwordHasher?: PasswordHasher): { sessions: SessionService; accounts: AccountService } {
   const hasher = passwordHasher ?? new ScryptPasswordHasher();
   const sessions = new SessionService(store, access, clock, hasher, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
-  const accounts = new AccountService(store, clock, hasher, sessions, { invitationTtlMs: config.invitationTtlMs });
+  const accounts = new AccountService(store, clock, hasher, sessions, { invitationTtlMs: config.invitationTtlMs, sso: config.oidc !== undefined });
   return { sessions, accounts };
 }
 
@@ -197,6 +202,10 @@ export async function createServices(
   // One HTTP client over it for webhooks and chat channels, OCSP responders and CRL distribution points.
   const outboundHttp = new OutboundHttp(outbound);
   const revocation = new RevocationService(store, access, clock, { intervalMs: config.revocationIntervalMs }, createHttpFetch(outboundHttp), logger);
+  // The operator's identity provider, reached under the same policy (loopback and private ranges are allowed by default).
+  const sso = config.oidc
+    ? new SsoService(store, sessions, new OpenIdConnectProvider(config.oidc, outboundFetch(outboundHttp, { timeoutMs: 10_000, maxBytes: 1024 * 1024 }), clock), config.oidc, clock)
+    : undefined;
   let smtpCaPem: Buffer | undefined;
   if (config.smtpCaFile) {
     try {
@@ -247,7 +256,7 @@ export async function createServices(
     await pkcs12.close();
     await store.close();
   };
-  return { config, store, box, access, sessions, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, deployments, agentPoll, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
+  return { config, store, box, access, sessions, sso, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, deployments, agentPoll, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -255,6 +264,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     ping: () => services.store.ping(),
     access: services.access,
     sessions: services.sessions,
+    sso: services.sso,
     accounts: services.accounts,
     members: services.members,
     inventory: services.inventory,

@@ -105,6 +105,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   member_already_exists: 409,
   password_too_weak: 400,
   sign_in_failed: 401,
+  sso_not_configured: 404,
+  sso_failed: 400,
   sign_in_locked: 429,
   csrf_token_invalid: 403,
   setup_code_invalid: 403,

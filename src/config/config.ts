@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { AppError } from '../domain/app-error.js';
 import { isValidTimeZone } from './is-valid-time-zone.js';
 import { parseAddressList } from '../net/address-policy.js';
+import { loadOidcConfig, oidcConfigKeys, type OidcConfig } from './oidc-config.js';
 
 /** The server's configuration, parsed and validated once, then frozen. */
 export interface Config {
@@ -101,6 +102,8 @@ export interface Config {
   sessionPurgeIntervalMs: number;
   /** A superuser account with exactly these credentials exists after start (both or neither). */
   bootstrapAdmin?: { email: string; password: string };
+  /** Single sign-on with OpenID Connect (CERTKEEPER_OIDC_*); undefined = password sign-in only. */
+  oidc?: OidcConfig;
 }
 
 /** The keys a config file or the environment may set. */
@@ -157,6 +160,7 @@ export const configKeys = [
   'CERTKEEPER_SESSION_PURGE_INTERVAL_SECONDS',
   'CERTKEEPER_BOOTSTRAP_ADMIN_EMAIL',
   'CERTKEEPER_BOOTSTRAP_ADMIN_PASSWORD',
+  ...oidcConfigKeys,
 ] as const;
 
 export const LETS_ENCRYPT_DIRECTORY = 'https://acme-v02.api.letsencrypt.org/directory';
@@ -314,6 +318,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
   const adminPassword = get('CERTKEEPER_BOOTSTRAP_ADMIN_PASSWORD');
   if ((adminEmail === undefined) !== (adminPassword === undefined)) throw new AppError('config_invalid', 'CERTKEEPER_BOOTSTRAP_ADMIN_EMAIL and CERTKEEPER_BOOTSTRAP_ADMIN_PASSWORD go together');
 
+  const oidc = loadOidcConfig(get as (key: string) => string | undefined);
+
   return Object.freeze({
     host: get('HOST') ?? '127.0.0.1',
     port,
@@ -362,5 +368,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile = en
     invitationTtlMs,
     sessionPurgeIntervalMs,
     bootstrapAdmin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : undefined,
+    oidc,
   });
 }

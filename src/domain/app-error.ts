@@ -5,6 +5,8 @@
  */
 export const errorCodes = [
   'validation_failed',
+  'sso_not_configured',
+  'sso_failed',
   'body_too_large',
   'unsupported_media_type',
   'malformed_json',

@@ -22,7 +22,12 @@ export interface Membership {
   projectId: string | null;
   role: Role;
   createdAt: Date;
+  /** Who gave it: by hand (`manual`, the default), or the identity provider's claims at a single sign-on (`sso`). */
+  source?: MembershipSource;
 }
+
+/** `sso` memberships follow the identity provider at each sign-in; `manual` ones are never touched by it. */
+export type MembershipSource = 'manual' | 'sso';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}$/;
 

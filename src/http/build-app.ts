@@ -63,6 +63,8 @@ import { agentRoutes } from '../api/routes/agent-routes.js';
 import type { SessionService } from '../services/session-service.js';
 import type { AccountService } from '../services/account-service.js';
 import { authRoutes } from '../api/routes/auth-routes.js';
+import { ssoRoutes } from '../api/routes/sso-routes.js';
+import type { SsoService } from '../services/sso-service.js';
 import { userRoutes } from '../api/routes/user-routes.js';
 import { memberRoutes } from '../api/routes/member-routes.js';
 import type { MemberService } from '../services/member-service.js';
@@ -74,6 +76,8 @@ export interface AppDependencies {
   access: AccessService;
   /** Sign-in and sessions: the native API accepts the session cookie too. Absent: API keys only, no auth or user routes. */
   sessions?: SessionService;
+  /** Single sign-on (OpenID Connect); absent: its routes answer sso_not_configured. */
+  sso?: SsoService;
   /** User accounts; served with `sessions`. */
   accounts?: AccountService;
   /** Members of projects and organizations; absent = not served. */
@@ -260,6 +264,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       await api.register(authentication, { access: deps.access, sessions: deps.sessions });
       if (deps.sessions && deps.accounts) {
         await api.register(authRoutes, { sessions: deps.sessions, accounts: deps.accounts, clock: deps.clock });
+        await api.register(ssoRoutes, { sso: deps.sso, clock: deps.clock });
         await api.register(userRoutes, { accounts: deps.accounts });
       }
       if (deps.members) await api.register(memberRoutes, { members: deps.members });

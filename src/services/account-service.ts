@@ -19,6 +19,8 @@ export type AccountActor = Principal | 'cli';
 export interface AccountOptions {
   /** How long an invitation link works. */
   invitationTtlMs: number;
+  /** Whether single sign-on (OpenID Connect) is configured. */
+  sso?: boolean;
 }
 
 /** An invitation: the token is shown once (the link `/invite#TOKEN`); only its hash is stored. */
@@ -77,7 +79,7 @@ export class AccountService {
 
   /** What the sign-in page needs to know: whether the first administrator is still to be made, whether SSO is offered. */
   async authOptions(): Promise<{ setupRequired: boolean; sso: boolean }> {
-    return { setupRequired: !(await this.store.users.any()), sso: false };
+    return { setupRequired: !(await this.store.users.any()), sso: this.options.sso ?? false };
   }
 
   /**

@@ -110,9 +110,9 @@ export class SessionService {
 
   /**
    * Starts a session for a user whose credentials were just checked (sign-in, the first setup,
-   * an accepted invitation) and records `eventType`.
+   * an accepted invitation, a single sign-on) and records `eventType` (with `eventData`).
    */
-  async start(user: UserRecord, client: ClientInfo, eventType: string): Promise<SignedIn> {
+  async start(user: UserRecord, client: ClientInfo, eventType: string, eventData: Record<string, unknown> = {}): Promise<SignedIn> {
     const now = this.clock.now();
     const token = generateToken();
     const session: SessionRecord = {
@@ -127,7 +127,7 @@ export class SessionService {
     };
     await this.store.transaction(async (tx) => {
       await tx.sessions.insert(session);
-      await tx.events.append(accountEvent(`user:${user.id}`, eventType, 'user', user.id, { sessionId: session.id, address: client.address }, now));
+      await tx.events.append(accountEvent(`user:${user.id}`, eventType, 'user', user.id, { sessionId: session.id, address: client.address, ...eventData }, now));
     });
     return { user: userOf(user), token, csrfToken: csrfTokenOf(token), expiresAt: this.endOf(session), absoluteExpiresAt: session.expiresAt };
   }
@@ -211,6 +211,8 @@ export class SessionService {
     const now = this.clock.now();
     const sessions = await this.store.sessions.purgeExpired(now, new Date(now.getTime() - this.options.idleMs));
     const throttles = await this.throttle.purge();
+    // Single sign-ons that never came back from the provider (their rows end after 10 minutes).
+    await this.store.oidcLogins.purgeEnded(new Date(now.getTime() - 3_600_000));
     return { sessions, throttles };
   }
 

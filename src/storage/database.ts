@@ -40,6 +40,7 @@ export interface Database {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   sign_in_throttle: SignInThrottleTable;
+  oidc_logins: OidcLoginsTable;
 }
 
 export interface OrganizationsTable {
@@ -358,6 +359,19 @@ export interface MembershipsTable {
   project_id: string | null;
   role: string;
   created_at: number;
+  /** 'manual' or 'sso' (migration 0017); the database fills in 'manual'. */
+  source?: string;
+}
+
+/** OpenID Connect sign-ins started and not yet back, by the SHA-256 of the browser's token (migration 0017). */
+export interface OidcLoginsTable {
+  id: string;
+  state: string;
+  nonce: string;
+  return_to: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }
 
 /** Server-side sessions; the token's SHA-256 only (migration 0014). */

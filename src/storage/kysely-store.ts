@@ -25,6 +25,7 @@ import { KyselyDeploymentRepository } from './repositories/deployment-repository
 import { KyselyUserRepository } from './repositories/user-repository.js';
 import { KyselyMembershipRepository } from './repositories/membership-repository.js';
 import { KyselySessionRepository } from './repositories/session-repository.js';
+import { KyselyOidcLoginRepository } from './repositories/oidc-login-repository.js';
 import { KyselySignInThrottleRepository } from './repositories/sign-in-throttle-repository.js';
 import type { PlannerStatistics } from './planner-statistics.js';
 import type { SqliteReader } from './sqlite-reader.js';
@@ -85,6 +86,7 @@ function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, 
     memberships: new KyselyMembershipRepository(db),
     sessions: new KyselySessionRepository(db),
     signInThrottle: new KyselySignInThrottleRepository(db),
+    oidcLogins: new KyselyOidcLoginRepository(db),
   };
 }
 
@@ -115,6 +117,7 @@ export class KyselyStore implements Store {
   readonly memberships;
   readonly sessions;
   readonly signInThrottle;
+  readonly oidcLogins;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -146,6 +149,7 @@ export class KyselyStore implements Store {
     this.memberships = repos.memberships;
     this.sessions = repos.sessions;
     this.signInThrottle = repos.signInThrottle;
+    this.oidcLogins = repos.oidcLogins;
     internals.set(this, { db, adapter, ...handles, transaction: this.runInTransaction });
   }
 

@@ -74,9 +74,18 @@ describe.each(dialects)('account repositories on %s', (dialect) => {
     expect(codeOf(await store.memberships.insert({ userId: 'u1', ...org, role: 'viewer', createdAt: T0 }).catch((e: unknown) => e))).toBe('member_already_exists');
     expect(await store.memberships.countForUser('u1')).toBe(2);
     expect(await store.memberships.listViewsForUser('u1')).toEqual([
-      { userId: 'u1', organizationId: 'o1', projectId: null, role: 'admin', createdAt: T0, organizationName: 'One', projectName: null },
-      { userId: 'u1', organizationId: 'o1', projectId: 'p1', role: 'viewer', createdAt: T0, organizationName: 'One', projectName: 'P1' },
+      { userId: 'u1', organizationId: 'o1', projectId: null, role: 'admin', createdAt: T0, organizationName: 'One', projectName: null, source: 'manual' },
+      { userId: 'u1', organizationId: 'o1', projectId: 'p1', role: 'viewer', createdAt: T0, organizationName: 'One', projectName: 'P1', source: 'manual' },
     ]);
+    // A membership the identity provider granted says so; a role changed by hand makes it the administrator's.
+    await store.users.insert(aUser('u3', 'c@example.com'));
+    await store.memberships.insert({ userId: 'u3', ...project, role: 'viewer', createdAt: T0, source: 'sso' });
+    expect((await store.memberships.get('u3', project))?.source).toBe('sso');
+    await store.memberships.setRole('u3', project, 'editor', 'sso');
+    expect((await store.memberships.get('u3', project))?.source).toBe('sso');
+    await store.memberships.setRole('u3', project, 'admin');
+    expect(await store.memberships.get('u3', project)).toMatchObject({ role: 'admin', source: 'manual' });
+    await store.memberships.delete('u3', project);
     expect((await store.memberships.listForScope(project)).map((m) => [m.email, m.role, m.pending])).toEqual([
       ['a@example.com', 'viewer', false],
       ['b@example.com', 'editor', true],

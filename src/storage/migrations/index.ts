@@ -16,6 +16,7 @@ import { metricsExpiryIndex } from './0013-metrics-expiry-index.js';
 import { deployments } from './0014-deployments.js';
 import { accounts } from './0015-accounts.js';
 import { deploymentKeys } from './0016-deployment-keys.js';
+import { singleSignOn } from './0017-single-sign-on.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -41,6 +42,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0014-deployments': deployments(dialect),
         '0015-accounts': accounts(dialect),
         '0016-deployment-keys': deploymentKeys(dialect),
+        '0017-single-sign-on': singleSignOn(dialect),
       };
     },
   };

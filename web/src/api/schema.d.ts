@@ -141,6 +141,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the OpenID Connect provider sends the browser back: signs in (the session cookie, as password sign-in) and 302 to the page the sign-in started from, or 302 to /?sso_error=<reason> */
+        get: operations["finishSingleSignOn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign in through the OpenID Connect provider: 302 to it (a browser navigation, not a fetch). 404 sso_not_configured without CERTKEEPER_OIDC_ISSUER */
+        get: operations["startSingleSignOn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/options": {
         parameters: {
             query?: never;
@@ -1619,7 +1653,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1646,7 +1680,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1699,7 +1733,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1726,7 +1760,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1804,7 +1838,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1831,7 +1865,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1910,7 +1944,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1937,7 +1971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2002,7 +2036,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2011,7 +2045,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2082,7 +2116,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2091,7 +2125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2168,7 +2202,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2195,7 +2229,97 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    finishSingleSignOn: {
+        parameters: {
+            query?: {
+                /** @description the authorization code */
+                code?: string;
+                /** @description the provider's OAuth error, instead of a code */
+                error?: string;
+                /** @description its explanation */
+                error_description?: string;
+                /** @description a page about it */
+                error_uri?: string;
+                /** @description the issuer (RFC 9207) */
+                iss?: string;
+                /** @description the provider's session (OpenID Connect session management) */
+                session_state?: string;
+                /** @description the state sent at the start */
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed in: to the page the sign-in started from (/ by default); failed: to /?sso_error=<reason> */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    startSingleSignOn: {
+        parameters: {
+            query?: {
+                /** @description a path of this site to land on once signed in (anything else lands on /) */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description to the provider's authorization endpoint, with the sign-in's cookie; or to /?sso_error=provider_unreachable */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2283,7 +2407,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2310,7 +2434,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2398,7 +2522,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2425,7 +2549,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2469,7 +2593,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2496,7 +2620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2581,7 +2705,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2682,7 +2806,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2760,7 +2884,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2787,7 +2911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2869,7 +2993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2896,7 +3020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2950,7 +3074,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2977,7 +3101,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3034,7 +3158,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3061,7 +3185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3137,7 +3261,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3164,7 +3288,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3235,7 +3359,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3262,7 +3386,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3333,7 +3457,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3360,7 +3484,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3441,7 +3565,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3468,7 +3592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3546,7 +3670,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3573,7 +3697,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3639,7 +3763,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3666,7 +3790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3722,7 +3846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3749,7 +3873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3821,7 +3945,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3848,7 +3972,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3907,7 +4031,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3934,7 +4058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4004,7 +4128,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4031,7 +4155,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4082,7 +4206,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4109,7 +4233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4168,7 +4292,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4195,7 +4319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4265,7 +4389,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4292,7 +4416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4364,7 +4488,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4450,7 +4574,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4477,7 +4601,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4550,7 +4674,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4577,7 +4701,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4657,7 +4781,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4684,7 +4808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4752,7 +4876,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,7 +4903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4865,7 +4989,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4892,7 +5016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4951,7 +5075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4978,7 +5102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5080,7 +5204,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5107,7 +5231,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5203,7 +5327,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5230,7 +5354,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5304,7 +5428,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,7 +5455,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5449,7 +5573,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5476,7 +5600,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5556,7 +5680,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5583,7 +5707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5722,7 +5846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5749,7 +5873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5926,7 +6050,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5953,7 +6077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,7 +6227,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6130,7 +6254,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6297,7 +6421,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6324,7 +6448,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6461,7 +6585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6488,7 +6612,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6637,7 +6761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6664,7 +6788,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6714,7 +6838,7 @@ export interface operations {
                     "application/pem-certificate-chain": string;
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6741,7 +6865,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,7 +6926,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6829,7 +6953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6904,7 +7028,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6931,7 +7055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6985,7 +7109,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7012,7 +7136,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7161,7 +7285,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7282,7 +7406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7584,7 +7708,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7611,7 +7735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7687,7 +7811,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7714,7 +7838,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7882,7 +8006,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7909,7 +8033,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8085,7 +8209,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8206,7 +8330,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8496,7 +8620,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8523,7 +8647,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8682,7 +8806,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8709,7 +8833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8905,7 +9029,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8932,7 +9056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9014,7 +9138,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9041,7 +9165,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9170,7 +9294,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9197,7 +9321,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9289,7 +9413,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9316,7 +9440,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9446,7 +9570,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9473,7 +9597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9565,7 +9689,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9592,7 +9716,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9684,7 +9808,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9711,7 +9835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9817,7 +9941,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9844,7 +9968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9931,7 +10055,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9958,7 +10082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10059,7 +10183,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10086,7 +10210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10164,7 +10288,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10191,7 +10315,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10283,7 +10407,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10310,7 +10434,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10427,7 +10551,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10454,7 +10578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10558,7 +10682,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10585,7 +10709,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10706,7 +10830,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10733,7 +10857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10827,7 +10951,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10854,7 +10978,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10966,7 +11090,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10993,7 +11117,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11079,7 +11203,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11106,7 +11230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11159,7 +11283,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11186,7 +11310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11257,7 +11381,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11284,7 +11408,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11365,7 +11489,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11392,7 +11516,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11470,7 +11594,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11497,7 +11621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11573,7 +11697,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11600,7 +11724,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11676,7 +11800,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11703,7 +11827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11789,7 +11913,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11816,7 +11940,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11889,7 +12013,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11916,7 +12040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11991,7 +12115,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12018,7 +12142,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12105,7 +12229,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12132,7 +12256,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12204,7 +12328,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12231,7 +12355,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12293,7 +12417,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12320,7 +12444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12412,7 +12536,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12439,7 +12563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12508,7 +12632,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12535,7 +12659,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12604,7 +12728,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12631,7 +12755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12705,7 +12829,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12732,7 +12856,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12791,7 +12915,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12818,7 +12942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12889,7 +13013,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12916,7 +13040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12969,7 +13093,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12996,7 +13120,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13075,7 +13199,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13102,7 +13226,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13166,7 +13290,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13193,7 +13317,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13278,7 +13402,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13305,7 +13429,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13388,7 +13512,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13415,7 +13539,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13515,7 +13639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13542,7 +13666,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13618,7 +13742,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13645,7 +13769,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13716,7 +13840,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13743,7 +13867,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13836,7 +13960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13863,7 +13987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13952,7 +14076,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13979,7 +14103,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14061,7 +14185,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14088,7 +14212,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14159,7 +14283,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14186,7 +14310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14266,7 +14390,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14293,7 +14417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14371,7 +14495,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak */
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14398,7 +14522,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, invitation_not_found, session_not_found */
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
 import { signIn } from '../api/auth.js';
 import { useTitle } from '../lib/load.js';
 import { lockoutText, retryAfterSeconds } from '../lib/sign-in-lock.js';
+import { ssoErrorText, ssoStartHref } from '../lib/sso-errors.js';
 
 /** Words for the sign-in failures a person can act on; anything else shows the server's message. */
 function problem(err: unknown): string {
@@ -20,6 +21,14 @@ export function SignInPage(props: { sso: boolean; onDone: () => void }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  // A failed single sign-on comes back as /?sso_error=<reason>: said once, then gone from the address.
+  const [ssoError] = useState(() => ssoErrorText(location.search));
+  useEffect(() => {
+    if (ssoError === undefined) return;
+    const params = new URLSearchParams(location.search);
+    params.delete('sso_error');
+    history.replaceState(history.state, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
+  }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -45,6 +54,11 @@ export function SignInPage(props: { sso: boolean; onDone: () => void }) {
           certkeeper
         </h1>
         <p class="muted">Sign in to the certificate console.</p>
+        {ssoError ? (
+          <p class="error-note" role="alert">
+            {ssoError}
+          </p>
+        ) : null}
         <form onSubmit={submit} class="stack">
           <label>
             Email
@@ -65,7 +79,9 @@ export function SignInPage(props: { sso: boolean; onDone: () => void }) {
         </form>
         {props.sso ? (
           <p class="sso">
-            <a href="/api/v1/auth/oidc/start">Sign in with SSO</a>
+            <a class="sso-button" href={ssoStartHref(location.pathname, location.search)}>
+              Sign in with SSO
+            </a>
           </p>
         ) : null}
       </div>
