@@ -35,6 +35,7 @@ import { createHttpFetch } from './revocation/http-fetch.js';
 import { EmailSender } from './notify/email-sender.js';
 import { createChannels } from './notify/create-channels.js';
 import { EndpointService } from './services/endpoint-service.js';
+import { DashboardService } from './services/dashboard-service.js';
 import { PrometheusMetrics } from './observability/prometheus-metrics.js';
 import { SweepService } from './services/sweep-service.js';
 import { MetricsService } from './services/metrics-service.js';
@@ -105,6 +106,8 @@ export interface Services {
   endpoints: EndpointService;
   /** Deployment targets and deployments: certificates written where servers read them, and verified. */
   deployments: DeploymentService;
+  /** A project's dashboard in one read. */
+  dashboard: DashboardService;
   /** Expiry sweeps (scheduled, and POST …/sweep), notification policy and mutes. */
   sweeps: SweepService;
   accessKeys: AccessKeyService;
@@ -227,6 +230,7 @@ export async function createServices(
     { instanceId: config.instanceId, leaseMs: config.leaseMs, verifyWindowMs: config.deployVerifyWindowMs },
     logger,
   );
+  const dashboard = new DashboardService(store, access, clock);
   const scrapes = new MetricsService(metrics, store.certificates, access, clock, { token: config.metricsToken, public: config.metricsPublic, maxCertificates: config.metricsMaxCertificates });
   // The one list of background work; started by startServer, stopped first on close.
   const jobs = new JobRunner(backgroundJobs({ managed, sweeps, notifier, revocation, pushHealth, endpoints, deployments, sessions }, config), clock, logger, metrics);
@@ -238,7 +242,7 @@ export async function createServices(
     await pkcs12.close();
     await store.close();
   };
-  return { config, store, box, access, sessions, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, deployments, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
+  return { config, store, box, access, sessions, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, deployments, dashboard, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -261,6 +265,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     notifications: services.notifier,
     endpoints: services.endpoints,
     deployments: services.deployments,
+    dashboard: services.dashboard,
     sweeps: services.sweeps,
     accessKeys: services.accessKeys,
     checkCertificates: services.checkCertificates,

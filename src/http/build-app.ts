@@ -54,6 +54,8 @@ import { metricsRoutes } from '../api/routes/metrics-routes.js';
 import { notificationRoutes } from '../api/routes/notification-routes.js';
 import type { NotificationService } from '../services/notification-service.js';
 import { endpointRoutes } from '../api/routes/endpoint-routes.js';
+import { dashboardRoutes } from '../api/routes/dashboard-routes.js';
+import type { DashboardService } from '../services/dashboard-service.js';
 import type { EndpointService } from '../services/endpoint-service.js';
 import { deploymentRoutes } from '../api/routes/deployment-routes.js';
 import type { DeploymentService } from '../services/deployment-service.js';
@@ -92,6 +94,8 @@ export interface AppDependencies {
   endpoints?: EndpointService;
   /** Deployment targets and deployments; absent = not served. */
   deployments?: DeploymentService;
+  /** A project's dashboard; absent = not served. */
+  dashboard?: DashboardService;
   /** Notification channels, the delivery log and redelivery; absent = not served. */
   notifications?: NotificationService;
   /** Revocation checks (OCSP and CRL); absent = not served. */
@@ -268,6 +272,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       if (deps.deployments) await api.register(deploymentRoutes, { deployments: deps.deployments });
       if (deps.sweeps) await api.register(sweepRoutes, { sweeps: deps.sweeps });
       if (deps.accessKeys) await api.register(accessKeyRoutes, { accessKeys: deps.accessKeys });
+      if (deps.dashboard) await api.register(dashboardRoutes, { dashboard: deps.dashboard });
       // HCL Volt MX certexpirydetails lives under /api/v1 and uses the native authentication and error envelope.
       if (deps.certExpiryDetails) await api.register(certExpiryRoutes, { certExpiryDetails: deps.certExpiryDetails, clock: deps.clock, displayTimeZone: deps.displayTimeZone ?? 'UTC' });
     },

@@ -19,6 +19,7 @@ import type { MembershipRepository } from './membership-repository.js';
 import type { SessionRepository } from './session-repository.js';
 import type { SignInThrottleRepository } from './sign-in-throttle-repository.js';
 import type { UserRepository } from './user-repository.js';
+import type { DashboardRepository } from './dashboard-repository.js';
 
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
@@ -43,6 +44,7 @@ export interface Repositories {
   memberships: MembershipRepository;
   sessions: SessionRepository;
   signInThrottle: SignInThrottleRepository;
+  dashboard: DashboardRepository;
 }
 
 /** The storage port: repositories plus atomic units of work. */

@@ -26,6 +26,7 @@ import { KyselyUserRepository } from './repositories/user-repository.js';
 import { KyselyMembershipRepository } from './repositories/membership-repository.js';
 import { KyselySessionRepository } from './repositories/session-repository.js';
 import { KyselySignInThrottleRepository } from './repositories/sign-in-throttle-repository.js';
+import { KyselyDashboardRepository } from './repositories/dashboard-repository.js';
 import type { PlannerStatistics } from './planner-statistics.js';
 import type { SqliteReader } from './sqlite-reader.js';
 import { tupleReader, type TupleReader } from './pg-prepared.js';
@@ -82,6 +83,7 @@ function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, 
     memberships: new KyselyMembershipRepository(db),
     sessions: new KyselySessionRepository(db),
     signInThrottle: new KyselySignInThrottleRepository(db),
+    dashboard: new KyselyDashboardRepository(db),
   };
 }
 
@@ -112,6 +114,7 @@ export class KyselyStore implements Store {
   readonly memberships;
   readonly sessions;
   readonly signInThrottle;
+  readonly dashboard;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -143,6 +146,7 @@ export class KyselyStore implements Store {
     this.memberships = repos.memberships;
     this.sessions = repos.sessions;
     this.signInThrottle = repos.signInThrottle;
+    this.dashboard = repos.dashboard;
     internals.set(this, { db, adapter, ...handles, transaction: this.runInTransaction });
   }
 

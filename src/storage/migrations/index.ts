@@ -15,6 +15,7 @@ import { notificationCursors } from './0012-notification-cursors.js';
 import { metricsExpiryIndex } from './0013-metrics-expiry-index.js';
 import { deployments } from './0014-deployments.js';
 import { accounts } from './0015-accounts.js';
+import { dashboardIndexes } from './0018-dashboard-indexes.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -39,6 +40,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0013-metrics-expiry-index': metricsExpiryIndex(dialect),
         '0014-deployments': deployments(dialect),
         '0015-accounts': accounts(dialect),
+        '0018-dashboard-indexes': dashboardIndexes(dialect),
       };
     },
   };
