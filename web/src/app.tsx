@@ -16,6 +16,7 @@ import { HomePage } from './pages/home.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { InvitePage } from './pages/invite.js';
 import { MembersPage } from './pages/members.js';
+import { DashboardPage } from './pages/dashboard.js';
 
 type Session = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out'; options: AuthOptions } | { state: 'in'; me: Me };
 
@@ -76,11 +77,8 @@ export function App() {
     projectId = params.projectId;
     page = <MembersPage projectId={params.projectId} me={me} />;
   } else if ((params = match('/projects/:projectId', place.pathname))) {
-    // The project's first page until it has a dashboard of its own.
-    const target = `/projects/${encodeURIComponent(params.projectId)}/certificates`;
-    queueMicrotask(() => navigate(target, { replace: true }));
     projectId = params.projectId;
-    page = null;
+    page = <DashboardPage projectId={params.projectId} />;
   } else if (place.pathname === '/' || place.pathname === '/setup') {
     page = <HomePage me={me} />;
   } else {

@@ -83,6 +83,9 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
         </label>
         {base ? (
           <nav aria-label="Project" class="nav">
+            <Link href={base} aria-current={section === base ? 'page' : undefined}>
+              Dashboard
+            </Link>
             <Link href={`${base}/certificates`} aria-current={section.startsWith(`${base}/certificates`) ? 'page' : undefined}>
               Certificates
             </Link>
