@@ -9,6 +9,8 @@
  * --probe-endpoints N;
  * the expiry sweep over --rows certificates (SQLite, and PostgreSQL unless --skip-postgres): --skip-sweep, --only-sweep;
  * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target: --skip-deploy, --only-deploy;
+ * the console over --rows certificates (dashboard request, list page, the dashboard page in Chromium over
+ * --console-loads N loads, the first page's weight): --skip-console, --only-console;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,6 +27,7 @@ import { issuanceBench, issuanceTable, issuanceTableRows, type IssuanceResults }
 import { probeBench, probeTableRows, type ProbeBenchResults } from './probe-bench.js';
 import { sweepBench, sweepTableRows, type SweepBenchResult } from './sweep-bench.js';
 import { deployBench, deployTableRows, type DeployBenchResult } from './deploy-bench.js';
+import { consoleBench, consoleTableRows, type ConsoleBenchResult } from './console-bench.js';
 import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
@@ -37,9 +40,13 @@ const quick = flag('--quick');
 const onlyIssuance = flag('--only-issuance');
 const onlyProbe = flag('--only-probe');
 const onlyDeploy = flag('--only-deploy');
+const onlyConsole = flag('--only-console');
 // --only-deploy runs the deployment series alone: as if every other series were skipped.
 const onlySweep = flag('--only-sweep') && !onlyDeploy;
 if (onlyDeploy) args.push('--skip-import', '--skip-sqlite', '--skip-postgres', '--skip-sweep', '--skip-probe', '--skip-issuance');
+// --only-console: the console series alone, on both stores unless --skip-sqlite / --skip-postgres.
+const consoleStores = (['sqlite', 'postgres'] as const).filter((d) => !flag(`--skip-${d}`));
+if (onlyConsole) args.push('--skip-import', '--skip-sqlite', '--skip-postgres', '--skip-sweep', '--skip-probe', '--skip-issuance', '--skip-deploy');
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
 /** When a started server's scheduled passes have all had their first run (revocation checks: 60 s). */
 const STARTUP_PASSES_MS = 75_000;
@@ -273,6 +280,7 @@ function table(): string {
   if (results.probe) lines.push(...probeTableRows(results.probe as ProbeBenchResults));
   if (results.sweep) lines.push(...sweepTableRows(results.sweep as SweepBenchResult[]));
   if (results.deploy) lines.push(...deployTableRows(results.deploy as DeployBenchResult));
+  if (results.console) lines.push(...consoleTableRows(results.console as ConsoleBenchResult[]));
   return lines.join('\n');
 }
 
@@ -306,6 +314,11 @@ if (!onlySweep && !onlyProbe && !flag('--skip-issuance')) {
   });
 }
 if (!onlySweep && !onlyIssuance && !onlyProbe && !flag('--skip-deploy')) results.deploy = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log });
+if (!flag('--skip-console') && (onlyConsole || (!onlySweep && !onlyIssuance && !onlyProbe && !onlyDeploy))) {
+  const consoleResults: ConsoleBenchResult[] = [];
+  for (const dialect of consoleStores) consoleResults.push(await consoleBench({ rows: ROWS, dialect, token: TOKEN, loads: option('--console-loads', 20), quick, log }));
+  results.console = consoleResults;
+}
 const out = table();
 console.log(out);
 if (results.issuance) console.log(`\n${issuanceTable(results.issuance as IssuanceResults)}`);
