@@ -7,6 +7,8 @@ import type { SqlDialect } from '../database.js';
  * - `managed_certificates_failing_idx`: the managed certificates whose last attempts failed
  *   (partial: failure_count > 0), so "renewals failed" reads those few rather than every
  *   managed certificate;
+ * - `managed_certificates_dns_pending_idx`: those with dns-01 records to publish (partial:
+ *   dns_records <> '[]'), for "DNS records to publish";
  * - `events_project_object_idx` (project_id, object_type, object_id, id): one object's events
  *   newest first (a certificate's history) as one index range;
  * - `notification_deliveries_channel_idx` (channel_id, status, delivered_at): a channel's last
@@ -16,12 +18,14 @@ export function dashboardIndexes(_dialect: SqlDialect): Migration {
   return {
     async up(db: Kysely<any>): Promise<void> {
       await db.schema.createIndex('managed_certificates_failing_idx').on('managed_certificates').column('certificate_id').where(sql.ref('failure_count'), '>', sql.lit(0)).execute();
+      await db.schema.createIndex('managed_certificates_dns_pending_idx').on('managed_certificates').column('certificate_id').where(sql.ref('dns_records'), '<>', sql.lit('[]')).execute();
       await db.schema.createIndex('events_project_object_idx').on('events').columns(['project_id', 'object_type', 'object_id', 'id']).execute();
       await db.schema.createIndex('notification_deliveries_channel_idx').on('notification_deliveries').columns(['channel_id', 'status', 'delivered_at']).execute();
     },
     async down(db: Kysely<any>): Promise<void> {
       await db.schema.dropIndex('notification_deliveries_channel_idx').execute();
       await db.schema.dropIndex('events_project_object_idx').execute();
+      await db.schema.dropIndex('managed_certificates_dns_pending_idx').execute();
       await db.schema.dropIndex('managed_certificates_failing_idx').execute();
     },
   };
