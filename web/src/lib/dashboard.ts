@@ -2,11 +2,13 @@
  * The dashboard's pure logic: what each bar of the expiry timeline says and links to, its
  * stacked segments, the scale, and where a "needs a person" item leads.
  */
-import type { ResultOf } from '../api/client.js';
+// The generated types directly (not api/client.ts): this file is pure logic the unit tests import.
+import type { operations } from '../api/schema.js';
 import { DEFAULT_VIEW, searchFromView, withFilter } from './filters.js';
 import { KIND_WORDS, KINDS, STATUS_FILTER_WORDS, STATUS_FILTERS } from './status.js';
 
-export type DashboardData = ResultOf<'get', '/api/v1/projects/{projectId}/dashboard'>;
+type DashboardAnswer = operations['getProjectDashboard']['responses'][200]['content']['application/json'];
+export type DashboardData = DashboardAnswer extends { result: infer R } ? R : never;
 export type Bucket = DashboardData['timeline'][number];
 export type AttentionItem = DashboardData['needsAttention']['groups'][number]['items'][number];
 export type StackBy = 'kind' | 'status';
