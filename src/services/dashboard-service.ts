@@ -86,20 +86,23 @@ export class DashboardService {
     const scope = { projectId: project.id, organizationId: project.organizationId, now };
     const weeks = expiryWeeks(now, TIMELINE_WEEKS);
     const repo = this.store.dashboard;
-    const counts = await repo.countByStatusAndKind(scope);
-    const byWeek = await repo.countByWeek(scope, weeks[0].start, TIMELINE_WEEKS);
-    const expiringNext = await this.store.certificates.listItems({
-      projectId: project.id,
-      organizationId: project.organizationId,
-      status: 'issued',
-      sort: 'notAfter',
-      descending: false,
-      pageIndex: 1,
-      pageSize: EXPIRING_NEXT,
-      now,
-    });
-    const groups = await repo.attention(scope, ATTENTION_ITEMS, ATTENTION_CAP);
-    const recentEvents = await repo.recentEvents(project.id, RECENT_EVENTS);
+    // Independent reads: side by side on PostgreSQL's pool (SQLite runs them one after another anyway).
+    const [counts, byWeek, expiringNext, groups, recentEvents] = await Promise.all([
+      repo.countByStatusAndKind(scope),
+      repo.countByWeek(scope, weeks[0].start, TIMELINE_WEEKS),
+      this.store.certificates.listItems({
+        projectId: project.id,
+        organizationId: project.organizationId,
+        status: 'issued',
+        sort: 'notAfter',
+        descending: false,
+        pageIndex: 1,
+        pageSize: EXPIRING_NEXT,
+        now,
+      }),
+      repo.attention(scope, ATTENTION_ITEMS, ATTENTION_CAP),
+      repo.recentEvents(project.id, RECENT_EVENTS),
+    ]);
 
     const expired = counts.filter((c) => c.status === 'expired');
     const timeline: TimelineBucket[] = [

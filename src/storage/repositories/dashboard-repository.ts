@@ -138,14 +138,16 @@ export class KyselyDashboardRepository implements DashboardRepository {
   async attention(s: DashboardScope, limit: number, cap: number): Promise<AttentionGroup[]> {
     const groups: AttentionGroup[] = [];
     for (const [kind, query] of this.attentionQueries(s)) {
-      const [items, counted] = await Promise.all([
-        query.limit(limit).execute(),
-        this.db
+      const items = await query.limit(limit).execute();
+      // Fewer than a page: that is the count. Else count, up to the cap, in SQL.
+      let count = items.length;
+      if (items.length >= limit) {
+        const counted = await this.db
           .selectFrom(query.clearSelect().clearOrderBy().select(sql.lit(1).as('one')).limit(cap + 1).as('x'))
           .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow(),
-      ]);
-      const count = num(counted.n);
+          .executeTakeFirstOrThrow();
+        count = num(counted.n);
+      }
       groups.push({ kind, count: Math.min(count, cap), capped: count > cap, items: items.map((r) => this.attentionRow(kind, r as Record<string, unknown>)) });
     }
     return groups;
