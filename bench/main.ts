@@ -13,6 +13,8 @@
  * deployment of --deploy-certs N (1,000) certificates renewed at once to one local target, then to one ssh target
  * (a real sshd on loopback; --skip-deploy-ssh): --skip-deploy, --only-deploy;
  * the same renewals reaching --agents N (100) `certkeeper agent`s over HTTP in --agent-processes N (4) processes, --agent-certs N (1,000) certificates: --skip-agents, --only-agents;
+ * the console over --rows certificates (dashboard request, list page, the dashboard page in Chromium over
+ * --console-loads N loads, the first page's weight): --skip-console, --only-console;
  * CERTKEEPER_BENCH_PROFILE=DIR writes CPU profiles of the server processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -31,6 +33,7 @@ import { sweepBench, sweepTableRows, type SweepBenchResult } from './sweep-bench
 import { sweepLatencyBench, sweepLatencyTableRows, type SweepLatencyResult } from './sweep-latency-bench.js';
 import { deployBench, deployTableRows, type DeployBenchResult } from './deploy-bench.js';
 import { agentBench, agentTableRows, type AgentBenchResult } from './agent-bench.js';
+import { consoleBench, consoleTableRows, type ConsoleBenchResult } from './console-bench.js';
 import { apiResult, cliEntry, distRoot, fmt, freePort, hasWrk, latencyDone, quiesce, request, rssMb, settle, startServerProcess, wrk, wrkLatency, writeLua } from './bench-lib.js';
 
 const args = process.argv.slice(2);
@@ -47,6 +50,9 @@ const onlyDeploy = flag('--only-deploy');
 const onlyAgents = flag('--only-agents');
 const onlySweep = flag('--only-sweep');
 const onlySweepLatency = flag('--only-sweep-latency');
+const onlyConsole = flag('--only-console');
+// The console series runs on both stores unless --skip-sqlite / --skip-postgres.
+const consoleStores = (['sqlite', 'postgres'] as const).filter((d) => !flag(`--skip-${d}`));
 const ROWS = option('--rows', quick ? 100_000 : 1_000_000);
 /** When a started server's scheduled passes have all had their first run (revocation checks: 60 s). */
 const STARTUP_PASSES_MS = 75_000;
@@ -272,11 +278,12 @@ function table(): string {
   if (results.deploy) lines.push(...deployTableRows(results.deploy as DeployBenchResult));
   if (results.agents) lines.push(...agentTableRows(results.agents as AgentBenchResult));
   if (results.deploySsh) lines.push(...deployTableRows(results.deploySsh as DeployBenchResult));
+  if (results.console) lines.push(...consoleTableRows(results.console as ConsoleBenchResult[]));
   return lines.join('\n');
 }
 
 /** Every series runs unless an --only-… flag names others or its --skip-… flag is given. */
-const only = onlySweep || onlySweepLatency || onlyIssuance || onlyProbe || onlyDeploy || onlyGetById || onlyAgents;
+const only = onlySweep || onlySweepLatency || onlyIssuance || onlyProbe || onlyDeploy || onlyGetById || onlyAgents || onlyConsole;
 const runs = (onlyFlag: boolean, skip: string) => (only ? onlyFlag : true) && !flag(skip);
 if (onlySweep) {
   // The sweep alone: no wrk, no servers.
@@ -319,6 +326,11 @@ if (runs(onlyDeploy, '--skip-deploy')) {
   if (!flag('--skip-deploy-ssh')) results.deploySsh = await deployBench({ count: option('--deploy-certs', 1000), token: TOKEN, log, transport: 'ssh' });
 }
 if (runs(onlyAgents, '--skip-agents')) results.agents = await agentBench({ count: option('--agent-certs', 1000), agents: option('--agents', 100), processes: option('--agent-processes', 4), token: TOKEN, log });
+if (runs(onlyConsole, '--skip-console')) {
+  const consoleResults: ConsoleBenchResult[] = [];
+  for (const dialect of consoleStores) consoleResults.push(await consoleBench({ rows: ROWS, dialect, token: TOKEN, loads: option('--console-loads', 20), quick, log }));
+  results.console = consoleResults;
+}
 const out = table();
 console.log(out);
 if (results.issuance) console.log(`\n${issuanceTable(results.issuance as IssuanceResults)}`);

@@ -38,6 +38,7 @@ import { createHttpFetch } from './revocation/http-fetch.js';
 import { EmailSender } from './notify/email-sender.js';
 import { createChannels } from './notify/create-channels.js';
 import { EndpointService } from './services/endpoint-service.js';
+import { DashboardService } from './services/dashboard-service.js';
 import { PrometheusMetrics } from './observability/prometheus-metrics.js';
 import { SweepService } from './services/sweep-service.js';
 import { MetricsService } from './services/metrics-service.js';
@@ -113,6 +114,8 @@ export interface Services {
   deployments: DeploymentService;
   /** The long poll `certkeeper agent` waits on (GET /api/v1/agent/deployments?wait=). */
   agentPoll: AgentLongPoll;
+  /** A project's dashboard in one read. */
+  dashboard: DashboardService;
   /** Expiry sweeps (scheduled, and POST …/sweep), notification policy and mutes. */
   sweeps: SweepService;
   accessKeys: AccessKeyService;
@@ -244,6 +247,7 @@ export async function createServices(
   const agentPoll = new AgentLongPoll((ids) => deployments.agentEtags(ids), { checkEveryMs: config.agentCheckMs }, logger);
   deployments.onChange(() => agentPoll.poke());
   managed.onNewVersion(() => agentPoll.poke());
+  const dashboard = new DashboardService(store, access, clock);
   const scrapes = new MetricsService(metrics, store.certificates, access, clock, { token: config.metricsToken, public: config.metricsPublic, maxCertificates: config.metricsMaxCertificates });
   // The one list of background work; started by startServer, stopped first on close.
   const jobs = new JobRunner(backgroundJobs({ managed, sweeps, notifier, revocation, pushHealth, endpoints, deployments, sessions }, config), clock, logger, metrics);
@@ -256,7 +260,7 @@ export async function createServices(
     await pkcs12.close();
     await store.close();
   };
-  return { config, store, box, access, sessions, sso, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, deployments, agentPoll, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
+  return { config, store, box, access, sessions, sso, accounts, members, inventory, managed, settings, serviceDomains, domainCertificates, certificateDetails, apps, certExpiryDetails, pushHealth, revocation, notifier, endpoints, deployments, agentPoll, dashboard, sweeps, accessKeys, checkCertificates, metrics, scrapes, jobs, pkcs12, clock, logger, close };
 }
 
 export async function createHttpApp(services: Services): Promise<App> {
@@ -281,6 +285,7 @@ export async function createHttpApp(services: Services): Promise<App> {
     endpoints: services.endpoints,
     deployments: services.deployments,
     agentPoll: services.agentPoll,
+    dashboard: services.dashboard,
     sweeps: services.sweeps,
     accessKeys: services.accessKeys,
     checkCertificates: services.checkCertificates,

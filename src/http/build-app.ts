@@ -55,6 +55,8 @@ import { metricsRoutes } from '../api/routes/metrics-routes.js';
 import { notificationRoutes } from '../api/routes/notification-routes.js';
 import type { NotificationService } from '../services/notification-service.js';
 import { endpointRoutes } from '../api/routes/endpoint-routes.js';
+import { dashboardRoutes } from '../api/routes/dashboard-routes.js';
+import type { DashboardService } from '../services/dashboard-service.js';
 import type { EndpointService } from '../services/endpoint-service.js';
 import { deploymentRoutes } from '../api/routes/deployment-routes.js';
 import type { DeploymentService } from '../services/deployment-service.js';
@@ -101,6 +103,8 @@ export interface AppDependencies {
   deployments?: DeploymentService;
   /** The agents' long poll; with deployments, the agent routes (/api/v1/agent/…) are served. */
   agentPoll?: AgentLongPoll;
+  /** A project's dashboard; absent = not served. */
+  dashboard?: DashboardService;
   /** Notification channels, the delivery log and redelivery; absent = not served. */
   notifications?: NotificationService;
   /** Revocation checks (OCSP and CRL); absent = not served. */
@@ -282,6 +286,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       if (deps.deployments && deps.agentPoll) await api.register(agentRoutes, { deployments: deps.deployments, poll: deps.agentPoll });
       if (deps.sweeps) await api.register(sweepRoutes, { sweeps: deps.sweeps });
       if (deps.accessKeys) await api.register(accessKeyRoutes, { accessKeys: deps.accessKeys });
+      if (deps.dashboard) await api.register(dashboardRoutes, { dashboard: deps.dashboard });
       // HCL Volt MX certexpirydetails lives under /api/v1 and uses the native authentication and error envelope.
       if (deps.certExpiryDetails) await api.register(certExpiryRoutes, { certExpiryDetails: deps.certExpiryDetails, clock: deps.clock, displayTimeZone: deps.displayTimeZone ?? 'UTC' });
     },

@@ -38,6 +38,10 @@ export interface CertificateQuery extends Page {
   source?: CertificateSource;
   /** notAfter in [now, now + days]. */
   expiringWithinDays?: number;
+  /** notAfter at or after this instant. */
+  expiringAfter?: Date;
+  /** notAfter before this instant. */
+  expiringBefore?: Date;
   /** Lower-case substring over domainName and SANs. */
   search?: string;
   /** Candidate names that cover a host (RFC 6125): the host itself and its single-label wildcard. */

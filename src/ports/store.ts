@@ -20,6 +20,7 @@ import type { SessionRepository } from './session-repository.js';
 import type { SignInThrottleRepository } from './sign-in-throttle-repository.js';
 import type { UserRepository } from './user-repository.js';
 import type { OidcLoginRepository } from './oidc-login-repository.js';
+import type { DashboardRepository } from './dashboard-repository.js';
 
 /** The repositories, over one connection or one transaction. */
 export interface Repositories {
@@ -45,6 +46,7 @@ export interface Repositories {
   sessions: SessionRepository;
   signInThrottle: SignInThrottleRepository;
   oidcLogins: OidcLoginRepository;
+  dashboard: DashboardRepository;
 }
 
 /** The storage port: repositories plus atomic units of work. */

@@ -80,6 +80,9 @@ export interface ListCertificatesInput {
   kind?: string;
   source?: string;
   expiringWithinDays?: number;
+  /** notAfter in [expiringAfter, expiringBefore). */
+  expiringAfter?: Date;
+  expiringBefore?: Date;
   search?: string;
   covers?: string;
   sort?: string;
@@ -281,6 +284,8 @@ export class InventoryService {
       kind: input.kind as CertificateKind | undefined,
       source: input.source as CertificateSource | undefined,
       expiringWithinDays: input.expiringWithinDays,
+      expiringAfter: input.expiringAfter,
+      expiringBefore: input.expiringBefore,
       search: input.search?.trim().toLowerCase() || undefined,
       coversNames,
       sort,

@@ -27,6 +27,7 @@ import { KyselyMembershipRepository } from './repositories/membership-repository
 import { KyselySessionRepository } from './repositories/session-repository.js';
 import { KyselyOidcLoginRepository } from './repositories/oidc-login-repository.js';
 import { KyselySignInThrottleRepository } from './repositories/sign-in-throttle-repository.js';
+import { KyselyDashboardRepository } from './repositories/dashboard-repository.js';
 import type { PlannerStatistics } from './planner-statistics.js';
 import type { SqliteReader } from './sqlite-reader.js';
 import { tupleReader, type TupleReader } from './pg-prepared.js';
@@ -87,6 +88,7 @@ function repositories(db: Executor, atomic: Atomic, adapter: SqlDialectAdapter, 
     sessions: new KyselySessionRepository(db),
     signInThrottle: new KyselySignInThrottleRepository(db),
     oidcLogins: new KyselyOidcLoginRepository(db),
+    dashboard: new KyselyDashboardRepository(db),
   };
 }
 
@@ -118,6 +120,7 @@ export class KyselyStore implements Store {
   readonly sessions;
   readonly signInThrottle;
   readonly oidcLogins;
+  readonly dashboard;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -150,6 +153,7 @@ export class KyselyStore implements Store {
     this.sessions = repos.sessions;
     this.signInThrottle = repos.signInThrottle;
     this.oidcLogins = repos.oidcLogins;
+    this.dashboard = repos.dashboard;
     internals.set(this, { db, adapter, ...handles, transaction: this.runInTransaction });
   }
 

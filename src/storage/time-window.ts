@@ -11,6 +11,9 @@ import { DAY_MS } from './database.js';
 export interface TimeWindow {
   now: number;
   windowEnd: number | undefined;
+  /** expiringAfter (notAfter at or after it) and expiringBefore (notAfter before it), epoch ms. */
+  after: number | undefined;
+  before: number | undefined;
   /** Whether any filter bounds notAfter (else the total is a sum over certificate_tallies). */
   bounded: boolean;
   /** The bounds cross (lo > hi): nothing can match. */
@@ -32,6 +35,8 @@ function timeBounds(q: CertificateQuery): { lo?: number; hi?: number } | undefin
     lo = Math.max(lo ?? -Infinity, now);
     hi = Math.min(hi ?? Infinity, now + Math.floor(q.expiringWithinDays * DAY_MS));
   }
+  if (q.expiringAfter !== undefined) lo = Math.max(lo ?? -Infinity, q.expiringAfter.getTime());
+  if (q.expiringBefore !== undefined) hi = Math.min(hi ?? Infinity, q.expiringBefore.getTime() - 1);
   if (lo === undefined && hi === undefined) return undefined;
   return { lo, hi };
 }
@@ -39,11 +44,13 @@ function timeBounds(q: CertificateQuery): { lo?: number; hi?: number } | undefin
 export function timeWindow(q: CertificateQuery): TimeWindow {
   const now = q.now.getTime();
   const windowEnd = q.expiringWithinDays === undefined ? undefined : now + Math.floor(q.expiringWithinDays * DAY_MS);
+  const after = q.expiringAfter?.getTime();
+  const before = q.expiringBefore?.getTime();
   const bounds = timeBounds(q);
-  if (!bounds) return { now, windowEnd, bounded: false, empty: false, days: undefined, ranges: [] };
+  if (!bounds) return { now, windowEnd, after, before, bounded: false, empty: false, days: undefined, ranges: [] };
   const lo = bounds.lo ?? -Infinity;
   const hi = bounds.hi ?? Infinity;
-  if (lo > hi) return { now, windowEnd, bounded: true, empty: true, days: undefined, ranges: [] };
+  if (lo > hi) return { now, windowEnd, after, before, bounded: true, empty: true, days: undefined, ranges: [] };
   const loDay = Math.floor(lo / DAY_MS);
   const hiDay = Math.floor(hi / DAY_MS);
   const loAligned = !Number.isFinite(lo) || lo === loDay * DAY_MS;
@@ -51,23 +58,23 @@ export function timeWindow(q: CertificateQuery): TimeWindow {
   const fullFrom = loAligned ? loDay : loDay + 1;
   const fullTo = hiAligned ? hiDay : hiDay - 1;
   // No whole day inside: the window lies within at most two days; count it directly.
-  if (!(fullFrom <= fullTo)) return { now, windowEnd, bounded: true, empty: false, days: undefined, ranges: [[lo, hi]] };
+  if (!(fullFrom <= fullTo)) return { now, windowEnd, after, before, bounded: true, empty: false, days: undefined, ranges: [[lo, hi]] };
   const ranges: Array<[number, number]> = [];
   if (!loAligned) ranges.push([lo, loDay * DAY_MS + DAY_MS - 1]);
   if (!hiAligned) ranges.push([hiDay * DAY_MS, hi]);
-  return { now, windowEnd, bounded: true, empty: false, days: [fullFrom, fullTo], ranges };
+  return { now, windowEnd, after, before, bounded: true, empty: false, days: [fullFrom, fullTo], ranges };
 }
 
 /** The window's finite numbers, in a fixed order: what a statement compiled for its shape binds. */
 export function windowNumbers(w: TimeWindow): number[] {
-  const all = [w.now, ...(w.windowEnd === undefined ? [] : [w.windowEnd]), ...(w.days ?? []), ...w.ranges.flat()];
+  const all = [w.now, ...(w.windowEnd === undefined ? [] : [w.windowEnd]), ...(w.after === undefined ? [] : [w.after]), ...(w.before === undefined ? [] : [w.before]), ...(w.days ?? []), ...w.ranges.flat()];
   return all.filter((n) => Number.isFinite(n));
 }
 
 /** What fixes a window's part of the SQL: which numbers exist and which are unbounded. */
 export function windowShape(w: TimeWindow): string {
   const mark = (n: number) => (Number.isFinite(n) ? 'f' : n > 0 ? '+' : '-');
-  return [w.windowEnd === undefined ? '' : 'w', w.bounded ? 'b' : '', w.empty ? 'e' : '', w.days ? `d${w.days.map(mark).join('')}` : '', ...w.ranges.map((r) => `r${r.map(mark).join('')}`)].join('');
+  return [w.windowEnd === undefined ? '' : 'w', w.after === undefined ? '' : 'a', w.before === undefined ? '' : 'z', w.bounded ? 'b' : '', w.empty ? 'e' : '', w.days ? `d${w.days.map(mark).join('')}` : '', ...w.ranges.map((r) => `r${r.map(mark).join('')}`)].join('');
 }
 
 /** Sentinels a statement is compiled with, in windowNumbers order: below any epoch-ms a certificate carries, and distinct. */
@@ -80,6 +87,8 @@ export function sentinelWindow(w: TimeWindow): TimeWindow {
   return {
     now: s(w.now),
     windowEnd: w.windowEnd === undefined ? undefined : s(w.windowEnd),
+    after: w.after === undefined ? undefined : s(w.after),
+    before: w.before === undefined ? undefined : s(w.before),
     bounded: w.bounded,
     empty: w.empty,
     days: w.days && [s(w.days[0]), s(w.days[1])],

@@ -25,6 +25,7 @@ import { OrganizationSettingsPage, SettingsPage } from './pages/settings.js';
 import { ApiKeysPage } from './pages/api-keys.js';
 import { AuditPage } from './pages/audit.js';
 import { AccountPage } from './pages/account.js';
+import { DashboardPage } from './pages/dashboard.js';
 
 type Session = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out'; options: AuthOptions } | { state: 'in'; me: Me };
 
@@ -118,11 +119,8 @@ export function App() {
   } else if (place.pathname === '/account') {
     page = <AccountPage me={me} />;
   } else if ((params = match('/projects/:projectId', place.pathname))) {
-    // The project's first page until it has a dashboard of its own.
-    const target = `/projects/${encodeURIComponent(params.projectId)}/certificates`;
-    queueMicrotask(() => navigate(target, { replace: true }));
     projectId = params.projectId;
-    page = null;
+    page = <DashboardPage projectId={params.projectId} />;
   } else if (place.pathname === '/' || place.pathname === '/setup') {
     page = <HomePage me={me} />;
   } else {

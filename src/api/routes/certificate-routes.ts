@@ -13,6 +13,8 @@ import { certificateView, CertificateView, certificateViewJson, type Certificate
 import { statusFilterOf } from '../certificate-status-name.js';
 import { envelopeSchema, errorResponses, JSON_CONTENT_TYPE, ok, okJson, paged, pagedJsonOfTexts, PageQuery } from '../envelope.js';
 import { MultiLineText, Text } from '../text-schemas.js';
+import { parseIsoDateTime } from '../iso-date-time.js';
+import { AppError } from '../../domain/app-error.js';
 
 const Params = Type.Object({ projectId: Type.String({ format: 'uuid' }) });
 const IdParams = Type.Object({ projectId: Type.String({ format: 'uuid' }), id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
@@ -49,11 +51,21 @@ const ListQuery = Type.Object({
   kind: Type.Optional(Text({ maxLength: 20, description: 'tls, apns, pass, client, ca, other' })),
   source: Type.Optional(Text({ maxLength: 20, description: 'imported, acme, discovered' })),
   expiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 36500, description: 'notAfter between now and now + N days' })),
+  expiringAfter: Type.Optional(Type.String({ format: 'date-time', description: 'notAfter at or after this instant (a window with expiringBefore, e.g. a week of the dashboard timeline)' })),
+  expiringBefore: Type.Optional(Type.String({ format: 'date-time', description: 'notAfter before this instant' })),
   search: Type.Optional(Text({ maxLength: 253, description: 'substring of the domain name or a SAN' })),
   covers: Type.Optional(Text({ maxLength: 253, description: 'a host name: certificates valid for it (RFC 6125 wildcards)' })),
   sort: Type.Optional(Text({ maxLength: 20, description: 'notAfter, domainName, lastModified or id (default id, newest first); -notAfter or notAfter:desc sorts descending' })),
   order: Type.Optional(Text({ maxLength: 4, description: 'asc or desc' })),
 });
+
+/** A date-time query parameter as a Date; `validation_failed` for a time that does not exist (February 30). */
+function instantOf(name: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const at = parseIsoDateTime(value);
+  if (!at) throw new AppError('validation_failed', `${name} must be an ISO 8601 date-time with a time zone that exists (e.g. 2026-12-14T00:00:00Z)`);
+  return at;
+}
 
 const ExportView = Type.Object({
   format: Type.String(),
@@ -203,7 +215,12 @@ export async function certificateRoutes(fastify: FastifyInstance, opts: { invent
       },
     },
     async (request, reply) => {
-      const q = { ...request.query, status: statusFilterOf(request.query.status) };
+      const q = {
+        ...request.query,
+        status: statusFilterOf(request.query.status),
+        expiringAfter: instantOf('expiringAfter', request.query.expiringAfter),
+        expiringBefore: instantOf('expiringBefore', request.query.expiringBefore),
+      };
       const pageIndex = q.pageIndex ?? 1;
       const pageSize = q.pageSize ?? 20;
       const page = await inventory.list(principal(request), request.params.projectId, { ...q, pageIndex, pageSize });

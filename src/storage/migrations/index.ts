@@ -17,6 +17,7 @@ import { deployments } from './0014-deployments.js';
 import { accounts } from './0015-accounts.js';
 import { deploymentKeys } from './0016-deployment-keys.js';
 import { singleSignOn } from './0017-single-sign-on.js';
+import { dashboardIndexes } from './0018-dashboard-indexes.js';
 
 /**
  * Every migration, defined in code (no files read at run time), keyed by a name that sorts in
@@ -43,6 +44,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0015-accounts': accounts(dialect),
         '0016-deployment-keys': deploymentKeys(dialect),
         '0017-single-sign-on': singleSignOn(dialect),
+        '0018-dashboard-indexes': dashboardIndexes(dialect),
       };
     },
   };

@@ -528,6 +528,8 @@ export class KyselyCertificateRepository implements CertificateRepository {
     if (q.expiringWithinDays !== undefined) {
       out.push(eb(notAfter, '>=', now), eb(notAfter, '<=', t.windowEnd!));
     }
+    if (t.after !== undefined) out.push(eb(notAfter, '>=', t.after));
+    if (t.before !== undefined) out.push(eb(notAfter, '<', t.before));
     if (q.search !== undefined && q.search !== '') {
       out.push(sql<SqlBool>`${eb.ref('names_lower')} like ${likeContains(q.search.toLowerCase())} escape '\\'`);
     }
@@ -586,7 +588,7 @@ export class KyselyCertificateRepository implements CertificateRepository {
    * and `flag` fix its SQL; the clock's numbers (TimeWindow) and the page's are bound.
    */
   private compiledList(what: string, q: CertificateQuery, t: TimeWindow, paging: Paging | undefined, flag: boolean, build: (t: TimeWindow, paging: Paging) => CompiledQuery): CompiledQuery {
-    const key = JSON.stringify([what, flag, windowShape(t), { ...q, now: undefined, expiringWithinDays: q.expiringWithinDays !== undefined, pageIndex: undefined, pageSize: undefined }]);
+    const key = JSON.stringify([what, flag, windowShape(t), { ...q, now: undefined, expiringWithinDays: q.expiringWithinDays !== undefined, expiringAfter: q.expiringAfter !== undefined, expiringBefore: q.expiringBefore !== undefined, pageIndex: undefined, pageSize: undefined }]);
     const numbers = (w: TimeWindow, p: Paging | undefined) => (p ? [...windowNumbers(w), p.limit, p.offset, p.n] : windowNumbers(w));
     return this.shapes.get(key, numbers(t, paging), () => {
       const st = sentinelWindow(t);

@@ -836,6 +836,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's dashboard (viewer): counts by status and kind, the expiry timeline by week, what expires next, what needs a person, the latest events */
+        get: operations["getProjectDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/deployment-targets": {
         parameters: {
             query?: never;
@@ -5916,6 +5933,10 @@ export interface operations {
             query?: {
                 /** @description a host name: certificates valid for it (RFC 6125 wildcards) */
                 covers?: string;
+                /** @description notAfter at or after this instant (a window with expiringBefore, e.g. a week of the dashboard timeline) */
+                expiringAfter?: string;
+                /** @description notAfter before this instant */
+                expiringBefore?: string;
                 /** @description notAfter between now and now + N days */
                 expiringWithinDays?: number;
                 /** @description tls, apns, pass, client, ca, other */
@@ -9076,6 +9097,185 @@ export interface operations {
             };
             /** @description Unsupported Media Type: code is one of unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getProjectDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        messages: string[];
+                        result: {
+                            counts: {
+                                byKind: {
+                                    apns: number;
+                                    ca: number;
+                                    client: number;
+                                    other: number;
+                                    pass: number;
+                                    tls: number;
+                                };
+                                byStatus: {
+                                    Active: number;
+                                    Expired: number;
+                                    Failed: number;
+                                    PendingValidation: number;
+                                    Revoked: number;
+                                    Validating: number;
+                                };
+                                /** @description non-zero pairs only */
+                                byStatusAndKind: {
+                                    count: number;
+                                    kind: "tls" | "apns" | "pass" | "client" | "ca" | "other";
+                                    /** @description as the certificate list filter names it */
+                                    status: "PendingValidation" | "Validating" | "Active" | "Failed" | "Revoked" | "Expired";
+                                }[];
+                                /** @description visible certificates: the project’s own and its organization’s Organization-scoped ones */
+                                total: number;
+                            };
+                            /** @description the 10 certificates that expire next (Active, soonest first) */
+                            expiringNext: {
+                                daysLeft: number;
+                                domainName: string;
+                                id: number;
+                                kind: "tls" | "apns" | "pass" | "client" | "ca" | "other";
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description as the certificate list filter names it */
+                                status: "PendingValidation" | "Validating" | "Active" | "Failed" | "Revoked" | "Expired";
+                            }[];
+                            needsAttention: {
+                                groups: {
+                                    /** @description there are more than count */
+                                    capped: boolean;
+                                    /** @description counted up to 1,000 */
+                                    count: number;
+                                    /** @description the first 10, latest first */
+                                    items: {
+                                        certificateId: number | null;
+                                        kind: "renewal_failed" | "dns_records_pending" | "push_certificate_revoked" | "deployment_failed" | "deployment_stale" | "endpoint_unreachable" | "channel_failing";
+                                        name: string;
+                                        objectId: string;
+                                        objectType: "certificate" | "app" | "deployment" | "endpoint" | "notification_channel";
+                                        /** @description short, in words */
+                                        reason: string;
+                                        since: string | null;
+                                    }[];
+                                    kind: "renewal_failed" | "dns_records_pending" | "push_certificate_revoked" | "deployment_failed" | "deployment_stale" | "endpoint_unreachable" | "channel_failing";
+                                }[];
+                                /** @description the sum of the groups’ counts */
+                                total: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description the server clock's now every figure is computed at
+                             */
+                            now: string;
+                            /** @description the project’s last 20 events, newest first */
+                            recentEvents: {
+                                actor: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: number;
+                                objectId: string;
+                                objectType: string;
+                                type: string;
+                            }[];
+                            /** @description the expired bucket (status=Expired), then 52 weeks: the one now is in (from just after now) and the 51 after it */
+                            timeline: {
+                                byKind: {
+                                    apns: number;
+                                    ca: number;
+                                    client: number;
+                                    other: number;
+                                    pass: number;
+                                    tls: number;
+                                };
+                                byStatus: {
+                                    Active: number;
+                                    Expired: number;
+                                    Failed: number;
+                                    PendingValidation: number;
+                                    Revoked: number;
+                                    Validating: number;
+                                };
+                                from: string | null;
+                                /** @description `expired`, then the ISO weeks (`2026-W51`) */
+                                key: string;
+                                /**
+                                 * Format: date-time
+                                 * @description notAfter before (expiringBefore)
+                                 */
+                                to: string;
+                                total: number;
+                                weekStart: string | null;
+                            }[];
+                        };
+                        resultInfo: {
+                            hasNextPage: boolean;
+                            hasPreviousPage: boolean;
+                            pageIndex: number;
+                            pageSize: number;
+                            totalCount: number;
+                            totalPages: number;
+                        };
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: code is one of validation_failed, malformed_json, certificate_missing, certificate_invalid, too_many_certificates, private_key_in_certificate_field, private_key_invalid, private_key_encrypted, unsupported_key_type, key_mismatch, chain_invalid, pkcs12_invalid, pkcs12_bad_password, pkcs12_no_certificate, pkcs12_iteration_budget_exceeded, invalid_scope, invalid_cursor, acme_validation_failed, acme_directory_forbidden, dns_provider_invalid, dns_provider_address_forbidden, certificate_does_not_cover, app_not_ios, app_certificate_not_apns, app_certificate_wrong_environment, app_certificate_topic_mismatch, push_result_invalid, push_check_no_private_key, probe_address_refused, notification_type_unknown, notification_config_invalid, notification_url_invalid, notification_url_forbidden, deployment_target_type_unknown, deployment_config_invalid, deployment_path_invalid, deployment_hook_invalid, ssh_host_forbidden, ssh_host_key_invalid, ssh_private_key_invalid, ssh_credentials_missing, password_too_weak, sso_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized: code is one of unauthorized, sign_in_failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: code is one of forbidden, organization_disabled, deployment_key_forbidden, deployment_key_required, csrf_token_invalid, setup_code_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: code is one of route_not_found, organization_not_found, project_not_found, certificate_not_found, api_key_not_found, access_key_not_found, service_not_found, domain_not_found, app_not_found, app_binding_not_found, endpoint_not_found, notification_channel_not_found, notification_not_found, deployment_target_not_found, deployment_not_found, user_not_found, member_not_found, sso_not_configured, invitation_not_found, session_not_found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

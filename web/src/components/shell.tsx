@@ -84,6 +84,9 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
         </label>
         {base ? (
           <nav aria-label="Project" class="nav">
+            <Link href={base} aria-current={section === base ? 'page' : undefined}>
+              Dashboard
+            </Link>
             <Link href={`${base}/certificates`} aria-current={section.startsWith(`${base}/certificates`) && section !== `${base}/certificates/new` ? 'page' : undefined}>
               Certificates
             </Link>

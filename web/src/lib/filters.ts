@@ -9,6 +9,9 @@ export interface CertificateListView {
   kind?: string;
   source?: string;
   expiringWithinDays?: number;
+  /** A window on notAfter, [expiringAfter, expiringBefore) as ISO date-times (a week of the dashboard's timeline). */
+  expiringAfter?: string;
+  expiringBefore?: string;
   search?: string;
   covers?: string;
   /** notAfter (the default: soonest expiry first) or domainName. */
@@ -21,6 +24,9 @@ export const DEFAULT_VIEW: CertificateListView = { sort: 'notAfter', order: 'asc
 export const PAGE_SIZE = 50;
 
 const TEXT_KEYS = ['status', 'kind', 'source', 'search', 'covers'] as const;
+const WINDOW_KEYS = ['expiringAfter', 'expiringBefore'] as const;
+/** The date-times the list API takes (the server checks the rest). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A whole number written in decimal digits only (as the API takes it), else undefined. */
 function wholeNumber(value: string | null, max: number): number | undefined {
@@ -36,6 +42,10 @@ export function viewFromSearch(search: string): CertificateListView {
   for (const key of TEXT_KEYS) {
     const v = q.get(key)?.trim();
     if (v) view[key] = v;
+  }
+  for (const key of WINDOW_KEYS) {
+    const v = q.get(key)?.trim();
+    if (v && DATE_TIME.test(v)) view[key] = v;
   }
   const days = wholeNumber(q.get('expiringWithinDays'), 36500);
   if (days !== undefined) view.expiringWithinDays = days;
@@ -53,6 +63,7 @@ export function searchFromView(view: CertificateListView): string {
   const q = new URLSearchParams();
   for (const key of TEXT_KEYS) if (view[key]) q.set(key, view[key]!);
   if (view.expiringWithinDays !== undefined) q.set('expiringWithinDays', String(view.expiringWithinDays));
+  for (const key of WINDOW_KEYS) if (view[key]) q.set(key, view[key]!);
   if (view.sort !== DEFAULT_VIEW.sort || view.order !== DEFAULT_VIEW.order) {
     q.set('sort', view.sort);
     q.set('order', view.order);
@@ -64,13 +75,13 @@ export function searchFromView(view: CertificateListView): string {
 
 /** Whether the view narrows the list (an empty result then means "nothing matches", not "nothing yet"). */
 export function isFiltered(view: CertificateListView): boolean {
-  return TEXT_KEYS.some((k) => view[k] !== undefined) || view.expiringWithinDays !== undefined;
+  return TEXT_KEYS.some((k) => view[k] !== undefined) || view.expiringWithinDays !== undefined || WINDOW_KEYS.some((k) => view[k] !== undefined);
 }
 
 /** A change of filter starts again at page 1. */
 export function withFilter(view: CertificateListView, change: Partial<Omit<CertificateListView, 'page'>>): CertificateListView {
   const next: CertificateListView = { ...view, ...change, page: 1 };
-  for (const key of [...TEXT_KEYS, 'expiringWithinDays'] as const) if (next[key] === '' || next[key] === undefined) delete next[key];
+  for (const key of [...TEXT_KEYS, ...WINDOW_KEYS, 'expiringWithinDays'] as const) if (next[key] === '' || next[key] === undefined) delete next[key];
   return next;
 }
 
@@ -79,5 +90,6 @@ export function apiQueryOf(view: CertificateListView): Record<string, string | n
   const q: Record<string, string | number> = { pageIndex: view.page, pageSize: PAGE_SIZE, sort: view.sort, order: view.order };
   for (const key of TEXT_KEYS) if (view[key]) q[key] = view[key]!;
   if (view.expiringWithinDays !== undefined) q.expiringWithinDays = view.expiringWithinDays;
+  for (const key of WINDOW_KEYS) if (view[key]) q[key] = view[key]!;
   return q;
 }

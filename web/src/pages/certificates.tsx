@@ -221,11 +221,28 @@ function Filters(props: { view: CertificateListView; onChange: (change: Partial<
           ))}
         </select>
       </label>
+      {view.expiringAfter || view.expiringBefore ? (
+        <p class="window-filter">
+          <span>{windowWords(view.expiringAfter, view.expiringBefore)}</span>{' '}
+          <button type="button" class="quiet" onClick={() => onChange({ expiringAfter: undefined, expiringBefore: undefined })}>
+            Clear expiry window
+          </button>
+        </p>
+      ) : null}
       <button type="submit" class="visually-hidden" tabIndex={-1}>
         Apply filters
       </button>
     </form>
   );
+}
+
+/** The window a dashboard bar links to, in words: "Expiring from 14 Dec 2026 to 21 Dec 2026 (UTC)". */
+function windowWords(after: string | undefined, before: string | undefined): string {
+  const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const last = (iso: string) => day(new Date(Date.parse(iso) - 1).toISOString());
+  if (after && before) return `Expiring from ${day(after)} to ${last(before)} (UTC)`;
+  if (after) return `Expiring from ${day(after)} (UTC)`;
+  return `Expiring by ${last(before!)} (UTC)`;
 }
 
 /** A project with nothing yet: what to do, with the one command for it. */
