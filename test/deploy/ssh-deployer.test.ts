@@ -4,8 +4,10 @@
  * host key, key and password logins, the reload command's outcomes, and the timeouts that keep
  * a silent host from holding a deployment.
  */
-import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +123,32 @@ describe('the ssh deployer against a real sshd', () => {
     expect((await deployer.deploy(stranger, [item('st.example.test')])).items[0]!.error?.code).toBe('ssh_auth_failed');
     expect(existsSync(path.join(out, 'pw.example.test'))).toBe(false);
     expect(existsSync(path.join(out, 'st.example.test'))).toBe(false);
+  });
+
+  // sshd refuses root a password login (PermitRootLogin's default), so this makes an account
+  // with a password, which needs root, as the suite has on CI (it installs its packages).
+  it.skipIf(process.getuid?.() !== 0)('logs in with a password alone', async () => {
+    const user = 'ck-deploy-test';
+    const password = randomBytes(12).toString('hex');
+    try {
+      execFileSync('id', [user], { stdio: 'ignore' });
+    } catch {
+      execFileSync('useradd', ['-m', '-s', '/bin/sh', user]);
+    }
+    execFileSync('chpasswd', { input: `${user}:${password}\n` });
+    const { uid, gid } = statSync(`/home/${user}`);
+    const out = mkdtempSync(path.join(tmpdir(), 'certkeeper-ssh-password-'));
+    chownSync(out, uid, gid);
+    try {
+      const tg = await target({ username: user, privateKey: null, password, directory: out, reloadCommand: 'id -un > reloaded-by' });
+      const outcome = await deployer.deploy(tg, [item('pw-ok.example.test')]);
+      expect(outcome.items[0]!.error).toBeNull();
+      expect(outcome.reload).toEqual({ ran: true, error: null });
+      expect(statSync(path.join(out, 'pw-ok.example.test/privkey.pem')).uid).toBe(uid);
+      expect(mode(path.join(out, 'pw-ok.example.test/privkey.pem'))).toBe(0o600);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('fails the batch when the reload command exits non-zero, with its code and the end of its stderr', async () => {
