@@ -45,10 +45,9 @@ export function deploymentUrgency(status: string): Urgency {
   return 'ok';
 }
 
-/** The first 16 hex digits of a SHA-256 fingerprint, as colon pairs. */
+/** The start of a SHA-256 fingerprint, as the certificate page's versions show it. */
 export function shortFingerprint(hex: string | null | undefined): string {
-  if (!hex) return '';
-  return (hex.slice(0, 16).match(/../g) ?? []).join(':').toUpperCase() + '…';
+  return hex ? `${hex.slice(0, 16).toLowerCase()}…` : '';
 }
 
 /** The command line to run on the agent's host (docs/deployment.md has the systemd unit that keeps the key out of `ps`). */
