@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -244,6 +244,36 @@ describe.each(dialects)('deployments in Chromium on %s', { timeout: 120_000 }, (
     await page.getByRole('button', { name: 'Delete target web' }).click();
     await page.getByRole('dialog', { name: 'Delete this target?' }).getByRole('button', { name: 'Delete target' }).click();
     await poll(() => page.getByRole('row', { name: /^web / }).count()).toBe(0);
+    noTrouble(o);
+  });
+
+  it('a deployment whose folder now leads out of the root fails: the status, attempts and the reason in words', async () => {
+    const made = await t.call('POST', `/api/v1/projects/${prj}/deployment-targets`, { key: t.keys.admin, body: { name: 'moved', type: 'local', config: { directory: 'moved' } } });
+    expect(made.statusCode, made.body).toBe(200);
+    const bound = await t.call('POST', `/api/v1/projects/${prj}/deployments`, { key: t.keys.admin, body: { certificateId: certId, targetId: made.json().result.id } });
+    expect(bound.json().result.status).toBe('deployed');
+    // Someone with access to the machine swaps the folder for a link out of the root.
+    const outside = path.join(scratch, `outside-${dialect}`);
+    mkdirSync(outside);
+    rmSync(path.join(root, 'moved'), { recursive: true });
+    symlinkSync(outside, path.join(root, 'moved'));
+
+    const o = await open();
+    const { page } = o;
+    await signIn(page, users.admin);
+    await page.goto(project('deployments'));
+    await page.locator('tr[data-status="deployed"]').getByRole('button', { name: /^Deploy now/ }).click();
+    const failed = page.locator('tr[data-status="failed"]');
+    await failed.waitFor();
+    await poll(() => page.getByRole('alert').textContent()).toContain('Deploying shop.example.test on moved failed: ');
+    expect(await page.locator('.ok-note').count()).toBe(0);
+    const text = (await failed.textContent())!;
+    expect(text).toContain('Failed');
+    expect(text).toContain('deployment_path_invalid');
+    expect(text).toContain('next attempt');
+    expect(await failed.locator('td').nth(4).textContent()).toBe('1');
+    expect(readdirSync(outside)).toEqual([]);
+    await accessible(page, 'the deployments page with a failed deployment');
     noTrouble(o);
   });
 });

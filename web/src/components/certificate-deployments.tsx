@@ -3,7 +3,7 @@
  * with their status; admins bind it to another target ("Deploy to"), editors deploy again now.
  */
 import { useState } from 'preact/hooks';
-import { api } from '../api/client.js';
+import { api, ApiError } from '../api/client.js';
 import { DEPLOYMENT_STATUS_WORDS, deploymentUrgency, shortFingerprint, targetWhere } from '../lib/deploy-words.js';
 import { useLoad } from '../lib/load.js';
 import { URGENCY_ICON } from '../lib/status.js';
@@ -21,6 +21,14 @@ export function DeploymentStatus(props: { status: string }) {
       {DEPLOYMENT_STATUS_WORDS[props.status] ?? props.status}
     </span>
   );
+}
+
+/**
+ * "Deploy now" answers 200 with the outcome: a failed attempt becomes an error to show, so the
+ * page never says "deployed" when it was not.
+ */
+export function failedOutcome(d: { status: string; lastError: { code: string; message: string } | null }, what: string): void {
+  if (d.status === 'failed') throw new ApiError(200, d.lastError?.code ?? 'deployment_failed', `Deploying ${what} failed: ${d.lastError?.message ?? 'no reason was given'}`, null);
 }
 
 export function CertificateDeployments(props: { projectId: string; certificateId: number; editor: boolean; admin: boolean; hasKey: boolean }) {
@@ -106,7 +114,7 @@ export function CertificateDeployments(props: { projectId: string; certificateId
                   <td class="breakable">{d.lastError ? `${d.lastError.message} (${d.lastError.code}, ${d.attempts} attempts)` : <span class="muted">none</span>}</td>
                   {props.editor ? (
                     <td class="nowrap">
-                      <button type="button" class="small" disabled={busy} onClick={() => act(`Deployed to ${name} again.`, () => api.post('/api/v1/projects/{projectId}/deployments/{deploymentId}/deploy', { path: { projectId, deploymentId: d.id } }))} aria-label={`Deploy now to ${name}`}>
+                      <button type="button" class="small" disabled={busy} onClick={() => act(`Deployed to ${name} again.`, async () => failedOutcome((await api.post('/api/v1/projects/{projectId}/deployments/{deploymentId}/deploy', { path: { projectId, deploymentId: d.id } })).result, `to ${name}`))} aria-label={`Deploy now to ${name}`}>
                         Deploy now
                       </button>
                     </td>
@@ -131,9 +139,10 @@ export function CertificateDeployments(props: { projectId: string; certificateId
               const id = Number(chosen);
               const target = targetOf(id);
               void act(`Bound to ${target?.name ?? 'the target'}.`, () =>
-                api.post('/api/v1/projects/{projectId}/deployments', { path: { projectId }, body: { certificateId, targetId: id, ...(folder.trim() ? { name: folder.trim() } : {}) } }).then(() => {
+                api.post('/api/v1/projects/{projectId}/deployments', { path: { projectId }, body: { certificateId, targetId: id, ...(folder.trim() ? { name: folder.trim() } : {}) } }).then((res) => {
                   setFolder('');
                   setTargetId('');
+                  failedOutcome(res.result, `to ${target?.name ?? 'the target'}`);
                 }),
               );
             }}

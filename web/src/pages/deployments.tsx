@@ -8,7 +8,7 @@ import type { Me } from '../api/auth.js';
 import { api, type ResultOf } from '../api/client.js';
 import type { paths } from '../api/schema';
 import { CopyButton, Dialog, ErrorNote, Link, When } from '../components/common.js';
-import { DeploymentStatus } from '../components/certificate-deployments.js';
+import { DeploymentStatus, failedOutcome } from '../components/certificate-deployments.js';
 import { Refusal } from '../components/refusal.js';
 import { agentCommand, secretWords, shortFingerprint, TARGET_TYPES, targetInput, targetWhere, type TargetFields, type TargetType } from '../lib/deploy-words.js';
 import { useLoad, useTitle } from '../lib/load.js';
@@ -196,7 +196,7 @@ export function DeploymentsPage(props: { projectId: string; me: Me }) {
                       </td>
                       {editor ? (
                         <td class="nowrap">
-                          <button type="button" class="small" disabled={busy !== undefined} onClick={() => act(`d${d.id}`, `Deployed ${label} again.`, () => api.post('/api/v1/projects/{projectId}/deployments/{deploymentId}/deploy', { path: { projectId, deploymentId: d.id } }))} aria-label={`Deploy now: ${label}`}>
+                          <button type="button" class="small" disabled={busy !== undefined} onClick={() => act(`d${d.id}`, `Deployed ${label} again.`, async () => failedOutcome((await api.post('/api/v1/projects/{projectId}/deployments/{deploymentId}/deploy', { path: { projectId, deploymentId: d.id } })).result, label))} aria-label={`Deploy now: ${label}`}>
                             {busy === `d${d.id}` ? 'Deploying…' : 'Deploy now'}
                           </button>{' '}
                           {admin ? (
