@@ -180,6 +180,17 @@ describe.each(dialects)('deployments in Chromium on %s', { timeout: 120_000 }, (
     await page.reload();
     await page.getByRole('row', { name: /edge-1/ }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain(shown);
+    // A new key: the earlier one is refused from now on, the new one shown once works.
+    await page.getByRole('button', { name: 'New key for edge-1' }).click();
+    await page.getByRole('dialog', { name: 'Give this agent a new key?' }).getByRole('button', { name: 'Make a new key' }).click();
+    await poll(() => page.getByTestId('agent-key').textContent()).toMatch(/^ck_/);
+    const renewed = (await page.getByTestId('agent-key').textContent())!;
+    expect(renewed).not.toBe(shown);
+    expect((await t.call('GET', '/api/v1/agent/deployments', { key: shown })).statusCode).toBe(401);
+    expect((await t.call('GET', '/api/v1/agent/deployments', { key: renewed })).statusCode).toBe(200);
+    await accessible(page, 'the deployments page with a renewed agent key');
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    expect(await page.locator('main').textContent()).not.toContain(renewed);
 
     // An ssh target with a real client key: the row says the key is set, the page never holds it.
     const keyFile = path.join(scratch, `id-${dialect}`);

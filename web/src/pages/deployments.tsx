@@ -1,7 +1,7 @@
 /**
  * A project's deployment targets and deployments: where certificates are written and whether
  * each one got there. Admins add and delete targets and unbind deployments; editors deploy
- * again now; viewers read.
+ * again now; viewers read. An agent target's key is shown once, at creation and when renewed.
  */
 import { useState } from 'preact/hooks';
 import type { Me } from '../api/auth.js';
@@ -47,6 +47,8 @@ export function DeploymentsPage(props: { projectId: string; me: Me }) {
   const [note, setNote] = useState<string>();
   const [deleting, setDeleting] = useState<Target | undefined>();
   const [unbinding, setUnbinding] = useState<Deployment | undefined>();
+  const [rotating, setRotating] = useState<Target | undefined>();
+  const [rotated, setRotated] = useState<{ name: string; key: string } | undefined>();
 
   const act = async (key: string, words: string, run: () => Promise<unknown>) => {
     setBusy(key);
@@ -80,6 +82,7 @@ export function DeploymentsPage(props: { projectId: string; me: Me }) {
       <section class="section" aria-labelledby="s-targets">
         <h2 id="s-targets">Targets</h2>
         {admin ? <NewTarget projectId={projectId} onCreated={() => (targets.reload(), setNote(undefined), setError(undefined))} /> : null}
+        {rotated ? <AgentKey name={rotated.name} agentKey={rotated.key} onDone={() => setRotated(undefined)} /> : null}
         {targets.error ? <ErrorNote error={targets.error} prefix="The targets could not be listed" /> : null}
         {targets.data && targets.data.length === 0 ? <p class="empty">No deployment target yet.{admin ? ' Add one above.' : ''}</p> : null}
         {targets.data && targets.data.length > 0 ? (
@@ -112,6 +115,13 @@ export function DeploymentsPage(props: { projectId: string; me: Me }) {
                     <td>{t.secretFields.length ? secretWords(t.secretFields).join(', ') : <span class="muted">none</span>}</td>
                     {admin ? (
                       <td class="nowrap">
+                        {t.type === 'agent' ? (
+                          <>
+                            <button type="button" class="small" disabled={busy !== undefined} onClick={() => setRotating(t)} aria-label={`New key for ${t.name}`}>
+                              New key
+                            </button>{' '}
+                          </>
+                        ) : null}
                         <button type="button" class="small danger" disabled={busy !== undefined} onClick={() => setDeleting(t)} aria-label={`Delete target ${t.name}`}>
                           Delete
                         </button>
@@ -238,6 +248,33 @@ export function DeploymentsPage(props: { projectId: string; me: Me }) {
           </div>
         </Dialog>
       ) : null}
+      {rotating ? (
+        <Dialog title="Give this agent a new key?" onClose={() => setRotating(undefined)}>
+          <p>
+            The key <strong class="breakable">{rotating.name}</strong>’s agent uses now stops working at once: give the agent the new one, shown once next.
+          </p>
+          <div class="dialog-actions">
+            <button type="button" onClick={() => setRotating(undefined)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                const t = rotating;
+                setRotating(undefined);
+                setRotated(undefined);
+                void act(`k${t.id}`, `${t.name} has a new deployment key; the earlier one is revoked.`, async () => {
+                  const res = (await api.post('/api/v1/projects/{projectId}/deployment-targets/{targetId}/agent-key', { path: { projectId, targetId: t.id } })).result;
+                  if (res.agentKey) setRotated({ name: res.name, key: res.agentKey });
+                });
+              }}
+            >
+              Make a new key
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
       {unbinding ? (
         <Dialog title="Unbind this deployment?" onClose={() => setUnbinding(undefined)}>
           <p>
@@ -311,7 +348,6 @@ function NewTarget(props: { projectId: string; onCreated: () => void }) {
       setBusy(false);
     }
   };
-  const command = agent ? agentCommand(location.origin, agent.key) : '';
   return (
     <>
       <form class="stack card-form" onSubmit={submit} aria-labelledby="new-target-title" noValidate>
@@ -368,23 +404,29 @@ function NewTarget(props: { projectId: string; onCreated: () => void }) {
           </button>
         </div>
       </form>
-      {agent ? (
-        <div class="notice" role="status">
-          <p>
-            <strong>Copy the deployment key of {agent.name} now: you will not see it again.</strong> Only its hash is stored.
-          </p>
-          <p class="mono breakable">
-            <span data-testid="agent-key">{agent.key}</span> <CopyButton value={agent.key} label="the deployment key" />
-          </p>
-          <p>Run on the host (see the documentation for a systemd unit that keeps the key out of the process list):</p>
-          <p class="mono breakable">
-            <span data-testid="agent-command">{command}</span> <CopyButton value={command} label="the agent command" />
-          </p>
-          <button type="button" class="small" onClick={() => setAgent(undefined)}>
-            I have copied it
-          </button>
-        </div>
-      ) : null}
+      {agent ? <AgentKey name={agent.name} agentKey={agent.key} onDone={() => setAgent(undefined)} /> : null}
     </>
+  );
+}
+
+/** A deployment key, shown once, with the agent's command line to run on its host. */
+function AgentKey(props: { name: string; agentKey: string; onDone: () => void }) {
+  const command = agentCommand(location.origin, props.agentKey);
+  return (
+    <div class="notice" role="status">
+      <p>
+        <strong>Copy the deployment key of {props.name} now: you will not see it again.</strong> Only its hash is stored.
+      </p>
+      <p class="mono breakable">
+        <span data-testid="agent-key">{props.agentKey}</span> <CopyButton value={props.agentKey} label="the deployment key" />
+      </p>
+      <p>Run on the host (see the documentation for a systemd unit that keeps the key out of the process list):</p>
+      <p class="mono breakable">
+        <span data-testid="agent-command">{command}</span> <CopyButton value={command} label="the agent command" />
+      </p>
+      <button type="button" class="small" onClick={props.onDone}>
+        I have copied it
+      </button>
+    </div>
   );
 }
