@@ -257,12 +257,12 @@ describe('the web console in Chromium', { timeout: 90_000 }, () => {
     await newcomer.page.getByRole('button', { name: 'Create account' }).click();
     await newcomer.page.getByRole('heading', { level: 1, name: 'Certificates' }).waitFor();
     expect(new URL(newcomer.page.url()).hash).toBe('');
-    expect(await newcomer.page.getByRole('navigation', { name: 'Project' }).getByRole('link').allTextContents()).toEqual(['Dashboard', 'Certificates', 'Import', 'New certificate', 'Apps', 'Endpoints', 'Notifications', 'Audit log', 'Settings']);
+    expect(await newcomer.page.getByRole('navigation', { name: 'Project' }).getByRole('link').allTextContents()).toEqual(['Dashboard', 'Certificates', 'Import', 'New certificate', 'Apps', 'Endpoints', 'Deployments', 'Notifications', 'Audit log', 'Settings']);
     noTrouble(newcomer);
 
     const viewer = await open();
     await signIn(viewer.page, users.viewer);
-    expect(await viewer.page.getByRole('navigation', { name: 'Project' }).getByRole('link').allTextContents()).toEqual(['Dashboard', 'Certificates', 'Apps', 'Endpoints', 'Notifications', 'Audit log', 'Settings']);
+    expect(await viewer.page.getByRole('navigation', { name: 'Project' }).getByRole('link').allTextContents()).toEqual(['Dashboard', 'Certificates', 'Apps', 'Endpoints', 'Deployments', 'Notifications', 'Audit log', 'Settings']);
   });
 });
 

@@ -296,7 +296,7 @@ describe('notifications, settings, API keys, audit log and account in Chromium',
     const o = await open();
     const { page } = o;
     await signIn(page, users.viewer);
-    expect(await page.getByRole('navigation', { name: 'Project' }).getByRole('link').allTextContents()).toEqual(['Dashboard', 'Certificates', 'Apps', 'Endpoints', 'Notifications', 'Audit log', 'Settings']);
+    expect(await page.getByRole('navigation', { name: 'Project' }).getByRole('link').allTextContents()).toEqual(['Dashboard', 'Certificates', 'Apps', 'Endpoints', 'Deployments', 'Notifications', 'Audit log', 'Settings']);
     expect(await page.getByRole('link', { name: 'Deployment audit' }).count()).toBe(0);
 
     await page.goto(project('notifications'));

@@ -26,6 +26,7 @@ import { ApiKeysPage } from './pages/api-keys.js';
 import { AuditPage } from './pages/audit.js';
 import { AccountPage } from './pages/account.js';
 import { DashboardPage } from './pages/dashboard.js';
+import { DeploymentsPage } from './pages/deployments.js';
 
 type Session = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'out'; options: AuthOptions } | { state: 'in'; me: Me };
 
@@ -100,6 +101,9 @@ export function App() {
   } else if ((params = match('/projects/:projectId/endpoints', place.pathname))) {
     projectId = params.projectId;
     page = <EndpointsPage projectId={params.projectId} me={me} />;
+  } else if ((params = match('/projects/:projectId/deployments', place.pathname))) {
+    projectId = params.projectId;
+    page = <DeploymentsPage projectId={params.projectId} me={me} />;
   } else if ((params = match('/projects/:projectId/notifications', place.pathname))) {
     projectId = params.projectId;
     page = <NotificationsPage projectId={params.projectId} me={me} />;

@@ -106,6 +106,9 @@ export function Shell(props: { me: Me; projectId: string | undefined; onSignedOu
             <Link href={`${base}/endpoints`} aria-current={section === `${base}/endpoints` ? 'page' : undefined}>
               Endpoints
             </Link>
+            <Link href={`${base}/deployments`} aria-current={section === `${base}/deployments` ? 'page' : undefined}>
+              Deployments
+            </Link>
             {admin ? (
               <Link href={`${base}/members`} aria-current={section === `${base}/members` ? 'page' : undefined}>
                 Members

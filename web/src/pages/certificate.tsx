@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Me } from '../api/auth.js';
 import { api, ApiError, type Certificate } from '../api/client.js';
+import { CertificateDeployments } from '../components/certificate-deployments.js';
 import { CopyButton, Dialog, ErrorNote, Expiry, Field, Link, StatusBadge, When } from '../components/common.js';
 import { useLoad, useTitle } from '../lib/load.js';
 import { useProjects } from '../lib/projects.js';
@@ -257,6 +258,7 @@ function CertificateView(props: { c: Certificate; role: Role | undefined; projec
 
       <Revocation path={path} />
       <Endpoints projectId={projectId} certificateId={c.id} />
+      <CertificateDeployments projectId={projectId} certificateId={c.id} editor={editor} admin={admin} hasKey={c.hasPrivateKey} />
       <Versions path={path} />
       <Chain path={path} />
       <Events projectId={projectId} certificateId={c.id} own={own} />
