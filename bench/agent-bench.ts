@@ -21,7 +21,7 @@ import { issuedFactsOf, materialOf } from '../src/services/material-of-leaf.js';
 import { createStore } from '../src/storage/create-store.js';
 import { aCertificate } from '../test/support/test-ca.js';
 import { apiResult, fmt, rssMb, startServerProcess } from './bench-lib.js';
-import { cpuSeconds } from './deploy-bench.js';
+import { cpuSeconds, pendingDeployment } from './deploy-bench.js';
 
 export interface AgentBenchResult {
   certificates: number;
@@ -79,29 +79,7 @@ export async function agentBench(options: { count: number; agents: number; proce
     await store.transaction(async (tx) => {
       for (const [i, id] of ids.entries()) {
         const rec = (await tx.certificates.findById(id))!;
-        await tx.deployments.insertDeployment({
-          projectId: project.id,
-          organizationId: org.id,
-          targetId: targets[Math.floor(i / perAgent)]!.id,
-          certificateId: id,
-          name: rec.domainName,
-          endpointIds: [],
-          status: 'pending',
-          deployedMaterialId: null,
-          deployedFingerprintSha256: null,
-          deployedAt: null,
-          attemptedMaterialId: null,
-          attempts: 0,
-          nextAttemptAt: null,
-          lastAttemptAt: null,
-          lastError: null,
-          requestedAt: now,
-          verifiedAt: null,
-          verifyNextAt: null,
-          verifyDeadline: null,
-          createdAt: now,
-          updatedAt: now,
-        });
+        await tx.deployments.insertDeployment(pendingDeployment({ id: project.id, organizationId: org.id }, targets[Math.floor(i / perAgent)]!.id, id, rec.domainName, now));
       }
     });
 

@@ -18,15 +18,11 @@ export interface CertbotFile {
  * They hold the private key: the caller zeroes `data` once written.
  */
 export function certbotFiles(item: DeployItem, pkcs12Password: string | undefined): CertbotFile[] {
-  const cert = toPem(item.certificateDer, 'CERTIFICATE');
-  const chain = item.chainDers.map((d) => toPem(d, 'CERTIFICATE')).join('');
-  const key = toPem(item.pkcs8Der, 'PRIVATE KEY');
-  const files: CertbotFile[] = [
-    { name: certbotFileNames.cert, data: Buffer.from(cert), mode: 0o644 },
-    { name: certbotFileNames.chain, data: Buffer.from(chain), mode: 0o644 },
-    { name: certbotFileNames.fullchain, data: Buffer.from(cert + chain), mode: 0o644 },
-    { name: certbotFileNames.privkey, data: Buffer.from(key), mode: 0o600 },
-  ];
+  const files = certbotPemFiles({
+    certificate: toPem(item.certificateDer, 'CERTIFICATE'),
+    chain: item.chainDers.map((d) => toPem(d, 'CERTIFICATE')).join(''),
+    privateKey: toPem(item.pkcs8Der, 'PRIVATE KEY'),
+  });
   if (pkcs12Password !== undefined) {
     const pkcs12 = buildPkcs12({ certificateDer: item.certificateDer, chainDers: item.chainDers, pkcs8Der: item.pkcs8Der, password: pkcs12Password, friendlyName: item.domainName });
     files.push({ name: certbotFileNames.pkcs12, data: pkcs12, mode: 0o600 });
