@@ -209,9 +209,12 @@ export class KyselyStore implements Store {
       }
       this.statisticsCheckedAt = performance.now();
       // A failure (SQLITE_BUSY: another process writing; the store closed) leaves it to the next check.
-      void this.db
-        .connection()
-        .execute(async () => planner.refreshIfStale())
+      void planner
+        .refreshGradually(async (analyze) => {
+          // A sweep that began meanwhile: the rest waits for the next check after it.
+          if (this.closed || this.adapter.scanning) throw new Error('store closed or scanning');
+          await this.db.connection().execute(async () => analyze());
+        })
         .catch(() => undefined);
     }, STATISTICS_DELAY_MS);
     this.statisticsTimer.unref();

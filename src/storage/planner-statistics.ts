@@ -59,6 +59,30 @@ export class PlannerStatistics {
     return reasons;
   }
 
+  /**
+   * As `refreshIfStale`, for a serving process: one index at a time, each through `exclusive`
+   * (which has the connection to itself for the call), the event loop free between them. The
+   * ANALYZE of a whole table holds the event loop for the sum: 80 ms for the 117,000 events and
+   * fired alerts of a first sweep over 1M certificates, against 10–25 ms for its largest index.
+   */
+  async refreshGradually(exclusive: (analyze: () => void) => Promise<void>): Promise<string[]> {
+    const stale = this.staleTables();
+    if (stale.size === 0) return [];
+    const started = performance.now();
+    for (const table of stale.keys()) {
+      const indexes = this.sqlite.prepare("select name from sqlite_schema where type = 'index' and tbl_name = ? order by name").pluck().all(table) as string[];
+      // A table without an index has its row count as statistics: ANALYZE of the table itself.
+      for (const target of indexes.length > 0 ? indexes : [table]) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await exclusive(() => this.sqlite.exec(`ANALYZE ${quoteIdentifier(target)}`));
+      }
+      this.rowidAtAnalyze.set(table, this.maxRowid(table));
+    }
+    const reasons = [...stale.values()];
+    this.logger?.info({ reasons, ms: Math.round(performance.now() - started) }, 'refreshed the SQLite planner statistics');
+    return reasons;
+  }
+
   /** The tables due for ANALYZE, each with the reason. */
   private staleTables(): Map<string, string> {
     const reasons = new Map<string, string>();

@@ -89,6 +89,29 @@ describe('planner statistics', () => {
     expect(stats.staleness()).toEqual(expect.arrayContaining(['certificates: grown from 1200 to about 4900 rows']));
   });
 
+  it('refreshes gradually, one index at a time, each through the exclusive call, the event loop free between them', async () => {
+    await fill(store, 1200);
+    sqliteOf(store).exec('drop table if exists sqlite_stat1');
+    const stats = new PlannerStatistics(sqliteOf(store));
+    const indexes = sqliteOf(store).prepare("select count(*) as n from sqlite_schema where type = 'index' and tbl_name = 'certificates'").get() as { n: number };
+    // Each call queues a task; had the next call come in the same task, that task would not have run.
+    let queued = 0;
+    let ran = 0;
+    const ranBefore: boolean[] = [];
+    const reasons = await stats.refreshGradually(async (analyze) => {
+      ranBefore.push(ran === queued);
+      setImmediate(() => ran++);
+      queued++;
+      analyze();
+    });
+    expect(reasons).toContain('certificates: no statistics');
+    expect(ranBefore.length).toBeGreaterThanOrEqual(indexes.n);
+    expect(ranBefore.every(Boolean)).toBe(true);
+    expect(statRows(store, 'certificates')).toBe(indexes.n);
+    expect(stats.staleness()).toEqual([]);
+    expect(planOf(store, FIRST_PAGE)).toMatch(/certificates_project_id_idx/);
+  });
+
   it('does not analyze again a table it analyzed whose rows were deleted', async () => {
     await fill(store, 4000);
     const stats = new PlannerStatistics(sqliteOf(store));

@@ -4,8 +4,8 @@ import type { Database, Executor } from '../database.js';
 import type { WalCheckpointer } from '../wal-checkpointer.js';
 import type { ChunkFiredRow, SqlDialectAdapter } from './sql-dialect-adapter.js';
 
-/** The memory map of a scan transaction (SQLite caps it at its compile-time maximum, 2 GB here). */
-const SCAN_MMAP_BYTES = 2 ** 31 - 65536;
+/** While scans commit, the WAL is copied back this often (see `transaction`). */
+const SCAN_CHECKPOINT_EVERY_MS = 100;
 
 /**
  * SQLite (better-sqlite3): one connection, running one statement at a time, whose writers commit
@@ -23,13 +23,27 @@ export class SqliteAdapter implements SqlDialectAdapter {
   constructor(private readonly checkpointer?: WalCheckpointer) {}
 
   async transaction<T>(db: Kysely<Database>, fn: (tx: Executor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    if (options.scan) return this.scan(db, () => this.immediate(db, fn));
-    return this.immediate(db, fn);
+    if (!options.scan) return this.immediate(db, fn);
+    const result = await this.scan(db, () => this.immediate(db, fn));
+    // Each of a scan's transactions commits the pages it changed to the WAL again (the same
+    // index pages, chunk after chunk): left alone, the first sweep over 1M certificates grew it
+    // to 1.5 GB, written at 250 MB/s, and its truncation back to journal_size_limit by the next
+    // commit held the event loop for 0.4 s. So the worker copies it back every
+    // SCAN_CHECKPOINT_EVERY_MS, the scan waiting meanwhile (the event loop is free); the next
+    // commit then starts the WAL over from its beginning, and it stays at tens of MB.
+    if (this.checkpointer && performance.now() - this.checkpointedAt >= SCAN_CHECKPOINT_EVERY_MS) {
+      await this.checkpointer.checkpoint();
+      this.checkpointedAt = performance.now();
+    }
+    return result;
   }
+
+  /** When a scan transaction last waited for the WAL to be copied back. */
+  private checkpointedAt = performance.now();
 
   /** Scans open now, whether in one session or several overlapping ones (two projects swept at once). */
   private scans = 0;
-  /** Whether the connection has the scan settings (they outlive the scans until the WAL is copied back). */
+  /** Whether the connection has the scan setting (it outlives the scans until the WAL is copied back). */
   private scanSettings = false;
 
   get scanning(): boolean {
@@ -37,19 +51,19 @@ export class SqliteAdapter implements SqlDialectAdapter {
   }
 
   /**
-   * A scan reads through a memory map, which skips a pread and a copy per page: measured on the
-   * first sweep over 1M certificates, 1.9 s → 1.4 s. While scans run, no commit on this
-   * connection checkpoints the WAL they write (tens of MB for a first sweep): a commit that did
-   * would copy it back on the event loop. Other transactions that commit meanwhile (API requests
-   * between a sweep's chunks) share the settings, which only change how pages are read and when
-   * the WAL is copied. See `endScans` for what happens after the last one.
+   * While scans run, no commit on this connection checkpoints the WAL they write: a commit that
+   * did would copy it back on the event loop. The worker does it instead (`transaction`), and
+   * once more after the last scan (`endScans`). Other transactions that commit meanwhile (API
+   * requests between a sweep's chunks) share the setting, which only changes when the WAL is
+   * copied. Scans read through SQLite's page cache, not a memory map: a map of the 2 GB database
+   * sped the first sweep over 1M certificates up by a quarter when it was one transaction, but
+   * unmapping it afterwards held the event loop for 20–50 ms on a busy machine.
    */
   async scan<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
     this.scans++;
     if (!this.scanSettings) {
       try {
         await db.connection().execute(async (conn) => {
-          await sql`pragma mmap_size = ${sql.raw(String(SCAN_MMAP_BYTES))}`.execute(conn);
           await sql`pragma wal_autocheckpoint = 0`.execute(conn);
         });
         this.scanSettings = true;
@@ -68,9 +82,7 @@ export class SqliteAdapter implements SqlDialectAdapter {
   /**
    * Once the last scan ends, the checkpointer's worker thread copies the WAL back; only then do
    * commits checkpoint again, or the next commit (the sweep's own bookkeeping) would copy it all
-   * on the event loop: over a second after the first sweep over 1M certificates. Then the map
-   * goes, so the pages the scans touched do not stay in the server's resident memory. Not
-   * awaited by the scan: the sweep answers meanwhile.
+   * on the event loop. Not awaited by the scan: the sweep answers meanwhile.
    */
   private async endScans(db: Kysely<Database>): Promise<void> {
     await this.checkpointer?.checkpoint();
@@ -80,7 +92,6 @@ export class SqliteAdapter implements SqlDialectAdapter {
     await db
       .connection()
       .execute(async (conn) => {
-        await sql`pragma mmap_size = 0`.execute(conn);
         await sql`pragma wal_autocheckpoint = 1000`.execute(conn);
       })
       .catch(() => undefined);

@@ -72,6 +72,16 @@ interface FirstEvent {
   type: string;
   certificateId: number;
   notify: boolean;
+  /** The event's data, JSON text. */
+  data: string;
+}
+
+/** An event a chunk recorded; its data only while the sweep's tally keeps events (`keepsMore`). */
+interface ChunkEvent {
+  id: number;
+  object_id: string;
+  type: string;
+  data?: string;
 }
 
 /** What a sweep's chunks fired, added up: every event counted, the first `limit` by id kept. */
@@ -83,11 +93,20 @@ class FiredTally {
 
   constructor(private readonly limit: number) {}
 
+  /**
+   * Whether the next chunk's events may be kept, so it returns their data too. Ids grow from
+   * chunk to chunk: once `limit` are kept, later chunks add none, and return their ids only
+   * (the data of 100,000s of events would only fill the heap).
+   */
+  get keepsMore(): boolean {
+    return this.first.length < this.limit;
+  }
+
   /** One chunk's fired rows and their events (a chunk's events are those of its own fired rows). */
-  add(fired: readonly ChunkFiredRow[], events: ReadonlyArray<{ id: number; object_id: string; type: string }>): void {
+  add(fired: readonly ChunkFiredRow[], events: readonly ChunkEvent[]): void {
     // The certificates fired for muted: recorded, not to be sent.
     const silent = new Set(fired.filter((f) => Number(f.notify) === 0).map((f) => Number(f.certificate_id)));
-    const rows = events.map((r): FirstEvent => ({ id: Number(r.id), type: r.type, certificateId: Number(r.object_id), notify: !silent.has(Number(r.object_id)) }));
+    const rows = events.map((r): FirstEvent => ({ id: Number(r.id), type: r.type, certificateId: Number(r.object_id), notify: !silent.has(Number(r.object_id)), data: r.data ?? '{}' }));
     for (const r of rows) {
       if (r.type === 'certificate.expiring') this.expiring++;
       else this.expired++;
@@ -100,12 +119,8 @@ class FiredTally {
     this.first = [...this.first, ...rows].sort((a, b) => a.id - b.id).slice(0, this.limit);
   }
 
-  /** The sweep's result, the kept events' data read with `readData` (at most 500 ids a call). */
-  async result(now: Date, readData: (ids: number[]) => Promise<Array<{ id: number; data: string }>>): Promise<SweepFired> {
-    const data = new Map<number, string>();
-    for (let from = 0; from < this.first.length; from += 500) {
-      for (const row of await readData(this.first.slice(from, from + 500).map((r) => r.id))) data.set(Number(row.id), row.data);
-    }
+  /** The sweep's result. */
+  result(now: Date): SweepFired {
     return {
       expiring: this.expiring,
       expired: this.expired,
@@ -116,7 +131,7 @@ class FiredTally {
           type: r.type,
           certificateId: r.certificateId,
           notify: r.notify,
-          data: JSON.parse(data.get(r.id) ?? '{}') as Record<string, unknown>,
+          data: JSON.parse(r.data) as Record<string, unknown>,
           createdAt: now,
         }),
       ),
@@ -245,7 +260,7 @@ export class KyselySweepRepository implements SweepRepository {
         const done = await this.atomic(async (db) => {
           started = performance.now();
           const chunk = await this.nextChunk(db, statements, start, size);
-          return { next: chunk.next, ...(await this.fireChunk(db, statements, organizationId, chunk)) };
+          return { next: chunk.next, ...(await this.fireChunk(db, statements, organizationId, chunk, tally.keepsMore)) };
         }, { scan: true });
         tally.add(done.fired, done.events);
         from = done.next;
@@ -256,7 +271,7 @@ export class KyselySweepRepository implements SweepRepository {
         await chunking.between?.();
       }
     });
-    return tally.result(now, (ids) => this.db.selectFrom('events').select(['id', 'data']).where('id', 'in', ids).execute());
+    return tally.result(now);
   }
 
   /** This sweep's SQL: the rule's CASE expressions at `now`, and the candidates' window. */
@@ -320,9 +335,14 @@ export class KyselySweepRepository implements SweepRepository {
     return { after: from.after, before: notAfter, next: { notAfter } };
   }
 
-  /** The chunk's candidates, as a condition on the certificates `c`, its bounds as parameters (one statement text per shape). */
-  private inChunk(chunk: Chunk): RawBuilder<unknown> {
-    const parts: RawBuilder<unknown>[] = [];
+  /**
+   * The chunk's candidates, as a condition on the certificates `c`, its bounds as parameters (one
+   * statement text per shape): the window's end only where the chunk has no upper bound of its
+   * own. A second upper bound made SQLite's planner skip-scan the sweep index (`ANY(project_id)`)
+   * instead of seeking the project: 18 ms instead of 0.2 for the first chunk over 1M certificates.
+   */
+  private inChunk(s: SweepStatements, chunk: Chunk): RawBuilder<unknown> {
+    const parts: RawBuilder<unknown>[] = [sql`c.project_id = ${s.projectId}`, sql`c.status = 'issued'`];
     if (chunk.notAfter !== undefined) {
       parts.push(sql`c.not_after = ${chunk.notAfter}`);
       if (chunk.afterId !== undefined) parts.push(sql`c.id > ${chunk.afterId}`);
@@ -330,14 +350,15 @@ export class KyselySweepRepository implements SweepRepository {
     } else {
       if (chunk.after !== undefined) parts.push(sql`c.not_after > ${chunk.after}`);
       if (chunk.through !== undefined) parts.push(sql`c.not_after <= ${chunk.through}`);
-      if (chunk.before !== undefined) parts.push(sql`c.not_after < ${chunk.before}`);
+      else if (chunk.before !== undefined) parts.push(sql`c.not_after < ${chunk.before}`);
+      else parts.push(sql`c.not_after <= ${num(s.windowEnd)}`);
     }
-    return parts.length ? sql.join(parts, sql` and `) : sql`1 = 1`;
+    return sql.join(parts, sql` and `);
   }
 
   /** The rule over one chunk's candidates: its new fired rows and their events. */
-  private async fireChunk(db: Executor, s: SweepStatements, organizationId: string | null, chunk: Chunk): Promise<{ fired: ChunkFiredRow[]; events: Array<{ id: number; object_id: string; type: string }> }> {
-    const inChunk = this.inChunk(chunk);
+  private async fireChunk(db: Executor, s: SweepStatements, organizationId: string | null, chunk: Chunk, withData: boolean): Promise<{ fired: ChunkFiredRow[]; events: ChunkEvent[] }> {
+    const inChunk = this.inChunk(s, chunk);
     // Already fired rows conflict and do nothing. Measured on 1M certificates (SQLite): sorting
     // by id or filtering with NOT EXISTS first made the steady-state sweep 2x slower for no gain.
     const fired = await sql<ChunkFiredRow>`
@@ -349,7 +370,7 @@ export class KyselySweepRepository implements SweepRepository {
           mc.renew_at, mc.failure_count, mc.last_problem
         from certificates c
         left join managed_certificates mc on mc.certificate_id = c.id
-        where c.project_id = ${s.projectId} and c.status = 'issued' and c.not_after <= ${num(s.windowEnd)} and ${inChunk}
+        where ${inChunk}
       ) s
       where s.th is not null
         and (s.th = 'expired' or not (s.renew_at is not null and s.renew_at < s.pt and s.failure_count = 0 and s.last_problem is null))
@@ -358,17 +379,19 @@ export class KyselySweepRepository implements SweepRepository {
     // Nothing new (the steady state): no second pass.
     if (fired.rows.length === 0) return { fired: [], events: [] };
 
-    // The events of the rows fired, over the same range of certificates. RETURNING the ids only:
-    // the data of 100,000s of events would only fill the heap.
-    const events = await sql<{ id: number; object_id: string; type: string }>`
+    // The events of the rows fired, over the same range of certificates, with their data while
+    // the sweep's result still keeps events (read back afterwards, the first 1,000 took 40 ms
+    // on the event loop: the planner statistics of a table that just grew from nothing say
+    // "scan it").
+    const events = await sql<ChunkEvent>`
       insert into events (organization_id, project_id, type, actor, object_type, object_id, data, created_at)
       select ${organizationId}, c.project_id,
         case when f.threshold = 'expired' then 'certificate.expired' else 'certificate.expiring' end,
         'system', 'certificate', cast(c.id as text), ${s.eventData}, ${num(s.t)}
       from certificates c
       ${this.adapter.joinChunkFired(fired.rows, s.runId)}
-      where c.project_id = ${s.projectId} and c.status = 'issued' and c.not_after <= ${num(s.windowEnd)} and ${inChunk}
-      returning id, object_id, type`.execute(db);
+      where ${inChunk}
+      returning id, object_id, type${withData ? sql`, data` : sql``}`.execute(db);
     return { fired: fired.rows, events: events.rows };
   }
 
