@@ -11,12 +11,20 @@ const MAX_NAMED = 300;
 const patched = Symbol('certkeeper.preparedQuery');
 
 /**
+ * A statement text starting with this comment is never named: one that repeats for a while and
+ * then never again (a sweep's chunk statements carry that sweep's time as literals), whose
+ * names would fill MAX_NAMED with dead statements, one set per sweep, and whose plan depends on
+ * each call's bounds (a named statement may switch to a generic plan after five calls).
+ */
+export const UNNAMED = '/* unnamed */ ';
+
+/**
  * Makes the SQL texts the application runs again and again named statements on PostgreSQL:
  * each connection parses and plans them once instead of on every call. Measured on 1M
  * certificates, a GET by id's query went from 305 to 127 µs per round trip. Kysely sends every
  * value as a parameter, so the hot queries (point reads, list pages, counts) repeat the same
  * text; a text carrying literals (the sweep's computed thresholds) never repeats and stays
- * unnamed. Only a text's third use names it, and the number of names is capped, so a
+ * unnamed (and the sweep's chunk statements are marked UNNAMED). Only a text's third use names it, and the number of names is capped, so a
  * connection's prepared statements stay few.
  *
  * A named statement whose result columns another server's migration changed fails with
@@ -35,6 +43,7 @@ export function prepareRepeatedQueries(pool: pg.Pool): void {
   let generation = 0;
 
   const nameFor = (text: string): string | undefined => {
+    if (text.startsWith(UNNAMED)) return undefined;
     const known = names.get(text);
     if (known !== undefined) return `ck${generation}_${known}`;
     const count = (uses.get(text) ?? 0) + 1;

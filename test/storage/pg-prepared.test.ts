@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/storage/create-store.js';
 import { CompiledQuery } from 'kysely';
-import { prepareRepeatedQueries, tupleReader } from '../../src/storage/pg-prepared.js';
+import { UNNAMED, prepareRepeatedQueries, tupleReader } from '../../src/storage/pg-prepared.js';
 import type { Store } from '../../src/ports/store.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
 
@@ -40,6 +40,21 @@ describe('PostgreSQL prepared statements', () => {
       expect(await names()).toEqual([expect.stringMatching(/^ck0_[0-9a-f]{20}$/)]);
       await client.query('select 1 as once', []);
       expect(await names()).toHaveLength(1);
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  });
+
+  it("never names a text marked UNNAMED, however often it runs (a sweep's chunk statements)", async () => {
+    const { db } = await open();
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    prepareRepeatedQueries(pool);
+    const client = await pool.connect();
+    try {
+      const text = `${UNNAMED}select count(*) as n from organizations where id <> $1`;
+      for (let i = 0; i < 6; i++) expect((await client.query(text, [`x${i}`])).rows).toEqual([{ n: '0' }]);
+      expect((await client.query('select name from pg_prepared_statements')).rows).toEqual([]);
     } finally {
       client.release();
       await pool.end();

@@ -4,6 +4,7 @@ import type { NotificationPolicyRecord, SweepChunking, SweepFired, SweepFiredEve
 import type { Atomic, ScanSession } from '../atomic.js';
 import type { Executor } from '../database.js';
 import type { ChunkFiredRow, SqlDialectAdapter } from '../dialect/sql-dialect-adapter.js';
+import { UNNAMED } from '../pg-prepared.js';
 
 /** A number written into SQL as a literal: validated finite numbers only (never caller text). */
 function num(n: number): RawBuilder<number> {
@@ -361,7 +362,7 @@ export class KyselySweepRepository implements SweepRepository {
     const inChunk = this.inChunk(s, chunk);
     // Already fired rows conflict and do nothing. Measured on 1M certificates (SQLite): sorting
     // by id or filtering with NOT EXISTS first made the steady-state sweep 2x slower for no gain.
-    const fired = await sql<ChunkFiredRow>`
+    const fired = await sql<ChunkFiredRow>`${sql.raw(UNNAMED)}
       insert into notification_fired (certificate_id, ssl_certificate_id, threshold, project_id, run_id, notify, fired_at)
       select s.id, s.ssl_certificate_id, s.th, s.project_id, ${s.runId}, case when s.muted = 1 then 0 else 1 end, ${num(s.t)}
       from (
@@ -383,7 +384,7 @@ export class KyselySweepRepository implements SweepRepository {
     // the sweep's result still keeps events (read back afterwards, the first 1,000 took 40 ms
     // on the event loop: the planner statistics of a table that just grew from nothing say
     // "scan it").
-    const events = await sql<ChunkEvent>`
+    const events = await sql<ChunkEvent>`${sql.raw(UNNAMED)}
       insert into events (organization_id, project_id, type, actor, object_type, object_id, data, created_at)
       select ${organizationId}, c.project_id,
         case when f.threshold = 'expired' then 'certificate.expired' else 'certificate.expiring' end,
