@@ -46,7 +46,10 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     };
-    const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+    // Idle connections are kept a minute (pg's default is 10 s): after a quiet spell, a burst of
+    // requests waited for new connections to be opened, and for each one's statements to be
+    // prepared again (30–60 ms at a request's p99 on a 2-core machine).
+    const pool = new pg.Pool({ connectionString: url, types, max: 10, idleTimeoutMillis: 60_000 });
     pool.on('error', (err) => options.logger?.warn({ err: err.message }, 'idle PostgreSQL connection failed'));
     // The pool listens for errors only on idle connections: one ended by the server while
     // checked out between two queries (a transaction awaiting other work when PostgreSQL
