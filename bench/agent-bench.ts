@@ -21,7 +21,8 @@ import { issuedFactsOf, materialOf } from '../src/services/material-of-leaf.js';
 import { createStore } from '../src/storage/create-store.js';
 import { aCertificate } from '../test/support/test-ca.js';
 import { apiResult, fmt, rssMb, startServerProcess } from './bench-lib.js';
-import { cpuSeconds, pendingDeployment } from './deploy-bench.js';
+import { pendingDeployment } from '../src/services/deployment-service.js';
+import { cpuSeconds } from './deploy-bench.js';
 
 export interface AgentBenchResult {
   certificates: number;
@@ -79,7 +80,7 @@ export async function agentBench(options: { count: number; agents: number; proce
     await store.transaction(async (tx) => {
       for (const [i, id] of ids.entries()) {
         const rec = (await tx.certificates.findById(id))!;
-        await tx.deployments.insertDeployment(pendingDeployment({ id: project.id, organizationId: org.id }, targets[Math.floor(i / perAgent)]!.id, id, rec.domainName, now));
+        await tx.deployments.insertDeployment(pendingDeployment({ id: project.id, organizationId: org.id }, targets[Math.floor(i / perAgent)]!.id, id, rec.domainName, [], now));
       }
     });
 

@@ -16,11 +16,11 @@ import { randomBytes, randomUUID, X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { NewDeployment } from '../src/ports/deployment-repository.js';
 import { createStore } from '../src/storage/create-store.js';
 import { parseCertificate } from '../src/pki/parse-certificate.js';
 import { parsePrivateKey } from '../src/pki/parse-private-key.js';
 import { SecretBox } from '../src/secrets/secret-box.js';
+import { pendingDeployment } from '../src/services/deployment-service.js';
 import { issuedFactsOf, materialOf } from '../src/services/material-of-leaf.js';
 import { startSshd, type Sshd } from '../test/support/sshd.js';
 import { aCertificate } from '../test/support/test-ca.js';
@@ -44,32 +44,6 @@ export interface DeployBenchResult {
 const TARGET_SECONDS = 5;
 
 /** CPU seconds (user + system) of a live process. */
-/** A deployment bound and due now, as a renewal leaves it: what the series seed directly. */
-export function pendingDeployment(project: { id: string; organizationId: string }, targetId: number, certificateId: number, name: string, now: Date): NewDeployment {
-  return {
-    projectId: project.id,
-    organizationId: project.organizationId,
-    targetId,
-    certificateId,
-    name,
-    endpointIds: [],
-    status: 'pending',
-    deployedMaterialId: null,
-    deployedFingerprintSha256: null,
-    deployedAt: null,
-    attemptedMaterialId: null,
-    attempts: 0,
-    nextAttemptAt: null,
-    lastAttemptAt: null,
-    lastError: null,
-    requestedAt: now,
-    verifiedAt: null,
-    verifyNextAt: null,
-    verifyDeadline: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
 
 export function cpuSeconds(pid: number): number {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
@@ -154,7 +128,7 @@ export async function deployBench(options: { count: number; token: string; log: 
     await store.transaction(async (tx) => {
       for (const id of ids) {
         const rec = (await tx.certificates.findById(id))!;
-        await tx.deployments.insertDeployment(pendingDeployment({ id: project.id, organizationId: org.id }, target.id, id, rec.domainName, now));
+        await tx.deployments.insertDeployment(pendingDeployment({ id: project.id, organizationId: org.id }, target.id, id, rec.domainName, [], now));
       }
     });
     const first = await reloadedAt(0, count);

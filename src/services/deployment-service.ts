@@ -18,7 +18,7 @@ import type { Endpoint } from '../domain/endpoint.js';
 import type { Project } from '../domain/project.js';
 import type { Clock } from '../ports/clock.js';
 import type { DeployBatchOutcome, DeployerSecret, DeployersByType, DeployItem, DeployTarget } from '../ports/deployer.js';
-import type { AgentVersionRow, DeploymentRecord, DeploymentTargetRecord, DeploymentUpdate, DeploymentWithCurrent } from '../ports/deployment-repository.js';
+import type { AgentVersionRow, DeploymentRecord, DeploymentTargetRecord, DeploymentUpdate, DeploymentWithCurrent, NewDeployment } from '../ports/deployment-repository.js';
 import type { Page, PageResult } from '../ports/page.js';
 import type { Repositories, Store } from '../ports/store.js';
 import { decodeCertificates } from '../pki/decode-certificates.js';
@@ -143,6 +143,40 @@ export interface DeploymentView {
 }
 
 const MAX_ENDPOINTS = 20;
+
+/** A deployment bound and due now: what binding a certificate to a target makes (and what the deployment benchmarks seed). */
+export function pendingDeployment(
+  project: { id: string; organizationId: string },
+  targetId: number,
+  certificateId: number,
+  name: string,
+  endpointIds: number[],
+  now: Date,
+): NewDeployment {
+  return {
+    projectId: project.id,
+    organizationId: project.organizationId,
+    targetId,
+    certificateId,
+    name,
+    endpointIds,
+    status: 'pending',
+    deployedMaterialId: null,
+    deployedFingerprintSha256: null,
+    deployedAt: null,
+    attemptedMaterialId: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastAttemptAt: null,
+    lastError: null,
+    requestedAt: now,
+    verifiedAt: null,
+    verifyNextAt: null,
+    verifyDeadline: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
 
 /**
  * Deployment targets and deployments: a project's certificates written where its servers read
@@ -321,29 +355,7 @@ export class DeploymentService {
     await this.deployers[found.target.type].checkName(this.deployTarget(found.target, found.sealedSecret), name);
     const now = this.clock.now();
     const deployment = await this.store.transaction(async (tx) => {
-      const d = await tx.deployments.insertDeployment({
-        projectId: project.id,
-        organizationId: project.organizationId,
-        targetId: found.target.id,
-        certificateId: rec.id,
-        name,
-        endpointIds,
-        status: 'pending',
-        deployedMaterialId: null,
-        deployedFingerprintSha256: null,
-        deployedAt: null,
-        attemptedMaterialId: null,
-        attempts: 0,
-        nextAttemptAt: null,
-        lastAttemptAt: null,
-        lastError: null,
-        requestedAt: now,
-        verifiedAt: null,
-        verifyNextAt: null,
-        verifyDeadline: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      const d = await tx.deployments.insertDeployment(pendingDeployment(project, found.target.id, rec.id, name, endpointIds, now));
       await tx.events.append(deploymentEvent(actorOf(principal), project, 'deployment.created', d, now, { targetName: found.target.name, domainName: rec.domainName }));
       return d;
     });
