@@ -7,7 +7,7 @@ import { api, ApiError } from '../api/client.js';
 import { DEPLOYMENT_STATUS_WORDS, deploymentUrgency, shortFingerprint, targetWhere } from '../lib/deploy-words.js';
 import { useLoad } from '../lib/load.js';
 import { URGENCY_ICON } from '../lib/status.js';
-import { ErrorNote, Link, When } from './common.js';
+import { ErrorNote, Link, useAction, When } from './common.js';
 import { Refusal } from './refusal.js';
 
 /** A deployment's status as an icon and a word (never by colour alone). */
@@ -42,24 +42,10 @@ export function CertificateDeployments(props: { projectId: string; certificateId
   }, [projectId, certificateId]);
   const [targetId, setTargetId] = useState('');
   const [folder, setFolder] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [note, setNote] = useState<string>();
-
-  const act = async (words: string, run: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    setNote(undefined);
-    try {
-      await run();
-      setNote(words);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-      loaded.reload();
-    }
-  };
+  const action = useAction(() => loaded.reload());
+  const { error, note } = action;
+  const busy = action.busy !== undefined;
+  const act = (words: string, run: () => Promise<unknown>) => action.act('', words, run);
   const data = loaded.data;
   const targetOf = (id: number) => data?.targets.find((t) => t.id === id);
   const free = data?.targets.filter((t) => !data.deployments.some((d) => d.targetId === t.id)) ?? [];

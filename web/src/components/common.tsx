@@ -10,6 +10,36 @@ import { dateText, dateTimeText, exactText, expiryText, relativeTime } from '../
 import { statusWord, URGENCY_ICON, urgencyOf, type Urgency } from '../lib/status.js';
 import { now } from '../lib/clock.js';
 
+/**
+ * An action a page runs on the server (deploy now, delete, unbind…): which one is busy (its key,
+ * so that a row's button can say "Deploying…"), the refusal or the words of success, and the
+ * reload of what it changed, whatever the outcome.
+ */
+export function useAction(reload: () => void) {
+  const [busy, setBusy] = useState<string | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [note, setNote] = useState<string>();
+  const act = async (key: string, words: string, run: () => Promise<unknown>) => {
+    setBusy(key);
+    setError(undefined);
+    setNote(undefined);
+    try {
+      await run();
+      setNote(words);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(undefined);
+      reload();
+    }
+  };
+  const clear = () => {
+    setError(undefined);
+    setNote(undefined);
+  };
+  return { busy, error, note, act, clear };
+}
+
 /** A link inside the console: navigates in place, opens in a new tab as any link. */
 export function Link(props: { href: string; class?: string; children: ComponentChildren; 'aria-current'?: 'page' | undefined; title?: string }) {
   return (

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Me } from '../api/auth.js';
 import { api, type ResultOf } from '../api/client.js';
 import type { paths } from '../api/schema';
-import { CopyButton, Dialog, ErrorNote, Link, When } from '../components/common.js';
+import { CopyButton, Dialog, ErrorNote, Link, useAction, When } from '../components/common.js';
 import { DeploymentStatus, failedOutcome } from '../components/certificate-deployments.js';
 import { Refusal } from '../components/refusal.js';
 import { agentCommand, secretWords, shortFingerprint, TARGET_TYPES, targetInput, targetWhere, type TargetFields, type TargetType } from '../lib/deploy-words.js';
@@ -42,29 +42,15 @@ export function DeploymentsPage(props: { projectId: string; me: Me }) {
     );
     return { list, names };
   }, [projectId]);
-  const [busy, setBusy] = useState<string | undefined>();
-  const [error, setError] = useState<unknown>();
-  const [note, setNote] = useState<string>();
   const [deleting, setDeleting] = useState<Target | undefined>();
   const [unbinding, setUnbinding] = useState<Deployment | undefined>();
   const [rotating, setRotating] = useState<Target | undefined>();
   const [rotated, setRotated] = useState<{ name: string; key: string } | undefined>();
 
-  const act = async (key: string, words: string, run: () => Promise<unknown>) => {
-    setBusy(key);
-    setError(undefined);
-    setNote(undefined);
-    try {
-      await run();
-      setNote(words);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(undefined);
-      targets.reload();
-      deployments.reload();
-    }
-  };
+  const { busy, error, note, act, clear } = useAction(() => {
+    targets.reload();
+    deployments.reload();
+  });
   const targetName = (id: number) => targets.data?.find((t) => t.id === id)?.name ?? `#${id}`;
   const certName = (id: number) => deployments.data?.names.get(id) ?? `Certificate #${id}`;
 
@@ -81,7 +67,7 @@ export function DeploymentsPage(props: { projectId: string; me: Me }) {
 
       <section class="section" aria-labelledby="s-targets">
         <h2 id="s-targets">Targets</h2>
-        {admin ? <NewTarget projectId={projectId} onCreated={() => (targets.reload(), setNote(undefined), setError(undefined))} /> : null}
+        {admin ? <NewTarget projectId={projectId} onCreated={() => (targets.reload(), clear())} /> : null}
         {rotated ? <AgentKey name={rotated.name} agentKey={rotated.key} onDone={() => setRotated(undefined)} /> : null}
         {targets.error ? <ErrorNote error={targets.error} prefix="The targets could not be listed" /> : null}
         {targets.data && targets.data.length === 0 ? <p class="empty">No deployment target yet.{admin ? ' Add one above.' : ''}</p> : null}
